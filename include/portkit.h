@@ -1,0 +1,431 @@
+/*
+ * portkit.h - the public interface of libportkit.
+ *
+ * libportkit streams what port scanners and socket listings print (Nmap
+ * XML and grepable output, masscan XML, nmap-services files, ss and lsof
+ * dumps), gzip-compressed or not, and hosts the analysis engines that the
+ * portkit tools front.
+ *
+ * Ownership, one rule for the whole API:
+ *   Functions returning const pointers lend: the object stays valid until
+ *   the next call on the same handle (for readers: the next *_next call)
+ *   or until the handle is freed.  *_open, *_new and *_dup return objects
+ *   the caller owns, released by the matching *_free; every *_free accepts
+ *   NULL.  Functions that return a plain char * return malloc'ed memory
+ *   the caller frees with free(3).
+ *
+ * Status codes are frozen: numbers are never reused or renumbered, new
+ * ones are only appended.  PK_OK is 0, PK_EOF is 1, errors are negative.
+ * The library never prints, never exits and holds no global mutable state;
+ * handles are independent and may be used from different threads as long
+ * as one handle is used by one thread at a time.
+ */
+#ifndef PORTKIT_H
+#define PORTKIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PK_VERSION		"0.1.0"
+#define PK_VERSION_NUMBER	100	/* major * 10000 + minor * 100 + patch */
+
+/* --- Status codes and errors (lib/error.c) ---------------------------- */
+
+enum pk_status {
+	PK_OK = 0,
+	PK_EOF = 1,			/* no more records */
+	PK_ERR_IO = -1,			/* read or write failed (errno kept) */
+	PK_ERR_FORMAT = -2,		/* input is not what it claims to be */
+	PK_ERR_LIMIT = -3,		/* input exceeds a documented limit */
+	PK_ERR_NOMEM = -4,		/* allocation failed */
+	PK_ERR_TRUNCATED = -5,		/* input ends early; complete records
+					   before the cut were delivered */
+	PK_ERR_GZIP = -6,		/* corrupt or truncated gzip stream */
+	PK_ERR_UNKNOWN_FORMAT = -7,	/* content matches no known format */
+	PK_ERR_USAGE = -8		/* invalid argument to a library call */
+};
+
+/*
+ * Where and why the last call on a handle failed.  file is the input's
+ * name ("<stdin>" for standard input), line and column are 1-based and 0
+ * when unknown.  Valid until the next call on that handle.
+ */
+struct pk_error {
+	int		 status;
+	const char	*file;
+	unsigned long	 line;
+	unsigned long	 column;
+	char		 msg[256];
+};
+
+/* A short constant description of a status code, never NULL. */
+const char	*pk_strerror(int status);
+
+/* --- Formats ------------------------------------------------------------ */
+
+enum pk_format {
+	PK_FMT_UNKNOWN = 0,
+	PK_FMT_NMAP_XML = 1,		/* nmap -oX */
+	PK_FMT_MASSCAN_XML = 2,		/* masscan -oX */
+	PK_FMT_GNMAP = 3,		/* nmap -oG */
+	PK_FMT_SERVICES = 4,		/* nmap-services */
+	PK_FMT_SS = 5,			/* ss -tulnp and friends */
+	PK_FMT_LSOF = 6			/* lsof -i */
+};
+
+/* "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof", "unknown". */
+const char	*pk_format_name(enum pk_format fmt);
+
+/*
+ * Guess the format of decompressed content from its first bytes (a few
+ * KiB are plenty).  Never reads past len.
+ */
+enum pk_format	 pk_format_detect(const void *buf, size_t len);
+
+/* --- Protocols ---------------------------------------------------------- */
+
+enum pk_proto {
+	PK_PROTO_TCP = 0,
+	PK_PROTO_UDP = 1,
+	PK_PROTO_SCTP = 2,
+	PK_PROTO_IP = 3,		/* nmap -sO: port is the protocol number */
+	PK_PROTO_COUNT = 4
+};
+
+/* "tcp", "udp", "sctp", "ip"; NULL for an out-of-range value. */
+const char	*pk_proto_name(int proto);
+/* The enum value for a protocol name (case-sensitive), or -1. */
+int		 pk_proto_parse(const char *name);
+
+/* --- Limits on untrusted input ------------------------------------------ */
+
+/*
+ * Every reader enforces these caps; exceeding one is PK_ERR_LIMIT naming
+ * the limit.  Zero in a field selects the default shown.
+ */
+struct pk_limits {
+	size_t		 max_tag_bytes;	  /* one XML tag:      8 MiB */
+	size_t		 max_attrs;	  /* attributes a tag:    64 */
+	unsigned	 max_depth;	  /* element nesting:     64 */
+	size_t		 max_host_bytes;  /* one host's record: 64 MiB */
+	size_t		 max_line_bytes;  /* one text line:     64 KiB */
+	uint64_t	 max_input_bytes; /* decompressed: unlimited (0) */
+};
+
+#define PK_DEF_MAX_TAG_BYTES	((size_t)8 << 20)
+#define PK_DEF_MAX_ATTRS	64
+#define PK_DEF_MAX_DEPTH	64
+#define PK_DEF_MAX_HOST_BYTES	((size_t)64 << 20)
+#define PK_DEF_MAX_LINE_BYTES	((size_t)64 << 10)
+
+/* --- The scan model ----------------------------------------------------- */
+
+/*
+ * Everything below is lent by a reader.  Absent strings are NULL, absent
+ * integers are -1.  Strings are NUL-terminated UTF-8 exactly as the input
+ * had them (entities decoded); they may contain any character, so writers
+ * escape them.
+ */
+
+struct pk_scaninfo {
+	const char	*type;		/* syn, connect, ack, udp, ... */
+	const char	*protocol;	/* tcp, udp, sctp, ip */
+	long		 numservices;
+	const char	*services;	/* nmap -p form: "1,3-4,6-7" */
+};
+
+struct pk_scan {
+	enum pk_format	 format;
+	const char	*scanner;	/* "nmap", "masscan" */
+	const char	*args;
+	const char	*version;
+	const char	*xmloutputversion;
+	long long	 start;		/* seconds since the epoch */
+	const char	*startstr;
+	struct pk_scaninfo *scaninfo;
+	size_t		 nscaninfo;
+	/* From <runstats>; known only once the reader returned PK_EOF. */
+	int		 finished;	/* 1: <finished> seen, 0: not */
+	long long	 end;
+	const char	*exit;		/* "success", "error" */
+	const char	*errormsg;
+	double		 elapsed;	/* seconds, -1 absent */
+	long		 hosts_up;
+	long		 hosts_down;
+	long		 hosts_total;
+	unsigned	 docno;		/* 1-based document number in a
+					   file holding several runs */
+};
+
+enum pk_addrtype {
+	PK_ADDR_IPV4 = 0,
+	PK_ADDR_IPV6 = 1,
+	PK_ADDR_MAC = 2
+};
+
+struct pk_addr {
+	enum pk_addrtype type;
+	const char	*addr;		/* checked with inet_pton / MAC syntax */
+	const char	*vendor;	/* MAC vendor, or NULL */
+};
+
+struct pk_hostname {
+	const char	*name;
+	const char	*type;		/* "user", "PTR", or NULL */
+};
+
+struct pk_script {
+	const char	*id;
+	const char	*output;
+};
+
+struct pk_port {
+	int		 proto;		/* enum pk_proto */
+	unsigned	 port;		/* 1..65535 (0..255 for ip) */
+	const char	*state;		/* open, closed, filtered, unfiltered,
+					   open|filtered, closed|filtered */
+	const char	*reason;
+	int		 reason_ttl;
+	const char	*service;	/* <service name=> */
+	const char	*product;
+	const char	*version;
+	const char	*extrainfo;
+	const char	*ostype;
+	const char	*hostname;	/* <service hostname=> */
+	const char	*devicetype;
+	const char	*tunnel;	/* "ssl" or NULL */
+	const char	*method;	/* "table", "probed" */
+	int		 conf;		/* 0..10 */
+	const char	*owner;		/* gnmap ident owner */
+	const char	*rpcinfo;	/* gnmap rpc field */
+	const char	**cpe;
+	size_t		 ncpe;
+	struct pk_script *scripts;
+	size_t		 nscripts;
+};
+
+struct pk_extrareason {
+	const char	*reason;
+	long		 count;
+	const char	*proto;		/* NULL when the input did not say */
+	const char	*ports;		/* nmap -p form, or NULL (nmap < 7.9x) */
+};
+
+struct pk_extraports {
+	const char	*state;
+	long		 count;
+	struct pk_extrareason *reasons;
+	size_t		 nreasons;
+};
+
+struct pk_osmatch {
+	const char	*name;
+	int		 accuracy;	/* 0..100 */
+};
+
+struct pk_host {
+	const struct pk_scan *scan;	/* the run this host belongs to */
+	const char	*host;		/* first IP address; never a MAC;
+					   NULL only for a MAC-only host */
+	const char	*mac;		/* first MAC address or NULL */
+	const char	*hostname;	/* first hostname or NULL */
+	const char	*status;	/* "up", "down", "unknown"; NULL when
+					   the input has none (masscan) */
+	const char	*status_reason;
+	int		 status_reason_ttl;
+	long long	 starttime;
+	long long	 endtime;
+	unsigned long	 line;		/* input line where the host began */
+	struct pk_addr	*addrs;
+	size_t		 naddrs;
+	struct pk_hostname *hostnames;
+	size_t		 nhostnames;
+	struct pk_port	*ports;
+	size_t		 nports;
+	struct pk_extraports *extraports;
+	size_t		 nextraports;
+	struct pk_osmatch *osmatches;
+	size_t		 nosmatches;
+	struct pk_script *hostscripts;
+	size_t		 nhostscripts;
+};
+
+/*
+ * A deep copy of a host that the caller owns (pdiff keeps one side this
+ * way).  Its scan pointer is NULL: scan data belongs to the reader.
+ * Returns NULL when out of memory.
+ */
+struct pk_host	*pk_host_dup(const struct pk_host *h);
+void		 pk_host_free(struct pk_host *h);
+
+/* --- Readers (lib/reader.c, lib/nmap_xml.c, lib/gnmap.c) ---------------- */
+
+struct pk_reader;
+
+struct pk_read_opts {
+	struct pk_limits limits;
+	int		 merge;		/* masscan: fold records of one
+					   address into one host (holds
+					   masscan records in memory) */
+};
+
+/* Fill opts with the defaults. */
+void		 pk_read_opts_init(struct pk_read_opts *opts);
+
+/*
+ * Open a scan for reading host by host.  path "-" is standard input.
+ * gzip is detected by its magic bytes and read through zlib, the format
+ * from the content (Nmap XML, masscan XML, Nmap grepable).  opts may be
+ * NULL for the defaults.  Returns NULL only when out of memory; other
+ * failures (missing file, unknown format) are reported by the first
+ * pk_reader_next() and pk_reader_error().
+ */
+struct pk_reader *pk_reader_open(const char *path,
+		    const struct pk_read_opts *opts);
+/* The same on an open descriptor, which the reader does not close. */
+struct pk_reader *pk_reader_open_fd(int fd, const char *name,
+		    const struct pk_read_opts *opts);
+/* The same on a memory buffer, which must outlive the reader. */
+struct pk_reader *pk_reader_open_mem(const void *buf, size_t len,
+		    const char *name, const struct pk_read_opts *opts);
+
+/*
+ * Deliver the next host in *out (lent until the next call).  Returns
+ * PK_OK with a host, PK_EOF at the clean end, or an error.  After
+ * PK_ERR_TRUNCATED every complete host before the cut has been delivered;
+ * pk_reader_hosts() says how many.  Any error is final.
+ */
+int		 pk_reader_next(struct pk_reader *r, const struct pk_host **out);
+
+/* The current run's scan data (lent); NULL before the first host. */
+const struct pk_scan *pk_reader_scan(const struct pk_reader *r);
+enum pk_format	 pk_reader_format(const struct pk_reader *r);
+const struct pk_error *pk_reader_error(const struct pk_reader *r);
+const char	*pk_reader_name(const struct pk_reader *r);
+/* Hosts delivered so far. */
+unsigned long	 pk_reader_hosts(const struct pk_reader *r);
+void		 pk_reader_free(struct pk_reader *r);
+
+/* --- Port specifications (lib/portspec.c) ------------------------------- */
+
+/* A set of ports per protocol (a bitmap: 8 KiB per protocol). */
+struct pk_portset;
+
+struct pk_portset *pk_portset_new(void);
+void		 pk_portset_free(struct pk_portset *ps);
+void		 pk_portset_add(struct pk_portset *ps, int proto,
+		    unsigned lo, unsigned hi);
+int		 pk_portset_has(const struct pk_portset *ps, int proto,
+		    unsigned port);
+/* Number of ports in the set for proto, or for all when proto is -1. */
+size_t		 pk_portset_count(const struct pk_portset *ps, int proto);
+/*
+ * Parse nmap's -p syntax into ps: "22", "1-1000", "-", "-1024", "60000-",
+ * "T:80,443,U:53", "S:" for SCTP and "P:" for IP protocols.  Ports with no
+ * prefix go to every protocol in the bitmask protos (1 << PK_PROTO_TCP
+ * ...).  Numbers are strict decimal 0..65535.  On error returns
+ * PK_ERR_FORMAT and writes a message to err when it is not NULL.
+ */
+int		 pk_portspec_parse(struct pk_portset *ps, const char *spec,
+		    unsigned protos, struct pk_error *err);
+/*
+ * Compact the ports of proto into nmap's range form ("1-3,7,9"); with
+ * proto -1, every non-empty protocol with its prefix ("T:22,80,U:53").
+ * Returns a malloc'ed string ("" for an empty set), NULL out of memory.
+ */
+char		*pk_portspec_format(const struct pk_portset *ps, int proto);
+
+/* --- Output writers (lib/emit.c) ---------------------------------------- */
+
+enum pk_outfmt {
+	PK_OUT_TEXT = 0,		/* aligned table for people */
+	PK_OUT_TSV = 1,			/* header row, \t \n \r \\ escaped */
+	PK_OUT_CSV = 2,			/* RFC 4180 */
+	PK_OUT_JSONL = 3,		/* one JSON object per line */
+	PK_OUT_MD = 4,			/* Markdown table */
+	PK_OUT_LIST = 5			/* host:port ([v6]:port) */
+};
+
+/* "text", "tsv", ...; and the enum value for a name, or -1. */
+const char	*pk_outfmt_name(int fmt);
+int		 pk_outfmt_parse(const char *name);
+
+enum pk_ftype {
+	PK_FT_STR = 0,
+	PK_FT_INT = 1,
+	PK_FT_NUM = 2			/* floating point */
+};
+
+/* One column: name (lower_snake, stable), type, width hint, meaning. */
+struct pk_field {
+	const char	*name;
+	enum pk_ftype	 type;
+	int		 width;
+	const char	*desc;
+};
+
+/* One cell.  set == 0 means absent (omitted in jsonl, empty elsewhere). */
+struct pk_value {
+	int		 set;
+	const char	*s;
+	long long	 i;
+	double		 d;
+};
+
+#define PK_WR_NOHEADER	0x01		/* no header row */
+#define PK_WR_CSV_SAFE	0x02		/* neutralise =+-@ formula prefixes */
+
+struct pk_writer;
+
+/*
+ * PK_OUT_LIST prints only the columns named "host" and "port" as
+ * host:port, or [host]:port when host holds a ':' (IPv6); rows without a
+ * port print the host alone.
+ *
+ * A buffered row writer to out.  fields (lent, must outlive the writer)
+ * gives the columns in order.  Output is flushed by pk_writer_flush and
+ * pk_writer_free; text tables take their widths from the first rows.
+ */
+struct pk_writer *pk_writer_new(FILE *out, enum pk_outfmt fmt,
+		    const struct pk_field *fields, size_t nfields,
+		    unsigned flags);
+/* Write one row of nfields values.  PK_ERR_IO on a write error. */
+int		 pk_writer_row(struct pk_writer *w, const struct pk_value *vals);
+int		 pk_writer_flush(struct pk_writer *w);
+unsigned long	 pk_writer_rows(const struct pk_writer *w);
+void		 pk_writer_free(struct pk_writer *w);
+
+/* --- nmap-services database (lib/services.c) ---------------------------- */
+
+/* (declarations to come with the services module) */
+
+/* --- Port ranking (lib/rank.c) ------------------------------------------ */
+
+/* (declarations to come with ptop) */
+
+/* --- Socket dumps: ss and lsof (lib/sockdump.c) ------------------------- */
+
+/* (declarations to come with pnonstd) */
+
+/* --- Scan comparison (lib/diff.c) --------------------------------------- */
+
+/* (declarations to come with pdiff) */
+
+/* --- Firewall inference (lib/firewall.c) -------------------------------- */
+
+/* (declarations to come with pfirewall) */
+
+/* --- Service placement checks (lib/nonstd.c) ---------------------------- */
+
+/* (declarations to come with pnonstd) */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PORTKIT_H */
