@@ -1,0 +1,259 @@
+# portkit: one non-recursive GNU Makefile (STYLE.md 4.8).
+#
+# Sources are found by wildcard, so adding lib/foo.c, tools/bar.c or
+# tests/unit/test_baz.c needs no edit here:
+#   lib/*.c               -> $(BUILDDIR)/libportkit.a and libportkit.so
+#   tools/fe/*.c          -> linked into every tool and unit test
+#   tools/*.c             -> one tool each, $(BUILDDIR)/<name>
+#   tests/unit/test_*.c   -> $(BUILDDIR)/tests/test_<name>
+#   tests/fuzz/fuzz_*.c   -> $(BUILDDIR)/fuzz/fuzz_<name> (replay main)
+#
+# User CFLAGS, CPPFLAGS and LDFLAGS come last so they can override ours.
+
+PREFIX		?= /usr/local
+BINDIR		?= $(PREFIX)/bin
+LIBDIR		?= $(PREFIX)/lib
+INCLUDEDIR	?= $(PREFIX)/include
+DATADIR		?= $(PREFIX)/share
+MANDIR		?= $(DATADIR)/man
+PKGCONFIGDIR	?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR	?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR	?= $(DATADIR)/zsh/site-functions
+DESTDIR		?=
+BUILDDIR	?= build
+
+CC		?= cc
+AR		?= ar
+INSTALL		?= install
+PKG_CONFIG	?= pkg-config
+CFLAGS		?= -O2 -g
+CPPFLAGS	?=
+LDFLAGS		?=
+
+# Flags for make check: every binary built with ASan and UBSan.
+SAN_FLAGS	= -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+		  -fno-omit-frame-pointer
+CHECKDIR	= build/check
+
+VERSION		:= $(shell sed -n 's/^\#define PK_VERSION[[:space:]]*"\(.*\)"/\1/p' \
+		   include/portkit.h)
+SOMAJOR		= 0
+
+DEP_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags libxml-2.0 libpcre2-8 zlib)
+PK_CFLAGS	= -std=c11 -Wall -Wextra -Werror -Wstrict-prototypes \
+		  -Wmissing-prototypes -Wformat=2 -D_POSIX_C_SOURCE=200809L \
+		  -Iinclude -Ilib $(DEP_CFLAGS)
+# Tools and tests include "fe/fe.h"; the library must not see tools/.
+FE_CFLAGS	= -Itools
+LIBS		= -lxml2 -lpcre2-8 -lz -lm
+
+ifeq ($(V),1)
+Q	=
+E	= @:
+else
+Q	= @
+E	= @echo
+endif
+
+LIB_SRCS	:= $(sort $(wildcard lib/*.c))
+FE_SRCS		:= $(sort $(wildcard tools/fe/*.c))
+TOOL_SRCS	:= $(sort $(wildcard tools/*.c))
+UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+OBJDIR		= $(BUILDDIR)/obj
+PICDIR		= $(BUILDDIR)/pic
+LIB_OBJS	= $(LIB_SRCS:%.c=$(OBJDIR)/%.o)
+LIB_PICS	= $(LIB_SRCS:%.c=$(PICDIR)/%.o)
+FE_OBJS		= $(FE_SRCS:%.c=$(OBJDIR)/%.o)
+TOOLS		= $(TOOL_SRCS:tools/%.c=$(BUILDDIR)/%)
+UNITS		= $(UNIT_SRCS:tests/unit/%.c=$(BUILDDIR)/tests/%)
+FUZZERS		= $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILDDIR)/fuzz/%)
+
+STATIC_LIB	= $(BUILDDIR)/libportkit.a
+SHARED_REAL	= $(BUILDDIR)/libportkit.so.$(VERSION)
+SHARED_SONAME	= libportkit.so.$(SOMAJOR)
+# With no library sources yet there is nothing to archive; tools still build.
+LIB_TARGETS	= $(if $(LIB_SRCS),$(STATIC_LIB) $(SHARED_REAL) \
+		  $(BUILDDIR)/$(SHARED_SONAME) $(BUILDDIR)/libportkit.so)
+LINK_LIB	= $(if $(LIB_SRCS),$(STATIC_LIB))
+
+MAN_PAGES	:= $(sort $(wildcard man/*.1 man/*.3 man/*.5))
+BASH_COMPS	:= $(sort $(wildcard completions/bash/*))
+ZSH_COMPS	:= $(sort $(wildcard completions/zsh/_*))
+
+ALL_CFLAGS	= $(PK_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+.PHONY: all tests install install-lib install-bin install-man \
+	install-completions uninstall check lint fuzz bench torture clean help
+
+## all: build the library, the tools and portkit.pc (default)
+all: $(LIB_TARGETS) $(TOOLS) $(BUILDDIR)/portkit.pc
+
+## tests: build the unit test and fuzz replay binaries
+tests: $(UNITS) $(FUZZERS)
+
+# --- compiling ------------------------------------------------------------
+
+$(OBJDIR)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(PICDIR)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(E) "  CC -fPIC $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+# Tools, tools/fe and tests: everything but lib/ may include "fe/fe.h".
+$(OBJDIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(PK_CFLAGS) $(FE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP \
+	    -c -o $@ $<
+
+# --- linking --------------------------------------------------------------
+
+$(STATIC_LIB): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(E) "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $(LIB_OBJS)
+
+$(SHARED_REAL): $(LIB_PICS)
+	@mkdir -p $(@D)
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -shared -Wl,-soname,$(SHARED_SONAME) -o $@ \
+	    $(LIB_PICS) $(LDFLAGS) $(LIBS)
+
+$(BUILDDIR)/$(SHARED_SONAME) $(BUILDDIR)/libportkit.so: $(SHARED_REAL)
+	$(Q)ln -sf $(notdir $<) $@
+
+$(TOOLS): $(BUILDDIR)/%: $(OBJDIR)/tools/%.o $(FE_OBJS) $(LINK_LIB)
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(FE_OBJS) $(LINK_LIB) $(LDFLAGS) $(LIBS)
+
+$(UNITS): $(BUILDDIR)/tests/%: $(OBJDIR)/tests/unit/%.o $(FE_OBJS) $(LINK_LIB)
+	@mkdir -p $(@D)
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(FE_OBJS) $(LINK_LIB) $(LDFLAGS) $(LIBS)
+
+$(FUZZERS): $(BUILDDIR)/fuzz/%: $(OBJDIR)/tests/fuzz/%.o $(LINK_LIB)
+	@mkdir -p $(@D)
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LINK_LIB) $(LDFLAGS) $(LIBS)
+
+$(BUILDDIR)/portkit.pc: portkit.pc.in include/portkit.h
+	@mkdir -p $(@D)
+	$(E) "  GEN     $@"
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    portkit.pc.in >$@
+
+ALL_OBJS	= $(LIB_OBJS) $(LIB_PICS) $(FE_OBJS) \
+		  $(TOOL_SRCS:%.c=$(OBJDIR)/%.o) $(UNIT_SRCS:%.c=$(OBJDIR)/%.o) \
+		  $(FUZZ_SRCS:%.c=$(OBJDIR)/%.o)
+-include $(ALL_OBJS:.o=.d)
+
+# --- installing -----------------------------------------------------------
+
+## install: install-lib install-bin install-man install-completions
+install: install-lib install-bin install-man install-completions
+
+## install-lib: libportkit.a, libportkit.so*, portkit.h, portkit.pc
+install-lib: $(LIB_TARGETS) $(BUILDDIR)/portkit.pc
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR)
+ifneq ($(LIB_SRCS),)
+	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
+	$(INSTALL) -m 755 $(SHARED_REAL) $(DESTDIR)$(LIBDIR)/
+	ln -sf libportkit.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME)
+	ln -sf $(SHARED_SONAME) $(DESTDIR)$(LIBDIR)/libportkit.so
+endif
+	$(INSTALL) -m 644 include/portkit.h $(DESTDIR)$(INCLUDEDIR)/
+	$(INSTALL) -m 644 $(BUILDDIR)/portkit.pc $(DESTDIR)$(PKGCONFIGDIR)/
+
+## install-bin: the tools
+install-bin: $(TOOLS)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR)
+	$(if $(TOOLS),$(INSTALL) -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/)
+
+## install-man: man/*.1 *.3 *.5 into their sections
+install-man:
+	$(foreach s,1 3 5,$(if $(filter %.$(s),$(MAN_PAGES)), \
+	    $(INSTALL) -d $(DESTDIR)$(MANDIR)/man$(s) && \
+	    $(INSTALL) -m 644 $(filter %.$(s),$(MAN_PAGES)) \
+	    $(DESTDIR)$(MANDIR)/man$(s)/ &&) :
+
+## install-completions: bash and zsh completions
+install-completions:
+	$(if $(BASH_COMPS),$(INSTALL) -d $(DESTDIR)$(BASHCOMPDIR) && \
+	    $(INSTALL) -m 644 $(BASH_COMPS) $(DESTDIR)$(BASHCOMPDIR)/)
+	$(if $(ZSH_COMPS),$(INSTALL) -d $(DESTDIR)$(ZSHCOMPDIR) && \
+	    $(INSTALL) -m 644 $(ZSH_COMPS) $(DESTDIR)$(ZSHCOMPDIR)/)
+
+## uninstall: remove what install put in place
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/libportkit.a \
+	    $(DESTDIR)$(LIBDIR)/libportkit.so.$(VERSION) \
+	    $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libportkit.so \
+	    $(DESTDIR)$(INCLUDEDIR)/portkit.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/portkit.pc \
+	    $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(TOOLS))) \
+	    $(foreach p,$(MAN_PAGES),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(p)))/$(notdir $(p))) \
+	    $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(notdir $(BASH_COMPS))) \
+	    $(addprefix $(DESTDIR)$(ZSHCOMPDIR)/,$(notdir $(ZSH_COMPS)))
+
+# --- testing --------------------------------------------------------------
+
+## check: build everything with ASan+UBSan in build/check and run the tests
+check:
+	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR) \
+	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all tests
+	sh tests/run.sh $(CHECKDIR)
+
+LINT_SRCS	= $(LIB_SRCS) $(FE_SRCS) $(TOOL_SRCS)
+
+## lint: cppcheck, clang-tidy (.clang-tidy) and mandoc -Tlint
+lint:
+ifneq ($(strip $(LINT_SRCS)),)
+	cppcheck -q --error-exitcode=1 --std=c11 --inline-suppr \
+	    --enable=warning,portability,performance \
+	    --suppress=missingIncludeSystem -D_POSIX_C_SOURCE=200809L \
+	    -Iinclude -Ilib -Itools $(LINT_SRCS)
+	clang-tidy --quiet $(LINT_SRCS) -- $(PK_CFLAGS) $(FE_CFLAGS)
+endif
+ifneq ($(MAN_PAGES),)
+	mandoc -Tlint -Wwarning $(MAN_PAGES)
+endif
+
+# Hooks for targets that arrive with their code.  fuzz builds libFuzzer
+# binaries with clang from tests/fuzz/fuzz_*.c (PK_LIBFUZZER selects
+# LLVMFuzzerTestOneInput over the replay main).
+## fuzz: build libFuzzer targets with clang into build/fuzz
+fuzz:
+	$(if $(FUZZ_SRCS),$(MAKE) --no-print-directory CC=clang \
+	    BUILDDIR=build/fuzz CPPFLAGS="-DPK_LIBFUZZER" \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer,address,undefined" \
+	    LDFLAGS="-fsanitize=fuzzer,address,undefined" tests, \
+	    @echo "no tests/fuzz/fuzz_*.c yet")
+
+## bench: run bench/run when it exists
+bench: all
+	@if [ -x bench/run ]; then bench/run; \
+	else echo "no bench/run yet"; fi
+
+## torture: run tests/torture.sh when it exists
+torture: all
+	@if [ -f tests/torture.sh ]; then sh tests/torture.sh $(BUILDDIR); \
+	else echo "no tests/torture.sh yet"; fi
+
+## clean: remove the build directory (BUILDDIR, default build)
+clean:
+	rm -rf $(BUILDDIR)
+
+## help: list the targets
+help:
+	@sed -n 's/^## \([a-z-]*\): /\1\t/p' $(MAKEFILE_LIST) | \
+	    expand -t 22
