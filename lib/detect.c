@@ -1,0 +1,207 @@
+/*
+ * detect.c - recognise an input's format from its first bytes.
+ *
+ * File names lie (a .xml that is grepable, a .txt that is gzip), so
+ * readers decide from content.  Only the first few KiB are looked at.
+ */
+#include <string.h>
+
+#include "portkit.h"
+
+static const char *const format_names[] = {
+	[PK_FMT_UNKNOWN] = "unknown",
+	[PK_FMT_NMAP_XML] = "nmap-xml",
+	[PK_FMT_MASSCAN_XML] = "masscan-xml",
+	[PK_FMT_GNMAP] = "gnmap",
+	[PK_FMT_SERVICES] = "services",
+	[PK_FMT_SS] = "ss",
+	[PK_FMT_LSOF] = "lsof",
+};
+
+const char *
+pk_format_name(enum pk_format fmt)
+{
+	if ((unsigned)fmt >= sizeof(format_names) / sizeof(format_names[0]))
+		return "unknown";
+	return format_names[fmt];
+}
+
+static int
+starts(const char *p, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+
+	return n >= l && memcmp(p, lit, l) == 0;
+}
+
+static const char *
+find(const char *p, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+	const char *end = p + n;
+
+	while (n >= l) {
+		const char *q = memchr(p, lit[0], n - l + 1);
+
+		if (q == NULL)
+			return NULL;
+		if (memcmp(q, lit, l) == 0)
+			return q;
+		p = q + 1;
+		n = (size_t)(end - p);
+	}
+	return NULL;
+}
+
+static enum pk_format
+detect_xml(const char *p, size_t n)
+{
+	const char *root = find(p, n, "<nmaprun");
+	const char *gt;
+
+	if (root == NULL)
+		return PK_FMT_NMAP_XML;	/* the parser names what is wrong */
+	gt = memchr(root, '>', n - (size_t)(root - p));
+	if (gt == NULL)
+		gt = p + n;
+	if (find(root, (size_t)(gt - root), "scanner=\"masscan\"") != NULL)
+		return PK_FMT_MASSCAN_XML;
+	return PK_FMT_NMAP_XML;
+}
+
+static int
+is_ss_state(const char *p, size_t n)
+{
+	static const char *const states[] = {
+		"LISTEN", "UNCONN", "ESTAB", "TIME-WAIT", "CLOSE-WAIT",
+		"SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2",
+		"LAST-ACK", "CLOSING", NULL
+	};
+	size_t i, l;
+
+	for (i = 0; states[i] != NULL; i++) {
+		l = strlen(states[i]);
+		if (n > l && memcmp(p, states[i], l) == 0 &&
+		    (p[l] == ' ' || p[l] == '\t'))
+			return 1;
+	}
+	return 0;
+}
+
+/* One line of an ss listing, with or without the Netid column. */
+static int
+is_ss_line(const char *p, size_t n)
+{
+	static const char *const nets[] = {
+		"tcp ", "udp ", "raw ", "sctp ", "u_str ", "u_dgr ",
+		"u_seq ", "nl ", "p_raw ", "p_dgr ", "mptcp ", NULL
+	};
+	size_t i, l;
+
+	for (i = 0; nets[i] != NULL; i++) {
+		l = strlen(nets[i]);
+		if (n > l && memcmp(p, nets[i], l) == 0) {
+			p += l;
+			n -= l;
+			while (n > 0 && (*p == ' ' || *p == '\t')) {
+				p++;
+				n--;
+			}
+			return is_ss_state(p, n);
+		}
+	}
+	return is_ss_state(p, n);
+}
+
+/* name<TAB>port/proto<TAB>ratio, the nmap-services line shape. */
+static int
+is_services_line(const char *p, size_t n)
+{
+	const char *t = memchr(p, '\t', n);
+	size_t rest;
+
+	if (t == NULL || t == p)
+		return 0;
+	t++;
+	rest = n - (size_t)(t - p);
+	if (rest == 0 || *t < '0' || *t > '9')
+		return 0;
+	while (rest > 0 && *t >= '0' && *t <= '9') {
+		t++;
+		rest--;
+	}
+	return starts(t, rest, "/tcp\t") || starts(t, rest, "/udp\t") ||
+	    starts(t, rest, "/sctp\t");
+}
+
+static enum pk_format
+detect_line(const char *p, size_t n, int first)
+{
+	if (starts(p, n, "Host: ") || starts(p, n, "Timestamp: "))
+		return PK_FMT_GNMAP;
+	if (first && (starts(p, n, "Netid ") || starts(p, n, "State ")) &&
+	    find(p, n, "Local Address:Port") != NULL)
+		return PK_FMT_SS;
+	if (first && starts(p, n, "COMMAND ") && find(p, n, " PID ") &&
+	    find(p, n, " NAME") != NULL)
+		return PK_FMT_LSOF;
+	if (is_ss_line(p, n))
+		return PK_FMT_SS;
+	if (is_services_line(p, n))
+		return PK_FMT_SERVICES;
+	return PK_FMT_UNKNOWN;
+}
+
+static enum pk_format
+detect_text(const char *p, size_t n)
+{
+	const char *end = p + n, *nl;
+	int first = 1, nmap_comment = 0;
+	enum pk_format f;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (*p == '#') {
+			if (starts(p, (size_t)(nl - p), "# Nmap ") ||
+			    starts(p, (size_t)(nl - p), "# Masscan "))
+				nmap_comment = 1;
+		} else if (nl > p) {
+			if (starts(p, (size_t)(nl - p), "Nmap scan report"))
+				return PK_FMT_UNKNOWN;	/* -oN */
+			f = detect_line(p, (size_t)(nl - p), first);
+			if (f != PK_FMT_UNKNOWN || !nmap_comment)
+				return f;
+			first = 0;
+		}
+		p = nl + 1;
+	}
+	/* Only comments: a grepable file of a scan that found nothing. */
+	return nmap_comment ? PK_FMT_GNMAP : PK_FMT_UNKNOWN;
+}
+
+enum pk_format
+pk_format_detect(const void *buf, size_t len)
+{
+	const unsigned char *u = buf;
+	const char *p = buf;
+
+	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+	    (u[0] == 0xfe && u[1] == 0xff)))
+		return PK_FMT_NMAP_XML;	/* UTF-16: only XML can be */
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+		p += 3;
+		len -= 3;
+	}
+	while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n')) {
+		p++;
+		len--;
+	}
+	if (len == 0)
+		return PK_FMT_UNKNOWN;
+	if (*p == '<')
+		return detect_xml(p, len);
+	return detect_text(p, len);
+}

@@ -1,0 +1,402 @@
+/*
+ * reader.c - the pull iterator over scans: open, dispatch, queue, next.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader_impl.h"
+
+#define SNIFF_BYTES	4096
+
+void
+pk_read_opts_init(struct pk_read_opts *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	pk_limits_fill(&opts->limits, NULL);
+}
+
+static struct pk_reader *
+reader_new(const char *name, const struct pk_read_opts *opts)
+{
+	struct pk_reader *r;
+
+	r = calloc(1, sizeof(*r));
+	if (r == NULL)
+		return NULL;
+	r->name = strdup(name);
+	if (r->name == NULL) {
+		free(r);
+		return NULL;
+	}
+	if (opts != NULL)
+		r->opts = *opts;
+	pk_limits_fill(&r->opts.limits, opts != NULL ? &opts->limits : NULL);
+	pk_arena_init(&r->scan_arena, 0);
+	r->err.file = r->name;
+	return r;
+}
+
+/* A failed open is reported by the first pk_reader_next. */
+static struct pk_reader *
+reader_attach(struct pk_reader *r, struct pk_input *in,
+    const struct pk_error *oerr)
+{
+	if (in == NULL) {
+		r->err = *oerr;
+		r->err.file = r->name;
+		r->final = oerr->status;
+		r->started = 1;
+		return r;
+	}
+	r->in = in;
+	return r;
+}
+
+struct pk_reader *
+pk_reader_open(const char *path, const struct pk_read_opts *opts)
+{
+	struct pk_error oerr;
+	struct pk_reader *r;
+
+	r = reader_new(strcmp(path, "-") == 0 ? "<stdin>" : path, opts);
+	if (r == NULL)
+		return NULL;
+	return reader_attach(r, pk_input_open(path, r->name,
+	    &r->opts.limits, &oerr), &oerr);
+}
+
+struct pk_reader *
+pk_reader_open_fd(int fd, const char *name, const struct pk_read_opts *opts)
+{
+	struct pk_error oerr;
+	struct pk_reader *r;
+
+	r = reader_new(name != NULL ? name : "<fd>", opts);
+	if (r == NULL)
+		return NULL;
+	return reader_attach(r, pk_input_open_fd(fd, r->name,
+	    &r->opts.limits, &oerr), &oerr);
+}
+
+struct pk_reader *
+pk_reader_open_mem(const void *buf, size_t len, const char *name,
+    const struct pk_read_opts *opts)
+{
+	struct pk_error oerr;
+	struct pk_reader *r;
+
+	r = reader_new(name != NULL ? name : "<memory>", opts);
+	if (r == NULL)
+		return NULL;
+	return reader_attach(r, pk_input_open_mem(buf, len, r->name,
+	    &r->opts.limits, &oerr), &oerr);
+}
+
+static void
+slot_list_free(struct pk_hslot *s)
+{
+	struct pk_hslot *next;
+
+	for (; s != NULL; s = next) {
+		next = s->next;
+		pk_arena_destroy(&s->arena);
+		free(s);
+	}
+}
+
+void
+pk_reader_free(struct pk_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->ops != NULL && r->ops->free != NULL)
+		r->ops->free(r);
+	slot_list_free(r->queue);
+	slot_list_free(r->spare);
+	slot_list_free(r->lent);
+	slot_list_free(r->building);
+	pk_arena_destroy(&r->scan_arena);
+	pk_input_free(r->in);
+	free(r->name);
+	free(r);
+}
+
+int
+pk_rd_fail(struct pk_reader *r, int status, unsigned long line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	pk_error_vset(&r->err, status, line, fmt, ap);
+	va_end(ap);
+	r->err.file = r->name;
+	r->final = status;
+	return status;
+}
+
+int
+pk_rd_fail_input(struct pk_reader *r)
+{
+	const struct pk_error *e = pk_input_error(r->in);
+
+	r->err = *e;
+	r->err.file = r->name;
+	r->final = e->status;
+	return e->status;
+}
+
+static void
+slot_recycle(struct pk_reader *r, struct pk_hslot *s)
+{
+	pk_arena_reset(&s->arena);
+	s->next = r->spare;
+	r->spare = s;
+}
+
+struct pk_hb *
+pk_rd_host_begin(struct pk_reader *r)
+{
+	struct pk_hslot *s = r->building;
+
+	if (s != NULL) {
+		pk_arena_reset(&s->arena);
+	} else if ((s = r->spare) != NULL) {
+		r->spare = s->next;
+	} else if ((s = calloc(1, sizeof(*s))) != NULL) {
+		pk_arena_init(&s->arena, r->opts.limits.max_host_bytes);
+	}
+	if (s == NULL) {
+		(void)pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
+		return NULL;
+	}
+	s->next = NULL;
+	r->building = s;
+	if (pk_hb_begin(&s->hb, &s->arena) == -1) {
+		(void)pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
+		return NULL;
+	}
+	s->hb.h->scan = r->scan;
+	return &s->hb;
+}
+
+void
+pk_rd_host_abort(struct pk_reader *r)
+{
+	if (r->building != NULL) {
+		slot_recycle(r, r->building);
+		r->building = NULL;
+	}
+}
+
+int
+pk_rd_host_commit(struct pk_reader *r)
+{
+	struct pk_hslot *s = r->building;
+
+	if (s == NULL)
+		return PK_ERR_USAGE;
+	if (s->arena.over) {
+		pk_rd_host_abort(r);
+		return pk_rd_fail(r, PK_ERR_LIMIT, s->hb.h->line,
+		    "host record exceeds %zu bytes",
+		    r->opts.limits.max_host_bytes);
+	}
+	if (pk_hb_finish(&s->hb) == -1) {
+		unsigned long line = s->hb.h->line;
+
+		pk_rd_host_abort(r);
+		return pk_rd_fail(r, PK_ERR_FORMAT, line,
+		    "host without an address");
+	}
+	r->building = NULL;
+	s->next = NULL;
+	if (r->qtail != NULL)
+		r->qtail->next = s;
+	else
+		r->queue = s;
+	r->qtail = s;
+	return PK_OK;
+}
+
+struct pk_scan *
+pk_rd_scan_new(struct pk_reader *r)
+{
+	struct pk_scan *s;
+
+	s = pk_arena_zalloc(&r->scan_arena, sizeof(*s));
+	if (s == NULL)
+		return NULL;
+	s->format = r->format;
+	s->start = s->end = -1;
+	s->elapsed = -1;
+	s->hosts_up = s->hosts_down = s->hosts_total = -1;
+	s->docno = ++r->ndocs;
+	r->scan = s;
+	return s;
+}
+
+char *
+pk_rd_scan_str(struct pk_reader *r, const char *s, size_t n)
+{
+	return pk_arena_strndup(&r->scan_arena, s, n);
+}
+
+static int
+reader_start(struct pk_reader *r)
+{
+	const char *p;
+	size_t n;
+	int rc;
+
+	r->started = 1;
+	rc = pk_input_peek(r->in, SNIFF_BYTES, &p, &n);
+	if (rc == PK_EOF)
+		return pk_rd_fail(r, PK_ERR_FORMAT, 0, "empty input");
+	if (rc != PK_OK)
+		return pk_rd_fail_input(r);
+	r->format = pk_format_detect(p, n);
+	switch (r->format) {
+	case PK_FMT_NMAP_XML:
+	case PK_FMT_MASSCAN_XML:
+		return pk_nmap_xml_init(r);
+	case PK_FMT_GNMAP:
+		return pk_gnmap_init(r);
+	case PK_FMT_SERVICES:
+	case PK_FMT_SS:
+	case PK_FMT_LSOF:
+		return pk_rd_fail(r, PK_ERR_FORMAT, 0,
+		    "%s data is not a scan", pk_format_name(r->format));
+	default:
+		return pk_rd_fail(r, PK_ERR_UNKNOWN_FORMAT, 0,
+		    "unknown input format (expected Nmap XML or grepable "
+		    "output)");
+	}
+}
+
+int
+pk_reader_next(struct pk_reader *r, const struct pk_host **out)
+{
+	struct pk_hslot *s;
+	int rc;
+
+	*out = NULL;
+	if (r->lent != NULL) {
+		slot_recycle(r, r->lent);
+		r->lent = NULL;
+	}
+	if (!r->started && reader_start(r) != PK_OK)
+		r->final = r->final != 0 ? r->final : PK_ERR_FORMAT;
+	while (r->queue == NULL && r->final == 0) {
+		rc = r->ops->pump(r);
+		if (rc != PK_OK && r->final == 0)
+			r->final = rc;
+	}
+	if ((s = r->queue) == NULL)
+		return r->final;
+	r->queue = s->next;
+	if (r->queue == NULL)
+		r->qtail = NULL;
+	s->next = NULL;
+	r->lent = s;
+	r->nhosts++;
+	*out = s->hb.h;
+	return PK_OK;
+}
+
+const struct pk_scan *
+pk_reader_scan(const struct pk_reader *r)
+{
+	return r->scan;
+}
+
+enum pk_format
+pk_reader_format(const struct pk_reader *r)
+{
+	return r->format;
+}
+
+const struct pk_error *
+pk_reader_error(const struct pk_reader *r)
+{
+	return &r->err;
+}
+
+const char *
+pk_reader_name(const struct pk_reader *r)
+{
+	return r->name;
+}
+
+unsigned long
+pk_reader_hosts(const struct pk_reader *r)
+{
+	return r->nhosts;
+}
+
+int
+pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out)
+{
+	unsigned long v = 0;
+	size_t i;
+
+	if (n == 0 || n > 5)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	if (v > max)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+int
+pk_parse_long(const char *s, size_t n, long long *out)
+{
+	long long v = 0;
+	size_t i;
+
+	if (n == 0 || n > 18)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+int
+pk_addr_valid(enum pk_addrtype type, const char *s)
+{
+	unsigned char buf[16];
+	int i;
+
+	switch (type) {
+	case PK_ADDR_IPV4:
+		return inet_pton(AF_INET, s, buf) == 1;
+	case PK_ADDR_IPV6:
+		return inet_pton(AF_INET6, s, buf) == 1;
+	case PK_ADDR_MAC:
+		for (i = 0; i < 6; i++, s += 3)
+			if (!is_hex(s[0]) || !is_hex(s[1]) ||
+			    s[2] != (i == 5 ? '\0' : ':'))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
