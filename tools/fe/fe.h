@@ -1,0 +1,66 @@
+/*
+ * fe.h - helpers shared by the portkit tools, never by the library
+ * (libarchive's libarchive_fe/ model).  Only code here may exit.
+ *
+ * Messages follow the house format: "prog: file:line: what", lowercase,
+ * no final full stop.  Usage errors and bad arguments exit 2.
+ *
+ * SIGPIPE keeps its default disposition in every tool: "pcat x | head"
+ * must die quietly of SIGPIPE instead of reporting a write error.  When a
+ * parent ignores SIGPIPE, writes fail with EPIPE instead, and
+ * fe_close_stdout() stays quiet about that too.
+ */
+#ifndef PK_FE_H
+#define PK_FE_H
+
+#include <stddef.h>
+
+#include "portkit.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define FE_PRINTF(f, a)	__attribute__((format(printf, f, a)))
+#else
+#define FE_PRINTF(f, a)
+#endif
+
+/* Remember basename(argv0) for messages; call first thing in main. */
+void		 fe_setprogname(const char *argv0);
+/* The name set above, "portkit" before. */
+const char	*fe_progname(void);
+
+/* "prog: msg" on stderr. */
+void		 fe_warnx(const char *fmt, ...) FE_PRINTF(1, 2);
+/* "prog: file:line: msg"; ":line" is left out when line is 0, "file:" when
+   file is NULL. */
+void		 fe_warn_at(const char *file, unsigned long line,
+		    const char *fmt, ...) FE_PRINTF(3, 4);
+/* fe_warnx, then exit(status). */
+_Noreturn void	 fe_errx(int status, const char *fmt, ...) FE_PRINTF(2, 3);
+/* "prog: FILE:LINE: message" for a reader's error (house format); the
+   message is pk_strerror(status) when the reader left msg empty. */
+void		 fe_warn_pkerr(const struct pk_error *err);
+/* "Try 'prog --help' for more information." on stderr, exit 2. */
+_Noreturn void	 fe_tryhelp(void);
+/* "prog (portkit) VERSION" on stdout, exit 0. */
+_Noreturn void	 fe_print_version(void);
+
+/*
+ * Strict decimal in [min, max]: digits only, no sign, no blanks.  On error
+ * prints "prog: invalid WHAT: 'S'" or "prog: WHAT out of range: 'S' (must
+ * be MIN..MAX)" and exits 2.
+ */
+unsigned long	 fe_parse_ulong(const char *s, unsigned long min,
+		    unsigned long max, const char *what);
+/* The same for a finite decimal number ("0.5", "1e-3"; no hex, inf, nan). */
+double		 fe_parse_double(const char *s, double min, double max,
+		    const char *what);
+
+/*
+ * Flush stdout and check it, to be called as "return fe_close_stdout(st);"
+ * at the end of main (explicitly, no atexit: exit paths stay visible and
+ * sanitizer reports are not hidden).  EPIPE is ignored; any other write
+ * error prints "prog: write error: strerror" and exits 2.  Returns status.
+ */
+int		 fe_close_stdout(int status);
+
+#endif /* PK_FE_H */
