@@ -402,7 +402,76 @@ void		 pk_writer_free(struct pk_writer *w);
 
 /* --- nmap-services database (lib/services.c) ---------------------------- */
 
-/* (declarations to come with the services module) */
+/* One line of nmap-services: "name<TAB>port/proto<TAB>freq[<TAB># ...]". */
+struct pk_service {
+	const char	*name;
+	int		 proto;		/* PK_PROTO_TCP, _UDP or _SCTP */
+	unsigned	 port;		/* 0..65535 */
+	double		 freq;		/* open-frequency, 0..1 */
+	const char	*comment;	/* text after "# ", or NULL */
+	unsigned long	 line;		/* line number in the file */
+};
+
+struct pk_services;
+
+/*
+ * Find nmap-services the way nmap 7.93 does: datadir (may be NULL),
+ * $NMAPDIR, ~/.nmap of the real then the effective user, the directory
+ * of the nmap on PATH and its ../share/nmap, /usr/share/nmap,
+ * /usr/local/share/nmap.  Returns the malloc'ed path of the first
+ * readable file, or NULL with err set (PK_ERR_IO: none found).
+ */
+char		*pk_services_locate(const char *datadir, struct pk_error *err);
+
+/*
+ * Load a services file strictly ("-" is standard input, gzip is read
+ * transparently): port 0..65535 in decimal, protocol tcp, udp or sctp,
+ * frequency a plain decimal in [0, 1], an optional "#" comment; blank and
+ * "#" lines are skipped.  Any other line, a NUL byte or a line longer than
+ * limits->max_line_bytes fails the whole load: NULL is returned and err
+ * (when not NULL) names the file (err->file points to path or name),
+ * line and column.  A repeated port/proto keeps its first line, as nmap
+ * does.  limits may be NULL for the defaults.
+ */
+struct pk_services *pk_services_load(const char *path,
+		    const struct pk_limits *limits, struct pk_error *err);
+/* The same from memory; buf is not kept. */
+struct pk_services *pk_services_load_mem(const void *buf, size_t len,
+		    const char *name, const struct pk_limits *limits,
+		    struct pk_error *err);
+void		 pk_services_free(struct pk_services *svc);
+
+/* The name the file was loaded under ("<stdin>" for "-"). */
+const char	*pk_services_name(const struct pk_services *svc);
+/* Lines dropped because their port/proto was already defined. */
+unsigned long	 pk_services_duplicates(const struct pk_services *svc);
+
+/* The entry for port/proto in O(1), or NULL when the file has none. */
+const struct pk_service *pk_services_get(const struct pk_services *svc,
+		    int proto, unsigned port);
+/*
+ * Every entry registered under name (case-sensitive), all protocols,
+ * by frequency descending then file order; *list (lent) gets the first.
+ * Returns how many there are, 0 for an unknown name.
+ */
+size_t		 pk_services_byname(const struct pk_services *svc,
+		    const char *name, const struct pk_service *const **list);
+
+/*
+ * The entries of proto in nmap's --top-ports order: frequency
+ * descending, ties in file order (nmap's stable sort).  nmap's
+ * "--top-ports N" is the first min(N, *n) of them and "--port-ratio R"
+ * the first pk_services_top_ratio(svc, proto, R); nmap then scans them
+ * in port order.  Lent; NULL with *n == 0 for a protocol outside the
+ * file's three.
+ */
+const struct pk_service *const *pk_services_ranked(
+		    const struct pk_services *svc, int proto, size_t *n);
+/* How many entries of proto have a frequency >= ratio. */
+size_t		 pk_services_top_ratio(const struct pk_services *svc,
+		    int proto, double ratio);
+/* The sum of the frequencies of proto (the open-frequency mass). */
+double		 pk_services_mass(const struct pk_services *svc, int proto);
 
 /* --- Port ranking (lib/rank.c) ------------------------------------------ */
 

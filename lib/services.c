@@ -37,7 +37,21 @@ struct pk_services {
 	const struct pk_service **ranked[SVC_PROTOS];
 	size_t		 nranked[SVC_PROTOS];
 	double		 mass[SVC_PROTOS];
+	/* Names, interned: entries of one name sit together in byname. */
+	struct svc_name	*names;
+	size_t		 nnames;
+	size_t		 namecap;
+	uint32_t	*htab;		/* 1 + index into names, 0 empty */
+	size_t		 hmask;
+	uint32_t	*grp;		/* per entry: its index in names */
 	const struct pk_service **byname;
+};
+
+struct svc_name {
+	const char	*name;
+	uint32_t	 first;		/* its run in byname */
+	uint32_t	 count;
+	uint32_t	 fill;
 };
 
 /* Where a parse error sits, for the message. */
@@ -141,6 +155,18 @@ svc_parse_portproto(struct svc_line *l, struct pk_service *sv,
 	return PK_OK;
 }
 
+/* A fraction too long for the buffer: its first 40 digits suffice. */
+static double
+svc_slow_freq(const char *f, size_t n)
+{
+	char buf[48];
+
+	(void)n;
+	memcpy(buf, f, 40);
+	buf[40] = '\0';
+	return strtod(buf, NULL);
+}
+
 /*
  * A frequency is DIGITS [ "." DIGITS ] and at most 1: no sign, exponent,
  * hex, "nan" or "inf".  With up to 15 significant digits the quotient of
@@ -155,29 +181,38 @@ svc_parse_freq(struct svc_line *l, double *out, struct pk_error *err)
 	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
 	const char *f = l->s + l->pos;
 	size_t n = svc_field(l), i = 0, ndig = 0, nfrac = 0;
-	uint64_t m = 0;
-	double d;
+	uint64_t m = 0, ip = 0, fp = 0;
+	double d = 0;
 	char buf[64];
 
 	for (; i < n && f[i] >= '0' && f[i] <= '9'; i++, ndig++)
-		m = m * 10 + (uint64_t)(f[i] - '0');
+		if ((ip = ip * 10 + (uint64_t)(f[i] - '0')) > 1)
+			ip = 2;		/* saturate: only <= 1 matters */
+	m = ip;
 	if (i < n && f[i] == '.' && ndig > 0) {
-		for (i++; i < n && f[i] >= '0' && f[i] <= '9'; i++, nfrac++)
+		for (i++; i < n && f[i] >= '0' && f[i] <= '9'; i++, nfrac++) {
 			m = m * 10 + (uint64_t)(f[i] - '0');
+			fp |= (uint64_t)(f[i] - '0');
+		}
 		if (nfrac == 0)
 			i = 0;		/* "1." is not a number */
 	}
 	if (ndig == 0 || i != n)
 		return svc_fail(err, l, PK_ERR_FORMAT,
 		    "bad frequency '%.*s'", svc_clip(n), f);
-	if (ndig + nfrac <= 15)
+	/* Range-check the decimal text, not a value rounded to 1.0. */
+	if (ip == 0 && ndig + nfrac <= 15)
 		d = (double)m / p10[nfrac];
-	else if (n < sizeof(buf)) {
+	else if (ip == 1 && fp == 0)
+		d = 1.0;
+	else if (ip == 0 && n < sizeof(buf)) {
 		memcpy(buf, f, n);
 		buf[n] = '\0';
 		d = strtod(buf, NULL);
-	} else
-		d = 2;			/* 63 digits: not in [0, 1] anyway */
+	} else if (ip == 0)
+		d = svc_slow_freq(f, n);
+	else
+		d = 2;
 	if (!(d <= 1.0))
 		return svc_fail(err, l, PK_ERR_FORMAT,
 		    "frequency out of range 0..1: '%.*s'", svc_clip(n), f);
@@ -231,14 +266,86 @@ static int
 svc_grow(struct pk_services *svc)
 {
 	struct pk_service *p;
+	uint32_t *g;
 	size_t ncap = svc->cap ? svc->cap * 2 : 4096;
 
-	p = realloc(svc->ents, ncap * sizeof(*p));
-	if (p == NULL)
+	if ((p = realloc(svc->ents, ncap * sizeof(*p))) == NULL)
 		return PK_ERR_NOMEM;
 	svc->ents = p;
+	if ((g = realloc(svc->grp, ncap * sizeof(*g))) == NULL)
+		return PK_ERR_NOMEM;
+	svc->grp = g;
 	svc->cap = ncap;
 	return PK_OK;
+}
+
+static size_t
+svc_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static uint32_t *
+svc_slot(const struct pk_services *svc, const char *s, size_t n)
+{
+	size_t i = svc_hash(s, n) & svc->hmask;
+	uint32_t *t = svc->htab;
+	const char *name;
+
+	for (; t[i] != 0; i = (i + 1) & svc->hmask) {
+		name = svc->names[t[i] - 1].name;
+		if (strncmp(name, s, n) == 0 && name[n] == '\0')
+			break;
+	}
+	return &t[i];
+}
+
+/* Double the hash table (kept at most half full). */
+static int
+svc_rehash(struct pk_services *svc)
+{
+	size_t ncap = svc->hmask ? (svc->hmask + 1) * 2 : 8192, i;
+	struct svc_name *nm;
+	const char *name;
+
+	nm = realloc(svc->names, ncap / 2 * sizeof(*nm));
+	if (nm == NULL)
+		return PK_ERR_NOMEM;
+	svc->names = nm;
+	svc->namecap = ncap / 2;
+	free(svc->htab);
+	if ((svc->htab = calloc(ncap, sizeof(*svc->htab))) == NULL)
+		return PK_ERR_NOMEM;
+	svc->hmask = ncap - 1;
+	for (i = 0; i < svc->nnames; i++) {
+		name = svc->names[i].name;
+		*svc_slot(svc, name, strlen(name)) = (uint32_t)i + 1;
+	}
+	return PK_OK;
+}
+
+/* The index of name in svc->names, added when new; -1 out of memory. */
+static long
+svc_intern(struct pk_services *svc, const char *s, size_t n)
+{
+	uint32_t *slot;
+	struct svc_name *nm;
+
+	if (svc->nnames == svc->namecap && svc_rehash(svc) != PK_OK)
+		return -1;
+	slot = svc_slot(svc, s, n);
+	if (*slot != 0)
+		return (long)*slot - 1;
+	nm = &svc->names[svc->nnames];
+	memset(nm, 0, sizeof(*nm));
+	if ((nm->name = pk_arena_strndup(&svc->strings, s, n)) == NULL)
+		return -1;
+	*slot = (uint32_t)++svc->nnames;
+	return (long)svc->nnames - 1;
 }
 
 /* Keep the first of duplicate port/proto lines, as nmap does. */
@@ -248,6 +355,7 @@ svc_add(struct pk_services *svc, const struct pk_service *sv,
 {
 	struct pk_service *e;
 	uint32_t *slot = &svc->byport[sv->proto][sv->port];
+	long g;
 
 	if (*slot != 0) {
 		svc->dups++;
@@ -255,13 +363,16 @@ svc_add(struct pk_services *svc, const struct pk_service *sv,
 	}
 	if (svc->nents == svc->cap && svc_grow(svc) != PK_OK)
 		return PK_ERR_NOMEM;
+	if ((g = svc_intern(svc, sv->name, namelen)) < 0)
+		return PK_ERR_NOMEM;
 	e = &svc->ents[svc->nents];
 	*e = *sv;
-	e->name = pk_arena_strndup(&svc->strings, sv->name, namelen);
-	if (sv->comment != NULL)
-		e->comment = pk_arena_strndup(&svc->strings, sv->comment,
-		    l->len - (size_t)(sv->comment - l->s));
-	if (e->name == NULL || (sv->comment != NULL && e->comment == NULL))
+	e->name = svc->names[g].name;
+	svc->names[g].count++;
+	svc->grp[svc->nents] = (uint32_t)g;
+	if (sv->comment != NULL && (e->comment = pk_arena_strndup(
+	    &svc->strings, sv->comment,
+	    l->len - (size_t)(sv->comment - l->s))) == NULL)
 		return PK_ERR_NOMEM;
 	*slot = (uint32_t)++svc->nents;
 	return PK_OK;
@@ -282,8 +393,8 @@ svc_read(struct pk_services *svc, struct pk_input *in, struct pk_error *err)
 {
 	struct svc_line l;
 	struct pk_service sv;
-	size_t namelen;
-	const char *comment;
+	size_t namelen = 0;
+	const char *comment = NULL;
 	int rc;
 
 	while ((rc = pk_input_getline(in, &l.s, &l.len, &l.lineno)) ==
@@ -312,52 +423,82 @@ svc_read(struct pk_services *svc, struct pk_input *in, struct pk_error *err)
 	return rc;
 }
 
-/* nmap's order: frequency descending, file order between equals. */
+/*
+ * Entry indices in nmap's order: frequency descending, file order between
+ * equals (nmap sorts a std::list, a stable sort).  A stable LSD radix sort
+ * on the bits of the frequency gives that in linear time: a non-negative
+ * double orders like its bit pattern, inverted here for descending.
+ */
 static int
-svc_cmp_rank(const void *a, const void *b)
+svc_sort(const struct pk_services *svc, uint32_t *out)
 {
-	const struct pk_service *x = *(const struct pk_service *const *)a;
-	const struct pk_service *y = *(const struct pk_service *const *)b;
+	size_t i, n = svc->nents, d, cnt[257];
+	uint64_t *key = malloc((n + 1) * sizeof(*key)), b;
+	uint32_t *tmp = malloc((n + 1) * sizeof(*tmp));
+	unsigned shift;
 
-	if (x->freq != y->freq)
-		return x->freq > y->freq ? -1 : 1;
-	return x < y ? -1 : x > y;
+	if (key == NULL || tmp == NULL) {
+		free(key);
+		free(tmp);
+		return PK_ERR_NOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		memcpy(&b, &svc->ents[i].freq, sizeof(b));
+		key[i] = ~b;
+		out[i] = (uint32_t)i;
+	}
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[((key[out[i]] >> shift) & 0xff) + 1]++;
+		for (d = 0; d < 256 && cnt[d + 1] != n; d++)
+			cnt[d + 1] += cnt[d];
+		if (d < 256)
+			continue;	/* one digit value: nothing moves */
+		for (i = 0; i < n; i++)
+			tmp[cnt[(key[out[i]] >> shift) & 0xff]++] = out[i];
+		memcpy(out, tmp, n * sizeof(*out));
+	}
+	free(key);
+	free(tmp);
+	return PK_OK;
 }
 
-static int
-svc_cmp_name(const void *a, const void *b)
-{
-	const struct pk_service *x = *(const struct pk_service *const *)a;
-	const struct pk_service *y = *(const struct pk_service *const *)b;
-	int c = strcmp(x->name, y->name);
-
-	return c != 0 ? c : svc_cmp_rank(a, b);
-}
-
+/* Per-protocol rankings and the by-name runs, both in nmap's order. */
 static int
 svc_index(struct pk_services *svc)
 {
 	size_t i, p, k[SVC_PROTOS] = { 0 };
+	uint32_t *order, off = 0;
+	struct pk_service *e;
+	struct svc_name *nm;
 
+	order = malloc((svc->nents + 1) * sizeof(*order));
 	svc->byname = malloc((svc->nents + 1) * sizeof(*svc->byname));
 	for (p = 0; p < SVC_PROTOS; p++)
 		svc->ranked[p] = malloc((svc->nents + 1) *
 		    sizeof(*svc->ranked[p]));
-	if (svc->byname == NULL || svc->ranked[0] == NULL ||
-	    svc->ranked[1] == NULL || svc->ranked[2] == NULL)
+	if (order == NULL || svc->byname == NULL || svc->ranked[0] == NULL ||
+	    svc->ranked[1] == NULL || svc->ranked[2] == NULL ||
+	    svc_sort(svc, order) != PK_OK) {
+		free(order);
 		return PK_ERR_NOMEM;
+	}
+	for (i = 0; i < svc->nnames; i++) {
+		svc->names[i].first = svc->names[i].fill = off;
+		off += svc->names[i].count;
+	}
 	for (i = 0; i < svc->nents; i++) {
-		p = (size_t)svc->ents[i].proto;
-		svc->ranked[p][k[p]++] = &svc->ents[i];
-		svc->mass[p] += svc->ents[i].freq;
-		svc->byname[i] = &svc->ents[i];
+		e = &svc->ents[order[i]];
+		p = (size_t)e->proto;
+		svc->ranked[p][k[p]++] = e;
+		svc->mass[p] += e->freq;
+		nm = &svc->names[svc->grp[order[i]]];
+		svc->byname[nm->fill++] = e;
 	}
-	for (p = 0; p < SVC_PROTOS; p++) {
+	for (p = 0; p < SVC_PROTOS; p++)
 		svc->nranked[p] = k[p];
-		qsort(svc->ranked[p], k[p], sizeof(*svc->ranked[p]),
-		    svc_cmp_rank);
-	}
-	qsort(svc->byname, svc->nents, sizeof(*svc->byname), svc_cmp_name);
+	free(order);
 	return PK_OK;
 }
 
@@ -443,6 +584,9 @@ pk_services_free(struct pk_services *svc)
 	}
 	free(svc->byname);
 	free(svc->ents);
+	free(svc->grp);
+	free(svc->names);
+	free(svc->htab);
 	pk_arena_destroy(&svc->strings);
 	free(svc->name);
 	free(svc);
@@ -475,21 +619,19 @@ size_t
 pk_services_byname(const struct pk_services *svc, const char *name,
     const struct pk_service *const **list)
 {
-	size_t lo = 0, hi = svc->nents, mid, n = 0;
+	const struct svc_name *nm;
+	uint32_t i;
 
-	while (lo < hi) {		/* the first entry >= name */
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(svc->byname[mid]->name, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	i = svc->nnames == 0 ? 0 : *svc_slot(svc, name, strlen(name));
+	if (i == 0) {
+		if (list != NULL)
+			*list = svc->byname;
+		return 0;
 	}
-	while (lo + n < svc->nents && strcmp(svc->byname[lo + n]->name,
-	    name) == 0)
-		n++;
+	nm = &svc->names[i - 1];
 	if (list != NULL)
-		*list = svc->byname + lo;
-	return n;
+		*list = svc->byname + nm->first;
+	return nm->count;
 }
 
 const struct pk_service *const *

@@ -1,0 +1,335 @@
+/*
+ * test_services.c - strict nmap-services parsing, lookups and ranking.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "portkit.h"
+#include "harness.h"
+
+static struct pk_services *
+load(const char *text, struct pk_error *err)
+{
+	memset(err, 0, sizeof(*err));
+	return pk_services_load_mem(text, strlen(text), "t", NULL, err);
+}
+
+/* Load text that must fail; check status, line and message. */
+static void
+reject(const char *text, int status, unsigned long line, const char *msg)
+{
+	struct pk_error err;
+	struct pk_services *svc = load(text, &err);
+
+	assert_true(svc == NULL);
+	pk_services_free(svc);
+	assert_int(err.status, status);
+	assert_int(err.line, line);
+	assert_str(err.file, "t");
+	assert_str(err.msg, msg);
+}
+
+static const char good[] =
+    "# comment\n"
+    "\n"
+    "   # indented comment\n"
+    "http\t80/tcp\t0.484143\t# World Wide Web HTTP\n"
+    "http\t80/udp\t0.035767\n"
+    "telnet\t23/tcp\t0.221265\n"
+    "ssh\t22/tcp\t0.182286\t# Secure Shell | x\t# two\n"
+    "zero\t0/tcp\t0.000000\n"
+    "max\t65535/sctp\t1\n"
+    "http\t8008/tcp\t0.002\n"
+    "dup\t22/tcp\t0.9\n"
+    "spaces   7/udp   0.5\r\n"
+    "last\t9/tcp\t0.000000";
+
+TEST(test_good_file)
+{
+	struct pk_error err;
+	struct pk_services *svc = load(good, &err);
+	const struct pk_service *s;
+
+	if (!assert_true(svc != NULL))
+		return;
+	assert_str(pk_services_name(svc), "t");
+	assert_int(pk_services_duplicates(svc), 1);
+	s = pk_services_get(svc, PK_PROTO_TCP, 80);
+	if (assert_true(s != NULL)) {
+		assert_str(s->name, "http");
+		assert_true(s->freq == 0.484143);
+		assert_str(s->comment, "World Wide Web HTTP");
+		assert_int(s->line, 4);
+	}
+	s = pk_services_get(svc, PK_PROTO_TCP, 22);
+	if (assert_true(s != NULL)) {
+		assert_str(s->name, "ssh");	/* the first line wins */
+		assert_str(s->comment, "Secure Shell | x\t# two");
+	}
+	s = pk_services_get(svc, PK_PROTO_UDP, 7);
+	if (assert_true(s != NULL))
+		assert_true(s->freq == 0.5 && s->comment == NULL);
+	s = pk_services_get(svc, PK_PROTO_SCTP, 65535);
+	if (assert_true(s != NULL))
+		assert_true(s->freq == 1.0);
+	assert_true(pk_services_get(svc, PK_PROTO_TCP, 0) != NULL);
+	assert_true(pk_services_get(svc, PK_PROTO_UDP, 22) == NULL);
+	assert_true(pk_services_get(svc, PK_PROTO_IP, 1) == NULL);
+	assert_true(pk_services_get(svc, PK_PROTO_TCP, 65536) == NULL);
+	assert_true(pk_services_get(svc, PK_PROTO_TCP, 9) != NULL);
+	pk_services_free(svc);
+}
+
+TEST(test_byname)
+{
+	struct pk_error err;
+	struct pk_services *svc = load(good, &err);
+	const struct pk_service *const *l;
+
+	if (!assert_true(svc != NULL))
+		return;
+	if (assert_int(pk_services_byname(svc, "http", &l), 3)) {
+		assert_int(l[0]->port, 80);
+		assert_int(l[0]->proto, PK_PROTO_TCP);
+		assert_int(l[1]->port, 80);
+		assert_int(l[1]->proto, PK_PROTO_UDP);
+		assert_int(l[2]->port, 8008);
+	}
+	assert_int(pk_services_byname(svc, "ssh", &l), 1);
+	assert_int(pk_services_byname(svc, "dup", &l), 0);
+	assert_int(pk_services_byname(svc, "HTTP", &l), 0);
+	assert_int(pk_services_byname(svc, "htt", NULL), 0);
+	pk_services_free(svc);
+}
+
+/* Equal frequencies keep file order, which is how nmap breaks ties. */
+TEST(test_ranked_ties)
+{
+	static const char text[] =
+	    "a\t5/tcp\t0.1\n"
+	    "b\t3/tcp\t0.2\n"
+	    "c\t9/tcp\t0.1\n"
+	    "d\t1/tcp\t0.1\n"
+	    "e\t2/tcp\t0\n"
+	    "f\t4/tcp\t0.2\n"
+	    "g\t1/udp\t0.3\n";
+	static const unsigned want[] = { 3, 4, 5, 9, 1, 2 };
+	struct pk_error err;
+	struct pk_services *svc = load(text, &err);
+	const struct pk_service *const *r;
+	size_t n, i;
+
+	if (!assert_true(svc != NULL))
+		return;
+	r = pk_services_ranked(svc, PK_PROTO_TCP, &n);
+	if (assert_int(n, 6))
+		for (i = 0; i < n; i++)
+			assert_int(r[i]->port, want[i]);
+	assert_int(pk_services_top_ratio(svc, PK_PROTO_TCP, 0.2), 2);
+	assert_int(pk_services_top_ratio(svc, PK_PROTO_TCP, 0.1), 5);
+	assert_int(pk_services_top_ratio(svc, PK_PROTO_TCP, 0), 6);
+	assert_int(pk_services_top_ratio(svc, PK_PROTO_UDP, 0.31), 0);
+	assert_true(pk_services_mass(svc, PK_PROTO_TCP) > 0.69999 &&
+	    pk_services_mass(svc, PK_PROTO_TCP) < 0.70001);
+	r = pk_services_ranked(svc, PK_PROTO_SCTP, &n);
+	assert_int(n, 0);
+	r = pk_services_ranked(svc, PK_PROTO_IP, &n);
+	assert_true(r == NULL && n == 0);
+	pk_services_free(svc);
+}
+
+TEST(test_empty)
+{
+	struct pk_error err;
+	struct pk_services *svc = load("# nothing\n", &err);
+	size_t n;
+
+	if (!assert_true(svc != NULL))
+		return;
+	(void)pk_services_ranked(svc, PK_PROTO_TCP, &n);
+	assert_int(n, 0);
+	assert_int(pk_services_byname(svc, "x", NULL), 0);
+	pk_services_free(svc);
+}
+
+TEST(test_reject_port)
+{
+	reject("a\t1/tcp\t0.1\nx\t70000/tcp\t0.1\n", PK_ERR_FORMAT, 2,
+	    "port out of range 0..65535 in '70000/tcp'");
+	reject("x\t65536/tcp\t0.1\n", PK_ERR_FORMAT, 1,
+	    "port out of range 0..65535 in '65536/tcp'");
+	reject("x\t-1/tcp\t0.1\n", PK_ERR_FORMAT, 1,
+	    "bad port/protocol '-1/tcp'");
+	reject("x\t+22/tcp\t0.1\n", PK_ERR_FORMAT, 1,
+	    "bad port/protocol '+22/tcp'");
+	reject("x\t22x/tcp\t0.1\n", PK_ERR_FORMAT, 1,
+	    "bad port/protocol '22x/tcp'");
+	reject("x\t0x16/tcp\t0.1\n", PK_ERR_FORMAT, 1,
+	    "bad port/protocol '0x16/tcp'");
+	reject("x\t22\t0.1\n", PK_ERR_FORMAT, 1,
+	    "bad port/protocol '22'");
+	reject("x\t/tcp\t0.1\n", PK_ERR_FORMAT, 1,
+	    "bad port/protocol '/tcp'");
+}
+
+TEST(test_reject_proto)
+{
+	reject("x\t22/TCP\t0.1\n", PK_ERR_FORMAT, 1,
+	    "unknown protocol in '22/TCP'");
+	reject("x\t22/ddp\t0.1\n", PK_ERR_FORMAT, 1,
+	    "unknown protocol in '22/ddp'");
+	reject("x\t22/ip\t0.1\n", PK_ERR_FORMAT, 1,
+	    "unknown protocol in '22/ip'");
+	reject("x\t22/\t0.1\n", PK_ERR_FORMAT, 1,
+	    "unknown protocol in '22/'");
+	reject("x\t22/tcpx\t0.1\n", PK_ERR_FORMAT, 1,
+	    "unknown protocol in '22/tcpx'");
+}
+
+TEST(test_reject_freq)
+{
+	reject("x\t1/tcp\tnan\n", PK_ERR_FORMAT, 1, "bad frequency 'nan'");
+	reject("x\t1/tcp\tinf\n", PK_ERR_FORMAT, 1, "bad frequency 'inf'");
+	reject("x\t1/tcp\t-0.1\n", PK_ERR_FORMAT, 1,
+	    "bad frequency '-0.1'");
+	reject("x\t1/tcp\t+0.1\n", PK_ERR_FORMAT, 1,
+	    "bad frequency '+0.1'");
+	reject("x\t1/tcp\t1.5\n", PK_ERR_FORMAT, 1,
+	    "frequency out of range 0..1: '1.5'");
+	reject("x\t1/tcp\t1.0000000000000000001\n", PK_ERR_FORMAT, 1,
+	    "frequency out of range 0..1: '1.0000000000000000001'");
+	reject("x\t1/tcp\t0x0.1p0\n", PK_ERR_FORMAT, 1,
+	    "bad frequency '0x0.1p0'");
+	reject("x\t1/tcp\t1e-3\n", PK_ERR_FORMAT, 1, "bad frequency '1e-3'");
+	reject("x\t1/tcp\t.5\n", PK_ERR_FORMAT, 1, "bad frequency '.5'");
+	reject("x\t1/tcp\t0.\n", PK_ERR_FORMAT, 1, "bad frequency '0.'");
+	reject("x\t1/tcp\t1/2\n", PK_ERR_FORMAT, 1, "bad frequency '1/2'");
+}
+
+/* Long fraction digits go through strtod and still compare exactly. */
+TEST(test_freq_precision)
+{
+	static const char text[] =
+	    "a\t1/tcp\t0.12345678901234567890\n"
+	    "b\t2/tcp\t0.000001\n"
+	    "c\t3/tcp\t1.000000\n";
+	struct pk_error err;
+	struct pk_services *svc = load(text, &err);
+
+	if (!assert_true(svc != NULL))
+		return;
+	assert_true(pk_services_get(svc, 0, 1)->freq ==
+	    strtod("0.12345678901234567890", NULL));
+	assert_true(pk_services_get(svc, 0, 2)->freq == strtod("0.000001",
+	    NULL));
+	assert_true(pk_services_get(svc, 0, 3)->freq == 1.0);
+	pk_services_free(svc);
+}
+
+TEST(test_reject_fields)
+{
+	reject("x\n", PK_ERR_FORMAT, 1, "missing port/protocol after 'x'");
+	reject("x\t22/tcp\n", PK_ERR_FORMAT, 1,
+	    "missing frequency after 'x'");
+	reject("x\t22/tcp\t \t\n", PK_ERR_FORMAT, 1,
+	    "missing frequency after 'x'");
+	reject("x\t22/tcp\t0.1\textra\n", PK_ERR_FORMAT, 1,
+	    "unexpected 'extra' after the frequency");
+	reject("x\t22/tcp\t0.1\t2\t# c\n", PK_ERR_FORMAT, 1,
+	    "unexpected '2' after the frequency");
+}
+
+TEST(test_reject_nul)
+{
+	static const char text[] = "a\t1/tcp\t0.1\nx\t2/tcp\t0.1\0junk\n";
+	static const char comment[] = "# a comment\0 with a NUL\n";
+	struct pk_error err;
+	struct pk_services *svc;
+
+	svc = pk_services_load_mem(text, sizeof(text) - 1, "t", NULL, &err);
+	assert_true(svc == NULL);
+	assert_int(err.status, PK_ERR_FORMAT);
+	assert_int(err.line, 2);
+	assert_int(err.column, 12);
+	assert_str(err.msg, "NUL byte in line");
+	svc = pk_services_load_mem(comment, sizeof(comment) - 1, "t", NULL,
+	    &err);
+	assert_true(svc == NULL);
+	assert_int(err.line, 1);
+	assert_str(err.msg, "NUL byte in line");
+}
+
+TEST(test_reject_overlong)
+{
+	struct pk_limits lim;
+	struct pk_error err;
+	struct pk_services *svc;
+	size_t n = 70000;
+	char *text = malloc(n + 32);
+
+	if (!assert_true(text != NULL))
+		return;
+	strcpy(text, "a\t1/tcp\t0.1\n# ");
+	memset(text + 14, 'x', n);
+	strcpy(text + 14 + n, "\nb\t2/tcp\t0.1\n");
+	svc = pk_services_load_mem(text, strlen(text), "t", NULL, &err);
+	assert_true(svc == NULL);
+	assert_int(err.status, PK_ERR_LIMIT);
+	assert_int(err.line, 2);
+	assert_str(err.file, "t");
+	/* A smaller limit catches an ordinary line. */
+	memset(&lim, 0, sizeof(lim));
+	lim.max_line_bytes = 10;
+	svc = pk_services_load_mem("a\t1/tcp\t0.1\nbb\t2/tcp\t0.1\n", 25, "t",
+	    &lim, &err);
+	assert_true(svc == NULL);
+	assert_int(err.status, PK_ERR_LIMIT);
+	assert_int(err.line, 1);
+	lim.max_line_bytes = 11;
+	svc = pk_services_load_mem("a\t1/tcp\t0.1\nbb\t2/tcp\t0.1\n", 25, "t",
+	    &lim, &err);
+	assert_true(svc == NULL);
+	assert_int(err.line, 2);
+	free(text);
+}
+
+TEST(test_missing_file)
+{
+	struct pk_error err;
+	struct pk_services *svc;
+
+	memset(&err, 0, sizeof(err));
+	svc = pk_services_load("/nonexistent/nmap-services", NULL, &err);
+	assert_true(svc == NULL);
+	assert_int(err.status, PK_ERR_IO);
+	assert_str(err.file, "/nonexistent/nmap-services");
+	assert_str(err.msg, "cannot open: No such file or directory");
+}
+
+TEST(test_locate_datadir)
+{
+	struct pk_error err;
+	char dir[] = "/tmp/test_services.XXXXXX", path[64];
+	char *found;
+	FILE *fp;
+
+	if (!assert_true(mkdtemp(dir) != NULL))
+		return;
+	snprintf(path, sizeof(path), "%s/nmap-services", dir);
+	fp = fopen(path, "w");
+	if (!assert_true(fp != NULL))
+		return;
+	fputs("a\t1/tcp\t0.5\n", fp);
+	fclose(fp);
+	found = pk_services_locate(dir, &err);
+	assert_str(found, path);
+	free(found);
+	remove(path);
+	remove(dir);
+}
+
+TEST_MAIN(test_good_file, test_byname, test_ranked_ties, test_empty,
+    test_reject_port, test_reject_proto, test_reject_freq,
+    test_freq_precision, test_reject_fields, test_reject_nul,
+    test_reject_overlong, test_missing_file, test_locate_datadir)
