@@ -84,7 +84,7 @@ ZSH_COMPS	:= $(sort $(wildcard completions/zsh/_*))
 
 ALL_CFLAGS	= $(PK_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
-.PHONY: all tests install install-lib install-bin install-man \
+.PHONY: FORCE all tests install install-lib install-bin install-man \
 	install-completions uninstall check lint fuzz bench torture clean help
 
 ## all: build the library, the tools and portkit.pc (default)
@@ -143,12 +143,17 @@ $(FUZZERS): $(BUILDDIR)/fuzz/%: $(OBJDIR)/tests/fuzz/%.o $(LINK_LIB)
 	$(E) "  LD      $@"
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LINK_LIB) $(LDFLAGS) $(LIBS)
 
-$(BUILDDIR)/portkit.pc: portkit.pc.in include/portkit.h
+# Regenerated whenever the directories change (make install PREFIX=/usr
+# after a plain make), but rewritten only when its text differs.
+$(BUILDDIR)/portkit.pc: portkit.pc.in include/portkit.h FORCE
 	@mkdir -p $(@D)
-	$(E) "  GEN     $@"
 	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
-	    portkit.pc.in >$@
+	    portkit.pc.in >$@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; \
+	else echo "  GEN     $@"; mv $@.tmp $@; fi
+
+FORCE:
 
 ALL_OBJS	= $(LIB_OBJS) $(LIB_PICS) $(FE_OBJS) \
 		  $(TOOL_SRCS:%.c=$(OBJDIR)/%.o) $(UNIT_SRCS:%.c=$(OBJDIR)/%.o) \
@@ -180,10 +185,11 @@ install-bin: $(TOOLS)
 
 ## install-man: man/*.1 *.3 *.5 into their sections
 install-man:
-	$(foreach s,1 3 5,$(if $(filter %.$(s),$(MAN_PAGES)), \
-	    $(INSTALL) -d $(DESTDIR)$(MANDIR)/man$(s) && \
-	    $(INSTALL) -m 644 $(filter %.$(s),$(MAN_PAGES)) \
-	    $(DESTDIR)$(MANDIR)/man$(s)/ &&) :
+	@set -e; for p in $(MAN_PAGES); do \
+	    d=$(DESTDIR)$(MANDIR)/man$${p##*.}; \
+	    echo "$(INSTALL) -m 644 $$p $$d/"; \
+	    $(INSTALL) -d $$d; $(INSTALL) -m 644 $$p $$d/; \
+	done
 
 ## install-completions: bash and zsh completions
 install-completions:
@@ -201,9 +207,12 @@ uninstall:
 	    $(DESTDIR)$(INCLUDEDIR)/portkit.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/portkit.pc \
 	    $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(TOOLS))) \
-	    $(foreach p,$(MAN_PAGES),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(p)))/$(notdir $(p))) \
 	    $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(notdir $(BASH_COMPS))) \
 	    $(addprefix $(DESTDIR)$(ZSHCOMPDIR)/,$(notdir $(ZSH_COMPS)))
+	@for p in $(notdir $(MAN_PAGES)); do \
+	    echo "rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
+	    rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p; \
+	done
 
 # --- testing --------------------------------------------------------------
 
