@@ -223,6 +223,9 @@ check:
 	sh tests/run.sh $(CHECKDIR)
 
 LINT_SRCS	= $(LIB_SRCS) $(FE_SRCS) $(TOOL_SRCS)
+# Dependency headers are system headers to clang-tidy: not ours to fix.
+TIDY_CFLAGS	= $(filter-out -I/%,$(PK_CFLAGS)) $(FE_CFLAGS) \
+		  $(patsubst -I%,-isystem %,$(filter -I/%,$(DEP_CFLAGS)))
 
 ## lint: cppcheck, clang-tidy (.clang-tidy) and mandoc -Tlint
 lint:
@@ -231,7 +234,7 @@ ifneq ($(strip $(LINT_SRCS)),)
 	    --enable=warning,portability,performance \
 	    --suppress=missingIncludeSystem -D_POSIX_C_SOURCE=200809L \
 	    -Iinclude -Ilib -Itools $(LINT_SRCS)
-	clang-tidy --quiet $(LINT_SRCS) -- $(PK_CFLAGS) $(FE_CFLAGS)
+	clang-tidy --quiet $(LINT_SRCS) -- $(TIDY_CFLAGS)
 endif
 ifneq ($(MAN_PAGES),)
 	mandoc -Tlint -Wwarning $(MAN_PAGES)

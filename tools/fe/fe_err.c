@@ -29,6 +29,9 @@ fe_progname(void)
 	return progname;
 }
 
+static void	vwarn_at(const char *, unsigned long, const char *, va_list)
+		    FE_PRINTF(3, 0);
+
 static void
 vwarn_at(const char *file, unsigned long line, const char *fmt, va_list ap)
 {

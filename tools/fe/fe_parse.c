@@ -17,9 +17,11 @@ fe_parse_ulong(const char *s, unsigned long min, unsigned long max,
 	unsigned long v;
 	char *end;
 
+	if (s == NULL)
+		s = "";
 	/* strtoul alone would take blanks, a sign and "-1" as ULONG_MAX. */
-	if (s == NULL || *s == '\0' || strspn(s, "0123456789") != strlen(s))
-		fe_errx(2, "invalid %s: '%s'", what, s != NULL ? s : "");
+	if (*s == '\0' || strspn(s, "0123456789") != strlen(s))
+		fe_errx(2, "invalid %s: '%s'", what, s);
 	errno = 0;
 	v = strtoul(s, &end, 10);
 	if (errno == ERANGE || v < min || v > max)
@@ -34,10 +36,11 @@ fe_parse_double(const char *s, double min, double max, const char *what)
 	double v;
 	char *end;
 
+	if (s == NULL)
+		s = "";
 	/* No blanks, hex floats, "inf" or "nan": plain decimal notation. */
-	if (s == NULL || *s == '\0' ||
-	    strspn(s, "0123456789.eE+-") != strlen(s))
-		fe_errx(2, "invalid %s: '%s'", what, s != NULL ? s : "");
+	if (*s == '\0' || strspn(s, "0123456789.eE+-") != strlen(s))
+		fe_errx(2, "invalid %s: '%s'", what, s);
 	v = strtod(s, &end);
 	if (end == s || *end != '\0')
 		fe_errx(2, "invalid %s: '%s'", what, s);
