@@ -1,0 +1,759 @@
+/*
+ * nmap_elements.c - from Nmap XML elements to host records.
+ *
+ * Elements are recognised by name *and* parent, so a <port> inside a
+ * script table or a <state> outside a port is ignored rather than
+ * misread; unknown elements (taskprogress, times, trace, ...) are
+ * skipped wherever they appear.  Attribute values arrive as pointer
+ * pairs into libxml2's buffer and are copied once, into the host arena.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmap_xml_impl.h"
+
+enum el {
+	EL_OTHER, EL_NMAPRUN, EL_SCANINFO, EL_HOST, EL_STATUS, EL_ADDRESS,
+	EL_HOSTNAMES, EL_HOSTNAME, EL_PORTS, EL_PORT, EL_STATE, EL_SERVICE,
+	EL_CPE, EL_SCRIPT, EL_EXTRAPORTS, EL_EXTRAREASONS, EL_OS, EL_OSMATCH,
+	EL_HOSTSCRIPT, EL_HSCRIPT, EL_RUNSTATS, EL_FINISHED, EL_HOSTS
+};
+
+/* Element name, and the parent it must have to mean anything to us. */
+static const struct {
+	const char	*name;
+	unsigned char	 parent;
+} elements[] = {
+	[EL_OTHER] = { "", EL_OTHER },
+	[EL_NMAPRUN] = { "nmaprun", EL_OTHER },
+	[EL_SCANINFO] = { "scaninfo", EL_NMAPRUN },
+	[EL_HOST] = { "host", EL_NMAPRUN },
+	[EL_STATUS] = { "status", EL_HOST },
+	[EL_ADDRESS] = { "address", EL_HOST },
+	[EL_HOSTNAMES] = { "hostnames", EL_HOST },
+	[EL_HOSTNAME] = { "hostname", EL_HOSTNAMES },
+	[EL_PORTS] = { "ports", EL_HOST },
+	[EL_PORT] = { "port", EL_PORTS },
+	[EL_STATE] = { "state", EL_PORT },
+	[EL_SERVICE] = { "service", EL_PORT },
+	[EL_CPE] = { "cpe", EL_SERVICE },
+	[EL_SCRIPT] = { "script", EL_PORT },
+	[EL_EXTRAPORTS] = { "extraports", EL_PORTS },
+	[EL_EXTRAREASONS] = { "extrareasons", EL_EXTRAPORTS },
+	[EL_OS] = { "os", EL_HOST },
+	[EL_OSMATCH] = { "osmatch", EL_OS },
+	[EL_HOSTSCRIPT] = { "hostscript", EL_HOST },
+	[EL_HSCRIPT] = { "script", EL_HOSTSCRIPT },
+	[EL_RUNSTATS] = { "runstats", EL_NMAPRUN },
+	[EL_FINISHED] = { "finished", EL_RUNSTATS },
+	[EL_HOSTS] = { "hosts", EL_RUNSTATS },
+};
+
+#define NELEMENTS	(sizeof(elements) / sizeof(elements[0]))
+
+/* One attribute: name and the value as [v, e). */
+struct attr {
+	const char	*name;
+	const char	*v;
+	size_t		 n;
+};
+
+void
+pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (st->status != 0)
+		return;
+	st->status = status;
+	st->err_line = pk_xml_line(st);
+	va_start(ap, fmt);
+	(void)vsnprintf(st->err_msg, sizeof(st->err_msg), fmt, ap);
+	va_end(ap);
+	if (st->ctxt != NULL)
+		xmlStopParser(st->ctxt);
+}
+
+const char *
+pk_xml_open_element(const struct pk_xml_state *st)
+{
+	unsigned i;
+
+	for (i = st->depth; i > 0; i--)
+		if (st->stack[i - 1] != EL_OTHER)
+			return elements[st->stack[i - 1]].name;
+	return st->depth > 0 ? "element" : "prolog";
+}
+
+static enum el
+element_id(const char *name, unsigned parent)
+{
+	size_t i;
+
+	for (i = 1; i < NELEMENTS; i++)
+		if (elements[i].parent == parent &&
+		    strcmp(elements[i].name, name) == 0)
+			return (enum el)i;
+	return EL_OTHER;
+}
+
+static int
+attr_is(const struct attr *a, const char *name)
+{
+	return strcmp(a->name, name) == 0;
+}
+
+/*
+ * A copy of the value in the host arena.  With entity substitution off,
+ * libxml2 hands an ampersand over as the text "&#38;" (it expects a tree
+ * builder to reparse it); since a raw '&' cannot stand in a well-formed
+ * value, every "&#38;" here is one ampersand.
+ */
+static char *
+attr_copy(struct pk_arena *a, const struct attr *at)
+{
+	char *s, *d;
+	const char *p, *end = at->v + at->n;
+
+	if (memchr(at->v, '&', at->n) == NULL)
+		return pk_arena_strndup(a, at->v, at->n);
+	s = d = pk_arena_alloc(a, at->n + 1);
+	if (s == NULL)
+		return NULL;
+	for (p = at->v; p < end; p++) {
+		*d++ = *p;
+		if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
+			p += 4;
+	}
+	*d = '\0';
+	return s;
+}
+
+static char *
+host_str(struct pk_xml_state *st, const struct attr *at)
+{
+	return attr_copy(st->hb->a, at);
+}
+
+static char *
+scan_str(struct pk_xml_state *st, const struct attr *at)
+{
+	return attr_copy(&st->r->scan_arena, at);
+}
+
+static long long
+attr_num(struct pk_xml_state *st, const struct attr *at, long long max)
+{
+	long long v;
+
+	if (pk_parse_long(at->v, at->n, &v) == -1 || v > max) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "bad number in %s=\"%.*s\"", at->name,
+		    (int)(at->n > 40 ? 40 : at->n), at->v);
+		return -1;
+	}
+	return v;
+}
+
+static double
+attr_double(const struct attr *at)
+{
+	char buf[64];
+	char *end;
+	double d;
+
+	if (at->n == 0 || at->n >= sizeof(buf))
+		return -1;
+	memcpy(buf, at->v, at->n);
+	buf[at->n] = '\0';
+	d = strtod(buf, &end);
+	return (*end != '\0' || !(d >= 0 && d < 1e12)) ? -1 : d;
+}
+
+#define INT_MAXV	2147483647LL
+
+static void
+on_nmaprun(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	const struct pk_scan *prev = st->r->scan;
+	struct pk_scan *s;
+	int i;
+
+	s = pk_rd_scan_new(st->r);
+	if (s == NULL) {
+		pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
+		return;
+	}
+	if (st->continuation && prev != NULL) {
+		unsigned docno = s->docno;
+
+		*s = *prev;	/* strings live as long as the reader */
+		s->docno = docno;
+		s->finished = 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "scanner"))
+			s->scanner = scan_str(st, &at[i]);
+		else if (attr_is(&at[i], "args"))
+			s->args = scan_str(st, &at[i]);
+		else if (attr_is(&at[i], "start"))
+			s->start = attr_num(st, &at[i], INT64_MAX / 2);
+		else if (attr_is(&at[i], "startstr"))
+			s->startstr = scan_str(st, &at[i]);
+		else if (attr_is(&at[i], "version"))
+			s->version = scan_str(st, &at[i]);
+		else if (attr_is(&at[i], "xmloutputversion"))
+			s->xmloutputversion = scan_str(st, &at[i]);
+	}
+	st->cap_scaninfo = 0;
+	st->masscan = s->scanner != NULL && strcmp(s->scanner, "masscan") == 0;
+	s->format = st->masscan ? PK_FMT_MASSCAN_XML : PK_FMT_NMAP_XML;
+}
+
+static void
+on_scaninfo(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_scan *s = st->r->scan;
+	struct pk_scaninfo *si;
+	int i;
+
+	/* The array is per run (a continued run shares its parent's). */
+	if (s->nscaninfo >= st->cap_scaninfo) {
+		size_t ncap = st->cap_scaninfo == 0 ? 4 : st->cap_scaninfo * 2;
+
+		si = pk_arena_grow(&st->r->scan_arena, NULL, 0,
+		    ncap * sizeof(*si));
+		if (si == NULL) {
+			pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
+			return;
+		}
+		if (s->nscaninfo > 0)
+			memcpy(si, s->scaninfo, s->nscaninfo * sizeof(*si));
+		s->scaninfo = si;
+		st->cap_scaninfo = ncap;
+	}
+	si = &s->scaninfo[s->nscaninfo++];
+	memset(si, 0, sizeof(*si));
+	si->numservices = -1;
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "type"))
+			si->type = scan_str(st, &at[i]);
+		else if (attr_is(&at[i], "protocol"))
+			si->protocol = scan_str(st, &at[i]);
+		else if (attr_is(&at[i], "numservices"))
+			si->numservices = (long)attr_num(st, &at[i],
+			    INT_MAXV);
+		else if (attr_is(&at[i], "services"))
+			si->services = scan_str(st, &at[i]);
+	}
+}
+
+static void
+on_runstats(struct pk_xml_state *st, enum el id, const struct attr *at,
+    int n)
+{
+	struct pk_scan *s = st->r->scan;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (id == EL_HOSTS) {
+			long v = (long)attr_num(st, &at[i], INT_MAXV);
+
+			if (attr_is(&at[i], "up"))
+				s->hosts_up = v;
+			else if (attr_is(&at[i], "down"))
+				s->hosts_down = v;
+			else if (attr_is(&at[i], "total"))
+				s->hosts_total = v;
+		} else if (attr_is(&at[i], "time")) {
+			s->end = attr_num(st, &at[i], INT64_MAX / 2);
+		} else if (attr_is(&at[i], "elapsed")) {
+			s->elapsed = attr_double(&at[i]);
+		} else if (attr_is(&at[i], "exit")) {
+			s->exit = scan_str(st, &at[i]);
+		} else if (attr_is(&at[i], "errormsg")) {
+			s->errormsg = scan_str(st, &at[i]);
+		}
+	}
+	if (id == EL_FINISHED)
+		s->finished = 1;
+}
+
+static void
+on_host(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_host *h;
+	int i;
+
+	st->hb = pk_rd_host_begin(st->r);
+	if (st->hb == NULL) {
+		pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
+		return;
+	}
+	h = st->hb->h;
+	h->line = pk_xml_line(st);
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "starttime"))
+			h->starttime = attr_num(st, &at[i], INT64_MAX / 2);
+		else if (attr_is(&at[i], "endtime"))
+			h->endtime = attr_num(st, &at[i], INT64_MAX / 2);
+	}
+}
+
+static void
+on_status(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_host *h = st->hb->h;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "state"))
+			h->status = host_str(st, &at[i]);
+		else if (attr_is(&at[i], "reason"))
+			h->status_reason = host_str(st, &at[i]);
+		else if (attr_is(&at[i], "reason_ttl"))
+			h->status_reason_ttl = (int)attr_num(st, &at[i], 255);
+	}
+}
+
+static int
+addr_type(const struct attr *at, enum pk_addrtype *t)
+{
+	if (at->n == 4 && memcmp(at->v, "ipv4", 4) == 0)
+		*t = PK_ADDR_IPV4;
+	else if (at->n == 4 && memcmp(at->v, "ipv6", 4) == 0)
+		*t = PK_ADDR_IPV6;
+	else if (at->n == 3 && memcmp(at->v, "mac", 3) == 0)
+		*t = PK_ADDR_MAC;
+	else
+		return -1;
+	return 0;
+}
+
+static void
+on_address(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	const struct attr *addr = NULL, *type = NULL, *vendor = NULL;
+	enum pk_addrtype t;
+	struct pk_addr *a;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "addr"))
+			addr = &at[i];
+		else if (attr_is(&at[i], "addrtype"))
+			type = &at[i];
+		else if (attr_is(&at[i], "vendor"))
+			vendor = &at[i];
+	}
+	if (addr == NULL || type == NULL || addr_type(type, &t) == -1) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "<address> without a valid addr and addrtype");
+		return;
+	}
+	if ((a = pk_hb_addr(st->hb)) == NULL)
+		return;
+	a->type = t;
+	a->addr = host_str(st, addr);
+	a->vendor = vendor != NULL ? host_str(st, vendor) : NULL;
+	if (a->addr != NULL && !pk_addr_valid(t, a->addr))
+		pk_xml_stop(st, PK_ERR_FORMAT, "bad %.*s address \"%.*s\"",
+		    (int)type->n, type->v, (int)(addr->n > 46 ? 46 : addr->n),
+		    addr->v);
+}
+
+static void
+on_hostname(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_hostname *hn = pk_hb_hostname(st->hb);
+	int i;
+
+	if (hn == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "name"))
+			hn->name = host_str(st, &at[i]);
+		else if (attr_is(&at[i], "type"))
+			hn->type = host_str(st, &at[i]);
+	}
+	if (hn->name == NULL)
+		st->hb->h->nhostnames--;	/* <hostname/>: nothing */
+}
+
+static void
+on_port(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	const struct attr *proto = NULL, *portid = NULL;
+	struct pk_port *p;
+	char name[8];
+	unsigned port;
+	int i, pr;
+
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "protocol"))
+			proto = &at[i];
+		else if (attr_is(&at[i], "portid"))
+			portid = &at[i];
+	}
+	if (proto == NULL || portid == NULL || proto->n >= sizeof(name)) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "<port> without protocol and portid");
+		return;
+	}
+	memcpy(name, proto->v, proto->n);
+	name[proto->n] = '\0';
+	if ((pr = pk_proto_parse(name)) < 0) {
+		pk_xml_stop(st, PK_ERR_FORMAT, "unknown protocol \"%s\"", name);
+		return;
+	}
+	if (pk_parse_port(portid->v, portid->n, pr == PK_PROTO_IP ? 255 :
+	    65535, &port) == -1 || (port == 0 && pr != PK_PROTO_IP)) {
+		pk_xml_stop(st, PK_ERR_FORMAT, "bad port number \"%.*s\"",
+		    (int)(portid->n > 24 ? 24 : portid->n), portid->v);
+		return;
+	}
+	if ((p = pk_hb_port(st->hb)) == NULL)
+		return;
+	p->proto = pr;
+	p->port = port;
+}
+
+static struct pk_port *
+last_port(struct pk_xml_state *st)
+{
+	struct pk_host *h = st->hb->h;
+
+	return h->nports > 0 ? &h->ports[h->nports - 1] : NULL;
+}
+
+static void
+on_state(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_port *p = last_port(st);
+	int i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "state"))
+			p->state = host_str(st, &at[i]);
+		else if (attr_is(&at[i], "reason"))
+			p->reason = host_str(st, &at[i]);
+		else if (attr_is(&at[i], "reason_ttl"))
+			p->reason_ttl = (int)attr_num(st, &at[i], 255);
+	}
+}
+
+static void
+on_service(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_port *p = last_port(st);
+	const char **slot;
+	int i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		slot = NULL;
+		if (attr_is(&at[i], "name"))
+			slot = &p->service;
+		else if (attr_is(&at[i], "product"))
+			slot = &p->product;
+		else if (attr_is(&at[i], "version"))
+			slot = &p->version;
+		else if (attr_is(&at[i], "extrainfo"))
+			slot = &p->extrainfo;
+		else if (attr_is(&at[i], "ostype"))
+			slot = &p->ostype;
+		else if (attr_is(&at[i], "hostname"))
+			slot = &p->hostname;
+		else if (attr_is(&at[i], "devicetype"))
+			slot = &p->devicetype;
+		else if (attr_is(&at[i], "tunnel"))
+			slot = &p->tunnel;
+		else if (attr_is(&at[i], "method"))
+			slot = &p->method;
+		else if (attr_is(&at[i], "conf"))
+			p->conf = (int)attr_num(st, &at[i], 10);
+		if (slot != NULL)
+			*slot = host_str(st, &at[i]);
+	}
+}
+
+static void
+on_script(struct pk_xml_state *st, struct pk_script *sc, const struct attr *at,
+    int n)
+{
+	int i;
+
+	if (sc == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "id"))
+			sc->id = host_str(st, &at[i]);
+		else if (attr_is(&at[i], "output"))
+			sc->output = host_str(st, &at[i]);
+	}
+}
+
+static void
+on_extraports(struct pk_xml_state *st, enum el id, const struct attr *at,
+    int n)
+{
+	struct pk_extraports *e = NULL;
+	struct pk_extrareason *r = NULL;
+	int i;
+
+	if (id == EL_EXTRAPORTS)
+		e = pk_hb_extraports(st->hb);
+	else
+		r = pk_hb_extrareason(st->hb);
+	if (e == NULL && r == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (e != NULL && attr_is(&at[i], "state"))
+			e->state = host_str(st, &at[i]);
+		else if (e != NULL && attr_is(&at[i], "count"))
+			e->count = (long)attr_num(st, &at[i], 65536 * 4);
+		else if (r != NULL && attr_is(&at[i], "reason"))
+			r->reason = host_str(st, &at[i]);
+		else if (r != NULL && attr_is(&at[i], "count"))
+			r->count = (long)attr_num(st, &at[i], 65536 * 4);
+		else if (r != NULL && attr_is(&at[i], "proto"))
+			r->proto = host_str(st, &at[i]);
+		else if (r != NULL && attr_is(&at[i], "ports"))
+			r->ports = host_str(st, &at[i]);
+	}
+}
+
+static void
+on_osmatch(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_osmatch *o = pk_hb_osmatch(st->hb);
+	int i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(&at[i], "name"))
+			o->name = host_str(st, &at[i]);
+		else if (attr_is(&at[i], "accuracy"))
+			o->accuracy = (int)attr_num(st, &at[i], 100);
+	}
+}
+
+static void
+dispatch_host(struct pk_xml_state *st, enum el id, const struct attr *at,
+    int n)
+{
+	switch (id) {
+	case EL_STATUS:
+		on_status(st, at, n);
+		break;
+	case EL_ADDRESS:
+		on_address(st, at, n);
+		break;
+	case EL_HOSTNAME:
+		on_hostname(st, at, n);
+		break;
+	case EL_PORT:
+		on_port(st, at, n);
+		break;
+	case EL_STATE:
+		on_state(st, at, n);
+		break;
+	case EL_SERVICE:
+		on_service(st, at, n);
+		break;
+	case EL_CPE:
+		st->collecting = 1;
+		st->textlen = 0;
+		break;
+	case EL_SCRIPT:
+		on_script(st, pk_hb_port_script(st->hb), at, n);
+		break;
+	case EL_HSCRIPT:
+		on_script(st, pk_hb_host_script(st->hb), at, n);
+		break;
+	case EL_EXTRAPORTS:
+	case EL_EXTRAREASONS:
+		on_extraports(st, id, at, n);
+		break;
+	case EL_OSMATCH:
+		on_osmatch(st, at, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+dispatch(struct pk_xml_state *st, enum el id, const struct attr *at, int n)
+{
+	switch (id) {
+	case EL_NMAPRUN:
+		on_nmaprun(st, at, n);
+		break;
+	case EL_SCANINFO:
+		on_scaninfo(st, at, n);
+		break;
+	case EL_HOST:
+		on_host(st, at, n);
+		break;
+	case EL_FINISHED:
+	case EL_HOSTS:
+		on_runstats(st, id, at, n);
+		break;
+	default:
+		if (st->hb != NULL)
+			dispatch_host(st, id, at, n);
+		break;
+	}
+	if (st->hb != NULL && st->hb->a->over && st->status == 0)
+		pk_xml_stop(st, PK_ERR_LIMIT, "host record exceeds %zu bytes",
+		    st->r->opts.limits.max_host_bytes);
+}
+
+void
+pk_xml_start_element(void *ctx, const xmlChar *localname,
+    const xmlChar *prefix, const xmlChar *URI, int nb_namespaces,
+    const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+    const xmlChar **attributes)
+{
+	struct pk_xml_state *st = ctx;
+	struct attr at[PK_DEF_MAX_ATTRS];
+	const char *name = (const char *)localname;
+	unsigned parent;
+	enum el id;
+	int i, n;
+
+	(void)prefix;
+	(void)URI;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	if (st->status != 0)
+		return;
+	if (st->depth >= st->max_depth) {
+		pk_xml_stop(st, PK_ERR_LIMIT,
+		    "elements nested deeper than %u", st->max_depth);
+		return;
+	}
+	if (st->depth == 0) {
+		if (strcmp(name, "nmaprun") != 0 || st->doc_done) {
+			pk_xml_stop(st, PK_ERR_FORMAT,
+			    "root element is <%.40s>, not <nmaprun>", name);
+			return;
+		}
+		st->doc_open = 1;
+		st->docs++;
+	}
+	parent = st->depth > 0 ? st->stack[st->depth - 1] : EL_OTHER;
+	id = parent == EL_OTHER && st->depth > 0 ? EL_OTHER :
+	    element_id(name, parent);
+	st->stack[st->depth++] = (unsigned char)id;
+	if (id == EL_OTHER)
+		return;
+	/* Only the first attributes matter; the guard capped the count. */
+	n = nb_attributes < PK_DEF_MAX_ATTRS ? nb_attributes :
+	    PK_DEF_MAX_ATTRS;
+	for (i = 0; i < n; i++) {
+		at[i].name = (const char *)attributes[i * 5];
+		at[i].v = (const char *)attributes[i * 5 + 3];
+		at[i].n = (size_t)(attributes[i * 5 + 4] -
+		    attributes[i * 5 + 3]);
+	}
+	dispatch(st, id, at, n);
+}
+
+static void
+end_cpe(struct pk_xml_state *st)
+{
+	const char **slot;
+
+	st->collecting = 0;
+	if (st->hb == NULL || (slot = pk_hb_cpe(st->hb)) == NULL)
+		return;
+	*slot = pk_arena_strndup(st->hb->a, st->text != NULL ? st->text : "",
+	    st->textlen);
+}
+
+static void
+end_host(struct pk_xml_state *st)
+{
+	struct pk_port *p;
+	size_t i;
+
+	for (i = 0; i < st->hb->h->nports; i++) {
+		p = &st->hb->h->ports[i];
+		if (p->state == NULL) {
+			pk_xml_stop(st, PK_ERR_FORMAT,
+			    "port %u/%s has no <state>", p->port,
+			    pk_proto_name(p->proto));
+			return;
+		}
+	}
+	st->hb = NULL;
+	if (pk_rd_host_commit(st->r) != PK_OK) {
+		/* The reader holds the message; just make libxml2 stop. */
+		st->status = st->r->final;
+		st->err_line = st->r->err.line;
+		(void)snprintf(st->err_msg, sizeof(st->err_msg), "%s",
+		    st->r->err.msg);
+		xmlStopParser(st->ctxt);
+	}
+}
+
+void
+pk_xml_end_element(void *ctx, const xmlChar *localname,
+    const xmlChar *prefix, const xmlChar *URI)
+{
+	struct pk_xml_state *st = ctx;
+	enum el id;
+
+	(void)localname;
+	(void)prefix;
+	(void)URI;
+	if (st->status != 0 || st->depth == 0)
+		return;
+	id = (enum el)st->stack[--st->depth];
+	if (id == EL_CPE)
+		end_cpe(st);
+	else if (id == EL_HOST && st->hb != NULL)
+		end_host(st);
+	if (st->depth == 0)
+		st->doc_done = 1;
+}
+
+void
+pk_xml_characters(void *ctx, const xmlChar *ch, int len)
+{
+	struct pk_xml_state *st = ctx;
+	size_t need;
+	char *t;
+
+	if (!st->collecting || st->status != 0 || len <= 0)
+		return;
+	need = st->textlen + (size_t)len + 1;
+	if (need > st->r->opts.limits.max_tag_bytes) {
+		pk_xml_stop(st, PK_ERR_LIMIT, "text longer than %zu bytes",
+		    st->r->opts.limits.max_tag_bytes);
+		return;
+	}
+	if (need > st->textcap) {
+		size_t ncap = st->textcap == 0 ? 256 : st->textcap;
+
+		while (ncap < need)
+			ncap *= 2;
+		if ((t = realloc(st->text, ncap)) == NULL) {
+			pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
+			return;
+		}
+		st->text = t;
+		st->textcap = ncap;
+	}
+	memcpy(st->text + st->textlen, ch, (size_t)len);
+	st->textlen += (size_t)len;
+}
