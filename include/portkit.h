@@ -400,6 +400,54 @@ int		 pk_writer_flush(struct pk_writer *w);
 unsigned long	 pk_writer_rows(const struct pk_writer *w);
 void		 pk_writer_free(struct pk_writer *w);
 
+/* --- Scan records as rows (lib/record.c, lib/extraports.c) ------------- */
+
+/*
+ * The fields a host or port becomes when written out; names are stable
+ * and documented in portkit-output(5).
+ */
+enum pk_record_kind {
+	PK_REC_PORT = 0,		/* one row per port */
+	PK_REC_HOST = 1			/* one row per host */
+};
+
+/* Every field of a kind, in documentation order (lent, static). */
+const struct pk_field *pk_record_fields(int kind, size_t *n);
+/* The number of the field called name[0..len), or -1. */
+int		 pk_record_field_index(int kind, const char *name, size_t len);
+
+/* A row maker: chosen fields plus scratch space for one row. */
+struct pk_rowctx;
+
+/*
+ * list is a comma-separated list of field names ("all" expands to every
+ * field), NULL for the default list.  NULL on error, with err set
+ * (PK_ERR_USAGE for an unknown field).
+ */
+struct pk_rowctx *pk_rowctx_new(int kind, const char *list,
+		    struct pk_error *err);
+/* The chosen fields, in order, to hand to pk_writer_new (lent). */
+const struct pk_field *pk_rowctx_fields(const struct pk_rowctx *rc,
+		    size_t *n);
+/*
+ * The values of one row (lent until the next fill).  port is NULL for
+ * host rows.  file names the input.
+ */
+const struct pk_value *pk_rowctx_fill(struct pk_rowctx *rc,
+		    const struct pk_host *h, const struct pk_port *port,
+		    const char *file);
+void		 pk_rowctx_free(struct pk_rowctx *rc);
+
+/*
+ * Call fn once for every port that the host's <extraports> ranges stand
+ * for (Nmap 7.9x lists them in <extrareasons ports=...>), as a port with
+ * state, reason and protocol filled in and no service.  Stops early and
+ * returns what fn returned when that is not 0.  Returns PK_ERR_FORMAT
+ * for a malformed range list.
+ */
+int		 pk_extraports_foreach(const struct pk_host *h,
+		    int (*fn)(void *arg, const struct pk_port *p), void *arg);
+
 /* --- nmap-services database (lib/services.c) ---------------------------- */
 
 /* One line of nmap-services: "name<TAB>port/proto<TAB>freq[<TAB># ...]". */
@@ -475,7 +523,80 @@ double		 pk_services_mass(const struct pk_services *svc, int proto);
 
 /* --- Port ranking (lib/rank.c) ------------------------------------------ */
 
-/* (declarations to come with ptop) */
+/*
+ * Rank what scans found by the number of distinct up hosts: per port
+ * ("80/tcp"), per detected service ("http", "ssl/http") or per product.
+ * A host is identified by its first IP address (a MAC-only host by its
+ * MAC); the first record of an address is counted and later records of
+ * the same address are skipped, so memory is one entry per distinct key
+ * plus 17 bytes per distinct host, never a set per (host, port).  Ports
+ * folded into <extraports> are not seen.
+ */
+enum pk_rank_key {
+	PK_RANK_PORT = 0,
+	PK_RANK_SERVICE = 1,
+	PK_RANK_PRODUCT = 2
+};
+
+/* "port", "service", "product"; the enum value for a name, or -1. */
+const char	*pk_rank_key_name(int key);
+int		 pk_rank_key_parse(const char *name);
+/*
+ * Parse a comma list of port states ("open,open|filtered") into a mask
+ * for pk_rank_new.  Returns PK_OK or PK_ERR_FORMAT.
+ */
+int		 pk_rank_states_parse(const char *list, unsigned *mask);
+
+/* A detected name under a key, with the hosts that showed it. */
+struct pk_rank_sub {
+	const char	*name;		/* port: service; service: port/proto;
+					   product: service */
+	unsigned long	 hosts;
+};
+
+struct pk_rank_row {
+	const char	*key;
+	int		 proto;		/* PK_RANK_PORT: the port's; else -1 */
+	unsigned	 port;
+	unsigned long	 hosts;		/* distinct hosts with the key */
+	const struct pk_rank_sub *subs;	/* most hosts first, then by name */
+	size_t		 nsubs;
+};
+
+struct pk_rank;
+
+/* A new, empty ranking; NULL out of memory or for a bad key or mask. */
+struct pk_rank	*pk_rank_new(int key, unsigned states);
+void		 pk_rank_free(struct pk_rank *rk);
+/*
+ * Count one host.  Hosts whose status is not "up" are ignored.  Returns
+ * PK_OK, PK_EOF when the host's address was already counted (skipped),
+ * or PK_ERR_NOMEM.
+ */
+int		 pk_rank_add(struct pk_rank *rk, const struct pk_host *h);
+/* Distinct up hosts counted, records skipped as repeats, bytes held. */
+unsigned long	 pk_rank_hosts(const struct pk_rank *rk);
+unsigned long	 pk_rank_duplicates(const struct pk_rank *rk);
+size_t		 pk_rank_memory(const struct pk_rank *rk);
+/*
+ * The rows, by hosts descending, then port and protocol (ports) or key
+ * (byte order).  Lent until the next call or pk_rank_free; NULL with
+ * *n == 0 out of memory.
+ */
+const struct pk_rank_row *pk_rank_rows(struct pk_rank *rk, size_t *n);
+/*
+ * Write the partial counts as TSV ("# ptop counts 1" header, then hosts,
+ * key and sub lines), for pk_rank_merge in another process.
+ */
+int		 pk_rank_write_counts(const struct pk_rank *rk, FILE *out);
+/*
+ * Add the counts in path (written by pk_rank_write_counts with the same
+ * key and states; gzip and "-" accepted).  Sums are exact when no host
+ * appears in two count files.  Returns PK_OK or an error in err, whose
+ * file points to path.
+ */
+int		 pk_rank_merge(struct pk_rank *rk, const char *path,
+		    struct pk_error *err);
 
 /* --- Socket dumps: ss and lsof (lib/sockdump.c) ------------------------- */
 
