@@ -234,7 +234,10 @@ ifneq ($(strip $(LINT_SRCS)),)
 	    --enable=warning,portability,performance \
 	    --suppress=missingIncludeSystem -D_POSIX_C_SOURCE=200809L \
 	    -Iinclude -Ilib -Itools $(LINT_SRCS)
-	clang-tidy --quiet $(LINT_SRCS) -- $(TIDY_CFLAGS)
+	@echo "clang-tidy --quiet $(LINT_SRCS) -- $(TIDY_CFLAGS)"
+	@out=$$(clang-tidy --quiet $(LINT_SRCS) -- $(TIDY_CFLAGS) 2>&1); \
+	    st=$$?; printf '%s\n' "$$out" | \
+	    grep -v '^[0-9]* warnings\{0,1\} generated\.$$'; exit $$st
 endif
 ifneq ($(MAN_PAGES),)
 	mandoc -Tlint -Wwarning $(MAN_PAGES)
