@@ -33,7 +33,10 @@ LDFLAGS		?=
 # Flags for make check: every binary built with ASan and UBSan.
 SAN_FLAGS	= -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 		  -fno-omit-frame-pointer
-CHECKDIR	= build/check
+# build/check, or BUILDDIR/check when BUILDDIR is given on the command
+# line, so that people sharing a tree do not collide.
+CHECKDIR	?= $(if $(filter command line,$(origin BUILDDIR)),$\
+		   $(BUILDDIR)/check,build/check)
 
 VERSION		:= $(shell sed -n 's/^\#define PK_VERSION[[:space:]]*"\(.*\)"/\1/p' \
 		   include/portkit.h)
