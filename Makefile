@@ -87,7 +87,7 @@ ZSH_COMPS	:= $(sort $(wildcard completions/zsh/_*))
 
 ALL_CFLAGS	= $(PK_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
-.PHONY: FORCE all tests install install-lib install-bin install-man \
+.PHONY: FORCE all tests fuzzers install install-lib install-bin install-man \
 	install-completions uninstall check lint fuzz bench torture clean help
 
 ## all: build the library, the tools and portkit.pc (default)
@@ -251,11 +251,16 @@ endif
 # LLVMFuzzerTestOneInput over the replay main).
 ## fuzz: build libFuzzer targets with clang into build/fuzz
 fuzz:
-	$(if $(FUZZ_SRCS),$(MAKE) --no-print-directory CC=clang \
-	    BUILDDIR=build/fuzz CPPFLAGS="-DPK_LIBFUZZER" \
-	    CFLAGS="-O1 -g -fsanitize=fuzzer,address,undefined" \
-	    LDFLAGS="-fsanitize=fuzzer,address,undefined" tests, \
-	    @echo "no tests/fuzz/fuzz_*.c yet")
+ifneq ($(FUZZ_SRCS),)
+	$(MAKE) --no-print-directory CC=clang BUILDDIR=build/fuzz \
+	    CPPFLAGS="-DPK_LIBFUZZER" \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	    LDFLAGS="-fsanitize=fuzzer,address,undefined" fuzzers
+else
+	@echo "no tests/fuzz/fuzz_*.c yet"
+endif
+
+fuzzers: $(FUZZERS)
 
 ## bench: run bench/run when it exists
 bench: all
