@@ -1,0 +1,625 @@
+/*
+ * ptop - the ports nmap --top-ports would scan, and the ports open in
+ * your own scans, ranked.
+ *
+ * Mode 1 (no operand) reads nmap-services and prints nmap 7.93's exact
+ * choice for --top-ports N or --port-ratio R.  Mode 2 streams scans and
+ * ranks ports (services, products) by the number of distinct up hosts
+ * where they are open; --counts and --merge split that work over shards.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "portkit.h"
+#include "fe/fe.h"
+
+#define EXIT_TRUNC	3		/* a scan ended early */
+#define MAX_SUBS	5		/* detected names shown per row */
+
+enum {
+	OPT_RATIO = CHAR_MAX + 1,
+	OPT_COVERAGE,
+	OPT_PROTO,
+	OPT_BY,
+	OPT_STATE,
+	OPT_PER_SCAN,
+	OPT_COUNTS,
+	OPT_MERGE,
+	OPT_SERVICES,
+	OPT_DATADIR
+};
+
+struct cfg {
+	long		 top;		/* -n; 0 when not given */
+	double		 ratio;		/* --ratio; -1 when not given */
+	double		 coverage;	/* --coverage; -1 when not given */
+	int		 proto;		/* -1: all */
+	int		 proto_set;
+	int		 spec;		/* -o spec */
+	enum pk_outfmt	 fmt;
+	unsigned	 wflags;
+	int		 by;
+	unsigned	 states;
+	int		 per_scan;
+	int		 counts;
+	int		 merge;
+	const char	*services;
+	const char	*datadir;
+	int		 verbose;
+	struct pk_services *svc;	/* NULL when none could be loaded */
+};
+
+static const struct option longopts[] = {
+	{ "by",		required_argument,	NULL, OPT_BY },
+	{ "counts",	no_argument,		NULL, OPT_COUNTS },
+	{ "coverage",	required_argument,	NULL, OPT_COVERAGE },
+	{ "datadir",	required_argument,	NULL, OPT_DATADIR },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "merge",	no_argument,		NULL, OPT_MERGE },
+	{ "no-header",	no_argument,		NULL, 'H' },
+	{ "output",	required_argument,	NULL, 'o' },
+	{ "per-scan",	no_argument,		NULL, OPT_PER_SCAN },
+	{ "proto",	required_argument,	NULL, OPT_PROTO },
+	{ "ratio",	required_argument,	NULL, OPT_RATIO },
+	{ "services",	required_argument,	NULL, OPT_SERVICES },
+	{ "state",	required_argument,	NULL, OPT_STATE },
+	{ "top",	required_argument,	NULL, 'n' },
+	{ "verbose",	no_argument,		NULL, 'v' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+static _Noreturn void
+usage(void)
+{
+	fputs(
+"\nUsage:\n"
+" ptop [options] [-n N | --ratio R | --coverage SHARE]\n"
+" ptop [options] scan...\n"
+" ptop [options] --merge counts...\n"
+"\nRank ports: those nmap --top-ports would scan (no scan given), or those\n"
+"open on the most hosts of your scans.\n"
+"\nOptions:\n"
+" -n, --top N              the N most frequent ports per protocol\n"
+"                            (default 1000), or the first N rows of a ranking\n"
+"     --ratio R            ports whose open-frequency is at least R\n"
+"                            (nmap --port-ratio)\n"
+"     --coverage SHARE     the fewest ports covering SHARE of the\n"
+"                            open-frequency mass\n"
+"     --proto PROTO        tcp, udp, sctp or all (default tcp; scans: all)\n"
+"     --by KEY             rank scans by port, service or product\n"
+"     --state LIST         port states that count (default open)\n"
+"     --per-scan           rank each scan on its own\n"
+"     --counts             write partial counts for --merge\n"
+"     --merge              sum the partial counts in the files named\n"
+" -o, --output FORMAT      text, tsv, csv, jsonl or spec (default text)\n"
+" -H, --no-header          leave out the header row\n"
+"     --services FILE      the nmap-services file to read\n"
+"     --datadir DIR        look for nmap-services in DIR first\n"
+" -v, --verbose            say which nmap-services file is read\n"
+"\n"
+" -h, --help               display this help\n"
+" -V, --version            display version\n"
+"\nSee ptop(1).\n", stdout);
+	exit(fe_close_stdout(0));
+}
+
+/* --- The services database ---------------------------------------------- */
+
+/*
+ * Mode 1 cannot work without nmap-services; mode 2 only loses the
+ * registered names and the lift, so a file that cannot be found there is
+ * not an error (one named with --services or --datadir still is).
+ */
+static int
+load_services(struct cfg *c, int required)
+{
+	struct pk_error err;
+	char *path = NULL;
+	const char *p = c->services;
+
+	memset(&err, 0, sizeof(err));
+	if (p == NULL && (path = pk_services_locate(c->datadir, &err)) == NULL) {
+		if (!required && c->datadir == NULL) {
+			if (c->verbose)
+				fe_warnx("no nmap-services: %s", err.msg);
+			return 0;
+		}
+		fe_warnx("%s", err.msg);
+		return 2;
+	}
+	if (p == NULL)
+		p = path;
+	c->svc = pk_services_load(p, NULL, &err);
+	if (c->svc == NULL)
+		fe_warn_pkerr(&err);
+	else if (c->verbose)
+		fe_warnx("using %s", p);
+	free(path);
+	return c->svc == NULL ? 2 : 0;
+}
+
+/* Six decimals are what nmap-services carries; more is noise. */
+static double
+round6(double d)
+{
+	return round(d * 1e6) / 1e6;
+}
+
+/* --- Mode 1: what nmap would scan ------------------------------------- */
+
+static const struct pk_field top_fields[] = {
+	{ "rank", PK_FT_INT, 5, "position in nmap's --top-ports order" },
+	{ "port", PK_FT_INT, 5, "port number" },
+	{ "proto", PK_FT_STR, 4, "tcp, udp or sctp" },
+	{ "service", PK_FT_STR, 16, "registered name in nmap-services" },
+	{ "freq", PK_FT_NUM, 8, "open-frequency in nmap-services" },
+	{ "cum_share", PK_FT_NUM, 8,
+	    "share of the protocol's open-frequency mass covered so far" }
+};
+#define NTOPF	(sizeof(top_fields) / sizeof(top_fields[0]))
+
+/* How many of proto's ranked ports the options select. */
+static size_t
+top_count(const struct cfg *c, int proto)
+{
+	const struct pk_service *const *r;
+	double mass, cum = 0;
+	size_t n, i;
+
+	r = pk_services_ranked(c->svc, proto, &n);
+	if (c->ratio >= 0)
+		return pk_services_top_ratio(c->svc, proto, c->ratio);
+	if (c->coverage < 0)
+		return (size_t)c->top < n ? (size_t)c->top : n;
+	mass = pk_services_mass(c->svc, proto);
+	for (i = 0; i < n && mass > 0; i++) {
+		cum += r[i]->freq;
+		if (cum / mass >= c->coverage)
+			return i + 1;
+	}
+	return mass > 0 ? n : 0;
+}
+
+static int
+top_rows(struct pk_writer *w, const struct cfg *c, int proto)
+{
+	const struct pk_service *const *r;
+	struct pk_value v[NTOPF];
+	double mass = pk_services_mass(c->svc, proto), cum = 0;
+	size_t n = top_count(c, proto), i, dummy;
+
+	r = pk_services_ranked(c->svc, proto, &dummy);
+	memset(v, 0, sizeof(v));
+	for (i = 0; i < n; i++) {
+		cum += r[i]->freq;
+		v[0] = (struct pk_value){ .set = 1, .i = (long long)i + 1 };
+		v[1] = (struct pk_value){ .set = 1, .i = r[i]->port };
+		v[2] = (struct pk_value){ .set = 1, .s = pk_proto_name(proto) };
+		v[3] = (struct pk_value){ .set = 1, .s = r[i]->name };
+		v[4] = (struct pk_value){ .set = 1, .d = r[i]->freq };
+		v[5] = (struct pk_value){ .set = mass > 0,
+		    .d = round6(cum / mass) };
+		if (pk_writer_row(w, v) != PK_OK)
+			return 2;
+	}
+	return 0;
+}
+
+/* -o spec: one nmap -p argument, protocols prefixed, ranges compacted. */
+static int
+top_spec(const struct cfg *c)
+{
+	const struct pk_service *const *r;
+	struct pk_portset *ps = pk_portset_new();
+	size_t n, i, dummy;
+	char *s;
+	int p;
+
+	if (ps == NULL)
+		fe_errx(2, "out of memory");
+	for (p = PK_PROTO_TCP; p <= PK_PROTO_SCTP; p++) {
+		if (c->proto >= 0 && p != c->proto)
+			continue;
+		r = pk_services_ranked(c->svc, p, &dummy);
+		for (i = 0, n = top_count(c, p); i < n; i++)
+			pk_portset_add(ps, p, r[i]->port, r[i]->port);
+	}
+	if ((s = pk_portspec_format(ps, -1)) == NULL)
+		fe_errx(2, "out of memory");
+	puts(s);
+	free(s);
+	pk_portset_free(ps);
+	return 0;
+}
+
+static int
+run_top(struct cfg *c)
+{
+	struct pk_writer *w;
+	int p, st = 0;
+
+	if ((st = load_services(c, 1)) != 0)
+		return st;
+	if (c->spec)
+		st = top_spec(c);
+	else {
+		w = pk_writer_new(stdout, c->fmt, top_fields, NTOPF, c->wflags);
+		if (w == NULL)
+			fe_errx(2, "out of memory");
+		for (p = PK_PROTO_TCP; p <= PK_PROTO_SCTP && st == 0; p++)
+			if (c->proto < 0 || p == c->proto)
+				st = top_rows(w, c, p);
+		if (pk_writer_flush(w) != PK_OK)
+			st = 2;
+		pk_writer_free(w);
+	}
+	pk_services_free(c->svc);
+	return st;
+}
+
+/* --- Mode 2: what is open in your scans -------------------------------- */
+
+static const struct pk_field port_fields[] = {
+	{ "scan", PK_FT_STR, 12, "the scan counted (--per-scan)" },
+	{ "rank", PK_FT_INT, 4, "position by hosts" },
+	{ "port", PK_FT_INT, 5, "port number" },
+	{ "proto", PK_FT_STR, 4, "tcp, udp, sctp or ip" },
+	{ "hosts", PK_FT_INT, 5, "distinct up hosts with the port in state" },
+	{ "share", PK_FT_NUM, 8, "hosts / up hosts" },
+	{ "service", PK_FT_STR, 12, "registered name in nmap-services" },
+	{ "detected", PK_FT_STR, 20, "detected services, most hosts first" },
+	{ "freq", PK_FT_NUM, 8, "open-frequency in nmap-services" },
+	{ "lift", PK_FT_NUM, 8, "share / freq" }
+};
+
+static const struct pk_field key_fields[] = {
+	{ "scan", PK_FT_STR, 12, "the scan counted (--per-scan)" },
+	{ "rank", PK_FT_INT, 4, "position by hosts" },
+	{ "key", PK_FT_STR, 16, "service or product" },
+	{ "hosts", PK_FT_INT, 5, "distinct up hosts with the key" },
+	{ "share", PK_FT_NUM, 8, "hosts / up hosts" },
+	{ "detected", PK_FT_STR, 20,
+	    "ports (service) or services (product), most hosts first" }
+};
+
+/* "http(5),ssl/http(2)": the first MAX_SUBS names with their hosts. */
+static void
+subs_string(const struct pk_rank_row *r, char *buf, size_t len)
+{
+	size_t i, o = 0;
+	int n;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->nsubs && i < MAX_SUBS && o < len; i++) {
+		n = snprintf(buf + o, len - o, "%s%s(%lu)", i ? "," : "",
+		    r->subs[i].name, r->subs[i].hosts);
+		if (n < 0)
+			break;
+		o += (size_t)n;
+	}
+	if (r->nsubs > MAX_SUBS && o < len)
+		(void)snprintf(buf + o, len - o, ",...");
+}
+
+/* The registered name, frequency and lift of a port row. */
+static void
+port_values(const struct cfg *c, const struct pk_rank_row *r, double share,
+    struct pk_value *v)
+{
+	const struct pk_service *s = NULL;
+
+	v[2] = (struct pk_value){ .set = 1, .i = r->port };
+	v[3] = (struct pk_value){ .set = 1, .s = pk_proto_name(r->proto) };
+	if (c->svc != NULL)
+		s = pk_services_get(c->svc, r->proto, r->port);
+	if (s == NULL)
+		return;
+	v[6] = (struct pk_value){ .set = 1, .s = s->name };
+	v[8] = (struct pk_value){ .set = 1, .d = s->freq };
+	if (s->freq > 0)
+		v[9] = (struct pk_value){ .set = 1,
+		    .d = round(share / s->freq * 100) / 100 };
+}
+
+static int
+rank_print(struct cfg *c, struct pk_rank *rk, const char *scan,
+    struct pk_writer *w)
+{
+	const struct pk_rank_row *rows;
+	struct pk_value v[10];
+	unsigned long up = pk_rank_hosts(rk);
+	size_t n, i;
+	char subs[1024];
+	int port = c->by == PK_RANK_PORT;
+	double share;
+
+	rows = pk_rank_rows(rk, &n);
+	if (rows == NULL)
+		fe_errx(2, "out of memory");
+	if (c->top > 0 && (size_t)c->top < n)
+		n = (size_t)c->top;
+	for (i = 0; i < n; i++) {
+		memset(v, 0, sizeof(v));
+		share = up > 0 ? round6((double)rows[i].hosts / up) : 0;
+		v[0] = (struct pk_value){ .set = 1, .s = scan };
+		v[1] = (struct pk_value){ .set = 1, .i = (long long)i + 1 };
+		subs_string(&rows[i], subs, sizeof(subs));
+		if (port) {
+			port_values(c, &rows[i], share, v);
+			v[4] = (struct pk_value){ .set = 1,
+			    .i = (long long)rows[i].hosts };
+			v[5] = (struct pk_value){ .set = up > 0, .d = share };
+			v[7] = (struct pk_value){ .set = subs[0] != '\0',
+			    .s = subs };
+		} else {
+			v[2] = (struct pk_value){ .set = 1, .s = rows[i].key };
+			v[3] = (struct pk_value){ .set = 1,
+			    .i = (long long)rows[i].hosts };
+			v[4] = (struct pk_value){ .set = up > 0, .d = share };
+			v[5] = (struct pk_value){ .set = subs[0] != '\0',
+			    .s = subs };
+		}
+		if (pk_writer_row(w, c->per_scan ? v : v + 1) != PK_OK)
+			return 2;
+	}
+	return 0;
+}
+
+/* Count one scan into rk; returns 0, 2 (trouble) or 3 (truncated). */
+static int
+count_scan(struct cfg *c, struct pk_rank *rk, const char *path)
+{
+	struct pk_reader *r = pk_reader_open(path, NULL);
+	const struct pk_host *h;
+	const struct pk_error *e;
+	int rc;
+
+	if (r == NULL)
+		fe_errx(2, "out of memory");
+	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+		if (pk_rank_add(rk, h) == PK_ERR_NOMEM)
+			fe_errx(2, "out of memory");
+	if (rc != PK_EOF) {
+		e = pk_reader_error(r);
+		if (rc == PK_ERR_TRUNCATED)
+			fe_warn_at(e->file, e->line, "%s: kept %lu hosts",
+			    e->msg[0] ? e->msg : pk_strerror(rc),
+			    pk_reader_hosts(r));
+		else
+			fe_warn_pkerr(e);
+	}
+	if (c->verbose)
+		fe_warnx("%s: %lu hosts read, %lu up hosts counted, "
+		    "%lu repeats skipped, %zu bytes held", pk_reader_name(r),
+		    pk_reader_hosts(r), pk_rank_hosts(rk),
+		    pk_rank_duplicates(rk), pk_rank_memory(rk));
+	pk_reader_free(r);
+	return rc == PK_EOF ? 0 : rc == PK_ERR_TRUNCATED ? EXIT_TRUNC : 2;
+}
+
+/* The worse of two exit statuses: 2 (trouble) beats 3 (truncated). */
+static int
+worse(int a, int b)
+{
+	return a == 2 || b == 2 ? 2 : a > b ? a : b;
+}
+
+static struct pk_writer *
+rank_writer(const struct cfg *c)
+{
+	const struct pk_field *f = c->by == PK_RANK_PORT ? port_fields :
+	    key_fields;
+	size_t n = c->by == PK_RANK_PORT ? 10 : 6;
+	struct pk_writer *w;
+
+	if (!c->per_scan) {
+		f++;
+		n--;
+	}
+	if ((w = pk_writer_new(stdout, c->fmt, f, n, c->wflags)) == NULL)
+		fe_errx(2, "out of memory");
+	return w;
+}
+
+static struct pk_rank *
+new_rank(const struct cfg *c)
+{
+	struct pk_rank *rk = pk_rank_new(c->by, c->states);
+
+	if (rk == NULL)
+		fe_errx(2, "out of memory");
+	return rk;
+}
+
+static int
+merge_one(struct pk_rank *rk, const char *path)
+{
+	struct pk_error err;
+
+	if (pk_rank_merge(rk, path, &err) == PK_OK)
+		return 0;
+	fe_warn_pkerr(&err);
+	return 2;
+}
+
+static int
+run_rank(struct cfg *c, int argc, char *argv[])
+{
+	struct pk_writer *w = NULL;
+	struct pk_rank *rk = NULL;
+	int i, st = 0;
+
+	if (!c->counts && load_services(c, 0) != 0)
+		return 2;
+	if (!c->counts)
+		w = rank_writer(c);
+	for (i = 0; i < argc; i++) {
+		if (rk == NULL)
+			rk = new_rank(c);
+		st = worse(st, c->merge ? merge_one(rk, argv[i]) :
+		    count_scan(c, rk, argv[i]));
+		if (c->per_scan) {
+			st = worse(st, rank_print(c, rk, argv[i], w));
+			pk_rank_free(rk);
+			rk = NULL;
+		}
+	}
+	if (c->counts && pk_rank_write_counts(rk, stdout) != PK_OK)
+		st = 2;
+	else if (!c->per_scan && !c->counts)
+		st = worse(st, rank_print(c, rk, NULL, w));
+	if (w != NULL && pk_writer_flush(w) != PK_OK)
+		st = 2;
+	pk_writer_free(w);
+	pk_rank_free(rk);
+	pk_services_free(c->svc);
+	return st;
+}
+
+/* --- Options ------------------------------------------------------------ */
+
+static void
+parse_output(struct cfg *c, const char *s)
+{
+	int f;
+
+	if (strcmp(s, "spec") == 0) {
+		c->spec = 1;
+		return;
+	}
+	f = pk_outfmt_parse(s);
+	if (f != PK_OUT_TEXT && f != PK_OUT_TSV && f != PK_OUT_CSV &&
+	    f != PK_OUT_JSONL)
+		fe_errx(2, "invalid output format: '%s' (text, tsv, csv, "
+		    "jsonl or spec)", s);
+	c->fmt = (enum pk_outfmt)f;
+}
+
+static void
+parse_option(struct cfg *c, int ch)
+{
+	switch (ch) {
+	case 'n':
+		c->top = (long)fe_parse_ulong(optarg, 1, 65536, "count");
+		break;
+	case OPT_RATIO:
+		c->ratio = fe_parse_double(optarg, 0, 1, "ratio");
+		if (c->ratio >= 1)
+			fe_errx(2, "ratio out of range: '%s' (must be at "
+			    "least 0 and below 1, as nmap --port-ratio)",
+			    optarg);
+		break;
+	case OPT_COVERAGE:
+		c->coverage = fe_parse_double(optarg, 0, 1, "coverage");
+		break;
+	case OPT_PROTO:
+		c->proto_set = 1;
+		if (strcmp(optarg, "all") == 0)
+			c->proto = -1;
+		else if ((c->proto = pk_proto_parse(optarg)) < 0 ||
+		    c->proto > PK_PROTO_SCTP)
+			fe_errx(2, "invalid protocol: '%s' (tcp, udp, sctp "
+			    "or all)", optarg);
+		break;
+	case OPT_BY:
+		if ((c->by = pk_rank_key_parse(optarg)) < 0)
+			fe_errx(2, "invalid key: '%s' (port, service or "
+			    "product)", optarg);
+		break;
+	case OPT_STATE:
+		if (pk_rank_states_parse(optarg, &c->states) != PK_OK)
+			fe_errx(2, "invalid state list: '%s'", optarg);
+		break;
+	case 'o':
+		parse_output(c, optarg);
+		break;
+	default:
+		fe_tryhelp();
+	}
+}
+
+static void
+parse_flag(struct cfg *c, int ch)
+{
+	switch (ch) {
+	case OPT_PER_SCAN:
+		c->per_scan = 1;
+		break;
+	case OPT_COUNTS:
+		c->counts = 1;
+		break;
+	case OPT_MERGE:
+		c->merge = 1;
+		break;
+	case OPT_SERVICES:
+		c->services = optarg;
+		break;
+	case OPT_DATADIR:
+		c->datadir = optarg;
+		break;
+	case 'H':
+		c->wflags |= PK_WR_NOHEADER;
+		break;
+	case 'v':
+		c->verbose = 1;
+		break;
+	case 'h':
+		usage();
+	case 'V':
+		fe_print_version();
+	default:
+		parse_option(c, ch);
+	}
+}
+
+/* Options that only make sense in one mode, or not together. */
+static void
+check_modes(const struct cfg *c, int nargs)
+{
+	int sel = (c->top > 0) + (c->ratio >= 0) + (c->coverage >= 0);
+
+	if (nargs == 0 && (c->counts || c->merge))
+		fe_errx(2, "--%s needs files", c->counts ? "counts" : "merge");
+	if (nargs == 0 && sel > 1)
+		fe_errx(2, "-n, --ratio and --coverage are exclusive");
+	if (nargs == 0 && c->coverage == 0)
+		fe_errx(2, "coverage out of range: '0' (must be above 0)");
+	if (nargs == 0)
+		return;
+	if (c->ratio >= 0 || c->coverage >= 0 || c->spec || c->proto_set)
+		fe_errx(2, "--ratio, --coverage, --proto and -o spec describe "
+		    "nmap-services: they take no scan");
+	if (c->counts + c->merge + c->per_scan > 1)
+		fe_errx(2, "--counts, --merge and --per-scan are exclusive");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct cfg c;
+	int ch;
+
+	fe_setprogname(argv[0]);
+	memset(&c, 0, sizeof(c));
+	c.ratio = c.coverage = -1;
+	c.fmt = PK_OUT_TEXT;
+	c.by = PK_RANK_PORT;
+	c.states = 1;			/* open */
+	while ((ch = getopt_long(argc, argv, "Hhn:o:Vv", longopts,
+	    NULL)) != -1)
+		parse_flag(&c, ch);
+	argc -= optind;
+	argv += optind;
+	check_modes(&c, argc);
+	if (argc == 0) {
+		if (c.top == 0 && c.ratio < 0 && c.coverage < 0)
+			c.top = 1000;	/* nmap's default scan */
+		return fe_close_stdout(run_top(&c));
+	}
+	return fe_close_stdout(run_rank(&c, argc, argv));
+}
