@@ -1,0 +1,1 @@
+ptop --services "$TOP/tests/cli/ptop/data/small.services" --coverage 1 -o spec

@@ -1,0 +1,1 @@
+ptop --services "$TOP/tests/cli/ptop/data/small.services.gz" -n 3 -o spec

@@ -1,0 +1,1 @@
+cd "$TOP/tests/cli/ptop/data" && ptop --services nul.services

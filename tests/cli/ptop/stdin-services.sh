@@ -1,0 +1,1 @@
+ptop --services - -n 3 -o spec < "$TOP/tests/cli/ptop/data/small.services"

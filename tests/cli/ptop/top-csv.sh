@@ -1,0 +1,1 @@
+ptop --services "$TOP/tests/cli/ptop/data/small.services" -n 4 -o csv

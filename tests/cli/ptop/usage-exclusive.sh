@@ -1,0 +1,1 @@
+ptop -n 10 --ratio 0.1

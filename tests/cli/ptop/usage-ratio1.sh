@@ -1,0 +1,2 @@
+# nmap refuses --port-ratio 1 too.
+ptop --ratio 1

@@ -1,0 +1,1 @@
+ptop -o spec scan.xml

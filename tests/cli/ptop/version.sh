@@ -1,0 +1,1 @@
+ptop --version
