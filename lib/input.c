@@ -229,6 +229,9 @@ pk_input_offset(const struct pk_input *in)
 	return in->consumed;
 }
 
+static int	input_fail(struct pk_input *, int, const char *, ...)
+		    PK_PRINTF(3, 4);
+
 static int
 input_fail(struct pk_input *in, int status, const char *fmt, ...)
 {

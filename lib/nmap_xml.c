@@ -35,6 +35,21 @@ struct xml_impl {
 	int		 synthetic;	/* document opened by us */
 };
 
+/*
+ * For expat compatibility libxml2 builds a document to hold entities
+ * declared in SAX mode even when the declaration is refused; it is ours
+ * to free.
+ */
+static void
+xml_free_ctxt(xmlParserCtxtPtr ctxt)
+{
+	if (ctxt->myDoc != NULL) {
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+}
+
 static void
 xml_free(struct pk_reader *r)
 {
@@ -43,7 +58,7 @@ xml_free(struct pk_reader *r)
 	if (x == NULL)
 		return;
 	if (x->ctxt != NULL)
-		xmlFreeParserCtxt(x->ctxt);
+		xml_free_ctxt(x->ctxt);
 	free(x->st.text);
 	free(x->st.stack);
 	free(x);
@@ -55,6 +70,7 @@ static void
 xml_serror(void *ctx, xmlErrorPtr e)
 {
 	struct pk_xml_state *st = ctx;
+	unsigned char *p;
 	size_t n;
 
 	if (e == NULL || e->level < XML_ERR_ERROR || st->xml_errno != 0)
@@ -64,9 +80,14 @@ xml_serror(void *ctx, xmlErrorPtr e)
 	st->xml_col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
 	(void)snprintf(st->xml_msg, sizeof(st->xml_msg), "%s",
 	    e->message != NULL ? e->message : "XML error");
+	/* One line, nothing raw from the input: it may quote bytes. */
+	for (p = (unsigned char *)st->xml_msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+		else if (*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	n = strlen(st->xml_msg);
-	while (n > 0 && (st->xml_msg[n - 1] == '\n' ||
-	    st->xml_msg[n - 1] == ' '))
+	while (n > 0 && st->xml_msg[n - 1] == ' ')
 		st->xml_msg[--n] = '\0';
 }
 
@@ -256,7 +277,7 @@ xml_end_doc(struct pk_reader *r, struct xml_impl *x)
 		rc = pk_rd_fail(r, PK_ERR_FORMAT, pk_xml_line(&x->st),
 		    "no <nmaprun> element");
 	x->st.line_base += (unsigned long)x->ctxt->input->line - 1;
-	xmlFreeParserCtxt(x->ctxt);
+	xml_free_ctxt(x->ctxt);
 	x->ctxt = NULL;
 	x->st.ctxt = NULL;
 	return rc;

@@ -246,6 +246,18 @@ pk_rd_scan_str(struct pk_reader *r, const char *s, size_t n)
 }
 
 static int
+blank(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' &&
+		    p[i] != '\n')
+			return 0;
+	return 1;
+}
+
+static int
 reader_start(struct pk_reader *r)
 {
 	const char *p;
@@ -254,10 +266,10 @@ reader_start(struct pk_reader *r)
 
 	r->started = 1;
 	rc = pk_input_peek(r->in, SNIFF_BYTES, &p, &n);
-	if (rc == PK_EOF)
-		return pk_rd_fail(r, PK_ERR_FORMAT, 0, "empty input");
-	if (rc != PK_OK)
+	if (rc != PK_OK && rc != PK_EOF)
 		return pk_rd_fail_input(r);
+	if (rc == PK_EOF || (n < SNIFF_BYTES && blank(p, n)))
+		return pk_rd_fail(r, PK_ERR_FORMAT, 0, "empty input");
 	r->format = pk_format_detect(p, n);
 	switch (r->format) {
 	case PK_FMT_NMAP_XML:
