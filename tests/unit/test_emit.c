@@ -364,8 +364,10 @@ TEST(test_text_buffering)
 	size_t i, n = 1003;
 
 	rows = calloc(n * 2, sizeof(*rows));
-	if (!assert_true(rows != NULL))
+	if (rows == NULL) {
+		assert_true(rows != NULL);
 		return;
+	}
 	for (i = 0; i < n; i++) {
 		rows[i * 2] = (struct pk_value)S(i == 999 ? "wide" :
 		    i == 1001 ? "widest!" : "x");
@@ -434,8 +436,10 @@ TEST(test_long_values)
 	size_t n = 200000, i, len;
 
 	big = malloc(n + 1);
-	if (!assert_true(big != NULL))
+	if (big == NULL) {
+		assert_true(big != NULL);
 		return;
+	}
 	for (i = 0; i < n; i++)
 		big[i] = i % 1000 == 999 ? '\n' : (char)('a' + i % 26);
 	big[n] = '\0';
@@ -468,8 +472,11 @@ TEST(test_write_error)
 	if (!assert_true((fp = fopen("/dev/full", "w")) != NULL))
 		return;
 	w = pk_writer_new(fp, PK_OUT_TSV, hpf, 3, 0);
-	if (!assert_true(w != NULL))
+	if (w == NULL) {
+		assert_true(w != NULL);
+		fclose(fp);
 		return;
+	}
 	for (i = 0; i < 100000 && rc == PK_OK; i++)
 		rc = pk_writer_row(w, row);
 	if (rc == PK_OK)
