@@ -1,0 +1,146 @@
+/*
+ * test_truncate.c - cut every real XML scan in testdata at every byte
+ * offset: exactly the hosts whose </host> ends before the cut come out,
+ * and the reader then says the scan was truncated (or ends cleanly when
+ * nothing but blanks was cut off).
+ */
+#include <dirent.h>
+#include <string.h>
+
+#include "harness.h"
+#include "portkit.h"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) &&
+	    fread(buf, 1, (size_t)n, f) == (size_t)n) {
+		*len = (size_t)n;
+	} else {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+/* Hosts complete within buf[0..cut): </host> ends at or before cut. */
+static unsigned long
+hosts_before(const char *buf, size_t cut)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	for (i = 0; i + 7 <= cut; i++)
+		if (buf[i] == '<' && memcmp(buf + i, "</host>", 7) == 0)
+			n++;
+	return n;
+}
+
+static int
+only_blanks(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\n' && p[i] != '\r' &&
+		    p[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Does buf[0..cut) end with a whole run ("</nmaprun>" and blanks)? */
+static int
+ends_a_run(const char *buf, size_t cut)
+{
+	while (cut > 0 && only_blanks(buf + cut - 1, 1))
+		cut--;
+	return cut >= 10 && memcmp(buf + cut - 10, "</nmaprun>", 10) == 0;
+}
+
+/* Status of a full read: EOF for a whole file, TRUNCATED for a cut one. */
+static int
+read_count(const char *buf, size_t len, unsigned long *hosts)
+{
+	const struct pk_host *h;
+	struct pk_reader *r;
+	int rc;
+
+	r = pk_reader_open_mem(buf, len, "cut", NULL);
+	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+		;
+	*hosts = pk_reader_hosts(r);
+	pk_reader_free(r);
+	return rc;
+}
+
+static void
+check_file(const char *path)
+{
+	unsigned long got, want, bad = 0;
+	int rc, whole_rc;
+	size_t len, cut, first_bad = 0;
+	char *buf;
+
+	buf = slurp(path, &len);
+	if (!assert_true(buf != NULL))
+		return;
+	whole_rc = read_count(buf, len, &got);
+	for (cut = 0; cut <= len; cut++) {
+		want = hosts_before(buf, cut);
+		rc = read_count(buf, cut, &got);
+		if (cut == len || only_blanks(buf + cut, len - cut)) {
+			if (rc != whole_rc || got != want) {
+				if (bad++ == 0)
+					first_bad = cut;
+			}
+		} else if (ends_a_run(buf, cut)) {
+			if (rc != PK_EOF || got != want) {
+				if (bad++ == 0)
+					first_bad = cut;
+			}
+		} else if (got != want || (rc != PK_ERR_TRUNCATED &&
+		    !(cut == 0 || only_blanks(buf, cut)))) {
+			if (bad++ == 0)
+				first_bad = cut;
+		}
+	}
+	th_check(bad == 0, __FILE__, __LINE__,
+	    "%s: %lu of %zu cuts wrong, first at byte %zu", path, bad,
+	    len + 1, first_bad);
+	free(buf);
+}
+
+TEST(test_truncate_every_offset)
+{
+	const char *dir = getenv("TESTDATA") != NULL ? getenv("TESTDATA") :
+	    "testdata";
+	char path[4096];
+	struct dirent *e;
+	size_t n, files = 0;
+	DIR *d;
+
+	d = opendir(dir);
+	if (!assert_true(d != NULL))
+		return;
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+			continue;
+		(void)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		check_file(path);
+		files++;
+	}
+	closedir(d);
+	th_check(files >= 5, __FILE__, __LINE__,
+	    "only %zu XML scans in %s", files, dir);
+}
+
+TEST_MAIN(test_truncate_every_offset)
