@@ -68,6 +68,7 @@ pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt, ...)
 	if (st->status != 0)
 		return;
 	st->status = status;
+	st->stopped_at_end = st->terminating;
 	st->err_line = pk_xml_line(st);
 	va_start(ap, fmt);
 	(void)vsnprintf(st->err_msg, sizeof(st->err_msg), fmt, ap);

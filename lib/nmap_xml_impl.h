@@ -20,6 +20,8 @@ struct pk_xml_state {
 	int		 doc_open;	/* root element seen */
 	int		 doc_done;	/* root element closed */
 	int		 continuation;	/* bare hosts after </nmaprun> */
+	int		 terminating;	/* inside the final xmlParseChunk */
+	int		 stopped_at_end; /* our verdict came while terminating */
 	int		 masscan;
 	struct pk_hb	*hb;		/* host being built, or NULL */
 	char		*text;		/* character data being collected */
