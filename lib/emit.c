@@ -278,18 +278,58 @@ utf8_seq(const unsigned char *p)
 
 /* --- Escaping, one function per format ---------------------------------- */
 
-/* tsv: \\ \t \n \r, other C0 bytes and DEL as \xHH; the rest as is. */
+/*
+ * Past a non-ASCII byte at p: how many bytes to let through (*n), or 0
+ * when the bytes at p must be escaped because a terminal could take them
+ * for a C1 control (U+0080..U+009F in UTF-8, or a stray byte 0x80..0x9f
+ * that a Latin-1 terminal would obey); *n is then the count to escape.
+ */
+static int
+high_pass(const unsigned char *p, size_t *n)
+{
+	*n = utf8_seq(p);
+	if (*n == 2 && p[0] == 0xc2 && p[1] <= 0x9f)
+		return 0;
+	if (*n != 0)
+		return 1;
+	*n = 1;
+	return p[0] > 0x9f;
+}
+
+/* Escape n bytes at p as \xHH each. */
+static void
+ob_hexbytes(struct obuf *b, const unsigned char *p, size_t n)
+{
+	while (n-- > 0)
+		ob_hexbyte(b, *p++);
+}
+
+/*
+ * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
+ * rest as is.
+ */
 static void
 esc_tsv(struct obuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	unsigned char c;
+	size_t n;
 
 	for (;; p++) {
 		c = *p;
-		if (c >= 0x20 && c != 0x7f && c != '\\')
+		if (c >= 0x20 && c < 0x7f && c != '\\')
 			continue;
+		if (c >= 0x80 && high_pass(p, &n)) {
+			p += n - 1;
+			continue;
+		}
 		ob_put(b, run, (size_t)(p - run));
+		if (c >= 0x80) {
+			ob_hexbytes(b, p, n);
+			p += n - 1;
+			run = p + 1;
+			continue;
+		}
 		run = p + 1;
 		switch (c) {
 		case '\0':
@@ -362,7 +402,8 @@ csv_formula(const char *s)
 /*
  * csv: quoted when needed, " doubled.  CSV has no escapes, so CR and LF
  * are written as the text \r and \n (a value never starts a new record)
- * and other C0 bytes but tab, and DEL, as \xHH (no terminal escapes).
+ * and other C0 bytes but tab, DEL and C1 controls as \xHH (no terminal
+ * escapes).
  */
 static void
 esc_csv(struct obuf *b, const char *s, int safe)
@@ -370,6 +411,7 @@ esc_csv(struct obuf *b, const char *s, int safe)
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	int quote = csv_needs_quotes(s);
 	unsigned char c;
+	size_t n;
 
 	if (quote)
 		ob_putc(b, '"');
@@ -377,9 +419,19 @@ esc_csv(struct obuf *b, const char *s, int safe)
 		ob_putc(b, '\'');
 	for (;; p++) {
 		c = *p;
-		if ((c >= 0x20 && c != 0x7f && c != '"') || c == '\t')
+		if ((c >= 0x20 && c < 0x7f && c != '"') || c == '\t')
 			continue;
+		if (c >= 0x80 && high_pass(p, &n)) {
+			p += n - 1;
+			continue;
+		}
 		ob_put(b, run, (size_t)(p - run));
+		if (c >= 0x80) {
+			ob_hexbytes(b, p, n);
+			p += n - 1;
+			run = p + 1;
+			continue;
+		}
 		run = p + 1;
 		if (c == '\0')
 			break;
@@ -397,8 +449,9 @@ esc_csv(struct obuf *b, const char *s, int safe)
 }
 
 /*
- * jsonl: RFC 8259 escapes, other C0 bytes and DEL as \u00XX, and every
- * byte that does not start a valid UTF-8 sequence as U+FFFD.
+ * jsonl: RFC 8259 escapes, other C0 bytes, DEL and C1 controls as
+ * \u00XX, and every byte that does not start a valid UTF-8 sequence as
+ * U+FFFD.
  */
 static void
 esc_json(struct obuf *b, const char *s)
@@ -413,12 +466,21 @@ esc_json(struct obuf *b, const char *s)
 		c = *p;
 		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
 			continue;
-		if (c >= 0x80 && (n = utf8_seq(p)) != 0) {
+		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
+		    !(c == 0xc2 && p[1] <= 0x9f)) {
 			p += n - 1;
 			continue;
 		}
 		ob_put(b, run, (size_t)(p - run));
 		run = p + 1;
+		if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* C1 controls are valid JSON raw; escape them anyway. */
+			u[4] = hexdig[p[1] >> 4];
+			u[5] = hexdig[p[1] & 15];
+			ob_put(b, u, 6);
+			run = ++p + 1;
+			continue;
+		}
 		switch (c) {
 		case '\0':
 			ob_putc(b, '"');

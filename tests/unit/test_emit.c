@@ -128,7 +128,7 @@ TEST(test_tsv_hostile)
 	    "10.0.0.1\t8\tcaf\xc3\xa9 \xe2\x82\xac\n"
 	    "10.0.0.1\t9\tb\\\\s\\x7f\n"
 	    "10.0.0.1\t10\t pad \n"
-	    "10.0.0.1\t11\t\xc2\x9b" "c1\n");
+	    "10.0.0.1\t11\t\\xc2\\x9bc1\n");
 }
 
 TEST(test_csv_hostile)
@@ -146,7 +146,7 @@ TEST(test_csv_hostile)
 	    "10.0.0.1,8,caf\xc3\xa9 \xe2\x82\xac\n"
 	    "10.0.0.1,9,b\\s\\x7f\n"
 	    "10.0.0.1,10,\" pad \"\n"
-	    "10.0.0.1,11,\xc2\x9b" "c1\n");
+	    "10.0.0.1,11,\\xc2\\x9bc1\n");
 }
 
 TEST(test_csv_safe)
@@ -198,7 +198,7 @@ TEST(test_jsonl_hostile)
 	    "\"service\":\"b\\\\s\\u007f\"}\n"
 	    "{\"host\":\"10.0.0.1\",\"port\":10,\"service\":\" pad \"}\n"
 	    "{\"host\":\"10.0.0.1\",\"port\":11,"
-	    "\"service\":\"\xc2\x9b" "c1\"}\n");
+	    "\"service\":\"\\u009bc1\"}\n");
 }
 
 TEST(test_jsonl_controls_utf8)
