@@ -267,6 +267,16 @@ hb_copy_extraports(struct pk_hb *b, const struct pk_host *src)
 }
 
 int
+pk_hb_add_port_copy(struct pk_hb *b, const struct pk_port *src)
+{
+	struct pk_port *p = pk_hb_port(b);
+
+	if (p == NULL || hb_copy_port(b, p, src) == -1)
+		return -1;
+	return 0;
+}
+
+int
 pk_hb_copy(struct pk_hb *b, const struct pk_host *src)
 {
 	struct pk_host *h = b->h;

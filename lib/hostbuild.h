@@ -50,6 +50,9 @@ struct pk_osmatch *pk_hb_osmatch(struct pk_hb *b);
  */
 int		 pk_hb_finish(struct pk_hb *b);
 
+/* Append a deep copy of port src to the host. */
+int		 pk_hb_add_port_copy(struct pk_hb *b, const struct pk_port *src);
+
 /* Deep-copy src into the builder's (fresh) host. */
 int		 pk_hb_copy(struct pk_hb *b, const struct pk_host *src);
 

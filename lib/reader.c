@@ -118,6 +118,7 @@ pk_reader_free(struct pk_reader *r)
 	slot_list_free(r->spare);
 	slot_list_free(r->lent);
 	slot_list_free(r->building);
+	pk_merge_free(r->merge);
 	pk_arena_destroy(&r->scan_arena);
 	pk_input_free(r->in);
 	free(r->name);
@@ -289,8 +290,34 @@ reader_start(struct pk_reader *r)
 	}
 }
 
+static int	reader_next_raw(struct pk_reader *, const struct pk_host **);
+
+/* masscan with merge: the whole file first, then one host per address. */
+static int
+reader_next_merged(struct pk_reader *r, const struct pk_host **out)
+{
+	if (r->merge == NULL)
+		r->merge_rc = pk_merge_fill(r, &r->merge, reader_next_raw);
+	if (r->merge == NULL)
+		return r->merge_rc;
+	if ((*out = pk_merge_next(r->merge)) == NULL)
+		return r->merge_rc;
+	return PK_OK;
+}
+
 int
 pk_reader_next(struct pk_reader *r, const struct pk_host **out)
+{
+	*out = NULL;
+	if (r->opts.merge && (r->merge != NULL || r->format ==
+	    PK_FMT_MASSCAN_XML || (!r->started && reader_start(r) == PK_OK &&
+	    r->format == PK_FMT_MASSCAN_XML)))
+		return reader_next_merged(r, out);
+	return reader_next_raw(r, out);
+}
+
+static int
+reader_next_raw(struct pk_reader *r, const struct pk_host **out)
 {
 	struct pk_hslot *s;
 	int rc;
@@ -300,8 +327,8 @@ pk_reader_next(struct pk_reader *r, const struct pk_host **out)
 		slot_recycle(r, r->lent);
 		r->lent = NULL;
 	}
-	if (!r->started && reader_start(r) != PK_OK)
-		r->final = r->final != 0 ? r->final : PK_ERR_FORMAT;
+	if (!r->started && reader_start(r) != PK_OK && r->final == 0)
+		r->final = PK_ERR_FORMAT;
 	while (r->queue == NULL && r->final == 0) {
 		rc = r->ops->pump(r);
 		if (rc != PK_OK && r->final == 0)

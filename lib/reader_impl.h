@@ -54,6 +54,8 @@ struct pk_reader {
 	unsigned	 ndocs;
 	const struct pk_reader_ops *ops;
 	void		*impl;
+	struct pk_merge	*merge;		/* masscan records folded */
+	int		 merge_rc;	/* how the merged input ended */
 };
 
 /*
@@ -73,6 +75,14 @@ int		 pk_rd_fail_input(struct pk_reader *r);
 /* A new run (document); previous runs stay valid. */
 struct pk_scan	*pk_rd_scan_new(struct pk_reader *r);
 char		*pk_rd_scan_str(struct pk_reader *r, const char *s, size_t n);
+
+/* Folding masscan records per address (lib/merge.c). */
+struct pk_merge;
+int		 pk_merge_fill(struct pk_reader *r, struct pk_merge **out,
+		    int (*next_raw)(struct pk_reader *,
+		    const struct pk_host **));
+const struct pk_host *pk_merge_next(struct pk_merge *m);
+void		 pk_merge_free(struct pk_merge *m);
 
 /* Format readers: set r->ops and r->impl, or fail. */
 int		 pk_nmap_xml_init(struct pk_reader *r);

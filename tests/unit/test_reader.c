@@ -248,6 +248,40 @@ TEST(test_reader_masscan)
 	pk_reader_free(r);
 }
 
+TEST(test_reader_masscan_merge)
+{
+	static const char doc[] =
+	    "<?xml version=\"1.0\"?>\r\n<nmaprun scanner=\"masscan\">\r\n"
+	    "<host><address addr=\"10.0.0.2\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"22\"><state state=\"open\"/>"
+	    "</port></ports></host>\r\n"
+	    "<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"80\"><state state=\"open\"/>"
+	    "</port></ports></host>\r\n"
+	    "<host><address addr=\"10.0.0.2\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"udp\" portid=\"53\"><state state=\"open\"/>"
+	    "</port></ports></host>\r\n</nmaprun>\r\n";
+	struct pk_read_opts o;
+	struct pk_reader *r;
+	const struct pk_host *h;
+
+	pk_read_opts_init(&o);
+	o.merge = 1;
+	r = pk_reader_open_mem(doc, strlen(doc), "m.xml", &o);
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->host, "10.0.0.2");
+		if (assert_int(h->nports, 2))
+			assert_int(h->ports[1].proto, PK_PROTO_UDP);
+	}
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->host, "10.0.0.1");
+		assert_int(h->nports, 1);
+	}
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	pk_reader_free(r);
+}
+
 TEST(test_reader_ipv6_and_mac_only)
 {
 	static const char hosts[] =
@@ -382,6 +416,6 @@ TEST(test_reader_open_errors)
 }
 
 TEST_MAIN(test_reader_fields, test_reader_dup_and_extraports,
-    test_reader_appended_runs, test_reader_masscan,
+    test_reader_appended_runs, test_reader_masscan, test_reader_masscan_merge,
     test_reader_ipv6_and_mac_only, test_reader_errors, test_reader_detect,
     test_reader_open_errors)
