@@ -21,7 +21,8 @@ enum pf {
 
 static const struct pk_field port_fields[] = {
 	{ "file", PK_FT_STR, 12, "input file the record came from" },
-	{ "host", PK_FT_STR, 15, "first IP address of the host" },
+	{ "host", PK_FT_STR, 15, "first IP address of the host (its MAC "
+	    "when it has none)" },
 	{ "hostname", PK_FT_STR, 12, "first hostname (user or PTR)" },
 	{ "addr_type", PK_FT_STR, 4, "ipv4, ipv6 or mac: type of host" },
 	{ "mac", PK_FT_STR, 17, "first MAC address" },
@@ -56,7 +57,8 @@ enum hf {
 
 static const struct pk_field host_fields[] = {
 	{ "file", PK_FT_STR, 12, "input file the record came from" },
-	{ "host", PK_FT_STR, 15, "first IP address of the host" },
+	{ "host", PK_FT_STR, 15, "first IP address of the host (its MAC "
+	    "when it has none)" },
 	{ "hostname", PK_FT_STR, 12, "first hostname (user or PTR)" },
 	{ "hostnames", PK_FT_STR, 12, "every hostname, separated by spaces" },
 	{ "addr_type", PK_FT_STR, 4, "ipv4, ipv6 or mac: type of host" },
