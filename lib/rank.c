@@ -203,28 +203,45 @@ rank_hash(const void *p, size_t n)
 /* --- The set of host addresses already counted ------------------------ */
 
 static int
-rank_addr_key(const struct pk_host *h, struct rank_addr *k)
+rank_addr_key(const char *ip, const char *mac, struct rank_addr *k)
 {
 	unsigned m[6];
+	int i;
 
 	memset(k, 0, sizeof(*k));
-	if (h->host != NULL && inet_pton(AF_INET6, h->host, k->a) == 1) {
+	if (ip != NULL && inet_pton(AF_INET6, ip, k->a) == 1) {
 		k->tag = 1;
 		return 1;
 	}
-	if (h->host != NULL && inet_pton(AF_INET, h->host, k->a + 12) == 1) {
+	if (ip != NULL && inet_pton(AF_INET, ip, k->a + 12) == 1) {
 		k->a[10] = k->a[11] = 0xff;	/* ::ffff:a.b.c.d */
 		k->tag = 1;
 		return 1;
 	}
-	if (h->mac != NULL && sscanf(h->mac, "%2x:%2x:%2x:%2x:%2x:%2x",
+	if (mac != NULL && sscanf(mac, "%2x:%2x:%2x:%2x:%2x:%2x",
 	    &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) == 6) {
-		for (int i = 0; i < 6; i++)
+		for (i = 0; i < 6; i++)
 			k->a[i] = (unsigned char)m[i];
 		k->tag = 2;
 		return 1;
 	}
 	return 0;		/* no address: cannot be matched, count it */
+}
+
+/* The address as counts files write it: IPv4, IPv6 or a MAC. */
+static void
+rank_addr_text(const struct rank_addr *k, char *buf, size_t len)
+{
+	static const unsigned char v4[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0xff, 0xff };
+
+	if (k->tag == 2)
+		(void)snprintf(buf, len, "%02X:%02X:%02X:%02X:%02X:%02X",
+		    k->a[0], k->a[1], k->a[2], k->a[3], k->a[4], k->a[5]);
+	else if (memcmp(k->a, v4, sizeof(v4)) == 0)
+		(void)inet_ntop(AF_INET, k->a + 12, buf, (socklen_t)len);
+	else
+		(void)inet_ntop(AF_INET6, k->a, buf, (socklen_t)len);
 }
 
 static int
@@ -445,7 +462,7 @@ pk_rank_add(struct pk_rank *rk, const struct pk_host *h)
 
 	if (h->status != NULL && strcmp(h->status, "up") != 0)
 		return PK_OK;
-	if (rank_addr_key(h, &k)) {
+	if (rank_addr_key(h->host, h->mac, &k)) {
 		if ((rc = rank_seen(rk, &k)) < 0)
 			return PK_ERR_NOMEM;
 		if (rc == 1) {
@@ -543,7 +560,7 @@ rank_put(FILE *out, const char *s)
 int
 pk_rank_write_counts(const struct pk_rank *rk, FILE *out)
 {
-	char st[128];
+	char st[128], addr[64];
 	size_t i, j;
 	const struct rank_ent *e;
 
@@ -551,6 +568,11 @@ pk_rank_write_counts(const struct pk_rank *rk, FILE *out)
 	fprintf(out, "%s\tby=%s\tstates=%s\n", RANK_MAGIC,
 	    rank_keys[rk->key], st);
 	fprintf(out, "hosts\t%lu\n", rk->hosts);
+	for (i = 0; rk->seen != NULL && i <= rk->seenmask; i++)
+		if (rk->seen[i].tag != 0) {
+			rank_addr_text(&rk->seen[i], addr, sizeof(addr));
+			fprintf(out, "addr\t%s\n", addr);
+		}
 	for (i = 0; i < rk->nents; i++) {
 		e = &rk->ents[i];
 		fputs("key\t", out);
@@ -629,6 +651,33 @@ rank_key_port(struct rank_ent *e)
 	e->proto = pk_proto_parse(slash + 1);
 }
 
+/*
+ * Counts are sums, so a host counted in two shards would count twice:
+ * every counted address is listed, and one seen again fails the merge
+ * instead of silently disagreeing with a single run over all inputs.
+ */
+static int
+rank_merge_addr(struct pk_rank *rk, const char *text, struct pk_error *err,
+    unsigned long lineno)
+{
+	struct rank_addr k;
+	int rc;
+
+	if (!rank_addr_key(text, text, &k)) {
+		pk_error_set(err, PK_ERR_FORMAT, lineno, "bad address '%s'",
+		    text);
+		return PK_ERR_FORMAT;
+	}
+	if ((rc = rank_seen(rk, &k)) == 0)
+		return PK_OK;
+	if (rc < 0)
+		pk_error_set(err, PK_ERR_NOMEM, lineno, "out of memory");
+	else
+		pk_error_set(err, PK_ERR_USAGE, lineno, "host %s is counted "
+		    "in another counts file too: shard by host", text);
+	return rc < 0 ? PK_ERR_NOMEM : PK_ERR_USAGE;
+}
+
 static int
 rank_merge_line(struct pk_rank *rk, char *line, struct pk_error *err,
     unsigned long lineno)
@@ -643,6 +692,8 @@ rank_merge_line(struct pk_rank *rk, char *line, struct pk_error *err,
 		rk->hosts += v;
 		return PK_OK;
 	}
+	if (n == 2 && strcmp(f[0], "addr") == 0)
+		return rank_merge_addr(rk, f[1], err, lineno);
 	if (n == 3 && strcmp(f[0], "key") == 0 && rank_number(f[2], &v) == 0) {
 		if ((e = rank_ent(rk, f[1], strlen(f[1]))) == NULL)
 			goto nomem;

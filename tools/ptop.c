@@ -376,7 +376,6 @@ count_scan(struct cfg *c, struct pk_rank *rk, const char *path)
 {
 	struct pk_reader *r = pk_reader_open(path, NULL);
 	const struct pk_host *h;
-	const struct pk_error *e;
 	int rc;
 
 	if (r == NULL)
@@ -384,15 +383,8 @@ count_scan(struct cfg *c, struct pk_rank *rk, const char *path)
 	while ((rc = pk_reader_next(r, &h)) == PK_OK)
 		if (pk_rank_add(rk, h) == PK_ERR_NOMEM)
 			fe_errx(2, "out of memory");
-	if (rc != PK_EOF) {
-		e = pk_reader_error(r);
-		if (rc == PK_ERR_TRUNCATED)
-			fe_warn_at(e->file, e->line, "%s: kept %lu hosts",
-			    e->msg[0] ? e->msg : pk_strerror(rc),
-			    pk_reader_hosts(r));
-		else
-			fe_warn_pkerr(e);
-	}
+	if (rc != PK_EOF)
+		fe_warn_pkerr(pk_reader_error(r));
 	if (c->verbose)
 		fe_warnx("%s: %lu hosts read, %lu up hosts counted, "
 		    "%lu repeats skipped, %zu bytes held", pk_reader_name(r),
@@ -469,7 +461,10 @@ run_rank(struct cfg *c, int argc, char *argv[])
 			rk = NULL;
 		}
 	}
-	if (c->counts && pk_rank_write_counts(rk, stdout) != PK_OK)
+	/* A partial sum would pass for the answer: print nothing. */
+	if (c->merge && st != 0)
+		;
+	else if (c->counts && pk_rank_write_counts(rk, stdout) != PK_OK)
 		st = 2;
 	else if (!c->per_scan && !c->counts)
 		st = worse(st, rank_print(c, rk, NULL, w));

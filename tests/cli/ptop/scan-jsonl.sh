@@ -1,0 +1,1 @@
+cd "$TOP/tests/cli/ptop/data" && ptop -o jsonl -n 2 scanA.xml scanB.xml scanC.xml

@@ -1,0 +1,1 @@
+cd "$TOP/tests/cli/ptop/data" && ptop --per-scan -o tsv scanA.xml scanB.xml

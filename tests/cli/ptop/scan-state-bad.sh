@@ -1,0 +1,1 @@
+ptop --state opened x.xml

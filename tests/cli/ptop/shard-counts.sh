@@ -1,0 +1,1 @@
+cd "$TOP/tests/cli/ptop/data" && ptop --counts scanC.xml

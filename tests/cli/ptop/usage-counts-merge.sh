@@ -1,0 +1,1 @@
+ptop --counts --merge a b
