@@ -586,21 +586,164 @@ size_t		 pk_rank_memory(const struct pk_rank *rk);
 const struct pk_rank_row *pk_rank_rows(struct pk_rank *rk, size_t *n);
 /*
  * Write the partial counts as TSV ("# ptop counts 1" header, then hosts,
- * key and sub lines), for pk_rank_merge in another process.
+ * addr, key and sub lines), for pk_rank_merge in another process.  The
+ * addr lines list the hosts counted, so a merge can refuse overlaps.
  */
 int		 pk_rank_write_counts(const struct pk_rank *rk, FILE *out);
 /*
  * Add the counts in path (written by pk_rank_write_counts with the same
- * key and states; gzip and "-" accepted).  Sums are exact when no host
- * appears in two count files.  Returns PK_OK or an error in err, whose
- * file points to path.
+ * key and states; gzip and "-" accepted).  The sums equal one ranking of
+ * all the inputs because a host already counted (from an earlier file,
+ * or added with pk_rank_add) fails the merge with PK_ERR_USAGE.  Returns
+ * PK_OK or an error in err, whose file points to path; after an error rk
+ * holds a partial sum.
  */
 int		 pk_rank_merge(struct pk_rank *rk, const char *path,
 		    struct pk_error *err);
 
 /* --- Socket dumps: ss and lsof (lib/sockdump.c) ------------------------- */
 
-/* (declarations to come with pnonstd) */
+/*
+ * A pull iterator over saved ss(8) and lsof(8) listings, one socket per
+ * record, with the same contract as pk_reader: open, then pk_sock_next
+ * until PK_EOF or an error, then pk_sock_free.  The format is detected
+ * from the content (pk_format_detect: PK_FMT_SS or PK_FMT_LSOF) and gzip
+ * is read transparently.
+ *
+ * ss: "ss -tulnp", "-tunap", "-ltn" and the like, with or without the
+ * header (-H) and the Netid column.  Without a Netid column the protocol
+ * comes from the state: UNCONN is udp, every other state tcp.  Addresses
+ * "0.0.0.0:22", "*:22", "[::]:22", "[fe80::1]%eth0:123", "0.0.0.0%lo:53"
+ * and the old "::1:631"; the process column users:(("name",pid=N,fd=N),...)
+ * with names holding spaces, commas, quotes or newlines (a name with a
+ * newline continues on the next line).  Unix sockets (u_str ...) and
+ * other families are skipped and counted, a unix path holding newlines
+ * included; so are indented detail lines (ss -i, -e, sctp addresses).
+ *
+ * lsof: "lsof -i" with or without -P and -n.  COMMAND escapes (\xHH, \n,
+ * \t, \r, \b, \f, \\) are decoded; IPv4/IPv6 TCP and UDP files are
+ * records, other files are skipped and counted.  lsof output with TID
+ * or TASKCMD columns (-K) is refused.
+ *
+ * Ports printed as names (ss without -n, lsof without -P) are resolved
+ * through opts->services: a name registered for exactly one port of the
+ * protocol gives that port.  A name unknown there or registered for
+ * several ports (nmap-services has http-alt on 591 and 8000, the system
+ * database on 8080) falls back to getservbyname(3), which reads the
+ * system's services database and is not thread-safe, when opts->netdb is
+ * set; otherwise, or when that fails too, the line is an error naming the
+ * port.  lsof without -n prints host names, which are kept as they are.
+ *
+ * A line that is none of the above is PK_ERR_FORMAT naming the line.
+ * By default that error is final; with opts->skip_bad the next call goes
+ * on after the bad line.  A record cut by the end of input (an unclosed
+ * users:(( column, a unix path waiting for its inode) is PK_ERR_TRUNCATED
+ * after every complete record.
+ */
+struct pk_sock_reader;
+
+/* One process holding a socket (ss lists every one sharing it). */
+struct pk_sock_proc {
+	const char	*name;		/* kernel comm (ss) or COMMAND (lsof),
+					   decoded; may hold any byte but NUL */
+	long		 pid;
+	long		 fd;		/* -1 when not given */
+};
+
+struct pk_sock {
+	enum pk_format	 format;	/* PK_FMT_SS or PK_FMT_LSOF */
+	int		 proto;		/* PK_PROTO_TCP or PK_PROTO_UDP */
+	const char	*addr;		/* bind address without brackets or
+					   zone: "0.0.0.0", "::", "*",
+					   "fe80::1", or a host name (lsof
+					   without -n) */
+	const char	*zone;		/* "eth0" for fe80::1%eth0, or NULL */
+	unsigned	 port;
+	const char	*port_name;	/* the port as printed when it was a
+					   name ("ssh"), else NULL */
+	const char	*state;		/* "listen", "unconn", "established",
+					   "time-wait", "close-wait",
+					   "syn-sent", "syn-recv",
+					   "fin-wait-1", "fin-wait-2",
+					   "last-ack", "closing", "close";
+					   NULL when the dump has none (lsof
+					   UDP) */
+	int		 listening;	/* 1: a tcp listener, or a socket
+					   with no peer that takes datagrams */
+	const char	*peer_addr;	/* NULL when there is no peer */
+	const char	*peer_zone;
+	long		 peer_port;	/* -1 when absent */
+	const char	*process;	/* the first process, or NULL */
+	long		 pid;		/* its pid, -1 when unknown */
+	long		 fd;		/* its fd, -1 when unknown */
+	const char	*user;		/* lsof USER; NULL for ss */
+	const struct pk_sock_proc *procs; /* every process, first included */
+	size_t		 nprocs;
+	unsigned long	 line;		/* input line where the record began */
+};
+
+struct pk_sock_opts {
+	struct pk_limits limits;
+	const struct pk_services *services; /* resolves port names; lent,
+					   must outlive the reader; NULL:
+					   only opts->netdb resolves */
+	int		 netdb;		/* 1: getservbyname(3) fallback */
+	int		 skip_bad;	/* 1: a bad line is reported, then
+					   skipped by the next call */
+};
+
+/* Fill opts with the defaults (no services, no netdb, errors final). */
+void		 pk_sock_opts_init(struct pk_sock_opts *opts);
+
+/*
+ * Open a dump ("-" is standard input).  opts may be NULL for the
+ * defaults.  Returns NULL only when out of memory; a missing file or an
+ * input that is not an ss or lsof listing (PK_ERR_UNKNOWN_FORMAT, with
+ * pk_sock_format telling what it is) is reported by the first
+ * pk_sock_next.
+ */
+struct pk_sock_reader *pk_sock_open(const char *path,
+		    const struct pk_sock_opts *opts);
+/* The same on a descriptor, which the reader does not close. */
+struct pk_sock_reader *pk_sock_open_fd(int fd, const char *name,
+		    const struct pk_sock_opts *opts);
+/* The same on a memory buffer, which must outlive the reader. */
+struct pk_sock_reader *pk_sock_open_mem(const void *buf, size_t len,
+		    const char *name, const struct pk_sock_opts *opts);
+/*
+ * Deliver the next socket in *out (lent until the next call).  Returns
+ * PK_OK, PK_EOF at the clean end, or an error (see above).
+ */
+int		 pk_sock_next(struct pk_sock_reader *r,
+		    const struct pk_sock **out);
+/* The detected format (PK_FMT_UNKNOWN before the first pk_sock_next). */
+enum pk_format	 pk_sock_format(const struct pk_sock_reader *r);
+const struct pk_error *pk_sock_error(const struct pk_sock_reader *r);
+const char	*pk_sock_name(const struct pk_sock_reader *r);
+/* Records delivered, records of other families skipped, bad lines. */
+unsigned long	 pk_sock_records(const struct pk_sock_reader *r);
+unsigned long	 pk_sock_skipped(const struct pk_sock_reader *r);
+unsigned long	 pk_sock_bad_lines(const struct pk_sock_reader *r);
+void		 pk_sock_free(struct pk_sock_reader *r);
+
+/*
+ * Sockets as rows (lib/sockrec.c), like pk_rowctx for scans: the fields
+ * a socket becomes when written out, and a row maker.  list is a
+ * comma-separated list of field names ("all" for every field), NULL for
+ * the default "proto,host,port,state,process,pid,user".
+ */
+const struct pk_field *pk_sock_fields(size_t *n);
+int		 pk_sock_field_index(const char *name, size_t len);
+
+struct pk_sockrow;
+
+struct pk_sockrow *pk_sockrow_new(const char *list, struct pk_error *err);
+const struct pk_field *pk_sockrow_fields(const struct pk_sockrow *sr,
+		    size_t *n);
+/* The values of one row (lent until the next fill); file names the input. */
+const struct pk_value *pk_sockrow_fill(struct pk_sockrow *sr,
+		    const struct pk_sock *s, const char *file);
+void		 pk_sockrow_free(struct pk_sockrow *sr);
 
 /* --- Scan comparison (lib/diff.c) --------------------------------------- */
 
