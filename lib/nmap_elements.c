@@ -53,6 +53,74 @@ static const struct {
 
 #define NELEMENTS	(sizeof(elements) / sizeof(elements[0]))
 
+/* Attribute names the handlers know. */
+enum attr_name {
+	A_ACCURACY, A_ADDR, A_ADDRTYPE, A_ARGS, A_CONF, A_COUNT,
+	A_DEVICETYPE, A_DOWN, A_ELAPSED, A_ENDTIME, A_ERRORMSG, A_EXIT,
+	A_EXTRAINFO, A_HOSTNAME, A_ID, A_METHOD, A_NAME, A_NUMSERVICES,
+	A_OSTYPE, A_OUTPUT, A_PORTID, A_PORTS, A_PRODUCT, A_PROTO,
+	A_PROTOCOL, A_REASON, A_REASON_TTL, A_SCANNER, A_SERVICES,
+	A_START, A_STARTSTR, A_STARTTIME, A_STATE, A_TIME, A_TOTAL,
+	A_TUNNEL, A_TYPE, A_UP, A_VENDOR, A_VERSION, A_XMLOUTPUTVERSION,
+	A_NNAMES
+};
+
+static const char *const attr_names[A_NNAMES] = {
+	[A_ACCURACY] = "accuracy",
+	[A_ADDR] = "addr",
+	[A_ADDRTYPE] = "addrtype",
+	[A_ARGS] = "args",
+	[A_CONF] = "conf",
+	[A_COUNT] = "count",
+	[A_DEVICETYPE] = "devicetype",
+	[A_DOWN] = "down",
+	[A_ELAPSED] = "elapsed",
+	[A_ENDTIME] = "endtime",
+	[A_ERRORMSG] = "errormsg",
+	[A_EXIT] = "exit",
+	[A_EXTRAINFO] = "extrainfo",
+	[A_HOSTNAME] = "hostname",
+	[A_ID] = "id",
+	[A_METHOD] = "method",
+	[A_NAME] = "name",
+	[A_NUMSERVICES] = "numservices",
+	[A_OSTYPE] = "ostype",
+	[A_OUTPUT] = "output",
+	[A_PORTID] = "portid",
+	[A_PORTS] = "ports",
+	[A_PRODUCT] = "product",
+	[A_PROTO] = "proto",
+	[A_PROTOCOL] = "protocol",
+	[A_REASON] = "reason",
+	[A_REASON_TTL] = "reason_ttl",
+	[A_SCANNER] = "scanner",
+	[A_SERVICES] = "services",
+	[A_START] = "start",
+	[A_STARTSTR] = "startstr",
+	[A_STARTTIME] = "starttime",
+	[A_STATE] = "state",
+	[A_TIME] = "time",
+	[A_TOTAL] = "total",
+	[A_TUNNEL] = "tunnel",
+	[A_TYPE] = "type",
+	[A_UP] = "up",
+	[A_VENDOR] = "vendor",
+	[A_VERSION] = "version",
+	[A_XMLOUTPUTVERSION] = "xmloutputversion",
+};
+
+_Static_assert(A_NNAMES == PK_XML_NNAMES, "PK_XML_NNAMES is out of date");
+
+void
+pk_xml_intern(struct pk_xml_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < A_NNAMES; i++)
+		st->names[i] = (const char *)xmlDictLookup(st->ctxt->dict,
+		    (const xmlChar *)attr_names[i], -1);
+}
+
 /* One attribute: name and the value as [v, e). */
 struct attr {
 	const char	*name;
@@ -95,15 +163,22 @@ element_id(const char *name, unsigned parent)
 
 	for (i = 1; i < NELEMENTS; i++)
 		if (elements[i].parent == parent &&
+		    elements[i].name[0] == name[0] &&
 		    strcmp(elements[i].name, name) == 0)
 			return (enum el)i;
 	return EL_OTHER;
 }
 
-static int
-attr_is(const struct attr *a, const char *name)
+/*
+ * libxml2 interns every name in its parser's dictionary, so attribute
+ * names are compared by pointer against the same names looked up once
+ * per document (pk_xml_intern).
+ */
+static inline int
+attr_is(const struct pk_xml_state *st, const struct attr *a,
+    enum attr_name n)
 {
-	return strcmp(a->name, name) == 0;
+	return a->name == st->names[n];
 }
 
 /*
@@ -195,17 +270,17 @@ on_nmaprun(struct pk_xml_state *st, const struct attr *at, int n)
 		s->finished = 0;
 	}
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "scanner"))
+		if (attr_is(st, &at[i], A_SCANNER))
 			s->scanner = scan_str(st, &at[i]);
-		else if (attr_is(&at[i], "args"))
+		else if (attr_is(st, &at[i], A_ARGS))
 			s->args = scan_str(st, &at[i]);
-		else if (attr_is(&at[i], "start"))
+		else if (attr_is(st, &at[i], A_START))
 			s->start = attr_num(st, &at[i], INT64_MAX / 2);
-		else if (attr_is(&at[i], "startstr"))
+		else if (attr_is(st, &at[i], A_STARTSTR))
 			s->startstr = scan_str(st, &at[i]);
-		else if (attr_is(&at[i], "version"))
+		else if (attr_is(st, &at[i], A_VERSION))
 			s->version = scan_str(st, &at[i]);
-		else if (attr_is(&at[i], "xmloutputversion"))
+		else if (attr_is(st, &at[i], A_XMLOUTPUTVERSION))
 			s->xmloutputversion = scan_str(st, &at[i]);
 	}
 	st->cap_scaninfo = 0;
@@ -239,14 +314,14 @@ on_scaninfo(struct pk_xml_state *st, const struct attr *at, int n)
 	memset(si, 0, sizeof(*si));
 	si->numservices = -1;
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "type"))
+		if (attr_is(st, &at[i], A_TYPE))
 			si->type = scan_str(st, &at[i]);
-		else if (attr_is(&at[i], "protocol"))
+		else if (attr_is(st, &at[i], A_PROTOCOL))
 			si->protocol = scan_str(st, &at[i]);
-		else if (attr_is(&at[i], "numservices"))
+		else if (attr_is(st, &at[i], A_NUMSERVICES))
 			si->numservices = (long)attr_num(st, &at[i],
 			    INT_MAXV);
-		else if (attr_is(&at[i], "services"))
+		else if (attr_is(st, &at[i], A_SERVICES))
 			si->services = scan_str(st, &at[i]);
 	}
 }
@@ -262,19 +337,19 @@ on_runstats(struct pk_xml_state *st, enum el id, const struct attr *at,
 		if (id == EL_HOSTS) {
 			long v = (long)attr_num(st, &at[i], INT_MAXV);
 
-			if (attr_is(&at[i], "up"))
+			if (attr_is(st, &at[i], A_UP))
 				s->hosts_up = v;
-			else if (attr_is(&at[i], "down"))
+			else if (attr_is(st, &at[i], A_DOWN))
 				s->hosts_down = v;
-			else if (attr_is(&at[i], "total"))
+			else if (attr_is(st, &at[i], A_TOTAL))
 				s->hosts_total = v;
-		} else if (attr_is(&at[i], "time")) {
+		} else if (attr_is(st, &at[i], A_TIME)) {
 			s->end = attr_num(st, &at[i], INT64_MAX / 2);
-		} else if (attr_is(&at[i], "elapsed")) {
+		} else if (attr_is(st, &at[i], A_ELAPSED)) {
 			s->elapsed = attr_double(&at[i]);
-		} else if (attr_is(&at[i], "exit")) {
+		} else if (attr_is(st, &at[i], A_EXIT)) {
 			s->exit = scan_str(st, &at[i]);
-		} else if (attr_is(&at[i], "errormsg")) {
+		} else if (attr_is(st, &at[i], A_ERRORMSG)) {
 			s->errormsg = scan_str(st, &at[i]);
 		}
 	}
@@ -296,9 +371,9 @@ on_host(struct pk_xml_state *st, const struct attr *at, int n)
 	h = st->hb->h;
 	h->line = pk_xml_line(st);
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "starttime"))
+		if (attr_is(st, &at[i], A_STARTTIME))
 			h->starttime = attr_num(st, &at[i], INT64_MAX / 2);
-		else if (attr_is(&at[i], "endtime"))
+		else if (attr_is(st, &at[i], A_ENDTIME))
 			h->endtime = attr_num(st, &at[i], INT64_MAX / 2);
 	}
 }
@@ -310,11 +385,11 @@ on_status(struct pk_xml_state *st, const struct attr *at, int n)
 	int i;
 
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "state"))
+		if (attr_is(st, &at[i], A_STATE))
 			h->status = host_str(st, &at[i]);
-		else if (attr_is(&at[i], "reason"))
+		else if (attr_is(st, &at[i], A_REASON))
 			h->status_reason = host_str(st, &at[i]);
-		else if (attr_is(&at[i], "reason_ttl"))
+		else if (attr_is(st, &at[i], A_REASON_TTL))
 			h->status_reason_ttl = (int)attr_num(st, &at[i], 255);
 	}
 }
@@ -342,11 +417,11 @@ on_address(struct pk_xml_state *st, const struct attr *at, int n)
 	int i;
 
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "addr"))
+		if (attr_is(st, &at[i], A_ADDR))
 			addr = &at[i];
-		else if (attr_is(&at[i], "addrtype"))
+		else if (attr_is(st, &at[i], A_ADDRTYPE))
 			type = &at[i];
-		else if (attr_is(&at[i], "vendor"))
+		else if (attr_is(st, &at[i], A_VENDOR))
 			vendor = &at[i];
 	}
 	if (addr == NULL || type == NULL || addr_type(type, &t) == -1) {
@@ -374,9 +449,9 @@ on_hostname(struct pk_xml_state *st, const struct attr *at, int n)
 	if (hn == NULL)
 		return;
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "name"))
+		if (attr_is(st, &at[i], A_NAME))
 			hn->name = host_str(st, &at[i]);
-		else if (attr_is(&at[i], "type"))
+		else if (attr_is(st, &at[i], A_TYPE))
 			hn->type = host_str(st, &at[i]);
 	}
 	if (hn->name == NULL)
@@ -393,9 +468,9 @@ on_port(struct pk_xml_state *st, const struct attr *at, int n)
 	int i, pr;
 
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "protocol"))
+		if (attr_is(st, &at[i], A_PROTOCOL))
 			proto = &at[i];
-		else if (attr_is(&at[i], "portid"))
+		else if (attr_is(st, &at[i], A_PORTID))
 			portid = &at[i];
 	}
 	if (proto == NULL || portid == NULL || proto->n >= sizeof(name)) {
@@ -438,11 +513,11 @@ on_state(struct pk_xml_state *st, const struct attr *at, int n)
 	if (p == NULL)
 		return;
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "state"))
+		if (attr_is(st, &at[i], A_STATE))
 			p->state = host_str(st, &at[i]);
-		else if (attr_is(&at[i], "reason"))
+		else if (attr_is(st, &at[i], A_REASON))
 			p->reason = host_str(st, &at[i]);
-		else if (attr_is(&at[i], "reason_ttl"))
+		else if (attr_is(st, &at[i], A_REASON_TTL))
 			p->reason_ttl = (int)attr_num(st, &at[i], 255);
 	}
 }
@@ -458,25 +533,25 @@ on_service(struct pk_xml_state *st, const struct attr *at, int n)
 		return;
 	for (i = 0; i < n; i++) {
 		slot = NULL;
-		if (attr_is(&at[i], "name"))
+		if (attr_is(st, &at[i], A_NAME))
 			slot = &p->service;
-		else if (attr_is(&at[i], "product"))
+		else if (attr_is(st, &at[i], A_PRODUCT))
 			slot = &p->product;
-		else if (attr_is(&at[i], "version"))
+		else if (attr_is(st, &at[i], A_VERSION))
 			slot = &p->version;
-		else if (attr_is(&at[i], "extrainfo"))
+		else if (attr_is(st, &at[i], A_EXTRAINFO))
 			slot = &p->extrainfo;
-		else if (attr_is(&at[i], "ostype"))
+		else if (attr_is(st, &at[i], A_OSTYPE))
 			slot = &p->ostype;
-		else if (attr_is(&at[i], "hostname"))
+		else if (attr_is(st, &at[i], A_HOSTNAME))
 			slot = &p->hostname;
-		else if (attr_is(&at[i], "devicetype"))
+		else if (attr_is(st, &at[i], A_DEVICETYPE))
 			slot = &p->devicetype;
-		else if (attr_is(&at[i], "tunnel"))
+		else if (attr_is(st, &at[i], A_TUNNEL))
 			slot = &p->tunnel;
-		else if (attr_is(&at[i], "method"))
+		else if (attr_is(st, &at[i], A_METHOD))
 			slot = &p->method;
-		else if (attr_is(&at[i], "conf"))
+		else if (attr_is(st, &at[i], A_CONF))
 			p->conf = (int)attr_num(st, &at[i], 10);
 		if (slot != NULL)
 			*slot = host_str(st, &at[i]);
@@ -492,9 +567,9 @@ on_script(struct pk_xml_state *st, struct pk_script *sc, const struct attr *at,
 	if (sc == NULL)
 		return;
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "id"))
+		if (attr_is(st, &at[i], A_ID))
 			sc->id = host_str(st, &at[i]);
-		else if (attr_is(&at[i], "output"))
+		else if (attr_is(st, &at[i], A_OUTPUT))
 			sc->output = host_str(st, &at[i]);
 	}
 }
@@ -514,17 +589,17 @@ on_extraports(struct pk_xml_state *st, enum el id, const struct attr *at,
 	if (e == NULL && r == NULL)
 		return;
 	for (i = 0; i < n; i++) {
-		if (e != NULL && attr_is(&at[i], "state"))
+		if (e != NULL && attr_is(st, &at[i], A_STATE))
 			e->state = host_str(st, &at[i]);
-		else if (e != NULL && attr_is(&at[i], "count"))
+		else if (e != NULL && attr_is(st, &at[i], A_COUNT))
 			e->count = (long)attr_num(st, &at[i], 65536 * 4);
-		else if (r != NULL && attr_is(&at[i], "reason"))
+		else if (r != NULL && attr_is(st, &at[i], A_REASON))
 			r->reason = host_str(st, &at[i]);
-		else if (r != NULL && attr_is(&at[i], "count"))
+		else if (r != NULL && attr_is(st, &at[i], A_COUNT))
 			r->count = (long)attr_num(st, &at[i], 65536 * 4);
-		else if (r != NULL && attr_is(&at[i], "proto"))
+		else if (r != NULL && attr_is(st, &at[i], A_PROTO))
 			r->proto = host_str(st, &at[i]);
-		else if (r != NULL && attr_is(&at[i], "ports"))
+		else if (r != NULL && attr_is(st, &at[i], A_PORTS))
 			r->ports = host_str(st, &at[i]);
 	}
 }
@@ -538,9 +613,9 @@ on_osmatch(struct pk_xml_state *st, const struct attr *at, int n)
 	if (o == NULL)
 		return;
 	for (i = 0; i < n; i++) {
-		if (attr_is(&at[i], "name"))
+		if (attr_is(st, &at[i], A_NAME))
 			o->name = host_str(st, &at[i]);
-		else if (attr_is(&at[i], "accuracy"))
+		else if (attr_is(st, &at[i], A_ACCURACY))
 			o->accuracy = (int)attr_num(st, &at[i], 100);
 	}
 }

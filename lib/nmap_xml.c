@@ -226,6 +226,7 @@ xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
 	(void)xmlCtxtUseOptions(x->ctxt, XML_OPTIONS);
 	x->ctxt->replaceEntities = 0;
 	x->st.ctxt = x->ctxt;
+	pk_xml_intern(&x->st);
 	x->st.depth = 0;
 	x->st.doc_open = x->st.doc_done = 0;
 	x->st.continuation = synthetic;

@@ -9,6 +9,8 @@
 
 #include "reader_impl.h"
 
+#define PK_XML_NNAMES	41	/* enum attr_name in nmap_elements.c */
+
 struct pk_xml_state {
 	struct pk_reader *r;
 	xmlParserCtxtPtr ctxt;
@@ -29,6 +31,7 @@ struct pk_xml_state {
 	size_t		 textcap;
 	int		 collecting;
 	size_t		 cap_scaninfo;
+	const char	*names[PK_XML_NNAMES]; /* interned attribute names */
 	/* Our own verdict: set once, stops the parser. */
 	int		 status;
 	unsigned long	 err_line;
@@ -47,6 +50,9 @@ void	pk_xml_start_element(void *ctx, const xmlChar *localname,
 void	pk_xml_end_element(void *ctx, const xmlChar *localname,
 	    const xmlChar *prefix, const xmlChar *URI);
 void	pk_xml_characters(void *ctx, const xmlChar *ch, int len);
+
+/* Look up the attribute names we know in the new parser's dictionary. */
+void	pk_xml_intern(struct pk_xml_state *st);
 
 /* Record our own error (first one wins) and stop the parser. */
 void	pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt,

@@ -81,10 +81,42 @@ guard_bang(struct pk_xml_guard *g, char c)
 	}
 }
 
-/* One byte inside a tag, outside quotes.  Returns a guard result. */
+/*
+ * Inside a tag, outside quotes.  Only end tags need their name (to see
+ * "</nmaprun>"); elsewhere the walk just looks for the next quote or '>'.
+ * Returns a guard result; *i moves past what was consumed.
+ */
 static int
-guard_tag_byte(struct pk_xml_guard *g, char c)
+guard_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
 {
+	size_t k = *i;
+	char c;
+
+	while (!g->name_done && k < n) {
+		c = p[k];
+		if (c == '>' || c == '"' || c == '\'' || c == ' ' ||
+		    c == '\t' || c == '\r' || c == '\n' || c == '/') {
+			g->name_done = 1;
+			break;
+		}
+		if (g->namelen < sizeof(g->name) - 1)
+			g->name[g->namelen++] = c;
+		else
+			g->namelen = sizeof(g->name);	/* too long */
+		k++;
+	}
+	while (k < n && p[k] != '>' && p[k] != '"' && p[k] != '\'')
+		k++;
+	g->tagbytes += k - *i;
+	*i = k;
+	if (k == n)
+		return g->tagbytes > g->max_tag_bytes ? PK_GUARD_TAG_LIMIT :
+		    PK_GUARD_OK;
+	c = p[k];
+	*i = k + 1;
+	g->tagbytes++;
+	if (g->tagbytes > g->max_tag_bytes)
+		return PK_GUARD_TAG_LIMIT;
 	if (c == '>') {
 		g->state = G_TEXT;
 		if (g->endtag && g->namelen == 7 &&
@@ -92,25 +124,41 @@ guard_tag_byte(struct pk_xml_guard *g, char c)
 			return PK_GUARD_SPLIT;
 		return PK_GUARD_OK;
 	}
-	if (c == '"' || c == '\'') {
-		g->name_done = 1;
-		g->quote = c;
-		g->state = G_QUOTE;
-		if (!g->endtag && ++g->attrs > g->max_attrs)
-			return PK_GUARD_ATTR_LIMIT;
-		return PK_GUARD_OK;
-	}
-	if (!g->name_done) {
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-		    c == '/') {
-			g->name_done = 1;
-		} else if (g->namelen < sizeof(g->name) - 1) {
-			g->name[g->namelen++] = c;
-		} else {
-			g->namelen = sizeof(g->name);	/* too long */
-		}
-	}
+	g->name_done = 1;
+	g->quote = c;
+	g->state = G_QUOTE;
+	if (!g->endtag && ++g->attrs > g->max_attrs)
+		return PK_GUARD_ATTR_LIMIT;
 	return PK_GUARD_OK;
+}
+
+/*
+ * The fast path.  '<' cannot appear inside an attribute value, so a start
+ * tag ends before the next '<'; an attribute takes at least four bytes
+ * (a=""), so a tag followed by another '<' within 4 * max_attrs bytes can
+ * break neither limit and needs no closer look.  Most tags of an Nmap
+ * file are like that, which spares the walk over their bytes.  End tags
+ * (one might be </nmaprun>), comments, CDATA and processing instructions
+ * take the exact path.  p[*i] is the byte after '<'; returns 1 and moves
+ * *i to the next '<' when the tag was skipped.
+ */
+static int
+guard_short_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
+{
+	size_t span = 4 * g->max_attrs, k = *i;
+	const char *q;
+
+	if (k >= n || p[k] == '/' || p[k] == '!' || p[k] == '?')
+		return 0;
+	if (span > g->max_tag_bytes)
+		span = g->max_tag_bytes;
+	if (span > n - k)
+		span = n - k;
+	q = memchr(p + k, '<', span);
+	if (q == NULL)
+		return 0;
+	*i = (size_t)(q - p);
+	return 1;
 }
 
 int
@@ -130,6 +178,8 @@ pk_xml_guard_scan(struct pk_xml_guard *g, const char *p, size_t n,
 				break;
 			}
 			i = (size_t)(q - p) + 1;
+			if (guard_short_tag(g, p, n, &i))
+				break;
 			guard_tag_start(g);
 			break;
 		case G_LT:
@@ -144,6 +194,8 @@ pk_xml_guard_scan(struct pk_xml_guard *g, const char *p, size_t n,
 					g->endtag = 1;
 					i++;
 					g->tagbytes++;
+				} else {
+					g->name_done = 1;	/* unneeded */
 				}
 				g->state = G_TAG;
 			}
@@ -167,10 +219,7 @@ pk_xml_guard_scan(struct pk_xml_guard *g, const char *p, size_t n,
 			}
 			break;
 		case G_TAG:
-			g->tagbytes++;
-			rc = guard_tag_byte(g, p[i++]);
-			if (rc == PK_GUARD_OK && g->tagbytes > g->max_tag_bytes)
-				rc = PK_GUARD_TAG_LIMIT;
+			rc = guard_tag(g, p, n, &i);
 			if (rc != PK_GUARD_OK) {
 				*used = i;
 				return rc;
