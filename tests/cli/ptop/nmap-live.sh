@@ -48,6 +48,11 @@ for n in 1 10 100 1000; do
 	check "udp order $n" "$(printf '%s' "$want" | expand)" \
 	    "$(head -n "$n" rank.udp | sort -n)"
 done
+# Every sctp entry has frequency 0: nmap's order is the file's.
+for n in 5 52 53; do
+	check "sctp top $n" "$(nmap_services -sY --top-ports "$n")" \
+	    "$(ptop --proto sctp -n "$n" -o spec | sed 's/^S://')"
+done
 for r in 0 0.000001 0.0001 0.001 0.01 0.05 0.1 0.5 0.9; do
 	check "tcp ratio $r" "$(nmap_services -sS --port-ratio "$r")" \
 	    "$(ptop --proto tcp --ratio "$r" -o spec | sed 's/^T://')"
