@@ -747,11 +747,276 @@ void		 pk_sockrow_free(struct pk_sockrow *sr);
 
 /* --- Scan comparison (lib/diff.c) --------------------------------------- */
 
-/* (declarations to come with pdiff) */
+/*
+ * Compare two scans host by host, matched on the first IP address (the
+ * MAC for a MAC-only host), never on hostnames.  Side A (PK_DIFF_A) is
+ * held as compact hosts (only the compared fields, one block per host);
+ * side B is streamed: each B host is compared with its A entry as it
+ * comes and kept only when it differs.  Every A host must be added
+ * before the first B host.
+ */
+#define PK_DIFF_A	0
+#define PK_DIFF_B	1
+
+/* What a change is about; names are the "field" column of pdiff. */
+enum pk_diff_field {
+	PK_DF_HOST = 0,			/* the host appeared or disappeared */
+	PK_DF_STATUS = 1,		/* up, down */
+	PK_DF_HOSTNAME = 2,		/* the set of hostnames */
+	PK_DF_MAC = 3,
+	PK_DF_OS = 4,			/* best OS match */
+	PK_DF_EXTRAPORTS = 5,		/* states of the ports not listed */
+	PK_DF_STATE = 6,		/* port state */
+	PK_DF_REASON = 7,		/* port state reason, same state */
+	PK_DF_SERVICE = 8,
+	PK_DF_PRODUCT = 9,
+	PK_DF_VERSION = 10,
+	PK_DF_EXTRAINFO = 11,
+	PK_DF_TUNNEL = 12,
+	PK_DF_SCRIPT = 13,		/* script output (PK_DIFF_SCRIPTS) */
+	PK_DF_SCANINFO = 14,		/* scan type or port set */
+	PK_DF_COUNT = 15
+};
+
+/* "host", "status", ...; the enum value for name[0..len), or -1. */
+const char	*pk_diff_field_name(int field);
+int		 pk_diff_field_parse(const char *name, size_t len);
+
+enum pk_diff_kind {
+	PK_DC_ADDED = 0,		/* only B has it */
+	PK_DC_REMOVED = 1,		/* only A has it */
+	PK_DC_CHANGED = 2,		/* both have it, different */
+	PK_DC_NOT_SCANNED = 3		/* one scan did not probe the port */
+};
+
+/* "added", "removed", "changed", "not-scanned". */
+const char	*pk_diff_kind_name(int kind);
+
+/*
+ * One change.  proto and port are -1 for host and scan changes.  old and
+ * new values are NULL when absent; a port's state taken from extraports
+ * is the folded state.  script is the script id for PK_DF_SCRIPT.
+ */
+struct pk_diff_change {
+	int		 field;		/* enum pk_diff_field */
+	int		 kind;		/* enum pk_diff_kind */
+	int		 proto;
+	int		 port;
+	const char	*script;
+	const char	*old_value;
+	const char	*new_value;
+};
+
+/*
+ * A host with changes.  host is NULL for the scan-level entry (scaninfo
+ * changes), which comes first when present; then hosts in address order
+ * (IPv4, IPv6, MAC-only; numerically).  a and b are the host as each side
+ * had it, reduced to the compared fields (NULL on the side that lacks
+ * it); changes come host fields first, then ports by protocol and port.
+ */
+struct pk_diff_host {
+	const char	*host;
+	const struct pk_host *a;
+	const struct pk_host *b;
+	const struct pk_diff_change *changes;
+	size_t		 nchanges;
+};
+
+#define PK_DIFF_OPEN_ONLY	0x01	/* only port changes involving open */
+#define PK_DIFF_IGNORE_OF	0x02	/* open|filtered vs open or closed */
+#define PK_DIFF_SCRIPTS		0x04	/* compare script output */
+#define PK_DIFF_MERGE		0x08	/* B may repeat an address: hold B
+					   compact too, compare at the end */
+#define PK_DIFF_NDIFF		0x10	/* also keep hosts that differ only
+					   by ndiff's rules (-o ndiff) */
+
+struct pk_diff_opts {
+	unsigned	 ignore;	/* 1u << PK_DF_x: fields not compared */
+	unsigned	 flags;		/* PK_DIFF_* */
+};
+
+struct pk_diff;
+
+/* A new comparison; opts may be NULL.  NULL when out of memory. */
+struct pk_diff	*pk_diff_new(const struct pk_diff_opts *opts);
+void		 pk_diff_free(struct pk_diff *d);
+/*
+ * Record a run of side A or B (scaninfo, banner); pk_diff_add does it
+ * for each host's run, call it again at the end of each input so that
+ * inputs without hosts and the run's end time count.  PK_OK or NOMEM.
+ */
+int		 pk_diff_scan(struct pk_diff *d, int side,
+		    const struct pk_scan *scan);
+/*
+ * Add a host of side A (merged with an earlier record of the same
+ * address) or B (compared now, or held with PK_DIFF_MERGE).  Returns
+ * PK_OK; PK_EOF when a B address repeats without PK_DIFF_MERGE (the
+ * record is skipped); PK_ERR_USAGE for an A host after B began, a host
+ * with no address, or after pk_diff_finish; PK_ERR_NOMEM.
+ */
+int		 pk_diff_add(struct pk_diff *d, int side,
+		    const struct pk_host *h);
+/* Compare what is left and order the result.  PK_OK or PK_ERR_NOMEM. */
+int		 pk_diff_finish(struct pk_diff *d);
+/* The hosts with changes after pk_diff_finish (lent). */
+const struct pk_diff_host *pk_diff_hosts(const struct pk_diff *d,
+		    size_t *n);
+/* Changes in all, and bytes held (compact hosts and changes). */
+unsigned long	 pk_diff_changes(const struct pk_diff *d);
+size_t		 pk_diff_memory(const struct pk_diff *d);
+
+enum pk_diff_out {
+	PK_DIFF_OUT_TEXT = 0,		/* pdiff's report, grouped by host */
+	PK_DIFF_OUT_NDIFF = 1,		/* Nmap ndiff 7.93's text */
+	PK_DIFF_OUT_NDIFF_XML = 2	/* ndiff --xml */
+};
+
+/*
+ * Write the result after pk_diff_finish.  The ndiff formats judge with
+ * ndiff's rules on the hosts pdiff found different.  PK_OK, PK_ERR_IO or
+ * PK_ERR_NOMEM.
+ */
+int		 pk_diff_write(struct pk_diff *d, FILE *out, int fmt);
 
 /* --- Firewall inference (lib/firewall.c) -------------------------------- */
 
-/* (declarations to come with pfirewall) */
+/*
+ * Where a packet filter sits and what kind it is, from a SYN (or connect)
+ * scan set against an ACK scan of the same hosts, plus optional UDP
+ * scans.  The per-port table (state and reason of each side to a
+ * verdict) is documented in pfirewall(1) and was checked against Linux
+ * iptables in a namespace lab.
+ */
+
+/* The TCP role of a scan, from <scaninfo type=...> or the nmap args. */
+enum pk_fw_role {
+	PK_FW_ROLE_NONE = 0,		/* no TCP scan */
+	PK_FW_ROLE_SYN = 1,		/* -sS or -sT: open/closed/filtered */
+	PK_FW_ROLE_ACK = 2,		/* -sA: unfiltered/filtered */
+	PK_FW_ROLE_OTHER = 3		/* -sW, -sF, -sN, -sX, -sM: unused */
+};
+
+struct pk_fw_roles {
+	int		 tcp;		/* enum pk_fw_role */
+	const char	*tcp_type;	/* "syn", "connect", "ack", ...; static,
+					   NULL without a TCP scan */
+	int		 udp;		/* 0 none, 1 -sU, 2 -sU with -sV */
+};
+
+/*
+ * The roles a run plays.  The scaninfo types are used when present;
+ * grepable input without them is read from the "-s" letters of the
+ * nmap arguments (no letter: a SYN scan, nmap's default).  Returns
+ * PK_OK, or PK_ERR_FORMAT when neither says anything (scan NULL).
+ */
+int		 pk_fw_roles(const struct pk_scan *scan,
+		    struct pk_fw_roles *out);
+
+/* The inference for one port (or a range with the same evidence). */
+enum pk_fw_verdict {
+	PK_FW_NO_FILTER = 0,		/* SYN open + ACK unfiltered; UDP
+					   open or closed */
+	PK_FW_NO_FILTER_OR_RESET = 1,	/* SYN closed + ACK unfiltered: no
+					   filter, or REJECT tcp-reset */
+	PK_FW_STATEFUL = 2,		/* SYN open/closed + ACK filtered */
+	PK_FW_STATELESS_SYN = 3,	/* SYN filtered + ACK unfiltered */
+	PK_FW_DROP = 4,			/* no answer to SYN nor ACK */
+	PK_FW_REJECT = 5,		/* an ICMP error, filtered to both */
+	PK_FW_DROP_OR_REJECT = 6,	/* filtered to both, no reasons */
+	PK_FW_OPEN_FILTERED = 7,	/* UDP open|filtered: undecided */
+	PK_FW_INCONSISTENT = 8,		/* fits no known behaviour */
+	PK_FW_SYN_ONLY = 9,		/* scanned by the SYN scan only */
+	PK_FW_ACK_ONLY = 10,		/* scanned by the ACK scan only */
+	PK_FW_NVERDICTS = 11
+};
+
+/* "no-filter", "no-filter|reject-reset", "stateful", "stateless-syn",
+   "drop", "reject", "drop|reject", "open|filtered", "inconsistent",
+   "syn-only", "ack-only"; NULL out of range. */
+const char	*pk_fw_verdict_name(int verdict);
+/* One sentence on what the verdict means for proto; never NULL. */
+const char	*pk_fw_verdict_text(int verdict, int proto);
+/* Does the verdict show a filter (exit status 1 of pfirewall)? */
+int		 pk_fw_verdict_filters(int verdict);
+
+/*
+ * The verdict for one TCP port from the SYN side's state and reason and
+ * the ACK side's; NULL state means that side did not scan the port,
+ * NULL reason that the input has none (grepable).
+ */
+int		 pk_fw_infer(const char *syn_state, const char *syn_reason,
+		    const char *ack_state, const char *ack_reason);
+/* The same for a UDP port. */
+int		 pk_fw_infer_udp(const char *state, const char *reason);
+
+/* Ports of one host sharing the same evidence (and so one verdict). */
+struct pk_fw_row {
+	int		 proto;		/* PK_PROTO_TCP or PK_PROTO_UDP */
+	int		 verdict;	/* enum pk_fw_verdict */
+	const char	*syn_state;	/* tcp rows; NULL when not scanned */
+	const char	*syn_reason;
+	const char	*ack_state;
+	const char	*ack_reason;
+	const char	*udp_state;	/* udp rows */
+	const char	*udp_reason;
+	const char	*ports;		/* nmap -p form: "1-21,23-79" */
+	unsigned long	 count;		/* ports in the row */
+};
+
+/* A port range of one row, in port order over the host (TCP first). */
+struct pk_fw_seg {
+	unsigned	 lo;
+	unsigned	 hi;
+	size_t		 row;		/* index into rows */
+};
+
+struct pk_fw_host {
+	const char	*host;		/* address as the scans wrote it */
+	const char	*kind;		/* "stateful", "stateless",
+					   "stateful+stateless", "filtered",
+					   "port-rules", "none", "syn-only",
+					   "ack-only" */
+	int		 filtering;	/* a verdict that shows a filter */
+	const char	*summary;	/* "stateful firewall: 997 ports
+					   dropped (SYN and ACK); open 22,80" */
+	const struct pk_fw_row *rows;	/* most ports first */
+	size_t		 nrows;
+	const struct pk_fw_seg *segs;
+	size_t		 nsegs;
+	unsigned long	 counts[PK_FW_NVERDICTS]; /* ports per verdict */
+};
+
+struct pk_fw;
+
+/* A new engine; NULL when out of memory. */
+struct pk_fw	*pk_fw_new(void);
+void		 pk_fw_free(struct pk_fw *fw);
+/*
+ * Keep one host of a held scan compactly: per protocol and role a sorted
+ * list of port ranges with one state and reason each, so 65535 folded
+ * ports cost one range.  Hosts are keyed by their first address; hosts
+ * of several held scans with other roles join.  PK_OK, PK_ERR_FORMAT for
+ * a bad extraports port list, or PK_ERR_NOMEM.
+ */
+int		 pk_fw_hold(struct pk_fw *fw, const struct pk_host *h,
+		    const struct pk_fw_roles *roles);
+/*
+ * Infer the verdicts of a streamed host against what is held for its
+ * address; *out is lent until the next call.  Same errors as pk_fw_hold.
+ */
+int		 pk_fw_host(struct pk_fw *fw, const struct pk_host *h,
+		    const struct pk_fw_roles *roles,
+		    const struct pk_fw_host **out);
+/*
+ * After the stream: each held host that no streamed host matched, in
+ * the order held (PK_OK), then PK_EOF.
+ */
+int		 pk_fw_next_unmatched(struct pk_fw *fw,
+		    const struct pk_fw_host **out);
+/* One line over every host reported so far: "3 hosts: 1 stateful ...". */
+const char	*pk_fw_summary(struct pk_fw *fw);
+/* Bytes held for the held side. */
+size_t		 pk_fw_memory(const struct pk_fw *fw);
 
 /* --- Service placement checks (lib/nonstd.c) ---------------------------- */
 

@@ -1,0 +1,1 @@
+nmap -6 -n -Pn -sT -T4 --max-retries 1 --reason -p 22,80,113,443,8080-8087 -oA fw6-sT fd77:3::2 fd77:3::3 fd77:3::4
