@@ -1,0 +1,1061 @@
+/*
+ * gnmap.c - Nmap grepable output (-oG), and masscan's imitation of it.
+ *
+ * Nmap writes one line per host and kind of fact, fields separated by a
+ * TAB:
+ *
+ *	Host: 127.0.0.1 (localhost)	Status: Up
+ *	Host: 127.0.0.1 (localhost)	Ports: 22/open/tcp//ssh///	Ignored ...
+ *
+ * Lines that follow each other and name the same address are one host;
+ * a different address starts the next.  The run is framed by a "# Nmap
+ * ... scan initiated" header and a "# Nmap done at" trailer; a file
+ * without the trailer was cut short.  The format is lossy (see
+ * lib/gnmap.notes): what it cannot say stays NULL or -1.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader_impl.h"
+
+#define GN_BATCH	256	/* lines per pump call at most */
+#define GN_EXCERPT	32	/* input bytes quoted in a message */
+#define GN_ADDRMAX	46	/* INET6_ADDRSTRLEN */
+
+/* masscan numbers UDP and SCTP ports after the 65536 TCP ones. */
+#define MASSCAN_UDP	65536u
+#define MASSCAN_SCTP	131072u
+
+struct gnmap {
+	int		 masscan;	/* the current run is masscan's */
+	int		 done;		/* the current run's trailer was seen */
+};
+
+/* A cursor over one line. */
+struct gn_line {
+	const char	*p;
+	const char	*end;
+	const char	*start;
+	unsigned long	 no;
+	int		 cut;		/* no newline: the input ended inside */
+};
+
+static const char *const port_states[] = {
+	"open", "closed", "filtered", "unfiltered", "open|filtered",
+	"closed|filtered", NULL
+};
+
+static int	gn_pump(struct pk_reader *);
+static void	gn_free(struct pk_reader *);
+
+static const struct pk_reader_ops gnmap_ops = { gn_pump, gn_free };
+
+int
+pk_gnmap_init(struct pk_reader *r)
+{
+	struct gnmap *g;
+
+	g = calloc(1, sizeof(*g));
+	if (g == NULL)
+		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
+	r->impl = g;
+	r->ops = &gnmap_ops;
+	return PK_OK;
+}
+
+static void
+gn_free(struct pk_reader *r)
+{
+	free(r->impl);
+	r->impl = NULL;
+}
+
+/*
+ * A short printable excerpt of s[0..n) for a one-line message: quotes,
+ * backslashes and bytes outside printable ASCII are escaped, and more
+ * than GN_EXCERPT bytes end in "...".
+ */
+static const char *
+excerpt(char *dst, size_t dstlen, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, o = 0;
+
+	for (i = 0; i < n && i < GN_EXCERPT && o + 8 < dstlen; i++) {
+		if (u[i] == '"' || u[i] == '\\') {
+			dst[o++] = '\\';
+			dst[o++] = (char)u[i];
+		} else if (u[i] < 0x20 || u[i] >= 0x7f) {
+			o += (size_t)snprintf(dst + o, dstlen - o, "\\x%02x",
+			    u[i]);
+		} else
+			dst[o++] = (char)u[i];
+	}
+	if (i < n && o + 4 < dstlen) {
+		memcpy(dst + o, "...", 3);
+		o += 3;
+	}
+	dst[o] = '\0';
+	return dst;
+}
+
+/* Fail with a message naming a quoted excerpt of the input. */
+static int
+gn_bad(struct pk_reader *r, const struct gn_line *ln, const char *what,
+    const char *s, size_t n)
+{
+	char buf[GN_EXCERPT * 4 + 8];
+
+	return pk_rd_fail(r, PK_ERR_FORMAT, ln->no, "%s \"%s\"", what,
+	    excerpt(buf, sizeof(buf), s, n));
+}
+
+/* An append into the host failed: its byte limit or memory ran out. */
+static int
+gn_nomem(struct pk_reader *r, const struct pk_hb *hb, unsigned long line)
+{
+	if (hb != NULL && hb->a->over && hb->a->limit != 0)
+		return pk_rd_fail(r, PK_ERR_LIMIT, line,
+		    "host record exceeds %zu bytes", hb->a->limit);
+	return pk_rd_fail(r, PK_ERR_NOMEM, line, "out of memory");
+}
+
+/* --- Cursor helpers ------------------------------------------------------ */
+
+static int
+gn_eat(struct gn_line *ln, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if ((size_t)(ln->end - ln->p) < n || memcmp(ln->p, lit, n) != 0)
+		return 0;
+	ln->p += n;
+	return 1;
+}
+
+/* The span up to (not including) c or the end of the field (TAB, end). */
+static size_t
+gn_span(const struct gn_line *ln, char c)
+{
+	const char *q;
+
+	for (q = ln->p; q < ln->end && *q != c && *q != '\t'; q++)
+		continue;
+	return (size_t)(q - ln->p);
+}
+
+static const char *
+gn_find(const char *p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	for (; (size_t)(end - p) >= n; p++)
+		if (memcmp(p, lit, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Strict decimal into a long (no sign, at most 18 digits). */
+static int
+gn_num(const char *s, size_t n, long *out)
+{
+	long long v;
+
+	if (pk_parse_long(s, n, &v) == -1 || v > INT32_MAX)
+		return -1;
+	*out = (long)v;
+	return 0;
+}
+
+/* "12.34" as nmap prints elapsed seconds; locale-independent. */
+static int
+gn_seconds(const char *s, size_t n, double *out)
+{
+	const char *dot = memchr(s, '.', n);
+	long long ip, fp = 0;
+	size_t in = dot != NULL ? (size_t)(dot - s) : n, fn = 0;
+	double scale = 1;
+
+	if (pk_parse_long(s, in, &ip) == -1)
+		return -1;
+	if (dot != NULL) {
+		fn = n - in - 1;
+		if (fn > 9 || pk_parse_long(dot + 1, fn, &fp) == -1)
+			return -1;
+	}
+	while (fn-- > 0)
+		scale *= 10;
+	*out = (double)ip + (double)fp / scale;
+	return 0;
+}
+
+/* --- Scan-level lines ---------------------------------------------------- */
+
+static struct pk_scan *
+gn_scan(struct pk_reader *r)
+{
+	if (r->scan != NULL)
+		return r->scan;
+	if (pk_rd_scan_new(r) == NULL)
+		(void)pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
+	return r->scan;
+}
+
+/* Queue the host being built, if any. */
+static int
+gn_flush(struct pk_reader *r)
+{
+	if (r->building == NULL)
+		return PK_OK;
+	return pk_rd_host_commit(r);
+}
+
+static char *
+gn_scan_str(struct pk_reader *r, const char *s, const char *end)
+{
+	return pk_rd_scan_str(r, s, (size_t)(end - s));
+}
+
+/*
+ * "# Nmap 7.93 scan initiated DATE as: ARGS" or "# Masscan 1.3.2 scan
+ * initiated DATE": a new run.  Hosts of the previous run are complete.
+ */
+static int
+gn_header(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
+    int masscan)
+{
+	const char *ver = ln->p, *sp, *as;
+	struct pk_scan *s;
+	int rc;
+
+	if ((rc = gn_flush(r)) != PK_OK)
+		return rc;
+	sp = gn_find(ver, ln->end, " scan initiated ");
+	if ((s = pk_rd_scan_new(r)) == NULL)
+		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
+	g->masscan = masscan;
+	g->done = 0;
+	s->scanner = masscan ? "masscan" : "nmap";
+	s->version = gn_scan_str(r, ver, sp);
+	ln->p = sp + strlen(" scan initiated ");
+	as = masscan ? NULL : gn_find(ln->p, ln->end, " as: ");
+	s->startstr = gn_scan_str(r, ln->p, as != NULL ? as : ln->end);
+	if (as != NULL)
+		s->args = gn_scan_str(r, as + 5, ln->end);
+	if (s->version == NULL || s->startstr == NULL ||
+	    (as != NULL && s->args == NULL))
+		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
+	return PK_OK;
+}
+
+/* "N IP address(es) (M host(s) up) scanned in S seconds" */
+static int
+gn_done_stats(struct gn_line *ln, struct pk_scan *s)
+{
+	long total, up;
+	size_t n;
+	double el;
+
+	n = gn_span(ln, ' ');
+	if (gn_num(ln->p, n, &total) == -1)
+		return -1;
+	ln->p += n;
+	if (!gn_eat(ln, " IP address"))
+		return -1;
+	(void)gn_eat(ln, "es");
+	if (!gn_eat(ln, " ("))
+		return -1;
+	n = gn_span(ln, ' ');
+	if (gn_num(ln->p, n, &up) == -1 || up > total)
+		return -1;
+	ln->p += n;
+	if (!gn_eat(ln, " host"))
+		return -1;
+	(void)gn_eat(ln, "s");
+	if (!gn_eat(ln, " up) scanned in "))
+		return -1;
+	n = gn_span(ln, ' ');
+	if (gn_seconds(ln->p, n, &el) == -1)
+		return -1;
+	ln->p += n;
+	if (!gn_eat(ln, " seconds") || ln->p != ln->end)
+		return -1;
+	s->hosts_total = total;
+	s->hosts_up = up;
+	s->hosts_down = total - up;
+	s->elapsed = el;
+	return 0;
+}
+
+/*
+ * "# Nmap done at DATE -- ..." ends the run.  nmap writes it only when
+ * the scan completed, so it also means exit "success".  masscan's
+ * trailer has the date alone.
+ */
+static int
+gn_trailer(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
+    int masscan)
+{
+	struct pk_scan *s;
+	const char *dash;
+	int rc;
+
+	if ((rc = gn_flush(r)) != PK_OK)
+		return rc;
+	if ((s = gn_scan(r)) == NULL)
+		return r->final;
+	if (!masscan) {
+		dash = gn_find(ln->p, ln->end, " -- ");
+		if (dash == NULL)
+			return gn_bad(r, ln, "malformed trailer",
+			    ln->start, (size_t)(ln->end - ln->start));
+		ln->p = dash + 4;
+		if (gn_done_stats(ln, s) == -1)
+			return gn_bad(r, ln, "malformed trailer",
+			    ln->start, (size_t)(ln->end - ln->start));
+		s->exit = "success";
+	}
+	s->finished = 1;
+	g->done = 1;
+	return PK_OK;
+}
+
+/* One "TCP(3;22,80,631)" of "# Ports scanned:"; only non-empty ones. */
+static int
+gn_scaninfo_one(struct pk_reader *r, struct gn_line *ln,
+    struct pk_scaninfo *si, size_t *nsi)
+{
+	static const char *const names[][2] = {
+		{ "TCP(", "tcp" }, { "UDP(", "udp" }, { "SCTP(", "sctp" },
+		{ "PROTOCOLS(", "ip" }
+	};
+	const char *semi, *close;
+	size_t i;
+	long n;
+
+	for (i = 0; i < 4 && !gn_eat(ln, names[i][0]); i++)
+		continue;
+	semi = i < 4 ? memchr(ln->p, ';', (size_t)(ln->end - ln->p)) : NULL;
+	close = semi != NULL ? memchr(semi, ')', (size_t)(ln->end - semi)) :
+	    NULL;
+	if (close == NULL || gn_num(ln->p, (size_t)(semi - ln->p), &n) == -1)
+		return -1;
+	if (n > 0) {
+		si[*nsi].protocol = names[i][1];
+		si[*nsi].numservices = n;
+		si[*nsi].services = gn_scan_str(r, semi + 1, close);
+		if (si[(*nsi)++].services == NULL)
+			return -2;
+	}
+	ln->p = close + 1;
+	(void)gn_eat(ln, " ");
+	return 0;
+}
+
+/* "# Ports scanned: TCP(N;spec) UDP(N;spec) SCTP(N;spec) PROTOCOLS(N;spec)" */
+static int
+gn_ports_scanned(struct pk_reader *r, struct gn_line *ln)
+{
+	struct pk_scaninfo *si;
+	struct pk_scan *s;
+	size_t nsi = 0, k;
+	int rc;
+
+	if ((s = gn_scan(r)) == NULL)
+		return r->final;
+	si = pk_arena_zalloc(&r->scan_arena, 4 * sizeof(*si));
+	if (si == NULL)
+		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
+	for (k = 0; k < 4 && ln->p < ln->end; k++) {
+		rc = gn_scaninfo_one(r, ln, si, &nsi);
+		if (rc == -2)
+			return pk_rd_fail(r, PK_ERR_NOMEM, ln->no,
+			    "out of memory");
+		if (rc == -1)
+			break;
+	}
+	if (ln->p != ln->end)
+		return gn_bad(r, ln, "malformed \"# Ports scanned\" line",
+		    ln->start, (size_t)(ln->end - ln->start));
+	s->scaninfo = si;
+	s->nscaninfo = nsi;
+	return PK_OK;
+}
+
+/* Comments: the framing lines are recognised, any other is ignored. */
+static int
+gn_comment(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
+{
+	if (gn_eat(ln, "# Nmap done at "))
+		return gn_trailer(r, g, ln, 0);
+	if (gn_eat(ln, "# Masscan done at "))
+		return gn_trailer(r, g, ln, 1);
+	if (gn_eat(ln, "# Ports scanned: "))
+		return gn_ports_scanned(r, ln);
+	if (gn_find(ln->p, ln->end, " scan initiated ") != NULL) {
+		/* gn_header relies on the phrase being there. */
+		if (gn_eat(ln, "# Nmap "))
+			return gn_header(r, g, ln, 0);
+		if (gn_eat(ln, "# Masscan "))
+			return gn_header(r, g, ln, 1);
+	}
+	return PK_OK;
+}
+
+/* --- Host lines ---------------------------------------------------------- */
+
+/* NUL-terminated copy of at most GN_ADDRMAX - 1 bytes, or -1. */
+static int
+gn_addr_copy(char *dst, const char *s, size_t n)
+{
+	if (n == 0 || n >= GN_ADDRMAX)
+		return -1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	return 0;
+}
+
+static int
+gn_addr_check(const char *a, enum pk_addrtype *type)
+{
+	*type = strchr(a, ':') != NULL ? PK_ADDR_IPV6 : PK_ADDR_IPV4;
+	return pk_addr_valid(*type, a) ? 0 : -1;
+}
+
+/*
+ * The builder for addr: the host being built when it has that address,
+ * else a new one (the previous host is complete and queued first).
+ */
+static struct pk_hb *
+gn_host_for(struct pk_reader *r, const struct gn_line *ln, const char *addr,
+    enum pk_addrtype type)
+{
+	struct pk_hb *hb;
+	struct pk_addr *a;
+
+	if (r->building != NULL) {
+		hb = &r->building->hb;
+		if (strcmp(hb->h->addrs[0].addr, addr) == 0)
+			return hb;
+		if (pk_rd_host_commit(r) != PK_OK)
+			return NULL;
+	}
+	if (gn_scan(r) == NULL || (hb = pk_rd_host_begin(r)) == NULL)
+		return NULL;
+	hb->h->line = ln->no;
+	if ((a = pk_hb_addr(hb)) == NULL ||
+	    (a->addr = pk_hb_cstr(hb, addr)) == NULL) {
+		(void)gn_nomem(r, hb, ln->no);
+		return NULL;
+	}
+	a->type = type;
+	return hb;
+}
+
+/* Add name unless the host has it already (every line repeats it). */
+static int
+gn_hostname(struct pk_hb *hb, const char *s, size_t n)
+{
+	struct pk_hostname *hn;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < hb->h->nhostnames; i++)
+		if (strlen(hb->h->hostnames[i].name) == n &&
+		    memcmp(hb->h->hostnames[i].name, s, n) == 0)
+			return 0;
+	if ((hn = pk_hb_hostname(hb)) == NULL ||
+	    (hn->name = pk_hb_str(hb, s, n)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* "Host: ADDR (NAME)": find or start the host, add the name. */
+static struct pk_hb *
+gn_host_head(struct pk_reader *r, struct gn_line *ln)
+{
+	char addr[GN_ADDRMAX];
+	enum pk_addrtype type;
+	const char *name, *close;
+	struct pk_hb *hb;
+	size_t n;
+
+	n = gn_span(ln, ' ');
+	if (gn_addr_copy(addr, ln->p, n) == -1 ||
+	    gn_addr_check(addr, &type) == -1) {
+		(void)gn_bad(r, ln, "bad address", ln->p, n);
+		return NULL;
+	}
+	ln->p += n;
+	if (!gn_eat(ln, " (")) {
+		(void)gn_bad(r, ln, "expected \" (NAME)\" after address",
+		    ln->p, (size_t)(ln->end - ln->p));
+		return NULL;
+	}
+	name = ln->p;
+	for (close = name; close < ln->end && *close != ')'; close++)
+		continue;
+	if (close == ln->end || (close + 1 < ln->end && close[1] != '\t')) {
+		(void)gn_bad(r, ln, "bad host name", name,
+		    (size_t)(ln->end - name));
+		return NULL;
+	}
+	ln->p = close + 1;
+	if ((hb = gn_host_for(r, ln, addr, type)) == NULL)
+		return NULL;
+	if (gn_hostname(hb, name, (size_t)(close - name)) == -1) {
+		(void)gn_nomem(r, hb, ln->no);
+		return NULL;
+	}
+	return hb;
+}
+
+static const char *
+gn_state(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; port_states[i] != NULL; i++)
+		if (strlen(port_states[i]) == n &&
+		    memcmp(port_states[i], s, n) == 0)
+			return port_states[i];
+	return NULL;
+}
+
+/* "Status: Up|Down|Unknown", stored in lower case as in the XML. */
+static int
+gn_status(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+{
+	static const char *const st[][2] = {
+		{ "Up", "up" }, { "Down", "down" }, { "Unknown", "unknown" }
+	};
+	size_t i, n = gn_span(ln, '\t');
+
+	for (i = 0; i < 3; i++)
+		if (strlen(st[i][0]) == n && memcmp(st[i][0], ln->p, n) == 0)
+			break;
+	if (i == 3)
+		return gn_bad(r, ln, "bad host status", ln->p, n);
+	if (hb->h->status != NULL && strcmp(hb->h->status, st[i][1]) != 0)
+		return gn_bad(r, ln, "conflicting host status", ln->p, n);
+	hb->h->status = st[i][1];
+	ln->p += n;
+	return PK_OK;
+}
+
+/*
+ * The slash-terminated pieces of one port entry.  A '/' inside a field
+ * was written as '|' by nmap, so a '/' always ends a field; the version
+ * may hold ", " and even a TAB.  masscan leaves the last field open.
+ */
+struct gn_entry {
+	const char	*f[7];
+	size_t		 n[7];
+};
+
+static int
+gn_entry_split(struct gn_line *ln, struct gn_entry *e, int nf, int open)
+{
+	const char *q;
+	int i;
+
+	for (i = 0; i < nf; i++) {
+		e->f[i] = ln->p;
+		if (open && i == nf - 1) {
+			e->n[i] = gn_span(ln, '\t');
+			ln->p += e->n[i];
+			return 0;
+		}
+		q = memchr(ln->p, '/', (size_t)(ln->end - ln->p));
+		if (q == NULL || (i < nf - 1 && memchr(ln->p, '\t',
+		    (size_t)(q - ln->p)) != NULL))
+			return -1;
+		e->n[i] = (size_t)(q - ln->p);
+		ln->p = q + 1;
+	}
+	return 0;
+}
+
+static const char *
+gn_opt(struct pk_hb *hb, const char *s, size_t n, int *oom)
+{
+	const char *v;
+
+	if (n == 0)
+		return NULL;
+	if ((v = pk_hb_str(hb, s, n)) == NULL)
+		*oom = 1;
+	return v;
+}
+
+/*
+ * Service "ssl|http" is nmap's "ssl/http": the http service in an SSL
+ * tunnel.  A trailing '?' marks a guess (confidence <= 5) and is not
+ * part of the name the XML gives; it is dropped.
+ */
+static void
+gn_service(struct pk_hb *hb, struct pk_port *p, const char *s, size_t n,
+    int *oom)
+{
+	if (n > 4 && memcmp(s, "ssl|", 4) == 0) {
+		p->tunnel = "ssl";
+		s += 4;
+		n -= 4;
+	}
+	if (n > 1 && s[n - 1] == '?')
+		n--;
+	p->service = gn_opt(hb, s, n, oom);
+}
+
+/* Port number and protocol of an entry; masscan's offsets undone. */
+static int
+gn_portnum(const struct gn_entry *e, int masscan, int *proto,
+    unsigned *port)
+{
+	char name[8];
+	long long v;
+
+	if (e->n[2] == 0 || e->n[2] >= sizeof(name))
+		return -2;
+	memcpy(name, e->f[2], e->n[2]);
+	name[e->n[2]] = '\0';
+	*proto = pk_proto_parse(name);
+	if (*proto < 0 || *proto == PK_PROTO_IP)
+		return -2;
+	if (masscan) {
+		if (pk_parse_long(e->f[0], e->n[0], &v) == -1 ||
+		    v >= 3 * (long long)MASSCAN_UDP)
+			return -1;
+		*port = (unsigned)v;
+	} else if (pk_parse_port(e->f[0], e->n[0], 65535, port) == -1)
+		return -1;
+	if (masscan && *proto == PK_PROTO_UDP && *port >= MASSCAN_UDP &&
+	    *port < MASSCAN_SCTP)
+		*port -= MASSCAN_UDP;
+	else if (masscan && *proto == PK_PROTO_SCTP && *port >= MASSCAN_SCTP)
+		*port -= MASSCAN_SCTP;
+	return *port == 0 || *port > 65535 ? -1 : 0;
+}
+
+static int
+gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int masscan)
+{
+	struct gn_entry e;
+	struct pk_port *p;
+	const char *state;
+	unsigned port;
+	int proto, oom = 0, rc;
+
+	if (gn_entry_split(ln, &e, 7, masscan) == -1)
+		return gn_bad(r, ln, "incomplete port entry", e.f[0],
+		    (size_t)(ln->end - e.f[0]));
+	rc = gn_portnum(&e, masscan, &proto, &port);
+	if (rc == -1)
+		return gn_bad(r, ln, "bad port number", e.f[0], e.n[0]);
+	if (rc == -2)
+		return gn_bad(r, ln, "bad protocol", e.f[2], e.n[2]);
+	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
+		return gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
+	if ((p = pk_hb_port(hb)) == NULL)
+		return gn_nomem(r, hb, ln->no);
+	p->proto = proto;
+	p->port = port;
+	p->state = state;
+	p->owner = gn_opt(hb, e.f[3], e.n[3], &oom);
+	gn_service(hb, p, e.f[4], e.n[4], &oom);
+	p->rpcinfo = gn_opt(hb, e.f[5], e.n[5], &oom);
+	p->version = gn_opt(hb, e.f[6], e.n[6], &oom);
+	return oom ? gn_nomem(r, hb, ln->no) : PK_OK;
+}
+
+/* "Protocols: 1/open/icmp/, 6/open/tcp/" from an IP protocol scan. */
+static int
+gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+{
+	struct gn_entry e;
+	struct pk_port *p;
+	const char *state;
+	unsigned num;
+	int oom = 0;
+
+	if (gn_entry_split(ln, &e, 3, 0) == -1)
+		return gn_bad(r, ln, "incomplete protocol entry", e.f[0],
+		    (size_t)(ln->end - e.f[0]));
+	if (pk_parse_port(e.f[0], e.n[0], 255, &num) == -1)
+		return gn_bad(r, ln, "bad protocol number", e.f[0], e.n[0]);
+	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
+		return gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
+	if ((p = pk_hb_port(hb)) == NULL)
+		return gn_nomem(r, hb, ln->no);
+	p->proto = PK_PROTO_IP;
+	p->port = num;
+	p->state = state;
+	p->service = gn_opt(hb, e.f[2], e.n[2], &oom);
+	return oom ? gn_nomem(r, hb, ln->no) : PK_OK;
+}
+
+/* Entries separated by ", " up to the field's end; none is fine. */
+static int
+gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int ipproto, int masscan)
+{
+	int rc;
+
+	if (ln->p == ln->end || *ln->p == '\t')
+		return PK_OK;
+	for (;;) {
+		rc = ipproto ? gn_proto_entry(r, hb, ln) :
+		    gn_port_entry(r, hb, ln, masscan);
+		if (rc != PK_OK)
+			return rc;
+		if (ln->p == ln->end || *ln->p == '\t')
+			return PK_OK;
+		if (!gn_eat(ln, ", "))
+			return gn_bad(r, ln, "expected \", \" or TAB after "
+			    "port entry", ln->p, (size_t)(ln->end - ln->p));
+	}
+}
+
+/* "Ignored State: closed (997)": one extraports, no reasons. */
+static int
+gn_ignored(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+{
+	const char *v = ln->p, *state;
+	struct pk_extraports *e;
+	size_t n = gn_span(ln, '\t'), sn;
+	long count;
+
+	sn = gn_span(ln, ' ');
+	if (sn >= n || (state = gn_state(v, sn)) == NULL ||
+	    n < sn + 4 || v[sn + 1] != '(' || v[n - 1] != ')' ||
+	    gn_num(v + sn + 2, n - sn - 3, &count) == -1)
+		return gn_bad(r, ln, "bad ignored state", v, n);
+	if ((e = pk_hb_extraports(hb)) == NULL)
+		return gn_nomem(r, hb, ln->no);
+	e->state = state;
+	e->count = count;
+	ln->p += n;
+	return PK_OK;
+}
+
+/*
+ * "OS: A|B": nmap writes this field only for perfect matches, several
+ * joined by '|' (no name in nmap-os-db contains one), so each is an
+ * osmatch of accuracy 100 as the XML would have it.
+ */
+static int
+gn_os(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+{
+	struct pk_osmatch *o;
+	size_t n = gn_span(ln, '\t'), k;
+	const char *end = ln->p + n;
+
+	while (ln->p < end) {
+		for (k = 0; ln->p + k < end && ln->p[k] != '|'; k++)
+			continue;
+		if (k == 0)
+			return gn_bad(r, ln, "empty OS name", ln->p,
+			    (size_t)(end - ln->p));
+		if ((o = pk_hb_osmatch(hb)) == NULL ||
+		    (o->name = pk_hb_str(hb, ln->p, k)) == NULL)
+			return gn_nomem(r, hb, ln->no);
+		o->accuracy = 100;
+		ln->p += k;
+		if (ln->p < end && ++ln->p == end)
+			return gn_bad(r, ln, "empty OS name", ln->p, 0);
+	}
+	return PK_OK;
+}
+
+/* masscan banner lines: "Port: N", "Service: S", "Banner: TEXT". */
+struct gn_banner {
+	const char	*port, *svc, *text;
+	size_t		 nport, nsvc, ntext;
+};
+
+/*
+ * A banner belongs to an open port of the host; masscan does not say
+ * the protocol, so a port of that number already seen is used, else a
+ * new open TCP port (masscan grabs banners over connections).
+ */
+static int
+gn_banner_commit(struct pk_reader *r, struct pk_hb *hb,
+    const struct gn_line *ln, const struct gn_banner *b)
+{
+	struct pk_port *p = NULL;
+	struct pk_script *sc;
+	unsigned port;
+	size_t i;
+	int oom = 0;
+
+	if (pk_parse_port(b->port, b->nport, 65535, &port) == -1 || port == 0)
+		return gn_bad(r, ln, "bad port number", b->port, b->nport);
+	for (i = 0; i < hb->h->nports; i++)
+		if (hb->h->ports[i].port == port &&
+		    hb->h->ports[i].proto != PK_PROTO_IP)
+			p = &hb->h->ports[i];
+	if (p == NULL) {
+		if ((p = pk_hb_port(hb)) == NULL)
+			return gn_nomem(r, hb, ln->no);
+		p->proto = PK_PROTO_TCP;
+		p->port = port;
+		p->state = "open";
+	}
+	if (p->service == NULL)
+		p->service = gn_opt(hb, b->svc, b->nsvc, &oom);
+	/*
+	 * pk_hb_port_script appends to the last port only; p may be an
+	 * earlier one, so its script array is regrown here (banners are
+	 * few, a copy each time is cheap).
+	 */
+	sc = pk_arena_alloc(hb->a, (p->nscripts + 1) * sizeof(*sc));
+	if (sc == NULL)
+		return gn_nomem(r, hb, ln->no);
+	if (p->nscripts > 0)
+		memcpy(sc, p->scripts, p->nscripts * sizeof(*sc));
+	p->scripts = sc;
+	if (p == &hb->h->ports[hb->h->nports - 1])
+		hb->cap_scripts = p->nscripts + 1;
+	sc += p->nscripts++;
+	sc->id = "banner";
+	sc->output = pk_hb_str(hb, b->text, b->ntext);
+	return oom || sc->output == NULL ? gn_nomem(r, hb, ln->no) : PK_OK;
+}
+
+/* --- Fields -------------------------------------------------------------- */
+
+enum gn_key {
+	K_STATUS, K_PORTS, K_PROTOCOLS, K_IGNORED, K_OS, K_SEQ, K_IPID,
+	K_PORT, K_SERVICE, K_BANNER, K_COUNT
+};
+
+static const char *const gn_keys[K_COUNT] = {
+	"Status: ", "Ports: ", "Protocols: ", "Ignored State: ", "OS: ",
+	"Seq Index: ", "IP ID Seq: ", "Port: ", "Service: ", "Banner: "
+};
+
+static int
+gn_key(struct gn_line *ln)
+{
+	int k;
+
+	for (k = 0; k < K_COUNT; k++)
+		if (gn_eat(ln, gn_keys[k]))
+			return k;
+	return -1;
+}
+
+/* A plain field's value, up to the next TAB. */
+static void
+gn_value(struct gn_line *ln, const char **v, size_t *n)
+{
+	*v = ln->p;
+	*n = gn_span(ln, '\t');
+	ln->p += *n;
+}
+
+static int
+gn_field(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln, int k,
+    struct gn_banner *b, int masscan)
+{
+	const char *v;
+	size_t n;
+
+	switch (k) {
+	case K_STATUS:
+		return gn_status(r, hb, ln);
+	case K_PORTS:
+	case K_PROTOCOLS:
+		return gn_entries(r, hb, ln, k == K_PROTOCOLS, masscan);
+	case K_IGNORED:
+		return gn_ignored(r, hb, ln);
+	case K_OS:
+		return gn_os(r, hb, ln);
+	case K_SEQ:		/* TCP sequence and IP ID classes: */
+	case K_IPID:		/* not in the host model */
+		gn_value(ln, &v, &n);
+		return PK_OK;
+	case K_PORT:
+		gn_value(ln, &b->port, &b->nport);
+		return PK_OK;
+	case K_SERVICE:
+		gn_value(ln, &b->svc, &b->nsvc);
+		return PK_OK;
+	default:
+		/* The banner is the rest of the line, TABs and all. */
+		b->text = ln->p;
+		b->ntext = (size_t)(ln->end - ln->p);
+		ln->p = ln->end;
+		return PK_OK;
+	}
+}
+
+/* The TAB-separated fields after "Host: ADDR (NAME)". */
+static int
+gn_fields(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int masscan)
+{
+	struct gn_banner b;
+	unsigned seen = 0;
+	int k, rc;
+
+	memset(&b, 0, sizeof(b));
+	while (ln->p < ln->end) {
+		if (!gn_eat(ln, "\t"))
+			return gn_bad(r, ln, "expected TAB before", ln->p,
+			    (size_t)(ln->end - ln->p));
+		if ((k = gn_key(ln)) < 0)
+			return gn_bad(r, ln, "unknown field", ln->p,
+			    gn_span(ln, ':'));
+		if (seen & (1u << k))
+			return gn_bad(r, ln, "repeated field", gn_keys[k],
+			    strlen(gn_keys[k]) - 2);
+		seen |= 1u << k;
+		if ((rc = gn_field(r, hb, ln, k, &b, masscan)) != PK_OK)
+			return rc;
+	}
+	if (seen & (1u << K_BANNER | 1u << K_PORT)) {
+		if (b.port == NULL || b.text == NULL)
+			return pk_rd_fail(r, PK_ERR_FORMAT, ln->no,
+			    "banner line without Port or Banner field");
+		return gn_banner_commit(r, hb, ln, &b);
+	}
+	if ((seen & (1u << K_STATUS | 1u << K_PORTS | 1u << K_PROTOCOLS)) == 0)
+		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no,
+		    "host line without Status, Ports or Protocols field");
+	return PK_OK;
+}
+
+/* "[Timestamp: T<TAB>]Host: ADDR (NAME)<TAB>FIELD: ...". */
+static int
+gn_host_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
+{
+	long long ts = -1;
+	struct pk_hb *hb;
+	size_t n;
+
+	if (gn_eat(ln, "Timestamp: ")) {
+		n = gn_span(ln, '\t');
+		if (pk_parse_long(ln->p, n, &ts) == -1)
+			return gn_bad(r, ln, "bad timestamp", ln->p, n);
+		ln->p += n;
+		if (!gn_eat(ln, "\tHost: "))
+			return gn_bad(r, ln, "expected \"Host:\" after "
+			    "timestamp", ln->p, (size_t)(ln->end - ln->p));
+	} else if (!gn_eat(ln, "Host: "))
+		return gn_bad(r, ln, "unrecognized line", ln->p,
+		    (size_t)(ln->end - ln->p));
+	if ((hb = gn_host_head(r, ln)) == NULL)
+		return r->final;
+	if (ts > hb->h->endtime)
+		hb->h->endtime = ts;
+	return gn_fields(r, hb, ln, g->masscan || ts != -1);
+}
+
+/* --- Lines and the end of input ------------------------------------------ */
+
+/*
+ * The next line, and whether it lacks its newline: pk_input_getline
+ * hides that, but the bytes it consumed tell (a stripped "\r" aside).
+ */
+static int
+gn_getline(struct pk_reader *r, struct gn_line *ln)
+{
+	uint64_t before = pk_input_offset(r->in), used;
+	size_t len;
+	int rc;
+
+	rc = pk_input_getline(r->in, &ln->p, &len, &ln->no);
+	if (rc != PK_OK)
+		return rc;
+	ln->start = ln->p;
+	ln->end = ln->p + len;
+	used = pk_input_offset(r->in) - before;
+	ln->cut = used == len || (used == len + 1 && ln->p[len] == '\r');
+	return PK_OK;
+}
+
+/*
+ * The input ended inside this line.  Hosts before it are whole; the host
+ * being built is dropped when the cut line may have been part of it (a
+ * Host line with its address, or one too short to tell).
+ */
+static int
+gn_cut(struct pk_reader *r, struct gn_line *ln)
+{
+	const char *a, *sp;
+	const struct pk_host *h;
+
+	if (r->building != NULL) {
+		h = r->building->hb.h;
+		a = gn_find(ln->p, ln->end, "Host: ");
+		sp = a != NULL ? memchr(a + 6, ' ', (size_t)(ln->end - a - 6)) :
+		    NULL;
+		if (a != NULL && (sp == NULL ||
+		    ((size_t)(sp - a - 6) == strlen(h->addrs[0].addr) &&
+		    memcmp(a + 6, h->addrs[0].addr, (size_t)(sp - a - 6)) == 0)))
+			pk_rd_host_abort(r);
+		else if (pk_rd_host_commit(r) != PK_OK)
+			return r->final;
+	}
+	return pk_rd_fail(r, PK_ERR_TRUNCATED, ln->no,
+	    "truncated scan: last line cut short");
+}
+
+static int
+gn_eof(struct pk_reader *r, const struct gnmap *g)
+{
+	int rc;
+
+	if ((rc = gn_flush(r)) != PK_OK)
+		return rc;
+	if (!g->done)
+		return pk_rd_fail(r, PK_ERR_TRUNCATED, pk_input_lines(r->in),
+		    g->masscan ? "truncated scan: no '# Masscan done' line" :
+		    "truncated scan: no '# Nmap done' line");
+	return PK_EOF;
+}
+
+static int
+gn_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
+{
+	if (ln->cut)
+		return gn_cut(r, ln);
+	if (memchr(ln->p, '\0', (size_t)(ln->end - ln->p)) != NULL)
+		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no, "NUL byte in line");
+	if (ln->p == ln->end)
+		return PK_OK;		/* blank: no data to lose */
+	if (*ln->p == '#')
+		return gn_comment(r, g, ln);
+	if (*ln->p == 'H' || *ln->p == 'T')
+		return gn_host_line(r, g, ln);
+	return gn_bad(r, ln, "unrecognized line", ln->p,
+	    (size_t)(ln->end - ln->p));
+}
+
+static int
+gn_pump(struct pk_reader *r)
+{
+	struct gnmap *g = r->impl;
+	struct gn_line ln;
+	int i, rc;
+
+	for (i = 0; i < GN_BATCH && r->queue == NULL; i++) {
+		rc = gn_getline(r, &ln);
+		if (rc == PK_EOF)
+			return gn_eof(r, g);
+		if (rc != PK_OK) {
+			pk_rd_host_abort(r);
+			return pk_rd_fail_input(r);
+		}
+		if ((rc = gn_line(r, g, &ln)) != PK_OK) {
+			pk_rd_host_abort(r);
+			return rc;
+		}
+	}
+	return PK_OK;
+}

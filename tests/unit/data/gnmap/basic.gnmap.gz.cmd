@@ -1,0 +1,1 @@
+gzip -9n < basic.gnmap > basic.gnmap.gz

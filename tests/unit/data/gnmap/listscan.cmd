@@ -1,0 +1,1 @@
+nmap -sL 127.0.0.1-2 -oG listscan.gnmap

@@ -1,0 +1,689 @@
+/*
+ * test_gnmap.c - the Nmap grepable (-oG) reader: real nmap 7.93 output
+ * recorded on 127.0.0.1 (tests/unit/data/gnmap/, each with its .cmd) and
+ * hand-made edge and hostile inputs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "portkit.h"
+#include "harness.h"
+
+#define DATA	"tests/unit/data/gnmap/"
+
+#define HDR	"# Nmap 7.93 scan initiated Mon Nov 23 20:09:18 2026 as: " \
+		"nmap -oG - 127.0.0.1\n"
+#define DONE1	"# Nmap done at Mon Nov 23 20:09:18 2026 -- 1 IP address " \
+		"(1 host up) scanned in 0.06 seconds\n"
+
+static struct pk_reader *
+open_str(const char *s, size_t n)
+{
+	return pk_reader_open_mem(s, n, "t", NULL);
+}
+
+/* Read every host; returns the final status, *n the hosts seen. */
+static int
+drain(struct pk_reader *r, unsigned long *n)
+{
+	const struct pk_host *h;
+	int rc;
+
+	*n = 0;
+	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+		(*n)++;
+	return rc;
+}
+
+/* text must fail with status at line after delivering nhosts hosts. */
+static void
+reject(const char *text, size_t len, int status, unsigned long line,
+    unsigned long nhosts, const char *msg)
+{
+	struct pk_reader *r = open_str(text, len);
+	const struct pk_error *e;
+	unsigned long n;
+
+	if (!assert_true(r != NULL))
+		return;
+	assert_int(drain(r, &n), status);
+	assert_int(n, nhosts);
+	e = pk_reader_error(r);
+	assert_int(e->status, status);
+	assert_int(e->line, line);
+	assert_str(e->file, "t");
+	assert_str(e->msg, msg);
+	pk_reader_free(r);
+}
+
+static void
+reject_s(const char *text, int status, unsigned long line,
+    unsigned long nhosts, const char *msg)
+{
+	reject(text, strlen(text), status, line, nhosts, msg);
+}
+
+static void
+check_port(const struct pk_port *p, int proto, unsigned port,
+    const char *state, const char *service, const char *version)
+{
+	assert_int(p->proto, proto);
+	assert_int(p->port, port);
+	assert_str(p->state, state);
+	assert_str(p->service, service);
+	assert_str(p->version, version);
+	assert_str(p->reason, NULL);
+	assert_int(p->reason_ttl, -1);
+	assert_str(p->product, NULL);
+	assert_str(p->extrainfo, NULL);
+	assert_str(p->method, NULL);
+	assert_int(p->conf, -1);
+	assert_str(p->owner, NULL);
+	assert_str(p->rpcinfo, NULL);
+	assert_int(p->ncpe, 0);
+	assert_int(p->nscripts, 0);
+}
+
+TEST(test_basic_file)
+{
+	struct pk_reader *r = pk_reader_open(DATA "basic.gnmap", NULL);
+	const struct pk_scan *s;
+	const struct pk_host *h;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_int(pk_reader_format(r), PK_FMT_GNMAP);
+	assert_str(h->host, "127.0.0.1");
+	assert_int(h->naddrs, 1);
+	assert_int(h->addrs[0].type, PK_ADDR_IPV4);
+	assert_str(h->addrs[0].vendor, NULL);
+	assert_str(h->mac, NULL);
+	assert_str(h->hostname, "localhost");
+	assert_int(h->nhostnames, 1);
+	assert_str(h->hostnames[0].type, NULL);
+	assert_str(h->status, "up");
+	assert_str(h->status_reason, NULL);
+	assert_int(h->status_reason_ttl, -1);
+	assert_int(h->starttime, -1);
+	assert_int(h->endtime, -1);
+	assert_int(h->line, 2);
+	assert_int(h->nextraports, 0);
+	assert_int(h->nosmatches, 0);
+	assert_int(h->nhostscripts, 0);
+	if (assert_int(h->nports, 3)) {
+		check_port(&h->ports[0], PK_PROTO_TCP, 22, "closed", "ssh",
+		    NULL);
+		check_port(&h->ports[1], PK_PROTO_TCP, 80, "closed", "http",
+		    NULL);
+		check_port(&h->ports[2], PK_PROTO_TCP, 631, "closed", "ipp",
+		    NULL);
+		assert_str(h->ports[0].tunnel, NULL);
+	}
+	s = h->scan;
+	assert_true(s == pk_reader_scan(r));
+	assert_str(s->scanner, "nmap");
+	assert_str(s->version, "7.93");
+	assert_str(s->args, "nmap -p 22,80,631 -oG basic.gnmap 127.0.0.1");
+	assert_str(s->startstr, "Mon Nov 23 20:20:48 2026");
+	assert_int(s->start, -1);
+	assert_int(s->nscaninfo, 0);
+	assert_str(s->xmloutputversion, NULL);
+	assert_int(s->format, PK_FMT_GNMAP);
+	assert_int(s->docno, 1);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_true(h == NULL);
+	assert_int(s->finished, 1);
+	assert_str(s->exit, "success");
+	assert_str(s->errormsg, NULL);
+	assert_int(s->end, -1);
+	assert_int(s->hosts_total, 1);
+	assert_int(s->hosts_up, 1);
+	assert_int(s->hosts_down, 0);
+	assert_true(s->elapsed > 0.0899 && s->elapsed < 0.0901);
+	assert_int(pk_reader_hosts(r), 1);
+	assert_int(pk_reader_next(r, &h), PK_EOF);	/* stays at the end */
+out:
+	pk_reader_free(r);
+}
+
+TEST(test_ipv6_file)
+{
+	struct pk_reader *r = pk_reader_open(DATA "ipv6.gnmap", NULL);
+	const struct pk_host *h;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_str(h->host, "::1");
+	assert_int(h->addrs[0].type, PK_ADDR_IPV6);
+	assert_str(h->hostname, NULL);
+	assert_int(h->nhostnames, 0);
+	assert_str(h->status, "up");
+	assert_int(h->nports, 3);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+out:
+	pk_reader_free(r);
+}
+
+TEST(test_verbose_multi_file)
+{
+	struct pk_reader *r = pk_reader_open(DATA "verbose-multi.gnmap",
+	    NULL);
+	const struct pk_scaninfo *si;
+	const struct pk_host *h;
+	static const char *const addr[] = {
+		"127.0.0.1", "127.0.0.2", "127.0.0.3"
+	};
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (!assert_int(pk_reader_next(r, &h), PK_OK))
+			goto out;
+		assert_str(h->host, addr[i]);
+		assert_str(h->hostname, i == 0 ? "localhost" : NULL);
+		assert_int(h->line, 3 + 2 * i);
+		if (!assert_int(h->nports, 3))
+			continue;
+		check_port(&h->ports[1], PK_PROTO_TCP, 18080,
+		    i == 0 ? "open" : "closed", "unknown", NULL);
+		check_port(&h->ports[2], PK_PROTO_UDP, 53, "closed", "domain",
+		    NULL);
+	}
+	si = h->scan->scaninfo;
+	if (assert_int(h->scan->nscaninfo, 2)) {
+		assert_str(si[0].type, NULL);
+		assert_str(si[0].protocol, "tcp");
+		assert_int(si[0].numservices, 2);
+		assert_str(si[0].services, "22,18080");
+		assert_str(si[1].protocol, "udp");
+		assert_int(si[1].numservices, 1);
+		assert_str(si[1].services, "53");
+	}
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_int(pk_reader_scan(r)->hosts_total, 3);
+	assert_int(pk_reader_scan(r)->hosts_up, 3);
+out:
+	pk_reader_free(r);
+}
+
+TEST(test_udp_sctp_ipproto_files)
+{
+	struct pk_reader *r;
+	const struct pk_host *h;
+
+	r = pk_reader_open(DATA "udp.gnmap", NULL);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 3))
+		check_port(&h->ports[2], PK_PROTO_UDP, 161, "closed", "snmp",
+		    NULL);
+	pk_reader_free(r);
+
+	/* An SCTP port with no service name is "132/filtered/sctp/////". */
+	r = pk_reader_open(DATA "sctp.gnmap", NULL);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 2)) {
+		check_port(&h->ports[0], PK_PROTO_SCTP, 80, "filtered", "http",
+		    NULL);
+		check_port(&h->ports[1], PK_PROTO_SCTP, 132, "filtered", NULL,
+		    NULL);
+	}
+	pk_reader_free(r);
+
+	/* -sO: "Protocols: 1/open/icmp/, ..." */
+	r = pk_reader_open(DATA "ipproto.gnmap", NULL);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 4)) {
+		check_port(&h->ports[0], PK_PROTO_IP, 1, "open", "icmp", NULL);
+		check_port(&h->ports[3], PK_PROTO_IP, 132, "closed", "sctp",
+		    NULL);
+		assert_int(h->scan->nscaninfo, 1);
+		assert_str(h->scan->scaninfo[0].protocol, "ip");
+		assert_str(h->scan->scaninfo[0].services, "1,6,17,132");
+	}
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	pk_reader_free(r);
+}
+
+TEST(test_ignored_file)
+{
+	struct pk_reader *r = pk_reader_open(DATA "ignored.gnmap", NULL);
+	const struct pk_host *h;
+
+	/* "Ports: <TAB>Ignored State: closed (1000)": no port listed. */
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_int(h->nports, 0);
+		if (assert_int(h->nextraports, 1)) {
+			assert_str(h->extraports[0].state, "closed");
+			assert_int(h->extraports[0].count, 1000);
+			assert_int(h->extraports[0].nreasons, 0);
+		}
+	}
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	pk_reader_free(r);
+}
+
+TEST(test_list_and_ping_files)
+{
+	struct pk_reader *r;
+	const struct pk_host *h;
+	unsigned long n;
+
+	r = pk_reader_open(DATA "listscan.gnmap", NULL);
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->status, "unknown");
+		assert_int(h->nports, 0);
+	}
+	assert_int(drain(r, &n), PK_EOF);
+	assert_int(n, 1);
+	assert_int(pk_reader_scan(r)->hosts_total, 2);
+	assert_int(pk_reader_scan(r)->hosts_up, 0);
+	assert_int(pk_reader_scan(r)->hosts_down, 2);
+	pk_reader_free(r);
+
+	r = pk_reader_open(DATA "pingscan.gnmap", NULL);
+	assert_int(drain(r, &n), PK_EOF);
+	assert_int(n, 1);
+	pk_reader_free(r);
+}
+
+TEST(test_service_os_file)
+{
+	struct pk_reader *r = pk_reader_open(DATA "service-os.gnmap", NULL);
+	const struct pk_host *h;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	if (assert_int(h->nports, 3)) {
+		check_port(&h->ports[1], PK_PROTO_TCP, 18080, "open", "http",
+		    "SimpleHTTPServer 0.6 (Python 3.11.2)");
+		assert_str(h->ports[1].tunnel, NULL);
+		/* "ssl|http" is nmap's "ssl/http": http in an SSL tunnel. */
+		check_port(&h->ports[2], PK_PROTO_TCP, 18445, "open", "http",
+		    "SimpleHTTPServer 0.6 (Python 3.11.2)");
+		assert_str(h->ports[2].tunnel, "ssl");
+	}
+	assert_int(h->scan->nscaninfo, 1);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+out:
+	pk_reader_free(r);
+}
+
+/* What nmap prints with -sV -O for odd versions, owners and guesses. */
+static const char handmade[] =
+    HDR
+    "# a comment nmap never writes\n"
+    "\n"
+    "Host: 10.0.0.1 (a.example)\tStatus: Up\n"
+    "Host: 10.0.0.1 (a.example)\tPorts: "
+    "22/open/tcp/root/ssh?//OpenSSH 8.0, protocol 2.0|x (a\tb)/, "
+    "111/open/udp//rpcbind/100000 2-4/rpcbind 2-4 (RPC #100000)/, "
+    "443/open/tcp//ssl|unknown///\t"
+    "Ignored State: filtered (995)\tOS: Linux 4.15 - 5.8|Linux 5.0\t"
+    "Seq Index: 260\tIP ID Seq: All zeros\n"
+    "Host: 10.0.0.2 ()\tStatus: Down\n"
+    "Host: 10.0.0.1 (a.example)\tStatus: Up\n"
+    "# Nmap done at Mon Nov 23 20:09:18 2026 -- 256 IP addresses "
+    "(2 hosts up) scanned in 12 seconds\n";
+
+TEST(test_handmade_fields)
+{
+	struct pk_reader *r = open_str(handmade, sizeof(handmade) - 1);
+	const struct pk_port *p;
+	const struct pk_host *h;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK) ||
+	    !assert_int(h->nports, 3))
+		goto out;
+	assert_int(h->line, 4);
+	p = &h->ports[0];
+	assert_str(p->owner, "root");
+	assert_str(p->service, "ssh");			/* "?" dropped */
+	assert_str(p->version, "OpenSSH 8.0, protocol 2.0|x (a\tb)");
+	p = &h->ports[1];
+	assert_str(p->rpcinfo, "100000 2-4");
+	assert_str(p->version, "rpcbind 2-4 (RPC #100000)");
+	assert_str(h->ports[2].service, "unknown");
+	assert_str(h->ports[2].tunnel, "ssl");
+	if (assert_int(h->nextraports, 1)) {
+		assert_str(h->extraports[0].state, "filtered");
+		assert_int(h->extraports[0].count, 995);
+	}
+	if (assert_int(h->nosmatches, 2)) {
+		assert_str(h->osmatches[0].name, "Linux 4.15 - 5.8");
+		assert_int(h->osmatches[0].accuracy, 100);
+		assert_str(h->osmatches[1].name, "Linux 5.0");
+	}
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_str(h->host, "10.0.0.2");
+	assert_str(h->status, "down");
+	assert_int(h->nports, 0);
+	/* Not adjacent to its first lines: a host of its own. */
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_str(h->host, "10.0.0.1");
+	assert_int(h->line, 7);
+	assert_int(h->nports, 0);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_int(h == NULL, 1);
+	assert_int(pk_reader_scan(r)->hosts_total, 256);
+	assert_int(pk_reader_scan(r)->hosts_down, 254);
+	assert_true(pk_reader_scan(r)->elapsed == 12.0);
+out:
+	pk_reader_free(r);
+}
+
+TEST(test_crlf_and_gzip)
+{
+	static const char crlf[] =
+	    "# Nmap 7.93 scan initiated X as: nmap\r\n"
+	    "Host: 10.0.0.1 ()\tStatus: Up\r\n"
+	    "# Nmap done at X -- 1 IP address (1 host up) scanned in "
+	    "0.50 seconds\r\n";
+	struct pk_reader *r = open_str(crlf, sizeof(crlf) - 1);
+	const struct pk_host *h;
+	unsigned long n;
+
+	if (assert_int(pk_reader_next(r, &h), PK_OK))
+		assert_str(h->status, "up");
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_true(pk_reader_scan(r)->elapsed == 0.5);
+	assert_str(pk_reader_scan(r)->args, "nmap");
+	pk_reader_free(r);
+
+	r = pk_reader_open(DATA "basic.gnmap.gz", NULL);
+	assert_int(drain(r, &n), PK_EOF);
+	assert_int(n, 1);
+	pk_reader_free(r);
+}
+
+TEST(test_two_runs)
+{
+	/* --append-output after an interrupted run: two documents. */
+	static const char two[] =
+	    HDR
+	    "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "# Nmap 7.94 scan initiated Tue Nov 24 01:00:00 2026 as: nmap "
+	    "--resume x\n"
+	    "Host: 10.0.0.2 ()\tStatus: Up\n"
+	    DONE1;
+	struct pk_reader *r = open_str(two, sizeof(two) - 1);
+	const struct pk_scan *first;
+	const struct pk_host *h;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	first = h->scan;
+	assert_int(first->docno, 1);
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_str(h->host, "10.0.0.2");
+	assert_int(h->scan->docno, 2);
+	assert_str(h->scan->version, "7.94");
+	assert_str(h->scan->args, "nmap --resume x");
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_int(first->finished, 0);
+	assert_int(pk_reader_scan(r)->finished, 1);
+out:
+	pk_reader_free(r);
+}
+
+TEST(test_masscan)
+{
+	static const char ms[] =
+	    "# Masscan 1.3.2 scan initiated Fri Nov 17 10:00:00 2023\n"
+	    "# Ports scanned: TCP(2;22-22,80-80) UDP(1;53-53) SCTP(0;) "
+	    "PROTOCOLS(0;)\n"
+	    "Timestamp: 1700000000\tHost: 10.0.0.1 ()\tPorts: "
+	    "80/open/tcp//http//\n"
+	    "Timestamp: 1700000002\tHost: 10.0.0.1 ()\tPorts: "
+	    "65589/open/udp//domain//\n"
+	    "Host: 10.0.0.1 ()\tPort: 80\tService: http\tBanner: "
+	    "HTTP/1.0 200 OK\\x0d\\x0aServer: x\n"
+	    "Host: 10.0.0.1 ()\tPort: 22\tService: ssh\tBanner: SSH-2.0-x\n"
+	    "Timestamp: 1700000001\tHost: 10.0.0.9 ()\tPorts: "
+	    "131200/open/sctp////\n"
+	    "# Masscan done at Fri Nov 17 10:00:09 2023\n";
+	struct pk_reader *r = open_str(ms, sizeof(ms) - 1);
+	const struct pk_host *h;
+	const struct pk_scan *s;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	s = h->scan;
+	assert_str(s->scanner, "masscan");
+	assert_str(s->version, "1.3.2");
+	assert_str(s->startstr, "Fri Nov 17 10:00:00 2023");
+	assert_str(s->args, NULL);
+	assert_int(s->nscaninfo, 2);
+	assert_str(h->status, NULL);
+	assert_int(h->endtime, 1700000002);
+	assert_int(h->line, 3);
+	if (!assert_int(h->nports, 3))
+		goto out;
+	check_port(&h->ports[1], PK_PROTO_UDP, 53, "open", "domain", NULL);
+	assert_int(h->ports[0].port, 80);
+	if (assert_int(h->ports[0].nscripts, 1)) {
+		assert_str(h->ports[0].scripts[0].id, "banner");
+		assert_str(h->ports[0].scripts[0].output,
+		    "HTTP/1.0 200 OK\\x0d\\x0aServer: x");
+	}
+	assert_int(h->ports[2].proto, PK_PROTO_TCP);
+	assert_int(h->ports[2].port, 22);
+	assert_str(h->ports[2].state, "open");
+	assert_str(h->ports[2].service, "ssh");
+	assert_int(h->ports[2].nscripts, 1);
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_int(h->nports, 1);
+	assert_int(h->ports[0].proto, PK_PROTO_SCTP);
+	assert_int(h->ports[0].port, 128);
+	assert_str(h->ports[0].service, NULL);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_int(s->finished, 1);
+	assert_int(s->hosts_total, -1);
+	assert_str(s->exit, NULL);
+out:
+	pk_reader_free(r);
+}
+
+TEST(test_bad_ports)
+{
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 70000/open/tcp//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad port number \"70000\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: -1/open/tcp//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad port number \"-1\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: abc/open/tcp//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad port number \"abc\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 0/open/tcp//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad port number \"0\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: /open/tcp//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad port number \"\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 22/opened/tcp//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad port state \"opened\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 22/open/icmp//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad protocol \"icmp\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 22/open/ip//x///\n",
+	    PK_ERR_FORMAT, 2, 0, "bad protocol \"ip\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 22/open/tcp//ssh//\n",
+	    PK_ERR_FORMAT, 2, 0,
+	    "incomplete port entry \"22/open/tcp//ssh//\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 22/open\tStatus: Up\n",
+	    PK_ERR_FORMAT, 2, 0,
+	    "incomplete port entry \"22/open\\x09Status: Up\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPorts: 22/open/tcp//ssh///,80\n",
+	    PK_ERR_FORMAT, 2, 0,
+	    "expected \", \" or TAB after port entry \",80\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tProtocols: 256/open/x/\n",
+	    PK_ERR_FORMAT, 2, 0, "bad protocol number \"256\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tIgnored State: closed 997\n",
+	    PK_ERR_FORMAT, 2, 0, "bad ignored state \"closed 997\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tIgnored State: shut (9)\n",
+	    PK_ERR_FORMAT, 2, 0, "bad ignored state \"shut (9)\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\tOS: A||B\n",
+	    PK_ERR_FORMAT, 2, 0, "empty OS name \"|B\"");
+}
+
+TEST(test_bad_host_lines)
+{
+	reject_s(HDR "Host: 10.0.0.256 ()\tStatus: Up\n",
+	    PK_ERR_FORMAT, 2, 0, "bad address \"10.0.0.256\"");
+	reject_s(HDR "Host: ::g ()\tStatus: Up\n",
+	    PK_ERR_FORMAT, 2, 0, "bad address \"::g\"");
+	reject_s(HDR "Host:  ()\tStatus: Up\n",
+	    PK_ERR_FORMAT, 2, 0, "bad address \"\"");
+	/* The excerpt stays short, printable and on one line. */
+	reject_s(HDR "Host: \"\\\x1b\xff" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    " ()\tStatus: Up\n", PK_ERR_FORMAT, 2, 0,
+	    "bad address \"\\\"\\\\\\x1b\\xffaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\"");
+	reject_s(HDR "Host: 10.0.0.1\tStatus: Up\n", PK_ERR_FORMAT, 2, 0,
+	    "expected \" (NAME)\" after address \"\\x09Status: Up\"");
+	reject_s(HDR "Host: 10.0.0.1 (x\tStatus: Up\n", PK_ERR_FORMAT, 2, 0,
+	    "bad host name \"x\\x09Status: Up\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\n", PK_ERR_FORMAT, 2, 0,
+	    "host line without Status, Ports or Protocols field");
+	reject_s(HDR "Host: 10.0.0.1 ()\tOS: Linux\n", PK_ERR_FORMAT, 2, 0,
+	    "host line without Status, Ports or Protocols field");
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: up\n", PK_ERR_FORMAT, 2, 0,
+	    "bad host status \"up\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\tStatus: Up\n",
+	    PK_ERR_FORMAT, 2, 0, "repeated field \"Status\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "Host: 10.0.0.1 ()\tStatus: Down\n", PK_ERR_FORMAT, 3, 0,
+	    "conflicting host status \"Down\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tMAC: 00:11\n", PK_ERR_FORMAT, 2, 0,
+	    "unknown field \"MAC\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up \n", PK_ERR_FORMAT, 2, 0,
+	    "bad host status \"Up \"");
+	reject_s(HDR "Host: 10.0.0.1 () Status: Up\n", PK_ERR_FORMAT, 2, 0,
+	    "bad host name \") Status: Up\"");
+	reject_s(HDR "Timestamp: x\tHost: 10.0.0.1 ()\tStatus: Up\n",
+	    PK_ERR_FORMAT, 2, 0, "bad timestamp \"x\"");
+	reject_s(HDR "Hostname: x\n", PK_ERR_FORMAT, 2, 0,
+	    "unrecognized line \"Hostname: x\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\nNmap scan report for x\n",
+	    PK_ERR_FORMAT, 3, 0,
+	    "unrecognized line \"Nmap scan report for x\"");
+	reject_s(HDR "Host: 10.0.0.1 ()\tPort: 80\n", PK_ERR_FORMAT, 2, 0,
+	    "banner line without Port or Banner field");
+}
+
+TEST(test_error_keeps_earlier_hosts)
+{
+	/* 10.0.0.1 is whole; 10.0.0.2's Status line is dropped with it. */
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "Host: 10.0.0.2 ()\tStatus: Up\n"
+	    "Host: 10.0.0.2 ()\tPorts: 99999/open/tcp/////\n" DONE1,
+	    PK_ERR_FORMAT, 4, 1, "bad port number \"99999\"");
+}
+
+TEST(test_scan_lines)
+{
+	reject_s(HDR "# Nmap done at X -- 1 IP address (2 hosts up) scanned "
+	    "in 1 seconds\n", PK_ERR_FORMAT, 2, 0, "malformed trailer "
+	    "\"# Nmap done at X -- 1 IP address...\"");
+	reject_s(HDR "# Nmap done at X\n", PK_ERR_FORMAT, 2, 0,
+	    "malformed trailer \"# Nmap done at X\"");
+	reject_s(HDR "# Nmap done at X -- 1 IP address (1 host up) scanned "
+	    "in 1,5 seconds\n", PK_ERR_FORMAT, 2, 0, "malformed trailer "
+	    "\"# Nmap done at X -- 1 IP address...\"");
+	reject_s(HDR "# Ports scanned: TCP(x;1)\n", PK_ERR_FORMAT, 2, 0,
+	    "malformed \"# Ports scanned\" line "
+	    "\"# Ports scanned: TCP(x;1)\"");
+	reject_s(HDR "# Ports scanned: TCP(1;1) FOO(0;)\n", PK_ERR_FORMAT,
+	    2, 0, "malformed \"# Ports scanned\" line "
+	    "\"# Ports scanned: TCP(1;1) FOO(0;...\"");
+}
+
+TEST(test_truncated)
+{
+	static const char nonl[] = HDR "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    DONE1;
+
+	/* No trailer: every host is delivered, then the truncation. */
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "Host: 10.0.0.1 ()\tPorts: 22/open/tcp//ssh///\n",
+	    PK_ERR_TRUNCATED, 3, 1, "truncated scan: no '# Nmap done' line");
+	reject_s(HDR, PK_ERR_TRUNCATED, 1, 0,
+	    "truncated scan: no '# Nmap done' line");
+	/* The host's own Ports line is cut: no half host. */
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "Host: 10.0.0.1 ()\tPorts: 22/open/tcp//ssh///, 80/op",
+	    PK_ERR_TRUNCATED, 3, 0, "truncated scan: last line cut short");
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\nHost: 10.0.",
+	    PK_ERR_TRUNCATED, 3, 0, "truncated scan: last line cut short");
+	/* A cut line of another host leaves the previous one whole. */
+	reject_s(HDR "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "Host: 10.0.0.2 ()\tStatus: U",
+	    PK_ERR_TRUNCATED, 3, 1, "truncated scan: last line cut short");
+	/* Even a complete-looking trailer needs its newline. */
+	reject(nonl, sizeof(nonl) - 2, PK_ERR_TRUNCATED, 3, 1,
+	    "truncated scan: last line cut short");
+	reject_s("# Masscan 1.3.2 scan initiated X\n"
+	    "Timestamp: 1\tHost: 10.0.0.1 ()\tPorts: 80/open/tcp//http//\n",
+	    PK_ERR_TRUNCATED, 2, 1,
+	    "truncated scan: no '# Masscan done' line");
+}
+
+TEST(test_hostile_bytes)
+{
+	static const char nul[] = HDR "Host: 10.0.0.1 ()\tStatus: Up\0x\n"
+	    DONE1;
+	struct pk_read_opts o;
+	struct pk_reader *r;
+	char *big;
+	unsigned long n;
+	size_t len = 200;
+
+	reject(nul, sizeof(nul) - 1, PK_ERR_FORMAT, 2, 0, "NUL byte in line");
+
+	/* A line over the limit is PK_ERR_LIMIT from the input layer. */
+	big = malloc(len + sizeof(HDR) + 8);
+	if (!assert_true(big != NULL))
+		return;
+	memcpy(big, HDR, sizeof(HDR) - 1);
+	memset(big + sizeof(HDR) - 1, 'H', len);
+	memcpy(big + sizeof(HDR) - 1 + len, "\n", 2);
+	pk_read_opts_init(&o);
+	o.limits.max_line_bytes = 100;
+	r = pk_reader_open_mem(big, strlen(big), "t", &o);
+	assert_int(drain(r, &n), PK_ERR_LIMIT);
+	assert_int(pk_reader_error(r)->line, 2);
+	assert_str(pk_reader_error(r)->msg, "line longer than 100 bytes");
+	assert_str(pk_reader_error(r)->file, "t");
+	pk_reader_free(r);
+	free(big);
+}
+
+TEST(test_host_limit)
+{
+	/* One host merged from many lines is held to max_host_bytes. */
+	size_t i, cap = 2000 * 48 + 256;
+	struct pk_read_opts o;
+	struct pk_reader *r;
+	char *buf, *p;
+	unsigned long n;
+
+	if (!assert_true((buf = malloc(cap)) != NULL))
+		return;
+	p = buf + sprintf(buf, "%s", HDR);
+	for (i = 0; i < 2000; i++)
+		p += sprintf(p, "Host: 10.0.0.1 ()\tPorts: %zu/open/tcp/////\n",
+		    i + 1);
+	pk_read_opts_init(&o);
+	o.limits.max_host_bytes = 16384;
+	r = pk_reader_open_mem(buf, (size_t)(p - buf), "t", &o);
+	assert_int(drain(r, &n), PK_ERR_LIMIT);
+	assert_int(n, 0);
+	assert_str(pk_reader_error(r)->msg,
+	    "host record exceeds 16384 bytes");
+	pk_reader_free(r);
+	free(buf);
+}
+
+TEST_MAIN(test_basic_file, test_ipv6_file, test_verbose_multi_file,
+    test_udp_sctp_ipproto_files, test_ignored_file, test_list_and_ping_files,
+    test_service_os_file, test_handmade_fields, test_crlf_and_gzip,
+    test_two_runs, test_masscan, test_bad_ports, test_bad_host_lines,
+    test_error_keeps_earlier_hosts, test_scan_lines, test_truncated,
+    test_hostile_bytes, test_host_limit)
