@@ -1,0 +1,1 @@
+nmap -sS -v --top-ports 100 -oA multi-sS 127.0.0.76-79
