@@ -1,0 +1,137 @@
+#!/bin/sh
+#
+# torture.sh [-s STEP] BUILDDIR - fault injection over real scans (issue 8).
+#
+# For each case below (a tool, its arguments, a real scan) and for each
+# family of calls - malloc (malloc, calloc, realloc, strdup, strndup),
+# read (read, gzread) and write (write to stdout) - the case is first run
+# clean through tests/fault/fault.c to get its output and the number N of
+# calls, then once for every k = 1..N with the k-th call failing.  Each
+# run must either
+#   - exit 2 with every stderr line of the form "TOOL: ..." (a clean
+#     message; libxml2 or zlib writing to stderr themselves is a failure),
+#   - or exit 0 with exactly the clean output (the failure was absorbed,
+#     e.g. by stdio falling back to an unbuffered stream);
+# anything else fails: a crash or sanitizer report (ASan, UBSan, LSan:
+# exit 99), exit 1 or 3 (a wrong answer presented as an answer), exit 0
+# with different output (partial output presented as complete).
+#
+# BUILDDIR should hold a gcc build with -fsanitize=address,undefined (make
+# torture makes one): ASan is then a shared library the shim can stand in
+# front of, and LeakSanitizer checks every run.  With -s STEP only k = 1,
+# every STEP-th k and N are run (the sample make check uses).
+# Prints one line per case and family, then "N runs, N failed".
+set -u
+
+step=1
+if [ "${1:-}" = -s ]; then
+	step=$2
+	shift 2
+fi
+if [ $# -ne 1 ] || [ ! -x "$1/pcat" ]; then
+	echo "usage: tests/torture.sh [-s STEP] BUILDDIR" >&2
+	exit 2
+fi
+B=$(cd "$1" && pwd -P) || exit 2
+TOP=$(cd "$(dirname "$0")/.." && pwd -P) || exit 2
+T=$TOP/testdata/harden
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-torture.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+${CC:-cc} -std=c11 -O1 -g -shared -fPIC -o "$tmp/fault.so" \
+    "$TOP/tests/fault/fault.c" -ldl || exit 2
+gzip -9nc "$T/mixed-sSU.xml" >"$tmp/mixed-sSU.xml.gz" || exit 2
+
+ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=1:exitcode=99${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+UBSAN_OPTIONS="exitcode=99:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+LC_ALL=C TZ=UTC
+export ASAN_OPTIONS UBSAN_OPTIONS LC_ALL TZ
+
+runs=0
+bad=0
+
+# run FAMILY K TOOL ARGS...: one run; leaves out, err, st and rep.
+run() {
+	fam=$1 k=$2
+	shift 2
+	PK_FAULT=$fam:$k PK_FAULT_REPORT=$tmp/rep LD_PRELOAD=$tmp/fault.so \
+	    "$B/$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+	st=$?
+}
+
+# judge TOOL: 0 when the run ended cleanly, else say why.
+judge() {
+	case $st in
+	0)	cmp -s "$tmp/out" "$tmp/ref" && return 0
+		why="exit 0 with output different from the clean run" ;;
+	2)	if [ ! -s "$tmp/err" ]; then
+			why="exit 2 without a message"
+		elif grep -qv "^$1: " "$tmp/err"; then
+			why="stray stderr: $(grep -v "^$1: " "$tmp/err" |
+			    head -1 | cut -c1-100)"
+		else
+			return 0
+		fi ;;
+	99)	why="sanitizer: $(grep -m1 -E 'ERROR|SUMMARY|runtime error' \
+		    "$tmp/err" | cut -c1-120)" ;;
+	*)	why="exit $st: $(head -1 "$tmp/err" | cut -c1-100)" ;;
+	esac
+	return 1
+}
+
+# torture NAME TOOL ARGS...
+torture() {
+	name=$1
+	shift
+	run malloc 0 "$@"
+	if [ "$st" -ne 0 ]; then
+		echo "FAIL $name: clean run exits $st"
+		sed 's/^/    /' "$tmp/err" | head -5
+		bad=$((bad + 1))
+		return
+	fi
+	cp "$tmp/out" "$tmp/ref"
+	cp "$tmp/rep" "$tmp/counts"
+	for fam in malloc read write; do
+		n=$(sed -n "s/^$fam //p" "$tmp/counts")
+		if [ "${n:-0}" -eq 0 ]; then
+			echo "FAIL $name $fam: the shim saw no calls" \
+			    "(is ASan linked statically?)"
+			bad=$((bad + 1))
+			continue
+		fi
+		k=1 fails=0 absorbed=0 done=0
+		while [ "$k" -le $((n + 1)) ]; do
+			run "$fam" "$k" "$@"
+			runs=$((runs + 1))
+			done=$((done + 1))
+			if judge "$1"; then
+				[ "$st" -eq 0 ] && absorbed=$((absorbed + 1))
+			else
+				fails=$((fails + 1))
+				[ "$fails" -le "${SHOW:-3}" ] &&
+				    echo "  $name $fam k=$k: $why"
+			fi
+			if [ "$k" -eq 1 ] || [ "$k" -ge "$n" ]; then
+				k=$((k + 1))
+			else
+				k=$((k + step))
+				[ "$k" -gt "$n" ] && k=$n
+			fi
+		done
+		bad=$((bad + fails))
+		printf '%s %s: %s calls, %s runs, %s absorbed, %s failed\n' \
+		    "$name" "$fam" "$n" "$done" "$absorbed" "$fails"
+	done
+}
+
+torture "pcat lo-A.xml" pcat "$T/lo-A.xml"
+torture "pcat -o jsonl --expand multi-sS.xml" pcat -o jsonl --expand \
+    "$T/multi-sS.xml"
+torture "pcat -o csv --hosts mixed-sSU.xml.gz" pcat -o csv --hosts \
+    "$tmp/mixed-sSU.xml.gz"
+
+echo "$runs runs, $bad failed"
+[ "$bad" -eq 0 ]
