@@ -979,7 +979,7 @@ struct pk_fw_host {
 	int		 filtering;	/* a verdict that shows a filter */
 	const char	*summary;	/* "stateful firewall: 997 ports
 					   dropped (SYN and ACK); open 22,80" */
-	const struct pk_fw_row *rows;	/* most ports first */
+	const struct pk_fw_row *rows;	/* by first port, TCP first */
 	size_t		 nrows;
 	const struct pk_fw_seg *segs;
 	size_t		 nsegs;

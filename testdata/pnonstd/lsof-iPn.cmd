@@ -1,0 +1,2 @@
+# sh testdata/pnonstd/lab.sh up, then:
+ip netns exec pk-pnonstd lsof -i -P -n -a -p $(ip netns pids pk-pnonstd | sort -n | paste -sd, -)

@@ -1,0 +1,2 @@
+# sh testdata/pnonstd/lab.sh up, then:
+ip netns exec pk-pnonstd ss -ltn
