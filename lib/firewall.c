@@ -95,7 +95,7 @@ filter_kind(const char *reason)
 	if (strcmp(reason, "no-response") == 0)
 		return 1;
 	n = strlen(reason);
-	if ((n > 7 && strcmp(reason + n - 7, "-unreach") == 0) ||
+	if ((n > 8 && strcmp(reason + n - 8, "-unreach") == 0) ||
 	    (n > 11 && strcmp(reason + n - 11, "-prohibited") == 0) ||
 	    strcmp(reason, "time-exceeded") == 0)
 		return 2;
@@ -277,6 +277,8 @@ struct fw_held {
 	uint8_t		 present;	/* slots whose scan held the host */
 	uint8_t		 down;		/* slots whose scan saw it down */
 	uint8_t		 matched;
+	unsigned long	 unlisted[NSLOTS]; /* folded ports without a port
+					   list (grepable input) */
 	struct fw_held	*next;		/* hash chain */
 };
 
@@ -344,6 +346,7 @@ struct pk_fw {
 	struct fw_rowx	*rx;
 	size_t		 nrx;
 	size_t		 caprx;
+	size_t		 maxrx;		/* slots of rx initialised */
 	struct pk_fw_row *rows;
 	size_t		 caprows;
 	struct pk_fw_seg *segs;
@@ -505,14 +508,21 @@ add_extraports(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
 
 	for (i = 0; i < h->nextraports; i++) {
 		e = &h->extraports[i];
+		/* Grepable input: a count of one state, no reasons. */
+		if (e->nreasons == 0 && (s = slot_of(PK_PROTO_TCP, ro)) >= 0)
+			hd->unlisted[s] += e->count > 0 ?
+			    (unsigned long)e->count : 0;
 		for (j = 0; j < e->nreasons; j++) {
 			r = &e->reasons[j];
-			if (r->ports == NULL || e->state == NULL)
-				continue;
 			proto = r->proto != NULL ? pk_proto_parse(r->proto) :
 			    PK_PROTO_TCP;
 			if ((s = slot_of(proto, ro)) < 0)
 				continue;
+			if (r->ports == NULL || e->state == NULL) {
+				hd->unlisted[s] += r->count > 0 ?
+				    (unsigned long)r->count : 0;
+				continue;
+			}
 			rc = add_ranges(fw, &hd->slot[s], r->ports, e->state,
 			    r->reason);
 			if (rc != PK_OK)
@@ -778,6 +788,10 @@ row_for(struct pk_fw *fw, int proto, const uint8_t code[4])
 	if (grow(&fw->rx, &fw->caprx, fw->nrx, sizeof(*x)) == -1)
 		return NULL;
 	x = &fw->rx[fw->nrx++];
+	if (fw->nrx > fw->maxrx) {	/* a slot never used before */
+		memset(x, 0, sizeof(*x));
+		fw->maxrx = fw->nrx;
+	}
 	x->proto = proto;
 	memcpy(x->code, code, 4);
 	x->r.n = 0;
@@ -885,7 +899,8 @@ sweep(struct pk_fw *fw, int proto, const struct fw_runs *a,
 }
 
 static int
-host_kind(const struct pk_fw_host *o, uint8_t present)
+host_kind(const struct pk_fw_host *o, uint8_t present,
+    const unsigned long *unlisted)
 {
 	const unsigned long *c = o->counts;
 	int syn = (present >> SLOT_SYN) & 1, ack = (present >> SLOT_ACK) & 1;
@@ -900,8 +915,10 @@ host_kind(const struct pk_fw_host *o, uint8_t present)
 		return K_STATELESS;
 	if (!o->filtering)
 		return K_NONE;
-	return c[PK_FW_NO_FILTER] + c[PK_FW_NO_FILTER_OR_RESET] > 0 ?
-	    K_RULES : K_FILTERED;
+	/* Ports not compared might pass: do not claim every port. */
+	return c[PK_FW_NO_FILTER] + c[PK_FW_NO_FILTER_OR_RESET] > 0 ||
+	    unlisted[SLOT_SYN] + unlisted[SLOT_ACK] > 0 ? K_RULES :
+	    K_FILTERED;
 }
 
 /* " (port-unreach, admin-prohibited)": the ICMP reasons of reject rows. */
@@ -933,11 +950,12 @@ reject_reasons(struct pk_fw *fw)
 }
 
 static size_t
-summary(struct pk_fw *fw, int kind, uint8_t down)
+summary(struct pk_fw *fw, int kind, uint8_t down,
+    const unsigned long *unlisted)
 {
 	const struct fw_ranges *r;
 	const char *label, *sep = ": ";
-	size_t off = fw->textlen, lo;
+	size_t off = fw->textlen, lo, n;
 	int p;
 
 	(void)text_put(fw, "%s", kind_texts[kind]);
@@ -946,19 +964,29 @@ summary(struct pk_fw *fw, int kind, uint8_t down)
 		if (r->count == 0 || (p == P_SYNONLY && kind == K_SYNONLY) ||
 		    (p == P_ACKONLY && kind == K_ACKONLY))
 			continue;
-		label = p == P_RESET && !fw->out.filtering ? "closed" :
-		    part_labels[p];
+		/* A reset is a REJECT candidate only where the rest drops. */
+		label = p == P_RESET && kind != K_STATEFUL && kind != K_BOTH &&
+		    kind != K_FILTERED ? "closed" : part_labels[p];
 		(void)text_put(fw, "%s", sep);
 		lo = text_ranges(fw, r);
-		fw->textlen = lo;	/* measure, then rewrite */
-		if (strlen(fw->text + lo) <= SHORT_LIST)
-			(void)text_put(fw, "%s %s", label, fw->text + lo);
-		else
+		n = fw->textlen - lo - 1;
+		fw->textlen = lo;	/* measured; now the real text */
+		if (n <= SHORT_LIST) {
+			(void)text_put(fw, "%s ", label);
+			(void)text_ranges(fw, r);
+			fw->textlen--;	/* its NUL */
+		} else {
 			(void)text_put(fw, "%lu ports %s", r->count, label);
+		}
 		if (p == P_REJECT)
 			reject_reasons(fw);
 		sep = "; ";
 	}
+	for (p = SLOT_SYN; p <= SLOT_ACK; p++)
+		if (unlisted[p] > 0)
+			(void)text_put(fw, "%s%lu folded ports of the %s scan "
+			    "not compared (no port list)", sep, unlisted[p],
+			    p == SLOT_SYN ? "SYN" : "ACK");
 	if (down & (1u << SLOT_SYN))
 		(void)text_put(fw, "%sdown in the SYN scan", sep);
 	if (down & (1u << SLOT_ACK))
@@ -969,7 +997,8 @@ summary(struct pk_fw *fw, int kind, uint8_t down)
 
 /* Rows, counts, kind and summary from the segments gathered. */
 static int
-finish(struct pk_fw *fw, const char *host, uint8_t present, uint8_t down)
+finish(struct pk_fw *fw, const char *host, uint8_t present, uint8_t down,
+    const unsigned long *unlisted)
 {
 	struct pk_fw_host *o = &fw->out;
 	struct pk_fw_row *row;
@@ -992,8 +1021,8 @@ finish(struct pk_fw *fw, const char *host, uint8_t present, uint8_t down)
 			o->filtering = 1;
 		fw->rx[i].off = text_ranges(fw, &fw->rx[i].r);
 	}
-	kind = host_kind(o, present);
-	off = summary(fw, kind, down);
+	kind = host_kind(o, present, unlisted);
+	off = summary(fw, kind, down, unlisted);
 	if (fw->nomem)
 		return PK_ERR_NOMEM;
 	for (i = 0; i < fw->nrx; i++) {
@@ -1034,6 +1063,7 @@ evaluate(struct pk_fw *fw, const struct fw_held *a, const struct fw_held *b,
 {
 	static const struct fw_runs empty;
 	const struct fw_runs *sl[NSLOTS];
+	unsigned long unlisted[NSLOTS];
 	uint8_t present = a->present, down = a->down;
 	int s, rc;
 
@@ -1043,6 +1073,9 @@ evaluate(struct pk_fw *fw, const struct fw_held *a, const struct fw_held *b,
 		    (b->present & (1u << s)))
 			sl[s] = &b->slot[s];
 	}
+	for (s = 0; s < NSLOTS; s++)
+		unlisted[s] = sl[s] == &a->slot[s] ? a->unlisted[s] :
+		    sl[s] == &empty ? 0 : b->unlisted[s];
 	if (b != NULL) {
 		present |= b->present;
 		down |= b->down;
@@ -1053,7 +1086,7 @@ evaluate(struct pk_fw *fw, const struct fw_held *a, const struct fw_held *b,
 		fw->parts[s].n = fw->parts[s].count = 0;
 	sweep(fw, PK_PROTO_TCP, sl[SLOT_SYN], sl[SLOT_ACK]);
 	sweep(fw, PK_PROTO_UDP, sl[SLOT_UDP], sl[SLOT_UDPV]);
-	rc = finish(fw, a->addr, present, down);
+	rc = finish(fw, a->addr, present, down, unlisted);
 	*out = rc == PK_OK ? &fw->out : NULL;
 	return rc;
 }
@@ -1072,8 +1105,10 @@ pk_fw_host(struct pk_fw *fw, const struct pk_host *h,
 	free(cur->addr);
 	cur->addr = addr;
 	cur->present = cur->down = 0;
-	for (s = 0; s < NSLOTS; s++)
+	for (s = 0; s < NSLOTS; s++) {
 		cur->slot[s].n = 0;
+		cur->unlisted[s] = 0;
+	}
 	if ((rc = host_runs(fw, cur, h, roles)) != PK_OK)
 		return rc;
 	if ((hd = lookup(fw, addr)) != NULL)
@@ -1147,7 +1182,7 @@ pk_fw_free(struct pk_fw *fw)
 	held_free(&fw->cur);
 	for (i = 1; i <= fw->nstrs; i++)
 		free(fw->strs[i]);
-	for (i = 0; i < fw->caprx; i++)
+	for (i = 0; i < fw->maxrx; i++)
 		free(fw->rx[i].r.v);
 	for (i = 0; i < NPARTS; i++)
 		free(fw->parts[i].v);

@@ -1,0 +1,471 @@
+/*
+ * pfirewall - tell where packet filters sit and what kind they are, from
+ * a SYN (or connect) scan set against an ACK scan of the same hosts.
+ *
+ * The ACK scan and any UDP-only scans are held compactly by the library;
+ * the SYN scan is streamed.  Like diff(1): exit 0 when no filtering was
+ * found, 1 when some was, 2 on trouble, 3 when an input was truncated
+ * (its complete hosts were used).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fe/fe.h"
+#include "portkit.h"
+
+#define MAX_INPUTS	8
+
+enum { OPT_HOSTS = CHAR_MAX + 1, OPT_LISTENING };
+
+static const struct option longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "hosts", no_argument, NULL, OPT_HOSTS },
+	{ "listening", required_argument, NULL, OPT_LISTENING },
+	{ "no-header", no_argument, NULL, 'H' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "per-port", no_argument, NULL, 'e' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct pk_field port_fields[] = {
+	{ "host", PK_FT_STR, 15, "host address" },
+	{ "proto", PK_FT_STR, 5, "tcp or udp" },
+	{ "ports", PK_FT_STR, 12, "ports with this evidence, nmap -p form" },
+	{ "count", PK_FT_INT, 5, "number of ports" },
+	{ "verdict", PK_FT_STR, 14, "inference (see pfirewall(1))" },
+	{ "syn_state", PK_FT_STR, 8, "state in the SYN or connect scan" },
+	{ "syn_reason", PK_FT_STR, 8, "reason in the SYN or connect scan" },
+	{ "ack_state", PK_FT_STR, 8, "state in the ACK scan" },
+	{ "ack_reason", PK_FT_STR, 8, "reason in the ACK scan" },
+	{ "udp_state", PK_FT_STR, 8, "state in the UDP scan" },
+	{ "udp_reason", PK_FT_STR, 8, "reason in the UDP scan" },
+	{ "explanation", PK_FT_STR, 20, "what the verdict means" }
+};
+#define NPORTF	(sizeof(port_fields) / sizeof(port_fields[0]))
+
+static const struct pk_field host_fields[] = {
+	{ "host", PK_FT_STR, 15, "host address" },
+	{ "kind", PK_FT_STR, 10, "stateful, stateless, ..., none" },
+	{ "filtering", PK_FT_INT, 1, "1 when a filter was seen" },
+	{ "summary", PK_FT_STR, 40, "the pattern across the host's ports" }
+};
+#define NHOSTF	(sizeof(host_fields) / sizeof(host_fields[0]))
+
+struct input {
+	const char	*path;
+	struct pk_reader *r;
+	const struct pk_host *first;	/* lent; NULL when none */
+	int		 rc;		/* of the first pk_reader_next */
+	struct pk_fw_roles roles;
+};
+
+struct pfw {
+	int		 fmt;
+	int		 per_port;	/* -e */
+	int		 hosts;		/* --hosts */
+	unsigned	 wflags;
+	struct pk_fw	*fw;
+	struct pk_writer *w;
+	int		 trouble;	/* 2 or 3 once something went wrong */
+	int		 found;		/* a host shows filtering */
+	unsigned long	 nhosts;
+};
+
+/* A reader that went away (pfirewall | head) is not worth a word. */
+static _Noreturn void
+write_failed(void)
+{
+	if (errno == EPIPE)
+		exit(2);
+	fe_errx(2, "write error: %s", strerror(errno));
+}
+
+static void
+pfw_start(struct pfw *pf, const struct pk_field *pfields, size_t npf,
+    const struct pk_field *hfields, size_t nhf)
+{
+	if (pf->fmt == PK_OUT_TEXT)
+		return;
+	pf->w = pf->hosts ? pk_writer_new(stdout, pf->fmt, hfields, nhf,
+	    pf->wflags) : pk_writer_new(stdout, pf->fmt, pfields, npf,
+	    pf->wflags);
+	if (pf->w == NULL)
+		fe_errx(2, "out of memory");
+}
+
+static void
+put_row(struct pfw *pf, const struct pk_value *v)
+{
+	if (pk_writer_row(pf->w, v) != PK_OK)
+		write_failed();
+}
+
+static void
+set_str(struct pk_value *v, const char *s)
+{
+	v->set = s != NULL;
+	v->s = s;
+}
+
+static void
+row_values(const struct pk_fw_host *fh, const struct pk_fw_row *r,
+    const char *ports, unsigned long count, struct pk_value v[12])
+{
+	memset(v, 0, 12 * sizeof(*v));
+	set_str(&v[0], fh->host);
+	set_str(&v[1], pk_proto_name(r->proto));
+	set_str(&v[2], ports);
+	v[3].set = 1;
+	v[3].i = (long long)count;
+	set_str(&v[4], pk_fw_verdict_name(r->verdict));
+	set_str(&v[5], r->syn_state);
+	set_str(&v[6], r->syn_reason);
+	set_str(&v[7], r->ack_state);
+	set_str(&v[8], r->ack_reason);
+	set_str(&v[9], r->udp_state);
+	set_str(&v[10], r->udp_reason);
+	set_str(&v[11], pk_fw_verdict_text(r->verdict, r->proto));
+}
+
+/* "open/syn-ack", "open" without a reason, "-" when not scanned. */
+static const char *
+evidence(char *buf, size_t len, const char *state, const char *reason)
+{
+	if (state == NULL)
+		return "-";
+	if (reason == NULL)
+		return state;
+	(void)snprintf(buf, len, "%s/%s", state, reason);
+	return buf;
+}
+
+static void
+text_row(const struct pk_fw_row *r, const char *ports, unsigned long count)
+{
+	char a[96], b[96];
+	int udp = r->proto == PK_PROTO_UDP;
+
+	printf("  %-4s %-22s %s %-25s ", pk_proto_name(r->proto),
+	    pk_fw_verdict_name(r->verdict), udp ? "UDP" : "SYN",
+	    udp ? evidence(a, sizeof(a), r->udp_state, r->udp_reason) :
+	    evidence(a, sizeof(a), r->syn_state, r->syn_reason));
+	if (!udp)
+		printf("ACK %-25s ", evidence(b, sizeof(b), r->ack_state,
+		    r->ack_reason));
+	else
+		printf("    %-25s ", "");
+	if (count > 1 && strchr(ports, '-') != NULL)
+		printf("%s (%lu ports)\n", ports, count);
+	else
+		printf("%s\n", ports);
+}
+
+static void
+emit_one(struct pfw *pf, const struct pk_fw_host *fh,
+    const struct pk_fw_row *r, const char *ports, unsigned long count)
+{
+	struct pk_value v[12];
+
+	if (pf->fmt == PK_OUT_TEXT) {
+		text_row(r, ports, count);
+		return;
+	}
+	row_values(fh, r, ports, count, v);
+	put_row(pf, v);
+}
+
+/* -e: every port of every segment, in port order. */
+static void
+emit_ports(struct pfw *pf, const struct pk_fw_host *fh)
+{
+	const struct pk_fw_seg *sg;
+	char num[8];
+	size_t i;
+	unsigned p;
+
+	for (i = 0; i < fh->nsegs; i++) {
+		sg = &fh->segs[i];
+		for (p = sg->lo; p <= sg->hi; p++) {
+			(void)snprintf(num, sizeof(num), "%u", p);
+			emit_one(pf, fh, &fh->rows[sg->row], num, 1);
+		}
+	}
+}
+
+static void
+emit_host_row(struct pfw *pf, const struct pk_fw_host *fh)
+{
+	struct pk_value v[NHOSTF];
+
+	memset(v, 0, sizeof(v));
+	set_str(&v[0], fh->host);
+	set_str(&v[1], fh->kind);
+	v[2].set = 1;
+	v[2].i = fh->filtering;
+	set_str(&v[3], fh->summary);
+	put_row(pf, v);
+}
+
+static void
+pfw_emit_host(struct pfw *pf, const struct pk_fw_host *fh)
+{
+	size_t i;
+
+	pf->found |= fh->filtering;
+	if (pf->hosts && pf->fmt != PK_OUT_TEXT) {
+		emit_host_row(pf, fh);
+		return;
+	}
+	if (pf->fmt == PK_OUT_TEXT)
+		printf("%s%s: %s\n", pf->nhosts++ > 0 && !pf->hosts ? "\n" :
+		    "", fh->host, fh->summary);
+	if (pf->hosts)
+		return;
+	if (pf->per_port) {
+		emit_ports(pf, fh);
+		return;
+	}
+	for (i = 0; i < fh->nrows; i++)
+		emit_one(pf, fh, &fh->rows[i], fh->rows[i].ports,
+		    fh->rows[i].count);
+}
+
+static void
+pfw_finish(struct pfw *pf, const char *total)
+{
+	if (pf->fmt == PK_OUT_TEXT)
+		printf("%s%s\n", pf->nhosts > 0 && !pf->hosts ? "\n" : "",
+		    total);
+	if (pf->w != NULL && pk_writer_flush(pf->w) != PK_OK)
+		write_failed();
+	pk_writer_free(pf->w);
+	pf->w = NULL;
+}
+
+static _Noreturn void
+usage(void)
+{
+	fputs(
+"Usage:\n"
+" pfirewall [options] SYN-SCAN ACK-SCAN [UDP-SCAN ...]\n"
+" pfirewall [options] --listening DUMP SCAN\n"
+"\n"
+"Infer packet filters from a SYN (or connect) scan and an ACK scan of\n"
+"the same hosts; roles come from the scans, not the argument order.\n"
+"With --listening, compare an ss or lsof dump with a scan from outside.\n"
+"\n"
+"Output:\n"
+" -o, --output FORMAT     text, tsv, csv or jsonl (default text)\n"
+" -H, --no-header         no header row\n"
+" -e, --per-port          one record per port, not per evidence group\n"
+"     --hosts             one record per host: its summary\n"
+"     --listening DUMP    classify the sockets listening in DUMP\n"
+"\n"
+" -h, --help              display this help\n"
+" -V, --version           display version\n"
+"\n"
+"Exit status: 0 no filtering found, 1 filtering found, 2 trouble,\n"
+"3 truncated input (its complete hosts were used).\n"
+"See pfirewall(1).\n", stdout);
+	exit(fe_close_stdout(0));
+}
+
+static void
+open_input(struct input *in, const char *path, const struct pk_read_opts *o)
+{
+	in->path = path;
+	if ((in->r = pk_reader_open(path, o)) == NULL)
+		fe_errx(2, "out of memory");
+	in->rc = pk_reader_next(in->r, &in->first);
+	if (in->rc != PK_OK && in->rc != PK_EOF &&
+	    in->rc != PK_ERR_TRUNCATED) {
+		fe_warn_pkerr(pk_reader_error(in->r));
+		exit(2);
+	}
+	if (pk_fw_roles(pk_reader_scan(in->r), &in->roles) != PK_OK)
+		fe_errx(2, "%s: no scan type (scaninfo or nmap arguments)",
+		    pk_reader_name(in->r));
+}
+
+static const char *
+role_word(const struct pk_fw_roles *ro)
+{
+	if (ro->tcp_type != NULL)
+		return ro->tcp_type;
+	return ro->udp ? "udp" : "unknown";
+}
+
+/* Pick the SYN (streamed) input; check there is one ACK scan. */
+static size_t
+check_roles(struct input *in, size_t n)
+{
+	size_t i, syn = n, ack = n;
+	int udp[3] = { 0, 0, 0 };
+
+	for (i = 0; i < n; i++) {
+		const struct pk_fw_roles *ro = &in[i].roles;
+		size_t *slot = ro->tcp == PK_FW_ROLE_SYN ? &syn :
+		    ro->tcp == PK_FW_ROLE_ACK ? &ack : NULL;
+
+		if (slot != NULL && *slot != n)
+			fe_errx(2, "%s and %s are both %s scans: give one SYN "
+			    "or connect scan and one ACK scan",
+			    pk_reader_name(in[*slot].r),
+			    pk_reader_name(in[i].r), role_word(ro));
+		if (slot != NULL)
+			*slot = i;
+		if (ro->tcp == PK_FW_ROLE_OTHER && !ro->udp)
+			fe_errx(2, "%s: a %s scan is not used: give a SYN or "
+			    "connect scan and an ACK scan",
+			    pk_reader_name(in[i].r), ro->tcp_type);
+		if (ro->udp && udp[ro->udp]++ > 0)
+			fe_errx(2, "%s: a second UDP scan of the same kind",
+			    pk_reader_name(in[i].r));
+	}
+	if (syn == n)
+		fe_errx(2, "no SYN or connect scan among the inputs");
+	if (ack == n)
+		fe_errx(2, "no ACK scan among the inputs (%s is a %s scan)",
+		    pk_reader_name(in[syn].r), role_word(&in[syn].roles));
+	return syn;
+}
+
+/* Note the end of an input: trouble is 2, or 3 for a truncated one. */
+static void
+input_end(struct pfw *pf, struct input *in, int rc)
+{
+	if (rc == PK_EOF)
+		return;
+	fe_warn_pkerr(pk_reader_error(in->r));
+	if (rc == PK_ERR_TRUNCATED && pf->trouble != 2)
+		pf->trouble = 3;
+	else
+		pf->trouble = 2;
+}
+
+static void
+engine_failed(struct pfw *pf, const struct input *in,
+    const struct pk_host *h, int rc)
+{
+	fe_warn_at(pk_reader_name(in->r), h != NULL ? h->line : 0, "%s",
+	    rc == PK_ERR_FORMAT ? "bad extraports port list" :
+	    pk_strerror(rc));
+	if (rc == PK_ERR_NOMEM)
+		exit(2);
+	pf->trouble = 2;
+}
+
+static void
+hold_input(struct pfw *pf, struct input *in)
+{
+	const struct pk_host *h = in->first;
+	int rc = in->rc, e;
+
+	while (rc == PK_OK) {
+		if ((e = pk_fw_hold(pf->fw, h, &in->roles)) != PK_OK)
+			engine_failed(pf, in, h, e);
+		rc = pk_reader_next(in->r, &h);
+	}
+	input_end(pf, in, rc);
+}
+
+static void
+stream_input(struct pfw *pf, struct input *in)
+{
+	const struct pk_fw_host *fh;
+	const struct pk_host *h = in->first;
+	int rc = in->rc, e;
+
+	while (rc == PK_OK) {
+		if ((e = pk_fw_host(pf->fw, h, &in->roles, &fh)) != PK_OK)
+			engine_failed(pf, in, h, e);
+		else
+			pfw_emit_host(pf, fh);
+		rc = pk_reader_next(in->r, &h);
+	}
+	input_end(pf, in, rc);
+	while ((e = pk_fw_next_unmatched(pf->fw, &fh)) != PK_EOF) {
+		if (e != PK_OK)
+			engine_failed(pf, in, NULL, e);
+		else
+			pfw_emit_host(pf, fh);
+	}
+}
+
+static int
+run_scans(struct pfw *pf, int argc, char *argv[])
+{
+	struct input in[MAX_INPUTS];
+	struct pk_read_opts ro;
+	size_t i, n = (size_t)argc, syn;
+
+	if (argc < 2)
+		fe_errx(2, "give a SYN (or connect) scan and an ACK scan");
+	if (n > MAX_INPUTS)
+		fe_errx(2, "too many scans (at most %d)", MAX_INPUTS);
+	pk_read_opts_init(&ro);
+	memset(in, 0, sizeof(in));
+	for (i = 0; i < n; i++)
+		open_input(&in[i], argv[i], &ro);
+	syn = check_roles(in, n);
+	if ((pf->fw = pk_fw_new()) == NULL)
+		fe_errx(2, "out of memory");
+	for (i = 0; i < n; i++)
+		if (i != syn)
+			hold_input(pf, &in[i]);
+	pfw_start(pf, port_fields, NPORTF, host_fields, NHOSTF);
+	stream_input(pf, &in[syn]);
+	pfw_finish(pf, pk_fw_summary(pf->fw));
+	for (i = 0; i < n; i++)
+		pk_reader_free(in[i].r);
+	pk_fw_free(pf->fw);
+	return pf->trouble != 0 ? pf->trouble : pf->found ? 1 : 0;
+}
+
+static int
+pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
+{
+	(void)pf; (void)dump; (void)argc; (void)argv;
+	fe_errx(2, "--listening: not built yet");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct pfw pf;
+	const char *dump = NULL;
+	int ch, status;
+
+	fe_setprogname(argv[0]);
+	memset(&pf, 0, sizeof(pf));
+	while ((ch = getopt_long(argc, argv, "eHho:V", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'e': pf.per_port = 1; break;
+		case 'H': pf.wflags |= PK_WR_NOHEADER; break;
+		case 'o':
+			pf.fmt = pk_outfmt_parse(optarg);
+			if (pf.fmt < 0 || pf.fmt > PK_OUT_JSONL)
+				fe_errx(2, "unknown output format \"%s\"",
+				    optarg);
+			break;
+		case OPT_HOSTS: pf.hosts = 1; break;
+		case OPT_LISTENING: dump = optarg; break;
+		case 'h': usage();
+		case 'V': fe_print_version();
+		default: fe_tryhelp();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (dump != NULL)
+		status = pfw_listening(&pf, dump, argc, argv);
+	else
+		status = run_scans(&pf, argc, argv);
+	return fe_close_stdout(status);
+}
