@@ -198,6 +198,12 @@ roles_from_args(const char *args, struct pk_fw_roles *out, int *v)
 			p += 2;
 			continue;
 		}
+		for (q = p + 2; *q >= 'A' && *q <= 'Z'; q++)
+			continue;
+		if (*q != ' ' && *q != '\0') {		/* not a whole word */
+			p = q;
+			continue;
+		}
 		for (q = p + 2; *q >= 'A' && *q <= 'Z'; q++) {
 			if (*q == 'U')
 				out->udp = 1;
@@ -255,7 +261,8 @@ enum { SLOT_SYN, SLOT_ACK, SLOT_UDP, SLOT_UDPV, NSLOTS };
 
 #define NSTRS		255		/* interned strings; code 0 = none */
 #define NONE		0x20000u	/* past every port */
-#define SHORT_LIST	32		/* longer port lists become counts */
+#define SHORT_LIST	32		/* longer port lists, and lists of */
+#define SHORT_COUNT	16		/* more ports, become counts */
 
 /* Ports lo..hi of one slot with one state and reason (interned codes). */
 struct fw_run {
@@ -971,7 +978,7 @@ summary(struct pk_fw *fw, int kind, uint8_t down,
 		lo = text_ranges(fw, r);
 		n = fw->textlen - lo - 1;
 		fw->textlen = lo;	/* measured; now the real text */
-		if (n <= SHORT_LIST) {
+		if (n <= SHORT_LIST && r->count <= SHORT_COUNT) {
 			(void)text_put(fw, "%s ", label);
 			(void)text_ranges(fw, r);
 			fw->textlen--;	/* its NUL */

@@ -1,0 +1,279 @@
+/*
+ * test_firewall.c - the per-port inference table, scan roles, and the
+ * engine over held and streamed hosts (ranges, folded ports, memory).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "portkit.h"
+#include "harness.h"
+
+static struct pk_host
+host(const char *addr, struct pk_port *ports, size_t n)
+{
+	struct pk_host h;
+
+	memset(&h, 0, sizeof(h));
+	h.host = addr;
+	h.status = "up";
+	h.ports = ports;
+	h.nports = n;
+	return h;
+}
+
+static struct pk_port
+port(unsigned num, const char *state, const char *reason)
+{
+	struct pk_port p;
+
+	memset(&p, 0, sizeof(p));
+	p.proto = PK_PROTO_TCP;
+	p.port = num;
+	p.state = state;
+	p.reason = reason;
+	return p;
+}
+
+static const struct pk_fw_roles syn = { PK_FW_ROLE_SYN, "syn", 0 };
+static const struct pk_fw_roles ack = { PK_FW_ROLE_ACK, "ack", 0 };
+
+/* The table of pfirewall(1), as observed in the lab (FIELD-NOTES). */
+TEST(test_infer_table)
+{
+	assert_int(pk_fw_infer("open", "syn-ack", "unfiltered", "reset"),
+	    PK_FW_NO_FILTER);
+	assert_int(pk_fw_infer("closed", "reset", "unfiltered", "reset"),
+	    PK_FW_NO_FILTER_OR_RESET);
+	assert_int(pk_fw_infer("open", "syn-ack", "filtered", "no-response"),
+	    PK_FW_STATEFUL);
+	assert_int(pk_fw_infer("closed", "reset", "filtered", "no-response"),
+	    PK_FW_STATEFUL);
+	assert_int(pk_fw_infer("filtered", "no-response", "unfiltered",
+	    "reset"), PK_FW_STATELESS_SYN);
+	assert_int(pk_fw_infer("filtered", "no-response", "filtered",
+	    "no-response"), PK_FW_DROP);
+	assert_int(pk_fw_infer("filtered", "port-unreach", "filtered",
+	    "port-unreach"), PK_FW_REJECT);
+	assert_int(pk_fw_infer("filtered", "admin-prohibited", "filtered",
+	    "admin-prohibited"), PK_FW_REJECT);
+	assert_int(pk_fw_infer("filtered", "host-unreach", "filtered",
+	    "no-response"), PK_FW_REJECT);
+	assert_int(pk_fw_infer("closed", "conn-refused", "filtered",
+	    "port-unreach"), PK_FW_REJECT);
+	assert_int(pk_fw_infer("filtered", NULL, "filtered", NULL),
+	    PK_FW_DROP_OR_REJECT);
+	assert_int(pk_fw_infer("open", NULL, NULL, NULL), PK_FW_SYN_ONLY);
+	assert_int(pk_fw_infer(NULL, NULL, "filtered", NULL), PK_FW_ACK_ONLY);
+	assert_int(pk_fw_infer("open", "syn-ack", "open", "reset"),
+	    PK_FW_INCONSISTENT);
+	assert_int(pk_fw_infer("filtered", "syn-ack", "filtered",
+	    "no-response"), PK_FW_INCONSISTENT);
+	assert_int(pk_fw_infer_udp("open|filtered", "no-response"),
+	    PK_FW_OPEN_FILTERED);
+	assert_int(pk_fw_infer_udp("closed", "port-unreach"),
+	    PK_FW_NO_FILTER);
+	assert_int(pk_fw_infer_udp("filtered", "admin-prohibited"),
+	    PK_FW_REJECT);
+}
+
+TEST(test_verdict_names)
+{
+	assert_str(pk_fw_verdict_name(PK_FW_NO_FILTER_OR_RESET),
+	    "no-filter|reject-reset");
+	assert_str(pk_fw_verdict_name(PK_FW_ACK_ONLY), "ack-only");
+	assert_true(pk_fw_verdict_name(PK_FW_NVERDICTS) == NULL);
+	assert_true(pk_fw_verdict_filters(PK_FW_STATEFUL));
+	assert_true(!pk_fw_verdict_filters(PK_FW_NO_FILTER_OR_RESET));
+	assert_true(!pk_fw_verdict_filters(PK_FW_OPEN_FILTERED));
+	assert_true(strstr(pk_fw_verdict_text(PK_FW_OPEN_FILTERED,
+	    PK_PROTO_UDP), "-sUV") != NULL);
+}
+
+TEST(test_roles)
+{
+	struct pk_scaninfo si = { "ack", "tcp", 1000, "1-1000" };
+	struct pk_scaninfo su[2] = { { "syn", "tcp", 1, "22" },
+	    { "udp", "udp", 1, "53" } };
+	struct pk_scan s;
+	struct pk_fw_roles r;
+
+	memset(&s, 0, sizeof(s));
+	s.scaninfo = &si;
+	s.nscaninfo = 1;
+	s.args = "nmap -sS x";		/* scaninfo wins */
+	assert_int(pk_fw_roles(&s, &r), PK_OK);
+	assert_int(r.tcp, PK_FW_ROLE_ACK);
+	assert_str(r.tcp_type, "ack");
+	s.scaninfo = su;
+	s.nscaninfo = 2;
+	s.args = "nmap -sSUV x";
+	assert_int(pk_fw_roles(&s, &r), PK_OK);
+	assert_int(r.tcp, PK_FW_ROLE_SYN);
+	assert_int(r.udp, 2);
+	/* Grepable: only the arguments. */
+	s.nscaninfo = 0;
+	s.args = "nmap -n -sT --max-retries 1 -oG x.gnmap 10.0.0.1";
+	assert_int(pk_fw_roles(&s, &r), PK_OK);
+	assert_str(r.tcp_type, "connect");
+	s.args = "nmap -n -Pn -sA -T4 10.0.0.1";
+	assert_int(pk_fw_roles(&s, &r), PK_OK);
+	assert_int(r.tcp, PK_FW_ROLE_ACK);
+	s.args = "nmap -sW --data-string -sA-not 10.0.0.1";
+	assert_int(pk_fw_roles(&s, &r), PK_OK);
+	assert_str(r.tcp_type, "window");
+	s.args = "nmap 10.0.0.1";
+	assert_int(pk_fw_roles(&s, &r), PK_OK);
+	assert_str(r.tcp_type, "syn");
+	s.args = NULL;
+	assert_int(pk_fw_roles(&s, &r), PK_ERR_FORMAT);
+	assert_int(pk_fw_roles(NULL, &r), PK_ERR_FORMAT);
+}
+
+/* The stateful host of the lab, its 65533 other ports folded. */
+TEST(test_engine_stateful_folded)
+{
+	struct pk_port sp[] = { port(22, "open", "syn-ack"),
+	    port(80, "open", "syn-ack") };
+	struct pk_extrareason sr = { "no-response", 65533, "tcp",
+	    "1-21,23-79,81-65535" };
+	struct pk_extraports se = { "filtered", 65533, &sr, 1 };
+	struct pk_extrareason ar = { "no-response", 65535, "tcp", "1-65535" };
+	struct pk_extraports ae = { "filtered", 65535, &ar, 1 };
+	struct pk_host hs = host("10.0.0.5", sp, 2), ha = host("10.0.0.5",
+	    NULL, 0);
+	const struct pk_fw_host *o;
+	struct pk_fw *fw = pk_fw_new();
+
+	if (!assert_true(fw != NULL))
+		return;
+	hs.extraports = &se;
+	hs.nextraports = 1;
+	ha.extraports = &ae;
+	ha.nextraports = 1;
+	assert_int(pk_fw_hold(fw, &ha, &ack), PK_OK);
+	/* One run, not 65535 ports. */
+	assert_true(pk_fw_memory(fw) < 4096);
+	assert_int(pk_fw_host(fw, &hs, &syn, &o), PK_OK);
+	if (!assert_true(o != NULL))
+		goto out;
+	assert_str(o->host, "10.0.0.5");
+	assert_str(o->kind, "stateful");
+	assert_int(o->filtering, 1);
+	assert_str(o->summary, "stateful firewall: 65533 ports dropped "
+	    "(SYN and ACK); open 22,80");
+	assert_int(o->nrows, 2);
+	assert_str(o->rows[0].ports, "1-21,23-79,81-65535");
+	assert_int(o->rows[0].verdict, PK_FW_DROP);
+	assert_int(o->rows[1].verdict, PK_FW_STATEFUL);
+	assert_int(o->rows[1].count, 2);
+	assert_int(o->nsegs, 5);
+	assert_int(o->segs[1].lo, 22);
+	assert_int(o->segs[1].row, 1);
+	assert_int(pk_fw_next_unmatched(fw, &o), PK_EOF);
+	assert_str(pk_fw_summary(fw), "1 host: 1 stateful firewall");
+out:
+	pk_fw_free(fw);
+}
+
+/* Hosts and ports on one side only, and the order of unmatched hosts. */
+TEST(test_engine_one_sided)
+{
+	struct pk_port sp[] = { port(22, "open", "syn-ack"),
+	    port(25, "closed", "reset") };
+	struct pk_port ap[] = { port(22, "unfiltered", "reset"),
+	    port(23, "filtered", "no-response") };
+	struct pk_host hs = host("10.0.0.1", sp, 2);
+	struct pk_host ha = host("10.0.0.1", ap, 2);
+	struct pk_host hb = host("10.0.0.2", ap, 1);
+	struct pk_host hc = host("10.0.0.3", ap, 1);
+	const struct pk_fw_host *o;
+	struct pk_fw *fw = pk_fw_new();
+
+	if (!assert_true(fw != NULL))
+		return;
+	assert_int(pk_fw_hold(fw, &hb, &ack), PK_OK);
+	assert_int(pk_fw_hold(fw, &ha, &ack), PK_OK);
+	assert_int(pk_fw_hold(fw, &hc, &ack), PK_OK);
+	assert_int(pk_fw_host(fw, &hs, &syn, &o), PK_OK);
+	assert_int(o->nrows, 3);
+	assert_str(o->kind, "none");
+	assert_int(o->filtering, 0);
+	assert_int(o->counts[PK_FW_ACK_ONLY], 1);
+	assert_int(o->counts[PK_FW_SYN_ONLY], 1);
+	assert_str(o->summary, "no filtering seen: open 22; only in the "
+	    "SYN scan 25; only in the ACK scan 23");
+	assert_int(pk_fw_next_unmatched(fw, &o), PK_OK);
+	assert_str(o->host, "10.0.0.2");
+	assert_str(o->kind, "ack-only");
+	assert_int(pk_fw_next_unmatched(fw, &o), PK_OK);
+	assert_str(o->host, "10.0.0.3");
+	assert_int(pk_fw_next_unmatched(fw, &o), PK_EOF);
+	assert_str(pk_fw_summary(fw), "3 hosts: 1 no filtering seen, "
+	    "2 only in the ACK scan");
+	pk_fw_free(fw);
+}
+
+TEST(test_engine_bad_ranges)
+{
+	struct pk_extrareason r = { "no-response", 3, "tcp", "1-3,x" };
+	struct pk_extraports e = { "filtered", 3, &r, 1 };
+	struct pk_host h = host("10.0.0.1", NULL, 0);
+	const struct pk_fw_host *o;
+	struct pk_fw *fw = pk_fw_new();
+
+	if (!assert_true(fw != NULL))
+		return;
+	h.extraports = &e;
+	h.nextraports = 1;
+	assert_int(pk_fw_hold(fw, &h, &ack), PK_ERR_FORMAT);
+	r.ports = "5-4";
+	assert_int(pk_fw_host(fw, &h, &syn, &o), PK_ERR_FORMAT);
+	r.ports = "70000";
+	assert_int(pk_fw_host(fw, &h, &syn, &o), PK_ERR_FORMAT);
+	pk_fw_free(fw);
+	pk_fw_free(NULL);
+}
+
+/* The recorded lab: the held ACK scan, the streamed SYN scan. */
+TEST(test_engine_lab)
+{
+	const char *want[] = {
+	    "stateful firewall: 1008 ports dropped (SYN and ACK); open "
+		"22,80; rejects (tcp-reset, or no filter) 113",
+	    "stateless rules: dropped (SYN and ACK) 8083; SYN blocked, ACK "
+		"passes 8081-8082; rejected 8084-8085 (port-unreach, "
+		"admin-prohibited); open 22,80; 1004 ports closed",
+	    "no filtering seen: open 22,80; 1009 ports closed" };
+	struct pk_reader *ra, *rs;
+	const struct pk_host *h;
+	const struct pk_fw_host *o;
+	struct pk_fw_roles ro;
+	struct pk_fw *fw = pk_fw_new();
+	size_t i = 0;
+
+	ra = pk_reader_open(testdata_path("pfirewall/fw-sA.xml"), NULL);
+	rs = pk_reader_open(testdata_path("pfirewall/fw-sS.xml"), NULL);
+	if (!assert_true(fw != NULL && ra != NULL && rs != NULL))
+		return;
+	while (pk_reader_next(ra, &h) == PK_OK) {
+		assert_int(pk_fw_roles(pk_reader_scan(ra), &ro), PK_OK);
+		assert_int(pk_fw_hold(fw, h, &ro), PK_OK);
+	}
+	while (pk_reader_next(rs, &h) == PK_OK && i < 3) {
+		assert_int(pk_fw_roles(pk_reader_scan(rs), &ro), PK_OK);
+		assert_int(ro.tcp, PK_FW_ROLE_SYN);
+		assert_int(pk_fw_host(fw, h, &ro, &o), PK_OK);
+		assert_str(o->summary, want[i++]);
+	}
+	assert_int(i, 3);
+	assert_str(pk_fw_summary(fw), "3 hosts: 1 stateful firewall, "
+	    "1 stateless rules, 1 no filtering seen");
+	pk_reader_free(ra);
+	pk_reader_free(rs);
+	pk_fw_free(fw);
+}
+
+TEST_MAIN(test_infer_table, test_verdict_names, test_roles,
+    test_engine_stateful_folded, test_engine_one_sided,
+    test_engine_bad_ranges, test_engine_lab)
