@@ -681,9 +681,79 @@ TEST(test_host_limit)
 	free(buf);
 }
 
+/* Fields both formats carry must agree host by host, port by port. */
+static void
+same_host(const struct pk_host *g, const struct pk_host *x)
+{
+	size_t i;
+
+	assert_str(g->host, x->host);
+	assert_str(g->hostname, x->hostname);
+	assert_str(g->status, x->status);
+	if (!assert_int(g->nports, x->nports))
+		return;
+	for (i = 0; i < g->nports; i++) {
+		assert_int(g->ports[i].proto, x->ports[i].proto);
+		assert_int(g->ports[i].port, x->ports[i].port);
+		assert_str(g->ports[i].state, x->ports[i].state);
+		assert_str(g->ports[i].service, x->ports[i].service);
+		assert_str(g->ports[i].tunnel, x->ports[i].tunnel);
+	}
+	/* -oG writes an ignored state only when there is exactly one. */
+	if (x->nextraports == 1 && assert_int(g->nextraports, 1)) {
+		assert_str(g->extraports[0].state, x->extraports[0].state);
+		assert_int(g->extraports[0].count, x->extraports[0].count);
+	} else
+		assert_int(g->nextraports, 0);
+}
+
+/* The lab's nmap -oA recordings: the -oG and -oX of one run. */
+TEST(test_xml_twins)
+{
+	static const char *const names[] = {
+		"basic-sS", "basic-sSU", "basic-sV", "basic6-sS", "basic-O",
+		"localhost-sS", "localhost-sU", "localhost-sV", "localhost-sA",
+		"localhost-sC", "localhost6-sS", "multi-sS", "multi-sn",
+		"nonstd-sV", "fw-none-sS-1000", "fw-stateful-sA-1000",
+		"fw-stateless-sS", "interrupted-sS", NULL
+	};
+	char gpath[64];
+	struct pk_reader *g, *x;
+	const struct pk_host *gh, *xh;
+	int i, grc, xrc;
+
+	for (i = 0; names[i] != NULL; i++) {
+		snprintf(gpath, sizeof(gpath), "%s.gnmap", names[i]);
+		g = pk_reader_open(testdata_path(gpath), NULL);
+		snprintf(gpath, sizeof(gpath), "%s.xml", names[i]);
+		x = pk_reader_open(testdata_path(gpath), NULL);
+		do {
+			grc = pk_reader_next(g, &gh);
+			xrc = pk_reader_next(x, &xh);
+			if (!assert_int(grc, xrc))
+				break;
+			if (grc == PK_OK)
+				same_host(gh, xh);
+		} while (grc == PK_OK);
+		assert_int(pk_reader_hosts(g), pk_reader_hosts(x));
+		if (grc == PK_EOF) {
+			assert_int(pk_reader_scan(g)->hosts_up,
+			    pk_reader_scan(x)->hosts_up);
+			assert_int(pk_reader_scan(g)->hosts_total,
+			    pk_reader_scan(x)->hosts_total);
+			assert_str(pk_reader_scan(g)->args,
+			    pk_reader_scan(x)->args);
+			assert_str(pk_reader_scan(g)->startstr,
+			    pk_reader_scan(x)->startstr);
+		}
+		pk_reader_free(g);
+		pk_reader_free(x);
+	}
+}
+
 TEST_MAIN(test_basic_file, test_ipv6_file, test_verbose_multi_file,
     test_udp_sctp_ipproto_files, test_ignored_file, test_list_and_ping_files,
     test_service_os_file, test_handmade_fields, test_crlf_and_gzip,
     test_two_runs, test_masscan, test_bad_ports, test_bad_host_lines,
     test_error_keeps_earlier_hosts, test_scan_lines, test_truncated,
-    test_hostile_bytes, test_host_limit)
+    test_hostile_bytes, test_host_limit, test_xml_twins)
