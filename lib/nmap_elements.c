@@ -141,8 +141,21 @@ pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(st->err_msg, sizeof(st->err_msg), fmt, ap);
 	va_end(ap);
-	if (st->ctxt != NULL)
+}
+
+/*
+ * xmlStopParser frees the input buffer that attribute values point
+ * into, so a handler only records its verdict (pk_xml_stop) and the SAX
+ * entry point halts the parser on its way out, when nothing reads those
+ * values any more.
+ */
+void
+pk_xml_halt(struct pk_xml_state *st)
+{
+	if (st->status != 0 && !st->halted && st->ctxt != NULL) {
+		st->halted = 1;
 		xmlStopParser(st->ctxt);
+	}
 }
 
 const char *
@@ -692,24 +705,16 @@ dispatch(struct pk_xml_state *st, enum el id, const struct attr *at, int n)
 		    st->r->opts.limits.max_host_bytes);
 }
 
-void
-pk_xml_start_element(void *ctx, const xmlChar *localname,
-    const xmlChar *prefix, const xmlChar *URI, int nb_namespaces,
-    const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
-    const xmlChar **attributes)
+static void
+start_element(struct pk_xml_state *st, const xmlChar *localname,
+    int nb_attributes, const xmlChar **attributes)
 {
-	struct pk_xml_state *st = ctx;
 	struct attr at[PK_DEF_MAX_ATTRS];
 	const char *name = (const char *)localname;
 	unsigned parent;
 	enum el id;
 	int i, n;
 
-	(void)prefix;
-	(void)URI;
-	(void)nb_namespaces;
-	(void)namespaces;
-	(void)nb_defaulted;
 	if (st->status != 0)
 		return;
 	if (st->depth >= st->max_depth) {
@@ -742,6 +747,23 @@ pk_xml_start_element(void *ctx, const xmlChar *localname,
 		    attributes[i * 5 + 3]);
 	}
 	dispatch(st, id, at, n);
+}
+
+void
+pk_xml_start_element(void *ctx, const xmlChar *localname,
+    const xmlChar *prefix, const xmlChar *URI, int nb_namespaces,
+    const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+    const xmlChar **attributes)
+{
+	struct pk_xml_state *st = ctx;
+
+	(void)prefix;
+	(void)URI;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	start_element(st, localname, nb_attributes, attributes);
+	pk_xml_halt(st);
 }
 
 static void
@@ -778,7 +800,6 @@ end_host(struct pk_xml_state *st)
 		st->err_line = st->r->err.line;
 		(void)snprintf(st->err_msg, sizeof(st->err_msg), "%s",
 		    st->r->err.msg);
-		xmlStopParser(st->ctxt);
 	}
 }
 
@@ -801,12 +822,12 @@ pk_xml_end_element(void *ctx, const xmlChar *localname,
 		end_host(st);
 	if (st->depth == 0)
 		st->doc_done = 1;
+	pk_xml_halt(st);
 }
 
-void
-pk_xml_characters(void *ctx, const xmlChar *ch, int len)
+static void
+xml_collect(struct pk_xml_state *st, const xmlChar *ch, int len)
 {
-	struct pk_xml_state *st = ctx;
 	size_t need;
 	char *t;
 
@@ -832,4 +853,13 @@ pk_xml_characters(void *ctx, const xmlChar *ch, int len)
 	}
 	memcpy(st->text + st->textlen, ch, (size_t)len);
 	st->textlen += (size_t)len;
+}
+
+void
+pk_xml_characters(void *ctx, const xmlChar *ch, int len)
+{
+	struct pk_xml_state *st = ctx;
+
+	xml_collect(st, ch, len);
+	pk_xml_halt(st);
 }

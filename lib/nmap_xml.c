@@ -100,6 +100,7 @@ xml_resolve_entity(void *ctx, const xmlChar *publicId,
 	(void)systemId;
 	pk_xml_stop((struct pk_xml_state *)ctx, PK_ERR_FORMAT,
 	    "external entity refused");
+	pk_xml_halt((struct pk_xml_state *)ctx);
 	return NULL;
 }
 
@@ -122,6 +123,7 @@ xml_entity_decl(void *ctx, const xmlChar *name, int type,
 	(void)content;
 	pk_xml_stop((struct pk_xml_state *)ctx, PK_ERR_FORMAT,
 	    "entity declarations are not allowed");
+	pk_xml_halt((struct pk_xml_state *)ctx);
 }
 
 static void
@@ -136,6 +138,7 @@ xml_internal_subset(void *ctx, const xmlChar *name,
 	else if (ExternalID != NULL || SystemID != NULL)
 		pk_xml_stop(st, PK_ERR_FORMAT,
 		    "external DTD refused");
+	pk_xml_halt(st);
 }
 
 /* Any markup declaration inside a DOCTYPE is refused outright. */
@@ -148,6 +151,7 @@ xml_element_decl(void *ctx, const xmlChar *name, int type,
 	(void)content;
 	pk_xml_stop((struct pk_xml_state *)ctx, PK_ERR_FORMAT,
 	    "DTD declarations are not allowed");
+	pk_xml_halt((struct pk_xml_state *)ctx);
 }
 
 static void
@@ -162,6 +166,7 @@ xml_attribute_decl(void *ctx, const xmlChar *elem, const xmlChar *fullname,
 	xmlFreeEnumeration(tree);
 	pk_xml_stop((struct pk_xml_state *)ctx, PK_ERR_FORMAT,
 	    "DTD declarations are not allowed");
+	pk_xml_halt((struct pk_xml_state *)ctx);
 }
 
 static void
@@ -173,6 +178,7 @@ xml_notation_decl(void *ctx, const xmlChar *name, const xmlChar *publicId,
 	(void)systemId;
 	pk_xml_stop((struct pk_xml_state *)ctx, PK_ERR_FORMAT,
 	    "DTD declarations are not allowed");
+	pk_xml_halt((struct pk_xml_state *)ctx);
 }
 
 static void
@@ -228,6 +234,7 @@ xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
 	x->st.ctxt = x->ctxt;
 	pk_xml_intern(&x->st);
 	x->st.depth = 0;
+	x->st.halted = 0;
 	x->st.doc_open = x->st.doc_done = 0;
 	x->st.continuation = synthetic;
 	x->fed = 0;

@@ -34,6 +34,7 @@ struct pk_xml_state {
 	const char	*names[PK_XML_NNAMES]; /* interned attribute names */
 	/* Our own verdict: set once, stops the parser. */
 	int		 status;
+	int		 halted;	/* xmlStopParser called */
 	unsigned long	 err_line;
 	char		 err_msg[256];
 	/* libxml2's first error. */
@@ -57,6 +58,8 @@ void	pk_xml_intern(struct pk_xml_state *st);
 /* Record our own error (first one wins) and stop the parser. */
 void	pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt,
 	    ...) PK_PRINTF(3, 4);
+/* Stop libxml2 once a verdict is recorded; SAX entry points call it last. */
+void	pk_xml_halt(struct pk_xml_state *st);
 /* The line libxml2 is at, counted from the start of the input. */
 unsigned long pk_xml_line(const struct pk_xml_state *st);
 /* The innermost element we know by name, for messages. */
