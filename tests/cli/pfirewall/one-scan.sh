@@ -1,0 +1,2 @@
+ln -s "$TESTDATA/pfirewall" d
+pfirewall d/fw-sS.xml
