@@ -37,6 +37,7 @@ struct pk_input {
 	int		 eof;		/* the source is exhausted */
 	int		 gzipped;
 	int		 failed;	/* an error is final */
+	int		 linemode;	/* read through pk_input_getline */
 	uint64_t	 produced;	/* decompressed bytes read */
 	uint64_t	 consumed;
 	unsigned long	 lines;
@@ -237,8 +238,10 @@ input_fail(struct pk_input *in, int status, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* Only line readers know a line; XML reports its own. */
 	va_start(ap, fmt);
-	pk_error_vset(&in->err, status, in->lines + 1, fmt, ap);
+	pk_error_vset(&in->err, status, in->linemode ? in->lines + 1 : 0,
+	    fmt, ap);
 	va_end(ap);
 	in->err.file = in->name;
 	in->failed = status;
@@ -255,9 +258,13 @@ input_gz_end(struct pk_input *in)
 	msg = gzerror(in->gz, &zerr);
 	if (zerr == Z_OK)
 		return 0;
+	/* A cut .gz is a truncated input like any other: exit 3, not 2. */
 	if (zerr == Z_BUF_ERROR)
-		return input_fail(in, PK_ERR_GZIP,
+		return input_fail(in, PK_ERR_TRUNCATED,
 		    "truncated gzip stream (unexpected end of file)");
+	/* zlib prefixes the path it was given, here "<fd:N>": drop it. */
+	if (strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": ") != NULL)
+		msg = strstr(msg, ": ") + 2;
 	if (zerr == Z_ERRNO)
 		return input_fail(in, PK_ERR_IO, "read error: %s",
 		    strerror(errno));
@@ -394,6 +401,7 @@ pk_input_getline(struct pk_input *in, const char **line, size_t *len,
 	size_t n;
 	int rc;
 
+	in->linemode = 1;
 	for (;;) {
 		if (in->scanned < in->start)
 			in->scanned = in->start;

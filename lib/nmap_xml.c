@@ -252,7 +252,6 @@ xml_doc_error(struct pk_reader *r, struct xml_impl *x, int at_end)
 {
 	struct pk_xml_state *st = &x->st;
 	unsigned long kept;
-	struct pk_hslot *s;
 
 	/*
 	 * At the end of input libxml2 parses what is left of a cut tag, so
@@ -265,9 +264,7 @@ xml_doc_error(struct pk_reader *r, struct xml_impl *x, int at_end)
 		    st->err_msg);
 	if (at_end && (st->xml_errno != 0 || st->status != 0) && x->fed > 0 &&
 	    !st->doc_done) {
-		kept = r->nhosts;
-		for (s = r->queue; s != NULL; s = s->next)
-			kept++;
+		kept = pk_rd_kept(r);
 		pk_rd_host_abort(r);
 		return pk_rd_fail(r, PK_ERR_TRUNCATED, pk_xml_line(st),
 		    "truncated scan: input ends inside <%s>: kept %lu "

@@ -139,11 +139,29 @@ pk_rd_fail(struct pk_reader *r, int status, unsigned long line,
 	return status;
 }
 
+/* Complete hosts delivered or waiting: what a truncated input kept. */
+unsigned long
+pk_rd_kept(const struct pk_reader *r)
+{
+	const struct pk_hslot *s;
+	unsigned long n = r->nhosts;
+
+	for (s = r->queue; s != NULL; s = s->next)
+		n++;
+	return n;
+}
+
 int
 pk_rd_fail_input(struct pk_reader *r)
 {
 	const struct pk_error *e = pk_input_error(r->in);
 
+	if (e->status == PK_ERR_TRUNCATED) {
+		pk_rd_host_abort(r);
+		return pk_rd_fail(r, e->status, e->line, "%.160s: kept %lu "
+		    "complete host%s", e->msg, pk_rd_kept(r),
+		    pk_rd_kept(r) == 1 ? "" : "s");
+	}
 	r->err = *e;
 	r->err.file = r->name;
 	r->final = e->status;

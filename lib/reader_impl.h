@@ -70,6 +70,8 @@ void		 pk_rd_host_abort(struct pk_reader *r);
 /* Record a final error at line (0: unknown); returns status. */
 int		 pk_rd_fail(struct pk_reader *r, int status, unsigned long line,
 		    const char *fmt, ...) PK_PRINTF(4, 5);
+/* Complete hosts delivered or queued so far. */
+unsigned long	 pk_rd_kept(const struct pk_reader *r);
 /* Copy the input layer's error as final. */
 int		 pk_rd_fail_input(struct pk_reader *r);
 /* A new run (document); previous runs stay valid. */
