@@ -36,6 +36,8 @@
 #             127.0.0.1, 5432 on ::1, two established connections),
 #             pk-nonstd2 .3 (http on 22, ssh on 80).
 #
+# Labs are machine-wide: names and addresses are fixed, so "up NAME" while
+# someone else uses NAME tears theirs down.  "list" tells which are up.
 # State lives in /run/portkit-lab/NAME/ (pids: "NS PROTO PORT PID" lines).
 # Every listener runs inside its namespace via "ip netns exec"; down kills
 # the recorded pids and any other process left in the lab's namespaces,
@@ -123,7 +125,8 @@ mkbridge() {
 spawn() {
 	local lab=$1 ns=$2 proto=$3 port=$4 comm=$5
 	shift 5
-	ip netns exec "$ns" "$BIN/$comm" "$@" </dev/null >/dev/null 2>&1 &
+	# 9>&-: a listener must not keep holding the lab lock.
+	ip netns exec "$ns" "$BIN/$comm" "$@" </dev/null >/dev/null 2>&1 9>&- &
 	echo "$ns $proto $port $!" >>"$STATE/$lab/pids"
 }
 
@@ -353,7 +356,7 @@ up_nonstd() {
 	sshl nonstd $b 80 ::
 	wait_ready nonstd
 	# Established connections for "ss -tunap" and lsof dumps.
-	spawn nonstd $a tcp 631 python3 "$RESP" client 127.0.0.1 631
+	spawn nonstd $a tcp 5432 python3 "$RESP" client ::1 5432
 	spawn nonstd $a tcp 2222 sshd "$RESP" client 10.77.4.2 2222
 }
 
@@ -388,6 +391,11 @@ check_addrs() {
 	done
 }
 
+# One lab.sh at a time changes the labs.
+mkdir -p "$STATE"
+exec 9>"$STATE/.lock"
+flock 9
+
 cmd=${1:-}
 case $cmd in
 up)
@@ -415,7 +423,7 @@ down-all)
 	for l in $LABS; do
 		down_lab "$l"
 	done
-	rm -rf "$BIN"
+	rm -rf "$BIN" "$STATE/.lock"
 	rmdir "$STATE" 2>/dev/null || true
 	;;
 alter)
