@@ -1020,7 +1020,94 @@ size_t		 pk_fw_memory(const struct pk_fw *fw);
 
 /* --- Service placement checks (lib/nonstd.c) ---------------------------- */
 
-/* (declarations to come with pnonstd) */
+/*
+ * Find services where they do not belong.  A checker holds three tables
+ * (read from files; pnonstd(1) documents them and ships defaults) and
+ * the nmap-services database:
+ *
+ *   PK_NS_MAP      "PCRE2-PATTERN<TAB>service[,service...]": the services
+ *                  a listening process runs ("-" ignores the process).
+ *                  When several patterns match, the one read last wins,
+ *                  so tables loaded later override earlier ones.
+ *   PK_NS_EQUIV    "equiv<TAB>NAME<TAB>name name ..." makes the names one
+ *                  family known as NAME (ssl/http and https-alt are
+ *                  https); "alternate<TAB>NAME<TAB>port/proto ..." lists
+ *                  well-known alternate ports of a family (http on
+ *                  8080/tcp).
+ *   PK_NS_EXPOSED  one family name a line: data stores and admin
+ *                  services that should not listen on every interface.
+ *
+ * Blank lines and lines starting with "#" are ignored in all three.
+ *
+ * A detected service (a scan port, open, method "probed") or a mapped
+ * one (a listening socket) is "alternate" on an alternate port of its
+ * family ("nonstandard" with PK_NS_STRICT), fine when its family is the
+ * family of the port's registered name, and "nonstandard" otherwise.  A
+ * listener bound to 0.0.0.0, :: or * (with no interface) whose family is
+ * in the exposed list is also "exposed".  With PK_NS_UNKNOWN a listener
+ * whose process maps to nothing (or is not named) is "unknown".
+ */
+#define PK_NS_STRICT	0x01
+#define PK_NS_UNKNOWN	0x02
+
+enum pk_ns_table {
+	PK_NS_MAP = 0,
+	PK_NS_EQUIV = 1,
+	PK_NS_EXPOSED = 2
+};
+
+/* One finding; strings lent until the next check on the same checker. */
+struct pk_ns_finding {
+	const char	*host;		/* scanned address, or bind address
+					   with %zone for a socket */
+	int		 proto;
+	unsigned	 port;
+	const char	*service;	/* detected or mapped; NULL: unknown */
+	const char	*registered;	/* nmap-services name, NULL: none */
+	const char	*expected_ports;/* where the service is registered,
+					   "22/tcp,..." (top 3), or NULL */
+	const char	*kind;		/* "nonstandard", "alternate",
+					   "exposed", "unknown" */
+	const char	*evidence;	/* one sentence for people */
+};
+
+struct pk_nonstd;
+
+/* A checker with empty tables; svc is lent and must outlive it. */
+struct pk_nonstd *pk_nonstd_new(const struct pk_services *svc,
+		    unsigned flags);
+void		 pk_nonstd_free(struct pk_nonstd *ns);
+/*
+ * Add a table file ("-" is standard input, gzip accepted).  A bad line
+ * (a PCRE2 pattern that does not compile, a missing tab, a bad
+ * port/proto) fails the load with PK_ERR_FORMAT and err naming the file
+ * (err->file points to path or name), line and, for a pattern, the
+ * column where PCRE2 gave up.
+ */
+int		 pk_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table table,
+		    const char *path, struct pk_error *err);
+int		 pk_nonstd_load_mem(struct pk_nonstd *ns,
+		    enum pk_ns_table table, const void *buf, size_t len,
+		    const char *name, struct pk_error *err);
+/*
+ * Check one scanned port of host (an address).  *out gets the findings
+ * (lent until the next check), *n how many (0 when all is well).
+ * Returns PK_OK or PK_ERR_NOMEM.
+ */
+int		 pk_nonstd_port(struct pk_nonstd *ns, const char *host,
+		    const struct pk_port *p,
+		    const struct pk_ns_finding **out, size_t *n);
+/* The same for one socket of a dump; only listeners are checked. */
+int		 pk_nonstd_sock(struct pk_nonstd *ns, const struct pk_sock *s,
+		    const struct pk_ns_finding **out, size_t *n);
+/*
+ * The output fields (host, proto, port, service, registered,
+ * expected_ports, kind, evidence) and one finding as their values
+ * (vals has room for every field).
+ */
+const struct pk_field *pk_nonstd_fields(size_t *n);
+void		 pk_nonstd_values(const struct pk_ns_finding *f,
+		    struct pk_value *vals);
 
 #ifdef __cplusplus
 }

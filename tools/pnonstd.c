@@ -1,0 +1,424 @@
+/*
+ * pnonstd - services where they do not belong: from -sV scans (what
+ * answered on each port) and ss or lsof listings (which process listens
+ * where), judged against nmap-services and pnonstd's tables.
+ *
+ * Like diff(1): exit 0 when nothing was flagged, 1 when something was,
+ * 2 on trouble, and 3 when an input was truncated (its complete records
+ * were still checked).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fe/fe.h"
+#include "portkit.h"
+
+#define MAX_MAPS	16
+
+enum {
+	OPT_STRICT = CHAR_MAX + 1, OPT_UNKNOWN, OPT_MAP, OPT_TABLES,
+	OPT_SERVICES, OPT_DATADIR, OPT_NETDB
+};
+
+struct cfg {
+	int		 fmt;
+	unsigned	 wflags;
+	unsigned	 flags;		/* PK_NS_* */
+	const char	*maps[MAX_MAPS];
+	size_t		 nmaps;
+	const char	*tables;
+	const char	*services;
+	const char	*datadir;
+	int		 netdb;
+	struct pk_services *svc;
+	struct pk_nonstd *ns;
+	struct pk_writer *w;
+	int		 trouble;	/* 2 or 3 once something went wrong */
+	char		**seen;		/* findings of the current dump */
+	size_t		 nseen;
+};
+
+static const struct option longopts[] = {
+	{ "datadir", required_argument, NULL, OPT_DATADIR },
+	{ "help", no_argument, NULL, 'h' },
+	{ "map", required_argument, NULL, OPT_MAP },
+	{ "netdb", no_argument, NULL, OPT_NETDB },
+	{ "no-header", no_argument, NULL, 'H' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "services", required_argument, NULL, OPT_SERVICES },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "tables", required_argument, NULL, OPT_TABLES },
+	{ "unknown", no_argument, NULL, OPT_UNKNOWN },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static _Noreturn void
+usage(void)
+{
+	fputs(
+"Usage:\n"
+" pnonstd [options] input...\n"
+"\n"
+"Report services running where they do not belong, from nmap -sV scans\n"
+"and ss or lsof listings.  Inputs may be gzip-compressed; - reads\n"
+"standard input.\n"
+"\n"
+"Checks:\n"
+"     --strict            report well-known alternate ports as nonstandard\n"
+"     --unknown           also list listeners whose process maps to nothing\n"
+"     --map FILE          process patterns (PCRE2) overriding the table\n"
+"     --tables DIR        read nonstd-map.tsv, nonstd-equiv.tsv and\n"
+"                         exposed.txt from DIR\n"
+"     --services FILE     the nmap-services file to read\n"
+"     --datadir DIR       look for nmap-services in DIR first\n"
+"     --netdb             resolve port names nmap-services cannot resolve\n"
+"                         through the system's services database\n"
+"\n"
+"Output:\n"
+" -o, --output FORMAT     text, tsv, csv or jsonl (default text)\n"
+" -H, --no-header         no header row\n"
+"\n"
+" -h, --help              display this help\n"
+" -V, --version           display version\n"
+"\n"
+"Exit status: 0 nothing flagged, 1 something flagged, 2 trouble,\n"
+"3 truncated input (its complete records were checked).\n"
+"See pnonstd(1).\n", stdout);
+	exit(fe_close_stdout(0));
+}
+
+static _Noreturn void
+write_failed(void)
+{
+	if (errno == EPIPE)
+		exit(2);
+	fe_errx(2, "write error: %s", strerror(errno));
+}
+
+static void
+set_trouble(struct cfg *c, int st)
+{
+	if (c->trouble != 2)
+		c->trouble = st;
+}
+
+/* A dump may list one socket per process sharing it: report it once. */
+static int
+already(struct cfg *c, const struct pk_ns_finding *f)
+{
+	char key[512], **arr;
+	size_t i;
+
+	(void)snprintf(key, sizeof(key), "%s|%d|%u|%s", f->kind, f->proto,
+	    f->port, f->host);
+	for (i = 0; i < c->nseen; i++)
+		if (strcmp(c->seen[i], key) == 0)
+			return 1;
+	arr = realloc(c->seen, (c->nseen + 1) * sizeof(*arr));
+	if (arr == NULL || (arr[c->nseen] = strdup(key)) == NULL)
+		fe_errx(2, "out of memory");
+	c->seen = arr;
+	c->nseen++;
+	return 0;
+}
+
+static void
+forget(struct cfg *c)
+{
+	while (c->nseen > 0)
+		free(c->seen[--c->nseen]);
+}
+
+static void
+emit(struct cfg *c, const struct pk_ns_finding *f, size_t n, int dump)
+{
+	struct pk_value vals[8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (dump && already(c, &f[i]))
+			continue;
+		pk_nonstd_values(&f[i], vals);
+		if (pk_writer_row(c->w, vals) != PK_OK)
+			write_failed();
+	}
+}
+
+static void
+do_scan(struct cfg *c, struct pk_reader *r)
+{
+	const struct pk_ns_finding *f;
+	const struct pk_host *h;
+	size_t i, n;
+	int rc;
+
+	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+		for (i = 0; i < h->nports; i++) {
+			if (pk_nonstd_port(c->ns, h->host != NULL ? h->host :
+			    h->mac, &h->ports[i], &f, &n) != PK_OK)
+				fe_errx(2, "out of memory");
+			emit(c, f, n, 0);
+		}
+	if (rc != PK_EOF) {
+		fe_warn_pkerr(pk_reader_error(r));
+		set_trouble(c, rc == PK_ERR_TRUNCATED ? 3 : 2);
+	}
+}
+
+/* The first record is already in s (or rc says why there is none). */
+static void
+do_dump(struct cfg *c, struct pk_sock_reader *r, const struct pk_sock *s,
+    int rc)
+{
+	const struct pk_ns_finding *f;
+	unsigned long bad = 0;
+	size_t n;
+
+	for (;; rc = pk_sock_next(r, &s)) {
+		if (rc == PK_OK) {
+			if (pk_nonstd_sock(c->ns, s, &f, &n) != PK_OK)
+				fe_errx(2, "out of memory");
+			emit(c, f, n, 1);
+		} else if (rc == PK_ERR_FORMAT &&
+		    pk_sock_bad_lines(r) > bad) {
+			bad = pk_sock_bad_lines(r);	/* skipped: go on */
+			fe_warn_pkerr(pk_sock_error(r));
+			set_trouble(c, 2);
+		} else {
+			break;
+		}
+	}
+	forget(c);
+	if (rc != PK_EOF) {
+		fe_warn_pkerr(pk_sock_error(r));
+		set_trouble(c, rc == PK_ERR_TRUNCATED ? 3 : 2);
+	}
+}
+
+/* Standard input may be read twice (dump, then scan): keep a copy. */
+static int
+spool_stdin(void)
+{
+	char buf[65536];
+	FILE *tmp;
+	size_t n;
+	int fd;
+
+	if ((tmp = tmpfile()) == NULL)
+		fe_errx(2, "cannot buffer standard input: %s", strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n)
+			fe_errx(2, "cannot buffer standard input: %s",
+			    strerror(errno));
+	if (ferror(stdin) || fflush(tmp) != 0)
+		fe_errx(2, "cannot read standard input: %s", strerror(errno));
+	if ((fd = dup(fileno(tmp))) == -1)
+		fe_errx(2, "cannot buffer standard input: %s", strerror(errno));
+	(void)fclose(tmp);
+	return fd;
+}
+
+static int
+is_scan(enum pk_format f)
+{
+	return f == PK_FMT_NMAP_XML || f == PK_FMT_MASSCAN_XML ||
+	    f == PK_FMT_GNMAP;
+}
+
+static void
+do_input(struct cfg *c, const char *path)
+{
+	struct pk_sock_opts so;
+	struct pk_sock_reader *sr;
+	struct pk_reader *r;
+	const struct pk_sock *s;
+	int fd = -1, rc;
+
+	pk_sock_opts_init(&so);
+	so.services = c->svc;
+	so.netdb = c->netdb;
+	so.skip_bad = 1;
+	if (strcmp(path, "-") == 0)
+		fd = spool_stdin();
+	sr = fd >= 0 ? pk_sock_open_fd(fd, "<stdin>", &so) :
+	    pk_sock_open(path, &so);
+	if (sr == NULL)
+		fe_errx(2, "out of memory");
+	rc = pk_sock_next(sr, &s);
+	if (rc == PK_ERR_UNKNOWN_FORMAT && is_scan(pk_sock_format(sr))) {
+		pk_sock_free(sr);
+		if (fd >= 0 && lseek(fd, 0, SEEK_SET) == -1)
+			fe_errx(2, "<stdin>: %s", strerror(errno));
+		r = fd >= 0 ? pk_reader_open_fd(fd, "<stdin>", NULL) :
+		    pk_reader_open(path, NULL);
+		if (r == NULL)
+			fe_errx(2, "out of memory");
+		do_scan(c, r);
+		pk_reader_free(r);
+	} else {
+		do_dump(c, sr, s, rc);
+		pk_sock_free(sr);
+	}
+	if (fd >= 0)
+		(void)close(fd);
+}
+
+/* $PORTKIT_DATADIR, then share/portkit next to the binary's directory. */
+static const char *
+tables_dir(struct cfg *c, char *buf, size_t sz)
+{
+	static const char *const dirs[] = {
+		"/usr/local/share/portkit", "/usr/share/portkit", NULL
+	};
+	const char *env = getenv("PORTKIT_DATADIR");
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+	size_t i;
+
+	if (c->tables != NULL)
+		return c->tables;
+	if (env != NULL && *env != '\0')
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		(void)snprintf(buf, sz, "%s/../share/portkit", exe);
+		if (access(buf, R_OK) == 0)
+			return buf;
+	}
+	for (i = 0; dirs[i] != NULL; i++)
+		if (access(dirs[i], R_OK) == 0)
+			return dirs[i];
+	fe_errx(2, "no pnonstd tables found: use --tables DIR or set "
+	    "PORTKIT_DATADIR");
+}
+
+static void
+load(struct cfg *c, enum pk_ns_table t, const char *path)
+{
+	struct pk_error err;
+
+	memset(&err, 0, sizeof(err));
+	if (pk_nonstd_load(c->ns, t, path, &err) != PK_OK) {
+		if (err.column > 0)
+			fe_warn_at(err.file, err.line, "column %lu: %s",
+			    err.column, err.msg);
+		else
+			fe_warn_pkerr(&err);
+		exit(2);
+	}
+}
+
+static void
+load_services(struct cfg *c)
+{
+	struct pk_error err;
+	char *path;
+
+	memset(&err, 0, sizeof(err));
+	path = c->services != NULL ? strdup(c->services) :
+	    pk_services_locate(c->datadir, &err);
+	if (path == NULL)
+		fe_errx(2, "no nmap-services: %s", err.msg);
+	c->svc = pk_services_load(path, NULL, &err);
+	if (c->svc == NULL) {
+		fe_warn_pkerr(&err);
+		free(path);
+		exit(2);
+	}
+	free(path);
+}
+
+static void
+setup(struct cfg *c)
+{
+	static const char *const files[] = {
+		"nonstd-map.tsv", "nonstd-equiv.tsv", "exposed.txt"
+	};
+	char dirbuf[PATH_MAX + 32], path[PATH_MAX + 64];
+	const struct pk_field *fl;
+	const char *dir;
+	size_t i, n;
+
+	load_services(c);
+	if ((c->ns = pk_nonstd_new(c->svc, c->flags)) == NULL)
+		fe_errx(2, "out of memory");
+	dir = tables_dir(c, dirbuf, sizeof(dirbuf));
+	for (i = 0; i < 3; i++) {
+		(void)snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		load(c, (enum pk_ns_table)i, path);
+	}
+	for (i = 0; i < c->nmaps; i++)
+		load(c, PK_NS_MAP, c->maps[i]);
+	fl = pk_nonstd_fields(&n);
+	if ((c->w = pk_writer_new(stdout, c->fmt, fl, n, c->wflags)) == NULL)
+		fe_errx(2, "out of memory");
+}
+
+static void
+parse_args(struct cfg *c, int argc, char *argv[])
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "Hho:V", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'H': c->wflags |= PK_WR_NOHEADER; break;
+		case 'o':
+			c->fmt = pk_outfmt_parse(optarg);
+			if (c->fmt != PK_OUT_TEXT && c->fmt != PK_OUT_TSV &&
+			    c->fmt != PK_OUT_CSV && c->fmt != PK_OUT_JSONL)
+				fe_errx(2, "unknown output format \"%s\" "
+				    "(text, tsv, csv or jsonl)", optarg);
+			break;
+		case OPT_DATADIR: c->datadir = optarg; break;
+		case OPT_MAP:
+			if (c->nmaps == MAX_MAPS)
+				fe_errx(2, "too many --map options (at most "
+				    "%d)", MAX_MAPS);
+			c->maps[c->nmaps++] = optarg;
+			break;
+		case OPT_NETDB: c->netdb = 1; break;
+		case OPT_SERVICES: c->services = optarg; break;
+		case OPT_STRICT: c->flags |= PK_NS_STRICT; break;
+		case OPT_TABLES: c->tables = optarg; break;
+		case OPT_UNKNOWN: c->flags |= PK_NS_UNKNOWN; break;
+		case 'h': usage();
+		case 'V': fe_print_version();
+		default: fe_tryhelp();
+		}
+	}
+	if (optind >= argc) {
+		fe_warnx("no input given");
+		fe_tryhelp();
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct cfg c;
+	int i, status;
+
+	fe_setprogname(argv[0]);
+	memset(&c, 0, sizeof(c));
+	parse_args(&c, argc, argv);
+	setup(&c);
+	for (i = optind; i < argc; i++)
+		do_input(&c, argv[i]);
+	if (pk_writer_flush(c.w) != PK_OK)
+		write_failed();
+	status = c.trouble != 0 ? c.trouble : pk_writer_rows(c.w) > 0 ? 1 : 0;
+	pk_writer_free(c.w);
+	pk_nonstd_free(c.ns);
+	pk_services_free(c.svc);
+	free(c.seen);
+	return fe_close_stdout(status);
+}
