@@ -262,9 +262,19 @@ endif
 
 fuzzers: $(FUZZERS)
 
-## bench: run bench/run when it exists
-bench: all
-	@if [ -x bench/run ]; then bench/run; \
+# The scan generator for make bench: a helper, not part of the library.
+BENCH_GEN	= $(BUILDDIR)/bench/gen
+
+$(BENCH_GEN): bench/gen.c
+	$(E) "  CC      $<"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(CPPFLAGS) $(CFLAGS) \
+	    -o $@ $< $(LDFLAGS)
+
+## bench: time the tools against their peers (SIZES=10 is the quick form)
+bench: all $(BENCH_GEN)
+	@if [ -x bench/run ]; then BUILDDIR=$(BUILDDIR) GEN=$(BENCH_GEN) \
+	    $(if $(SIZES),SIZES="$(SIZES)") bench/run; \
 	else echo "no bench/run yet"; fi
 
 ## torture: run tests/torture.sh when it exists
