@@ -473,7 +473,7 @@ sk_host(struct pk_sock_reader *r, const char *s, size_t n, int peer)
 static int
 sk_port(struct pk_sock_reader *r, const char *s, size_t n, long *out)
 {
-	unsigned port;
+	unsigned port = 0;
 	char *name;
 
 	if (n == 1 && s[0] == '*') {
