@@ -231,8 +231,9 @@ load_map(struct ns_line *l)
 		    (int)(plen > 60 ? 60 : plen), l->p, (const char *)msg,
 		    (size_t)off);
 	}
+	/* "-" (ignore the process) becomes an empty list. */
 	m->svcs = split(sv, (size_t)(l->p + l->n - sv),
-	    strcmp(sv, "-") == 0 ? "-" : ", ");
+	    l->p + l->n - sv == 1 && *sv == '-' ? "-" : ", ");
 	return m->svcs != NULL ? PK_OK : nomem(l);
 }
 
@@ -608,8 +609,11 @@ product(struct pk_nonstd *ns, const struct pk_port *p)
 static int
 judged(const struct pk_port *p)
 {
+	/* Grepable output has no method: a version field means probed. */
 	return p->state != NULL && strcmp(p->state, "open") == 0 &&
-	    p->method != NULL && strcmp(p->method, "probed") == 0 &&
+	    ((p->method != NULL && strcmp(p->method, "probed") == 0) ||
+	    (p->method == NULL && (p->product != NULL ||
+	    p->version != NULL))) &&
 	    p->service != NULL && strcmp(p->service, "unknown") != 0 &&
 	    strcmp(p->service, "tcpwrapped") != 0;
 }

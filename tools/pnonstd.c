@@ -221,6 +221,8 @@ spool_stdin(void)
 	if ((fd = dup(fileno(tmp))) == -1)
 		fe_errx(2, "cannot buffer standard input: %s", strerror(errno));
 	(void)fclose(tmp);
+	if (lseek(fd, 0, SEEK_SET) == -1)
+		fe_errx(2, "cannot buffer standard input: %s", strerror(errno));
 	return fd;
 }
 

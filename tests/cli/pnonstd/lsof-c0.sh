@@ -1,0 +1,5 @@
+# lsof +c 0: full command names ("my app, (v2)").
+[ -r /usr/share/nmap/nmap-services ] || { echo "SKIP: no /usr/share/nmap/nmap-services"; exit 77; }
+P() { pnonstd --services /usr/share/nmap/nmap-services --tables "$TOP/data" "$@"; }
+D=$TESTDATA/pnonstd
+cd "$D" && P --unknown -o tsv -H lsof-c0.txt

@@ -1,0 +1,5 @@
+# --unknown lists listeners without process information.
+[ -r /usr/share/nmap/nmap-services ] || { echo "SKIP: no /usr/share/nmap/nmap-services"; exit 77; }
+P() { pnonstd --services /usr/share/nmap/nmap-services --tables "$TOP/data" "$@"; }
+D=$TESTDATA/pnonstd
+cd "$D" && P --unknown -o csv ss-ltn.txt

@@ -1,0 +1,5 @@
+# ss -tulnp: placement and exposure, zone ids and odd process names.
+[ -r /usr/share/nmap/nmap-services ] || { echo "SKIP: no /usr/share/nmap/nmap-services"; exit 77; }
+P() { pnonstd --services /usr/share/nmap/nmap-services --tables "$TOP/data" "$@"; }
+D=$TESTDATA/pnonstd
+cd "$D" && P -o tsv ss-tulnp.txt
