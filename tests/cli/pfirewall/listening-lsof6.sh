@@ -1,0 +1,4 @@
+# lsof against the IPv6 scan: 6380 is rejected with tcp-reset over IPv6;
+# lsof writes * for the IPv4-only 2222, 6379 and 8888 too (see BUGS).
+ln -s "$TESTDATA/pfirewall" d
+pfirewall --listening d/listen-lsof.txt d/listen6-sS.xml
