@@ -201,9 +201,10 @@ parse_protos(struct pcat *pc, const char *arg)
 			n = sizeof(buf) - 1;
 		memcpy(buf, p, n);
 		buf[n] = '\0';
-		if ((pr = pk_proto_parse(buf)) < 0)
+		if ((pr = pk_proto_parse(buf)) >= 0)
+			pc->protomask |= 1u << pr;
+		else
 			fe_errx(2, "unknown protocol \"%s\"", buf);
-		pc->protomask |= 1u << pr;
 		if (c == NULL)
 			break;
 		p = c + 1;
@@ -221,8 +222,9 @@ parse_net(struct pcat *pc, const char *arg)
 	if (pc->nnets == MAX_NETS)
 		fe_errx(2, "too many --host options (at most %d)", MAX_NETS);
 	nt = &pc->nets[pc->nnets];
+	/* Longer than any address: cut, it will not parse. */
 	if (n >= sizeof(buf))
-		fe_errx(2, "bad address \"%s\"", arg);
+		n = sizeof(buf) - 1;
 	memcpy(buf, arg, n);
 	buf[n] = '\0';
 	if (inet_pton(AF_INET, buf, nt->addr) == 1)
@@ -247,9 +249,9 @@ compile_match(struct pcat *pc, struct match *m)
 	char name[64];
 	size_t n;
 
-	if (eq == NULL || eq == m->arg)
+	n = eq != NULL ? (size_t)(eq - m->arg) : 0;
+	if (n == 0)
 		fe_errx(2, "--match wants FIELD=REGEX, not \"%s\"", m->arg);
-	n = (size_t)(eq - m->arg);
 	if (n >= sizeof(name))
 		n = sizeof(name) - 1;
 	memcpy(name, m->arg, n);
