@@ -165,8 +165,8 @@ ALL_OBJS	= $(LIB_OBJS) $(LIB_PICS) $(FE_OBJS) \
 
 # --- installing -----------------------------------------------------------
 
-## install: install-lib install-bin install-man install-completions
-install: install-lib install-bin install-man install-completions
+## install: install-lib install-bin install-man install-completions install-data
+install: install-lib install-bin install-man install-completions install-data
 
 ## install-lib: libportkit.a, libportkit.so*, portkit.h, portkit.pc
 install-lib: $(LIB_TARGETS) $(BUILDDIR)/portkit.pc
@@ -200,6 +200,12 @@ install-completions:
 	    $(INSTALL) -m 644 $(BASH_COMPS) $(DESTDIR)$(BASHCOMPDIR)/)
 	$(if $(ZSH_COMPS),$(INSTALL) -d $(DESTDIR)$(ZSHCOMPDIR) && \
 	    $(INSTALL) -m 644 $(ZSH_COMPS) $(DESTDIR)$(ZSHCOMPDIR)/)
+
+## install-data: pnonstd's tables into DATADIR/portkit
+install-data:
+	$(INSTALL) -d $(DESTDIR)$(DATADIR)/portkit
+	$(INSTALL) -m 644 data/nonstd-map.tsv data/nonstd-equiv.tsv \
+	    data/exposed.txt $(DESTDIR)$(DATADIR)/portkit/
 
 ## uninstall: remove what install put in place
 uninstall:
