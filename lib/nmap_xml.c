@@ -251,7 +251,6 @@ static int
 xml_doc_error(struct pk_reader *r, struct xml_impl *x, int at_end)
 {
 	struct pk_xml_state *st = &x->st;
-	unsigned long kept;
 
 	/*
 	 * At the end of input libxml2 parses what is left of a cut tag, so
@@ -264,12 +263,10 @@ xml_doc_error(struct pk_reader *r, struct xml_impl *x, int at_end)
 		    st->err_msg);
 	if (at_end && (st->xml_errno != 0 || st->status != 0) && x->fed > 0 &&
 	    !st->doc_done) {
-		kept = pk_rd_kept(r);
 		pk_rd_host_abort(r);
 		return pk_rd_fail(r, PK_ERR_TRUNCATED, pk_xml_line(st),
-		    "truncated scan: input ends inside <%s>: kept %lu "
-		    "complete host%s", pk_xml_open_element(st), kept,
-		    kept == 1 ? "" : "s");
+		    "truncated scan: input ends inside <%s>",
+		    pk_xml_open_element(st));
 	}
 	return pk_rd_fail(r, PK_ERR_FORMAT, st->xml_line != 0 ?
 	    st->line_base + st->xml_line : pk_xml_line(st), "%s",

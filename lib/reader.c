@@ -136,6 +136,14 @@ pk_rd_fail(struct pk_reader *r, int status, unsigned long line,
 	va_end(ap);
 	r->err.file = r->name;
 	r->final = status;
+	/* Every reader says the same of a cut input: what it kept. */
+	if (status == PK_ERR_TRUNCATED) {
+		size_t n = strlen(r->err.msg);
+
+		(void)snprintf(r->err.msg + n, sizeof(r->err.msg) - n,
+		    ": kept %lu complete host%s", pk_rd_kept(r),
+		    pk_rd_kept(r) == 1 ? "" : "s");
+	}
 	return status;
 }
 
@@ -158,9 +166,7 @@ pk_rd_fail_input(struct pk_reader *r)
 
 	if (e->status == PK_ERR_TRUNCATED) {
 		pk_rd_host_abort(r);
-		return pk_rd_fail(r, e->status, e->line, "%.160s: kept %lu "
-		    "complete host%s", e->msg, pk_rd_kept(r),
-		    pk_rd_kept(r) == 1 ? "" : "s");
+		return pk_rd_fail(r, e->status, e->line, "%.160s", e->msg);
 	}
 	r->err = *e;
 	r->err.file = r->name;

@@ -44,7 +44,14 @@ reject(const char *text, size_t len, int status, unsigned long line,
 	struct pk_reader *r = open_str(text, len);
 	const struct pk_error *e;
 	unsigned long n;
+	char want[300];
 
+	/* Every reader ends a truncation message with what it kept. */
+	if (status == PK_ERR_TRUNCATED) {
+		(void)snprintf(want, sizeof(want), "%s: kept %lu complete "
+		    "host%s", msg, nhosts, nhosts == 1 ? "" : "s");
+		msg = want;
+	}
 	if (!assert_true(r != NULL))
 		return;
 	assert_int(drain(r, &n), status);
@@ -629,18 +636,15 @@ TEST(test_hostile_bytes)
 {
 	static const char nul[] = HDR "Host: 10.0.0.1 ()\tStatus: Up\0x\n"
 	    DONE1;
+	static char big[sizeof(HDR) + 200 + 8];
 	struct pk_read_opts o;
 	struct pk_reader *r;
-	char *big;
 	unsigned long n;
 	size_t len = 200;
 
 	reject(nul, sizeof(nul) - 1, PK_ERR_FORMAT, 2, 0, "NUL byte in line");
 
 	/* A line over the limit is PK_ERR_LIMIT from the input layer. */
-	big = malloc(len + sizeof(HDR) + 8);
-	if (!assert_true(big != NULL))
-		return;
 	memcpy(big, HDR, sizeof(HDR) - 1);
 	memset(big + sizeof(HDR) - 1, 'H', len);
 	memcpy(big + sizeof(HDR) - 1 + len, "\n", 2);
@@ -652,7 +656,6 @@ TEST(test_hostile_bytes)
 	assert_str(pk_reader_error(r)->msg, "line longer than 100 bytes");
 	assert_str(pk_reader_error(r)->file, "t");
 	pk_reader_free(r);
-	free(big);
 }
 
 TEST(test_host_limit)
