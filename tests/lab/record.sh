@@ -1,7 +1,8 @@
 #!/bin/bash
 # record.sh: recreate every scan fixture in testdata/ from scratch.
 #
-# Usage (as root, from anywhere): tests/lab/record.sh [STEP...]
+# Usage (as root, from anywhere): [RECORD_DIR=DIR] tests/lab/record.sh [STEP...]
+# RECORD_DIR (default testdata) lets a trial run write elsewhere.
 # Steps: local basic multi firewall nonstd masscan gzip (default: all, in
 # that order; gzip needs the basic and multi files).
 #
@@ -15,7 +16,7 @@ set -eu
 export LC_ALL=C
 cd "$(dirname "$0")/../.."
 LAB=tests/lab/lab.sh
-TD=testdata
+TD=${RECORD_DIR:-testdata}
 mkdir -p "$TD"
 
 # Labs are machine-wide (fixed names): do not take over one that somebody
@@ -30,6 +31,8 @@ cleanup() {
 	for l in $UPPED; do
 		$LAB down "$l"
 	done
+	# Nothing else up: remove the shared state dir too.
+	[ -n "$($LAB list)" ] || $LAB down-all
 }
 trap cleanup EXIT
 
