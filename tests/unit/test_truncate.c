@@ -86,7 +86,7 @@ check_file(const char *path)
 {
 	unsigned long got, want, bad = 0;
 	int rc, whole_rc;
-	size_t len, cut, first_bad = 0;
+	size_t len = 0, cut, first_bad = 0;
 	char *buf;
 
 	buf = slurp(path, &len);
