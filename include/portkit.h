@@ -311,6 +311,40 @@ const char	*pk_reader_name(const struct pk_reader *r);
 unsigned long	 pk_reader_hosts(const struct pk_reader *r);
 void		 pk_reader_free(struct pk_reader *r);
 
+/* --- Sources: inputs recognised before a reader takes them (lib/source.c) */
+
+/*
+ * A source opens an input once ("-" is standard input), gzip or not, and
+ * tells its format from the first bytes without consuming them, so that
+ * a tool can hand it to the reader that fits: pk_reader_open_source for
+ * scans, pk_sock_open_source for ss and lsof dumps.  lim may be NULL for
+ * the defaults; it governs the byte layer (line length, decompressed
+ * size) of whichever reader takes the source.
+ */
+struct pk_source;
+
+/* NULL only when out of memory; open errors show in pk_source_format. */
+struct pk_source *pk_source_open(const char *path,
+		    const struct pk_limits *lim);
+struct pk_source *pk_source_open_fd(int fd, const char *name,
+		    const struct pk_limits *lim);
+/*
+ * The format of the content.  PK_FMT_UNKNOWN when it could not be read
+ * (pk_source_error says why; status 0 there means unrecognised or
+ * empty content).
+ */
+enum pk_format	 pk_source_format(struct pk_source *src);
+const struct pk_error *pk_source_error(const struct pk_source *src);
+const char	*pk_source_name(const struct pk_source *src);
+/* Free a source no reader took. */
+void		 pk_source_free(struct pk_source *src);
+/*
+ * A scan reader on the source, which it takes over (src is consumed,
+ * whatever happens).  Otherwise as pk_reader_open.
+ */
+struct pk_reader *pk_reader_open_source(struct pk_source *src,
+		    const struct pk_read_opts *opts);
+
 /* --- Port specifications (lib/portspec.c) ------------------------------- */
 
 /* A set of ports per protocol (a bitmap: 8 KiB per protocol). */
@@ -710,6 +744,9 @@ struct pk_sock_reader *pk_sock_open_fd(int fd, const char *name,
 /* The same on a memory buffer, which must outlive the reader. */
 struct pk_sock_reader *pk_sock_open_mem(const void *buf, size_t len,
 		    const char *name, const struct pk_sock_opts *opts);
+/* A dump reader on a source, which it takes over (see pk_source_open). */
+struct pk_sock_reader *pk_sock_open_source(struct pk_source *src,
+		    const struct pk_sock_opts *opts);
 /*
  * Deliver the next socket in *out (lent until the next call).  Returns
  * PK_OK, PK_EOF at the clean end, or an error (see above).
@@ -825,8 +862,9 @@ struct pk_diff_host {
 #define PK_DIFF_OPEN_ONLY	0x01	/* only port changes involving open */
 #define PK_DIFF_IGNORE_OF	0x02	/* open|filtered vs open or closed */
 #define PK_DIFF_SCRIPTS		0x04	/* compare script output */
-#define PK_DIFF_MERGE		0x08	/* B may repeat an address: hold B
-					   compact too, compare at the end */
+#define PK_DIFF_MERGE		0x08	/* hold B compact too and compare at
+					   the end (B's scaninfo comes from
+					   several inputs) */
 #define PK_DIFF_NDIFF		0x10	/* also keep hosts that differ only
 					   by ndiff's rules (-o ndiff) */
 
@@ -849,10 +887,10 @@ int		 pk_diff_scan(struct pk_diff *d, int side,
 		    const struct pk_scan *scan);
 /*
  * Add a host of side A (merged with an earlier record of the same
- * address) or B (compared now, or held with PK_DIFF_MERGE).  Returns
- * PK_OK; PK_EOF when a B address repeats without PK_DIFF_MERGE (the
- * record is skipped); PK_ERR_USAGE for an A host after B began, a host
- * with no address, or after pk_diff_finish; PK_ERR_NOMEM.
+ * address) or B (compared now, or held with PK_DIFF_MERGE; a B address
+ * met again is merged with what was compared and compared again).
+ * Returns PK_OK; PK_ERR_USAGE for an A host after B began, a host with
+ * no address, or after pk_diff_finish; PK_ERR_NOMEM.
  */
 int		 pk_diff_add(struct pk_diff *d, int side,
 		    const struct pk_host *h);

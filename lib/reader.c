@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "reader_impl.h"
+#include "source.h"
 
 #define SNIFF_BYTES	4096
 
@@ -79,6 +80,20 @@ pk_reader_open_fd(int fd, const char *name, const struct pk_read_opts *opts)
 		return NULL;
 	return reader_attach(r, pk_input_open_fd(fd, r->name,
 	    &r->opts.limits, &oerr), &oerr);
+}
+
+struct pk_reader *
+pk_reader_open_source(struct pk_source *src, const struct pk_read_opts *opts)
+{
+	struct pk_error oerr;
+	struct pk_reader *r;
+
+	r = reader_new(pk_source_name(src), opts);
+	if (r == NULL) {
+		pk_source_free(src);
+		return NULL;
+	}
+	return reader_attach(r, pk_source_take(src, &oerr), &oerr);
 }
 
 struct pk_reader *

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sockdump.h"
+#include "source.h"
 
 #define SNIFF_BYTES	4096
 
@@ -83,6 +84,20 @@ pk_sock_open_fd(int fd, const char *name, const struct pk_sock_opts *opts)
 		return NULL;
 	return sock_attach(r, pk_input_open_fd(fd, r->name, &r->opts.limits,
 	    &oerr), &oerr);
+}
+
+struct pk_sock_reader *
+pk_sock_open_source(struct pk_source *src, const struct pk_sock_opts *opts)
+{
+	struct pk_sock_reader *r;
+	struct pk_error oerr;
+
+	r = sock_new(pk_source_name(src), opts);
+	if (r == NULL) {
+		pk_source_free(src);
+		return NULL;
+	}
+	return sock_attach(r, pk_source_take(src, &oerr), &oerr);
 }
 
 struct pk_sock_reader *

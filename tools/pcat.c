@@ -27,13 +27,26 @@
 enum {
 	OPT_LIST_FIELDS = CHAR_MAX + 1, OPT_HOSTS, OPT_STATE, OPT_PROTO,
 	OPT_HOST, OPT_SERVICE, OPT_MATCH, OPT_UP, OPT_EXPAND, OPT_MERGE,
-	OPT_CSV_SAFE
+	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES
 };
 
-/* Port states nmap reports, as bits of a filter mask. */
+/* What the records of this run are; one writer, one kind of columns. */
+enum kind {
+	K_NONE = -1,			/* no input read yet */
+	K_PORT = PK_REC_PORT,
+	K_HOST = PK_REC_HOST,
+	K_SOCK = 2			/* ss or lsof dumps */
+};
+
+/*
+ * Port states nmap reports, then socket states of ss and lsof dumps, as
+ * bits of a filter mask.
+ */
 static const char *const states[] = {
 	"open", "closed", "filtered", "unfiltered", "open|filtered",
-	"closed|filtered"
+	"closed|filtered", "listen", "unconn", "established", "time-wait",
+	"close-wait", "syn-sent", "syn-recv", "fin-wait-1", "fin-wait-2",
+	"last-ack", "closing", "close"
 };
 #define NSTATES	(sizeof(states) / sizeof(states[0]))
 
@@ -45,13 +58,16 @@ struct net {
 
 struct match {
 	const char	*arg;		/* FIELD=REGEX as given */
-	struct pk_rowctx *field;	/* one-field row maker */
+	struct pk_rowctx *field;	/* one-field row maker (scans) */
+	struct pk_sockrow *sfield;	/* one-field row maker (dumps) */
 	pcre2_code	*re;
 };
 
 struct pcat {
 	int		 fmt;
 	int		 hosts;		/* --hosts: one row per host */
+	int		 expand;
+	int		 up;
 	unsigned	 wflags;
 	const char	*fields;
 	unsigned	 statemask;	/* 0: any */
@@ -64,10 +80,14 @@ struct pcat {
 	size_t		 nmatches;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	int		 up;
-	int		 expand;
 	struct pk_read_opts ropts;
+	struct pk_sock_opts sopts;
+	const char	*services;	/* --services FILE */
+	struct pk_services *svc;	/* loaded for the first dump */
+	int		 svc_tried;
+	int		 kind;		/* enum kind */
 	struct pk_rowctx *row;
+	struct pk_sockrow *srow;
 	struct pk_writer *w;
 	int		 trouble;	/* 2 or 3 once something went wrong */
 	const char	*file;		/* name of the input being read */
@@ -80,14 +100,16 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "host", required_argument, NULL, OPT_HOST },
 	{ "hosts", no_argument, NULL, OPT_HOSTS },
-	{ "list-fields", no_argument, NULL, OPT_LIST_FIELDS },
+	{ "list-fields", optional_argument, NULL, OPT_LIST_FIELDS },
 	{ "match", required_argument, NULL, OPT_MATCH },
 	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "netdb", no_argument, NULL, OPT_NETDB },
 	{ "no-header", no_argument, NULL, 'H' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "ports", required_argument, NULL, 'p' },
 	{ "proto", required_argument, NULL, OPT_PROTO },
 	{ "service", required_argument, NULL, OPT_SERVICE },
+	{ "services", required_argument, NULL, OPT_SERVICES },
 	{ "state", required_argument, NULL, OPT_STATE },
 	{ "up", no_argument, NULL, OPT_UP },
 	{ "version", no_argument, NULL, 'V' },
@@ -101,19 +123,20 @@ usage(void)
 "Usage:\n"
 " pcat [options] [file ...]\n"
 "\n"
-"Print Nmap XML, grepable or masscan scans, one record per port.\n"
-"Files may be gzip-compressed; none or - reads standard input.\n"
+"Print Nmap XML, grepable or masscan scans, one record per port, or ss\n"
+"and lsof dumps, one record per socket.  Files may be gzip-compressed;\n"
+"none or - reads standard input.\n"
 "\n"
 "Output:\n"
 " -o, --output FORMAT     text, tsv, csv, jsonl, md or list (default text)\n"
 " -f, --fields LIST       fields to print, comma-separated, or all\n"
 " -H, --no-header         no header row\n"
 "     --hosts             one record per host instead of per port\n"
-"     --list-fields       print every field with its type and meaning\n"
+"     --list-fields[=KIND] print every field of ports, hosts or sockets\n"
 "     --csv-safe          neutralise spreadsheet formulas in csv\n"
 "\n"
 "Filters:\n"
-"     --state LIST        port states, e.g. open,open|filtered\n"
+"     --state LIST        port or socket states, e.g. open,open|filtered\n"
 " -p, --ports SPEC        ports in nmap -p syntax, e.g. T:22,80,U:53\n"
 "     --proto LIST        tcp, udp, sctp, ip\n"
 "     --host ADDR[/LEN]   hosts with an address in this network\n"
@@ -122,6 +145,10 @@ usage(void)
 "     --up                hosts that are up only\n"
 "     --expand-extraports also print ports folded into extraports\n"
 "     --merge             masscan: one host per address\n"
+"\n"
+"Socket dumps:\n"
+"     --services FILE     nmap-services file for port names in dumps\n"
+"     --netdb             also resolve port names through /etc/services\n"
 "\n"
 " -h, --help              display this help\n"
 " -V, --version           display version\n"
@@ -139,7 +166,7 @@ list_fields(int kind)
 	static const char *const types[] = { "string", "integer", "number" };
 	size_t i, n;
 
-	f = pk_record_fields(kind, &n);
+	f = kind == K_SOCK ? pk_sock_fields(&n) : pk_record_fields(kind, &n);
 	for (i = 0; i < n; i++)
 		printf("%-12s %-8s %s\n", f[i].name, types[f[i].type],
 		    f[i].desc);
@@ -240,7 +267,7 @@ parse_net(struct pcat *pc, const char *arg)
 	pc->nnets++;
 }
 
-/* Compiled after all options are read: --hosts changes the fields. */
+/* Compiled once the kind of records is known: it decides the fields. */
 static void
 compile_match(struct pcat *pc, struct match *m)
 {
@@ -256,9 +283,11 @@ compile_match(struct pcat *pc, struct match *m)
 		n = sizeof(name) - 1;
 	memcpy(name, m->arg, n);
 	name[n] = '\0';
-	m->field = pk_rowctx_new(pc->hosts ? PK_REC_HOST : PK_REC_PORT, name,
-	    &err);
-	if (m->field == NULL)
+	if (pc->kind == K_SOCK)
+		m->sfield = pk_sockrow_new(name, &err);
+	else
+		m->field = pk_rowctx_new(pc->kind, name, &err);
+	if (m->field == NULL && m->sfield == NULL)
 		fe_errx(2, "--match: %s", err.msg);
 	m->re = compile_re(eq + 1, "--match");
 }
@@ -339,26 +368,37 @@ port_selected(struct pcat *pc, const struct pk_port *p)
 	return 1;
 }
 
+/* One --match test on the value a field would print. */
+static int
+value_matches(struct pcat *pc, pcre2_code *re, const struct pk_value *v)
+{
+	char num[32];
+
+	if (!v->set)
+		return 0;
+	if (v->s != NULL)
+		return re_match(pc, re, v->s);
+	(void)snprintf(num, sizeof(num), "%lld", v->i);
+	return re_match(pc, re, num);
+}
+
 /* --match: every FIELD=REGEX must hold for the record. */
 static int
 record_matches(struct pcat *pc, const struct pk_host *h,
-    const struct pk_port *p)
+    const struct pk_port *p, const struct pk_sock *sk)
 {
 	const struct pk_value *v;
-	char num[32];
 	size_t i;
 
 	for (i = 0; i < pc->nmatches; i++) {
-		v = pk_rowctx_fill(pc->matches[i].field, h, p, pc->file);
-		if (!v->set)
+		if (sk != NULL)
+			v = pk_sockrow_fill(pc->matches[i].sfield, sk,
+			    pc->file);
+		else
+			v = pk_rowctx_fill(pc->matches[i].field, h, p,
+			    pc->file);
+		if (!value_matches(pc, pc->matches[i].re, v))
 			return 0;
-		if (v->s == NULL) {
-			(void)snprintf(num, sizeof(num), "%lld", v->i);
-			if (!re_match(pc, pc->matches[i].re, num))
-				return 0;
-		} else if (!re_match(pc, pc->matches[i].re, v->s)) {
-			return 0;
-		}
 	}
 	return 1;
 }
@@ -375,7 +415,7 @@ write_failed(void)
 static int
 emit(struct pcat *pc, const struct pk_host *h, const struct pk_port *p)
 {
-	if (pc->nmatches > 0 && !record_matches(pc, h, p))
+	if (pc->nmatches > 0 && !record_matches(pc, h, p, NULL))
 		return 0;
 	if (pk_writer_row(pc->w, pk_rowctx_fill(pc->row, h, p,
 	    pc->file)) != PK_OK)
@@ -436,47 +476,204 @@ do_host(struct pcat *pc, const struct pk_host *h)
 		(void)emit(pc, h, NULL);
 }
 
+/* A bit of the state mask for a state name; 0 when it is no state. */
+static unsigned
+state_bit(const char *state)
+{
+	size_t i;
+
+	for (i = 0; state != NULL && i < NSTATES; i++)
+		if (strcmp(states[i], state) == 0)
+			return 1u << i;
+	return 0;
+}
+
+static int
+sock_selected(struct pcat *pc, const struct pk_sock *sk)
+{
+	struct pk_addr a;
+	size_t i;
+
+	if (pc->protomask != 0 && !(pc->protomask & (1u << sk->proto)))
+		return 0;
+	if (pc->ports != NULL && !pk_portset_has(pc->ports, sk->proto,
+	    sk->port))
+		return 0;
+	if (pc->statemask != 0 && !(pc->statemask & state_bit(sk->state)))
+		return 0;
+	if (pc->nnets == 0)
+		return 1;
+	a.type = strchr(sk->addr, ':') != NULL ? PK_ADDR_IPV6 : PK_ADDR_IPV4;
+	a.addr = sk->addr;
+	a.vendor = NULL;
+	for (i = 0; i < pc->nnets; i++)
+		if (net_contains(&pc->nets[i], &a))
+			return 1;
+	return 0;
+}
+
 static void
-do_file(struct pcat *pc, const char *path)
+emit_sock(struct pcat *pc, const struct pk_sock *sk)
+{
+	if (pc->nmatches > 0 && !record_matches(pc, NULL, NULL, sk))
+		return;
+	if (pk_writer_row(pc->w, pk_sockrow_fill(pc->srow, sk,
+	    pc->file)) != PK_OK)
+		write_failed();
+}
+
+static const char *
+kind_name(int kind)
+{
+	return kind == K_SOCK ? "socket dumps" : "scans";
+}
+
+/*
+ * The first input decides the kind of records, hence the columns: build
+ * the row maker, the writer and the --match fields for it.
+ */
+static void
+start_kind(struct pcat *pc, int kind)
+{
+	const struct pk_field *f;
+	struct pk_error err;
+	size_t i, n;
+
+	pc->kind = kind;
+	if (kind == K_SOCK) {
+		if ((pc->srow = pk_sockrow_new(pc->fields, &err)) == NULL)
+			fe_errx(2, "%s", err.msg);
+		f = pk_sockrow_fields(pc->srow, &n);
+	} else {
+		pc->row = pk_rowctx_new(kind, pc->fields, &err);
+		if (pc->row == NULL)
+			fe_errx(2, "%s", err.msg);
+		f = pk_rowctx_fields(pc->row, &n);
+	}
+	for (i = 0; i < pc->nmatches; i++)
+		compile_match(pc, &pc->matches[i]);
+	pc->w = pk_writer_new(stdout, pc->fmt, f, n, pc->wflags);
+	if (pc->w == NULL)
+		fe_errx(2, "output format %s needs the host field",
+		    pk_outfmt_name(pc->fmt));
+}
+
+/* One run prints one kind of record: a file of the other kind is refused. */
+static int
+use_kind(struct pcat *pc, int kind, const char *name)
+{
+	if (pc->kind == K_NONE)
+		start_kind(pc, kind);
+	if (pc->kind == kind)
+		return 1;
+	fe_warnx("%s: %s and %s cannot be mixed in one run", name,
+	    kind_name(pc->kind), kind_name(kind));
+	pc->trouble = 2;
+	return 0;
+}
+
+static void
+input_failed(struct pcat *pc, int rc, const struct pk_error *err)
+{
+	fe_warn_pkerr(err);
+	if (rc == PK_ERR_TRUNCATED && pc->trouble != 2)
+		pc->trouble = 3;
+	else
+		pc->trouble = 2;
+}
+
+static void
+do_scan(struct pcat *pc, struct pk_source *src)
 {
 	const struct pk_host *h;
 	struct pk_reader *r;
 	int rc;
 
-	r = pk_reader_open(path, &pc->ropts);
-	if (r == NULL)
+	if (!use_kind(pc, pc->hosts ? K_HOST : K_PORT,
+	    pk_source_name(src))) {
+		pk_source_free(src);
+		return;
+	}
+	if ((r = pk_reader_open_source(src, &pc->ropts)) == NULL)
 		fe_errx(2, "out of memory");
 	pc->file = pk_reader_name(r);
 	while ((rc = pk_reader_next(r, &h)) == PK_OK)
 		do_host(pc, h);
-	if (rc != PK_EOF) {
-		fe_warn_pkerr(pk_reader_error(r));
-		if (rc == PK_ERR_TRUNCATED && pc->trouble != 2)
-			pc->trouble = 3;
-		else
-			pc->trouble = 2;
-	}
+	if (rc != PK_EOF)
+		input_failed(pc, rc, pk_reader_error(r));
 	pk_reader_free(r);
+}
+
+/* Port names in dumps made without -n: nmap-services, when there is one. */
+static void
+load_services(struct pcat *pc)
+{
+	struct pk_error err;
+	char *path;
+
+	if (pc->svc_tried)
+		return;
+	pc->svc_tried = 1;
+	path = pc->services != NULL ? strdup(pc->services) :
+	    pk_services_locate(NULL, &err);
+	if (path == NULL)
+		return;			/* numeric dumps need none */
+	pc->svc = pk_services_load(path, NULL, &err);
+	if (pc->svc == NULL)
+		fe_errx(2, "%s:%lu: %s", path, err.line, err.msg);
+	free(path);
+	pc->sopts.services = pc->svc;
+}
+
+static void
+do_dump(struct pcat *pc, struct pk_source *src)
+{
+	const struct pk_sock *sk;
+	struct pk_sock_reader *r;
+	int rc;
+
+	if (pc->hosts || pc->service_re != NULL || pc->expand || pc->up) {
+		fe_warnx("%s: --hosts, --service, --up and "
+		    "--expand-extraports apply to scans, not socket dumps",
+		    pk_source_name(src));
+		pc->trouble = 2;
+		pk_source_free(src);
+		return;
+	}
+	if (!use_kind(pc, K_SOCK, pk_source_name(src))) {
+		pk_source_free(src);
+		return;
+	}
+	load_services(pc);
+	if ((r = pk_sock_open_source(src, &pc->sopts)) == NULL)
+		fe_errx(2, "out of memory");
+	pc->file = pk_sock_name(r);
+	while ((rc = pk_sock_next(r, &sk)) == PK_OK)
+		if (sock_selected(pc, sk))
+			emit_sock(pc, sk);
+	if (rc != PK_EOF)
+		input_failed(pc, rc, pk_sock_error(r));
+	pk_sock_free(r);
+}
+
+static void
+do_file(struct pcat *pc, const char *path)
+{
+	struct pk_source *src;
+	enum pk_format f;
+
+	if ((src = pk_source_open(path, &pc->ropts.limits)) == NULL)
+		fe_errx(2, "out of memory");
+	f = pk_source_format(src);
+	if (f == PK_FMT_SS || f == PK_FMT_LSOF)
+		do_dump(pc, src);
+	else
+		do_scan(pc, src);
 }
 
 static void
 setup(struct pcat *pc)
 {
-	struct pk_error err;
-	const struct pk_field *f;
-	size_t i, n;
-
-	for (i = 0; i < pc->nmatches; i++)
-		compile_match(pc, &pc->matches[i]);
-	pc->row = pk_rowctx_new(pc->hosts ? PK_REC_HOST : PK_REC_PORT,
-	    pc->fields, &err);
-	if (pc->row == NULL)
-		fe_errx(2, "%s", err.msg);
-	f = pk_rowctx_fields(pc->row, &n);
-	pc->w = pk_writer_new(stdout, pc->fmt, f, n, pc->wflags);
-	if (pc->w == NULL)
-		fe_errx(2, "output format %s needs the host field",
-		    pk_outfmt_name(pc->fmt));
 	pc->md = pcre2_match_data_create(4, NULL);
 	pc->mctx = pcre2_match_context_create(NULL);
 	if (pc->md == NULL || pc->mctx == NULL)
@@ -491,6 +688,7 @@ cleanup(struct pcat *pc)
 
 	for (i = 0; i < pc->nmatches; i++) {
 		pk_rowctx_free(pc->matches[i].field);
+		pk_sockrow_free(pc->matches[i].sfield);
 		pcre2_code_free(pc->matches[i].re);
 	}
 	pcre2_code_free(pc->service_re);
@@ -498,6 +696,8 @@ cleanup(struct pcat *pc)
 	pcre2_match_context_free(pc->mctx);
 	pk_writer_free(pc->w);
 	pk_rowctx_free(pc->row);
+	pk_sockrow_free(pc->srow);
+	pk_services_free(pc->svc);
 	pk_portset_free(pc->ports);
 }
 
@@ -516,7 +716,8 @@ parse_ports(struct pcat *pc, const char *arg)
 static void
 parse_args(struct pcat *pc, int argc, char *argv[])
 {
-	int ch, list = 0;
+	const char *list = NULL;
+	int ch;
 
 	while ((ch = getopt_long(argc, argv, "f:Hho:p:V", longopts,
 	    NULL)) != -1) {
@@ -533,7 +734,13 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		case OPT_EXPAND: pc->expand = 1; break;
 		case OPT_HOST: parse_net(pc, optarg); break;
 		case OPT_HOSTS: pc->hosts = 1; break;
-		case OPT_LIST_FIELDS: list = 1; break;
+		case OPT_LIST_FIELDS:
+			list = optarg != NULL ? optarg : "ports";
+			if (strcmp(list, "ports") != 0 && strcmp(list,
+			    "hosts") != 0 && strcmp(list, "sockets") != 0)
+				fe_errx(2, "--list-fields takes ports, hosts "
+				    "or sockets, not \"%s\"", list);
+			break;
 		case OPT_MATCH:
 			if (pc->nmatches == MAX_MATCHES)
 				fe_errx(2, "too many --match options "
@@ -541,6 +748,8 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 			pc->matches[pc->nmatches++].arg = optarg;
 			break;
 		case OPT_MERGE: pc->ropts.merge = 1; break;
+		case OPT_NETDB: pc->sopts.netdb = 1; break;
+		case OPT_SERVICES: pc->services = optarg; break;
 		case OPT_PROTO: parse_protos(pc, optarg); break;
 		case OPT_SERVICE:
 			pcre2_code_free(pc->service_re);
@@ -553,8 +762,9 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		default: fe_tryhelp();
 		}
 	}
-	if (list)
-		list_fields(pc->hosts ? PK_REC_HOST : PK_REC_PORT);
+	if (list != NULL)
+		list_fields(strcmp(list, "sockets") == 0 ? K_SOCK :
+		    strcmp(list, "hosts") == 0 || pc->hosts ? K_HOST : K_PORT);
 }
 
 int
@@ -565,17 +775,19 @@ main(int argc, char *argv[])
 
 	fe_setprogname(argv[0]);
 	memset(&pc, 0, sizeof(pc));
+	pc.kind = K_NONE;
 	pk_read_opts_init(&pc.ropts);
+	pk_sock_opts_init(&pc.sopts);
 	parse_args(&pc, argc, argv);
 	setup(&pc);
 	if (optind >= argc)
 		do_file(&pc, "-");
 	for (i = optind; i < argc; i++)
 		do_file(&pc, argv[i]);
-	if (pk_writer_flush(pc.w) != PK_OK)
+	if (pc.w != NULL && pk_writer_flush(pc.w) != PK_OK)
 		write_failed();
 	status = pc.trouble != 0 ? pc.trouble :
-	    pk_writer_rows(pc.w) > 0 ? 0 : 1;
+	    pc.w != NULL && pk_writer_rows(pc.w) > 0 ? 0 : 1;
 	cleanup(&pc);
 	return fe_close_stdout(status);
 }
