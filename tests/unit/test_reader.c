@@ -4,6 +4,7 @@
  * elements, and the errors a hostile file must get.
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "portkit.h"
@@ -415,7 +416,60 @@ TEST(test_reader_open_errors)
 	assert_str(pk_strerror(42), "unknown status");
 }
 
+TEST(test_reader_source)
+{
+	static const char dump[] =
+	    "State  Recv-Q Send-Q Local Address:Port Peer Address:Port\n"
+	    "LISTEN 0      128          0.0.0.0:22        0.0.0.0:*\n";
+	char path[] = "/tmp/pk-test-source.XXXXXX";
+	const struct pk_host *h;
+	const struct pk_sock *sk;
+	struct pk_source *src;
+	struct pk_reader *r;
+	struct pk_sock_reader *sr;
+	FILE *f;
+	int fd;
+
+	/* A scan: recognised, then read whole by the scan reader. */
+	fd = mkstemp(path);
+	if (!assert_true(fd != -1))
+		return;
+	f = fdopen(fd, "w");
+	fputs(HEAD RUN, f);
+	fputs(host1, f);
+	fputs(STATS, f);
+	fclose(f);
+	src = pk_source_open(path, NULL);
+	assert_int(pk_source_format(src), PK_FMT_NMAP_XML);
+	assert_int(pk_source_format(src), PK_FMT_NMAP_XML);
+	assert_str(pk_source_name(src), path);
+	r = pk_reader_open_source(src, NULL);
+	assert_int(pk_reader_next(r, &h), PK_OK);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	pk_reader_free(r);
+	/* A dump: the same source handed to the socket reader. */
+	f = fopen(path, "w");
+	fputs(dump, f);
+	fclose(f);
+	src = pk_source_open(path, NULL);
+	assert_int(pk_source_format(src), PK_FMT_SS);
+	sr = pk_sock_open_source(src, NULL);
+	if (assert_int(pk_sock_next(sr, &sk), PK_OK))
+		assert_int(sk->port, 22);
+	assert_int(pk_sock_next(sr, &sk), PK_EOF);
+	pk_sock_free(sr);
+	/* Unreadable: no format, the reason kept; a reader repeats it. */
+	unlink(path);
+	src = pk_source_open(path, NULL);
+	assert_int(pk_source_format(src), PK_FMT_UNKNOWN);
+	assert_int(pk_source_error(src)->status, PK_ERR_IO);
+	r = pk_reader_open_source(src, NULL);
+	assert_int(pk_reader_next(r, &h), PK_ERR_IO);
+	pk_reader_free(r);
+	pk_source_free(NULL);
+}
+
 TEST_MAIN(test_reader_fields, test_reader_dup_and_extraports,
     test_reader_appended_runs, test_reader_masscan, test_reader_masscan_merge,
     test_reader_ipv6_and_mac_only, test_reader_errors, test_reader_detect,
-    test_reader_open_errors)
+    test_reader_open_errors, test_reader_source)
