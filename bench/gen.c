@@ -1327,7 +1327,7 @@ host_later(struct ghost *h, const struct cfg *c, struct out *ch)
 		return;
 	if (roll < c->frac / 2) {
 		h->up = 0;
-		c_line(ch, h, 0, "status", "up", "down", "host-down");
+		c_line(ch, h, 0, "status", "up", "down", "changed");
 		return;
 	}
 	switch (rndn(&r, 4)) {
@@ -1410,7 +1410,7 @@ run(struct outs *os, const struct cfg *c, const char *args)
 	nadd = (unsigned long)(up * c->frac / 2 + 0.5);
 	for (unsigned long k = 0; k < nadd && os->lx.fp != NULL; k++) {
 		host_make(&h, c, i + k, 1);
-		c_line(&os->ch, &h, 0, "status", "-", "up", "host-added");
+		c_line(&os->ch, &h, 0, "host", "", "up", "added");
 		x_host(&os->lx, c, &h, lt + (long long)(i + k) / 8);
 		g_host(&os->lg, &h, c->small);
 		b.up++;

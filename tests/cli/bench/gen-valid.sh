@@ -14,10 +14,10 @@ cmp a.xml again.xml && echo "same seed: same bytes"
 # Hosts in the later scan = hosts in the first + host-added lines.
 na=$(grep -c '^<host[ >]' a.xml)
 nb=$(grep -c '^<host[ >]' b.xml)
-nadd=$(grep -c 'host-added$' changes.tsv)
+nadd=$(grep -c '	host		up	added$' changes.tsv)
 [ "$nb" -eq $((na + nadd)) ] && echo "later: $na + $nadd hosts"
 # Hosts that went down are down in the later -oG file.
-cut -f1,7 changes.tsv | awk '$2 == "host-down" { print $1 }' | while read -r h; do
+awk -F'\t' '$4 == "status" { print $1 }' changes.tsv | while read -r h; do
 	grep -q "^Host: $h ()	Status: Down" b.gnmap || echo "$h not down"
 done
 # At most one script per port and host in -1 mode.
