@@ -273,16 +273,33 @@ absorb(struct pk_diff *d, struct chost **slot, const struct pk_host *h)
 	return PK_OK;
 }
 
+/*
+ * A repeated B address is merged with what was compared before: the B
+ * block when the host differed, else A's block, which equals B's first
+ * record in every compared field.  The host is then compared again.
+ */
 static int
 add_b_stream(struct pk_diff *d, struct dentry *e, const struct pk_host *h)
 {
+	struct chost *base = e->b != NULL ? e->b : e->a, *c;
 	int rc;
 
-	if (e->seen)
-		return PK_EOF;
-	e->seen = 1;
-	if ((rc = absorb(d, &e->b, h)) != PK_OK)
-		return rc;
+	if (e->seen) {
+		if ((c = pk_chost_build(h, base, scripts_kept(d))) == NULL)
+			return PK_ERR_NOMEM;
+		if (e->b != NULL)
+			d->held -= e->b->size;
+		free(e->b);
+		e->b = c;
+		d->held += c->size;
+		d->nchanges -= e->nch;
+		e->nch = 0;
+		e->ndiff = 0;
+	} else {
+		e->seen = 1;
+		if ((rc = absorb(d, &e->b, h)) != PK_OK)
+			return rc;
+	}
 	if ((rc = pk_diff_compare(d, e)) != PK_OK)
 		return rc;
 	if (e->nch == 0 && !e->ndiff) {

@@ -169,6 +169,17 @@ cmp_scripts(struct pk_diff *d, struct dentry *e, int proto, int port,
 }
 
 static int
+has_service(const struct cport *c)
+{
+	int i;
+
+	for (i = CP_SERVICE; i < CP_NSTR; i++)
+		if (c->s[i] != NULL)
+			return 1;
+	return 0;
+}
+
+static int
 cmp_listed(struct pk_diff *d, struct dentry *e, const struct pview *va,
     const struct pview *vb)
 {
@@ -176,9 +187,13 @@ cmp_listed(struct pk_diff *d, struct dentry *e, const struct pview *va,
 	    PK_DF_SERVICE, PK_DF_PRODUCT, PK_DF_VERSION, PK_DF_EXTRAINFO,
 	    PK_DF_TUNNEL };
 	const struct cport *a = va->cp, *b = vb->cp;
-	int i, rc, kind;
+	int i, rc, kind, svc;
 
+	/* No <service> on a side (masscan, a filtered port): no verdict. */
+	svc = has_service(a) && has_service(b);
 	for (i = CP_REASON; i < CP_NSTR; i++) {
+		if (i >= CP_SERVICE && !svc)
+			break;
 		if (streq(a->s[i], b->s[i]))
 			continue;
 		kind = a->s[i] == NULL ? PK_DC_ADDED : b->s[i] == NULL ?
@@ -204,6 +219,12 @@ state_kind(const struct pview *va, const struct pview *vb)
 }
 
 static int
+is_down(const struct chost *c)
+{
+	return c != NULL && c->status != NULL && !streq(c->status, "up");
+}
+
+static int
 cmp_port(struct pk_diff *d, struct dentry *e, int proto, unsigned port)
 {
 	struct pview va, vb;
@@ -212,6 +233,10 @@ cmp_port(struct pk_diff *d, struct dentry *e, int proto, unsigned port)
 	resolve(d, PK_DIFF_A, e->a, proto, port, &va);
 	resolve(d, PK_DIFF_B, e->b, proto, port, &vb);
 	if ((fl & PK_DIFF_OPEN_ONLY) && !streq(va.state, "open") &&
+	    !streq(vb.state, "open"))
+		return PK_OK;
+	/* A host that went down loses its ports: only open ones matter. */
+	if ((is_down(e->a) || is_down(e->b)) && !streq(va.state, "open") &&
 	    !streq(vb.state, "open"))
 		return PK_OK;
 	if (streq(va.state, vb.state)) {
@@ -361,7 +386,9 @@ cmp_host(struct pk_diff *d, struct dentry *e)
 	if (!streq(sa, sb) && (rc = change(d, e, PK_DF_STATUS,
 	    PK_DC_CHANGED, -1, -1, sa, sb)) != PK_OK)
 		return rc;
-	if (!(d->opts.ignore & (1u << PK_DF_HOSTNAME))) {
+	/* Nmap does not resolve down hosts: their names say nothing. */
+	if (!(d->opts.ignore & (1u << PK_DF_HOSTNAME)) && !is_down(a) &&
+	    !is_down(b)) {
 		sa = names_str(d, a);
 		sb = names_str(d, b);
 		if ((a->nnames > 0 && sa == NULL) ||
@@ -371,8 +398,10 @@ cmp_host(struct pk_diff *d, struct dentry *e)
 		    kind_of(sa, sb), -1, -1, sa, sb)) != PK_OK)
 			return rc;
 	}
-	if (!streq(a->mac, b->mac) && (rc = change(d, e, PK_DF_MAC,
-	    kind_of(a->mac, b->mac), -1, -1, a->mac, b->mac)) != PK_OK)
+	/* A MAC is seen only from the same link: compare two, not one. */
+	if (a->mac != NULL && b->mac != NULL && !streq(a->mac, b->mac) &&
+	    (rc = change(d, e, PK_DF_MAC, PK_DC_CHANGED, -1, -1, a->mac,
+	    b->mac)) != PK_OK)
 		return rc;
 	if (a->nos > 0 && b->nos > 0 && !streq(a->os[0], b->os[0]) &&
 	    (rc = change(d, e, PK_DF_OS, PK_DC_CHANGED, -1, -1, a->os[0],
@@ -436,13 +465,13 @@ pk_diff_compare(struct pk_diff *d, struct dentry *e)
 }
 
 static char *
-scan_str(struct pk_diff *d, const struct dside *s, int proto)
+scan_str(struct pk_diff *d, const struct dside *s, int proto, int withports)
 {
 	char *spec = NULL, *r;
 	const char *t = s->types[proto] != NULL ? s->types[proto] : "";
 	size_t n;
 
-	if ((s->known & (1u << proto)) &&
+	if (withports &&
 	    (spec = pk_portspec_format(s->scanned, proto)) == NULL)
 		return NULL;
 	n = strlen(t) + (spec != NULL ? strlen(spec) : 0) + 2;
@@ -459,15 +488,19 @@ pk_diff_scaninfo(struct pk_diff *d)
 {
 	struct pk_diff_change c;
 	char *sa, *sb;
-	int p, rc;
+	int p, rc, both;
 
 	if (d->opts.ignore & (1u << PK_DF_SCANINFO))
 		return PK_OK;
 	for (p = 0; p < PK_PROTO_COUNT; p++) {
-		if (d->side[0].types[p] == NULL && d->side[1].types[p] == NULL)
+		if (d->side[0].types[p] == NULL &&
+		    d->side[1].types[p] == NULL &&
+		    !((d->side[0].known | d->side[1].known) & (1u << p)))
 			continue;
-		if ((sa = scan_str(d, &d->side[0], p)) == NULL ||
-		    (sb = scan_str(d, &d->side[1], p)) == NULL)
+		/* Port sets only when both runs list them (not masscan). */
+		both = (d->side[0].known & d->side[1].known & (1u << p)) != 0;
+		if ((sa = scan_str(d, &d->side[0], p, both)) == NULL ||
+		    (sb = scan_str(d, &d->side[1], p, both)) == NULL)
 			return PK_ERR_NOMEM;
 		if (strcmp(sa, sb) == 0)
 			continue;

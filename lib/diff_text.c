@@ -75,7 +75,8 @@ service_desc(FILE *out, const struct pk_port *p)
 	const char *v[2];
 	int i, first = 1;
 
-	if (p == NULL)
+	if (p == NULL || (p->tunnel == NULL && p->service == NULL &&
+	    p->product == NULL && p->version == NULL && p->extrainfo == NULL))
 		return;
 	fputs("  ", out);
 	if (p->tunnel != NULL)
@@ -153,10 +154,14 @@ port_line(FILE *out, const struct pk_diff_host *dh,
 	else
 		(void)snprintf(tr, sizeof(tr), "%s -> %s", show(c->old_value),
 		    show(c->new_value));
-	fprintf(out, "    %c%-11s %-23s", mark, spec, tr);
 	p = find_port(dh->b, c->proto, c->port);
 	if (p == NULL || !is_open(c->new_value))
 		p = find_port(dh->a, c->proto, c->port);
+	if (p != NULL && (p->service != NULL || p->product != NULL ||
+	    p->version != NULL || p->extrainfo != NULL))
+		fprintf(out, "    %c%-11s %-23s", mark, spec, tr);
+	else
+		fprintf(out, "    %c%-11s %s", mark, spec, tr);
 	service_desc(out, p);
 	fputc('\n', out);
 }

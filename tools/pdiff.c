@@ -37,6 +37,7 @@ struct pdiff {
 	struct pk_read_opts ropts;
 	struct pk_diff	*d;
 	int		 trouble;	/* 2 or 3 once something went wrong */
+	int		 failed;	/* an input could not be read */
 };
 
 static const struct option longopts[] = {
@@ -80,9 +81,8 @@ usage(void)
 "Inputs:\n"
 " -a, --old FILE...        files of the first (older) scan, merged per host\n"
 " -b, --new FILE...        files of the second (newer) scan, merged per host\n"
-"     --merge              hold the second scan too, for a host that appears\n"
-"                            in several records (automatic for masscan and\n"
-"                            several files)\n"
+"     --merge              hold the second scan too and compare at the end\n"
+"                            (automatic for several files and masscan)\n"
 "\n"
 "Output:\n"
 " -o, --output FORMAT      text, ndiff, ndiff-xml, tsv, csv or jsonl\n"
@@ -206,13 +206,18 @@ check_stdin(const struct pdiff *pd)
 		fe_errx(2, "standard input can be read only once");
 }
 
+/*
+ * A truncated input still counts with its complete hosts; any other
+ * failure leaves a side incomplete, and comparing against a missing
+ * half would report every host of the other as gone.
+ */
 static void
 set_trouble(struct pdiff *pd, int rc)
 {
 	if (rc == PK_ERR_TRUNCATED && pd->trouble != 2)
 		pd->trouble = 3;
 	else if (rc != PK_ERR_TRUNCATED)
-		pd->trouble = 2;
+		pd->trouble = 2, pd->failed = 1;
 }
 
 static void
@@ -231,13 +236,8 @@ add_host(struct pdiff *pd, struct pk_reader *r, int side,
 		return;
 	if (rc == PK_ERR_NOMEM)
 		nomem();
-	if (rc == PK_EOF)
-		fe_warn_at(pk_reader_name(r), h->line, "host %s repeats in "
-		    "the new scan: record skipped (see --merge)", h->host !=
-		    NULL ? h->host : h->mac);
-	else
-		fe_warn_at(pk_reader_name(r), h->line, "host without an "
-		    "address: skipped");
+	fe_warn_at(pk_reader_name(r), h->line, "host without an address: "
+	    "skipped");
 	pd->trouble = 2;
 }
 
@@ -403,6 +403,10 @@ main(int argc, char *argv[])
 	parse_args(&pd, argc, argv);
 	check_stdin(&pd);
 	run(&pd);
+	if (pd.failed) {
+		pk_diff_free(pd.d);
+		return fe_close_stdout(2);
+	}
 	write_out(&pd);
 	(void)pk_diff_hosts(pd.d, &n);
 	status = pd.trouble != 0 ? pd.trouble : n > 0 ? 1 : 0;

@@ -1,0 +1,1 @@
+nmap -sC -sV -p2201,8001,8002 -oA scripts-before 127.0.0.77 127.0.0.78

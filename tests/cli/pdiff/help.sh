@@ -1,0 +1,4 @@
+pdiff --help
+echo "exit $?"
+pdiff --version
+echo "exit $?"

@@ -1,0 +1,7 @@
+# ndiff's text layout (byte-compatible with ndiff 7.93, see ndiff-peer.sh).
+pdiff -o ndiff "$TESTDATA/pdiff/local-before.xml" "$TESTDATA/pdiff/local-after.xml"
+echo "exit $?"
+pdiff -o ndiff "$TESTDATA/multi-sS.xml" "$TESTDATA/multi-sS-later.xml"
+echo "exit $?"
+# The TLS tunnel alone is no change for ndiff: no host printed, exit 1
+# because pdiff saw the change.
