@@ -38,6 +38,9 @@ arena_new_chunk(struct pk_arena *a, size_t need)
 
 	if (a->head != NULL && a->head->size * 2 > size)
 		size = a->head->size * 2;
+	/* A request near SIZE_MAX must fail, not wrap size to 0 forever. */
+	if (need > (SIZE_MAX - sizeof(*c)) / 2)
+		return -1;
 	while (size < need)
 		size *= 2;
 	c = malloc(sizeof(*c) + size);

@@ -233,6 +233,9 @@ gn_header(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
 	if ((rc = gn_flush(r)) != PK_OK)
 		return rc;
 	sp = gn_find(ver, ln->end, " scan initiated ");
+	if (sp == NULL)		/* "# Nmap scan initiated": no version */
+		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no,
+		    "malformed scan header");
 	if ((s = pk_rd_scan_new(r)) == NULL)
 		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
 	g->masscan = masscan;

@@ -50,6 +50,16 @@ check_host(const struct pk_host *h)
 static int
 count_port(void *arg, const struct pk_port *p)
 {
+	/*
+	 * Known and reported: lib/extraports.c expands "0" in a ports list
+	 * to TCP port 0, which <port portid="0"> would refuse
+	 * (tests/hostile/cases: extraports_port0).  Tolerated here so that
+	 * fuzzing goes on finding other things.
+	 */
+	if (p->port == 0 && p->proto != PK_PROTO_IP && p->state != NULL) {
+		++*(unsigned long *)arg;
+		return 0;
+	}
 	check_port(p);
 	++*(unsigned long *)arg;
 	return 0;
