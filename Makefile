@@ -45,10 +45,11 @@ SOMAJOR		= 0
 DEP_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags libxml-2.0 libpcre2-8 zlib)
 PK_CFLAGS	= -std=c11 -Wall -Wextra -Werror -Wstrict-prototypes \
 		  -Wmissing-prototypes -Wformat=2 -D_POSIX_C_SOURCE=200809L \
-		  -Iinclude -Ilib $(DEP_CFLAGS)
+		  -pthread -Iinclude -Ilib $(DEP_CFLAGS)
 # Tools and tests include "fe/fe.h"; the library must not see tools/.
 FE_CFLAGS	= -Itools
-LIBS		= -lxml2 -lpcre2-8 -lz -lm
+# -pthread: lib/prefetch.c inflates gzip on a second core.
+LIBS		= -lxml2 -lpcre2-8 -lz -lm -pthread
 
 ifeq ($(V),1)
 Q	=

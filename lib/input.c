@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <zlib.h>
 
 #include "input.h"
+#include "prefetch.h"
 #include "pk_error.h"
 
 #define INPUT_BUFSIZE	((size_t)128 << 10)
@@ -25,6 +27,8 @@
 struct pk_input {
 	char		*name;
 	gzFile		 gz;		/* NULL for plain memory */
+	struct pk_prefetch *pf;		/* inflating ahead, or NULL */
+	int		 regular;	/* gz reads a regular file */
 	FILE		*tmp;		/* backing file for gzip in memory */
 	const char	*mem;
 	size_t		 memlen;
@@ -90,6 +94,9 @@ input_new(const char *name, const struct pk_limits *lim,
 static int
 input_gz_attach(struct pk_input *in, int fd, struct pk_error *err)
 {
+	struct stat st;
+
+	in->regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	in->gz = gzdopen(fd, "rb");
 	if (in->gz == NULL) {
 		close(fd);
@@ -191,6 +198,7 @@ pk_input_free(struct pk_input *in)
 {
 	if (in == NULL)
 		return;
+	pk_prefetch_stop(in->pf);
 	if (in->gz != NULL)
 		(void)gzclose(in->gz);
 	if (in->tmp != NULL)
@@ -248,14 +256,19 @@ input_fail(struct pk_input *in, int status, const char *fmt, ...)
 	return status;
 }
 
-/* After gzread reported the end: was the stream whole? */
+/* After the end of the gzip data: was the stream whole? */
 static int
 input_gz_end(struct pk_input *in)
 {
 	const char *msg;
-	int zerr;
+	int zerr, errnum;
 
-	msg = gzerror(in->gz, &zerr);
+	if (in->pf != NULL) {
+		pk_prefetch_status(in->pf, &zerr, &msg, &errnum);
+	} else {
+		msg = gzerror(in->gz, &zerr);
+		errnum = errno;
+	}
 	if (zerr == Z_OK)
 		return 0;
 	/* A cut .gz is a truncated input like any other: exit 3, not 2. */
@@ -267,8 +280,29 @@ input_gz_end(struct pk_input *in)
 		msg = strstr(msg, ": ") + 2;
 	if (zerr == Z_ERRNO)
 		return input_fail(in, PK_ERR_IO, "read error: %s",
-		    strerror(errno));
+		    strerror(errnum));
 	return input_fail(in, PK_ERR_GZIP, "corrupt gzip stream: %s", msg);
+}
+
+/*
+ * gzread, or the prefetch thread once the first read showed a compressed
+ * regular file (the first read stays here so that zlib sets itself up
+ * before a second thread exists).
+ */
+static long
+input_gz_read(struct pk_input *in, void *dst, size_t n)
+{
+	int k;
+
+	if (in->pf != NULL)
+		return pk_prefetch_read(in->pf, dst, n);
+	k = gzread(in->gz, dst, (unsigned)n);
+	if (in->produced == 0 && k > 0) {
+		in->gzipped = !gzdirect(in->gz);
+		if (in->gzipped && in->regular)
+			in->pf = pk_prefetch_start(in->gz);
+	}
+	return k;
 }
 
 /* Read from the source into buf[end..cap); 0 at the end, <0 error. */
@@ -276,7 +310,7 @@ static int
 input_read_source(struct pk_input *in)
 {
 	size_t room = in->cap - in->end;
-	int n;
+	long n;
 
 	if (in->gz == NULL) {
 		size_t left = in->memlen - in->mempos;
@@ -290,9 +324,7 @@ input_read_source(struct pk_input *in)
 	}
 	if (room > (size_t)1 << 30)
 		room = (size_t)1 << 30;
-	n = gzread(in->gz, in->buf + in->end, (unsigned)room);
-	if (in->produced == 0 && n > 0)
-		in->gzipped = !gzdirect(in->gz);
+	n = input_gz_read(in, in->buf + in->end, room);
 	if (n < 0) {
 		(void)input_gz_end(in);
 		return in->failed != 0 ? in->failed :
