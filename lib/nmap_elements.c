@@ -53,81 +53,6 @@ static const struct {
 
 #define NELEMENTS	(sizeof(elements) / sizeof(elements[0]))
 
-/* Attribute names the handlers know. */
-enum attr_name {
-	A_ACCURACY, A_ADDR, A_ADDRTYPE, A_ARGS, A_CONF, A_COUNT,
-	A_DEVICETYPE, A_DOWN, A_ELAPSED, A_ENDTIME, A_ERRORMSG, A_EXIT,
-	A_EXTRAINFO, A_HOSTNAME, A_ID, A_METHOD, A_NAME, A_NUMSERVICES,
-	A_OSTYPE, A_OUTPUT, A_PORTID, A_PORTS, A_PRODUCT, A_PROTO,
-	A_PROTOCOL, A_REASON, A_REASON_TTL, A_SCANNER, A_SERVICES,
-	A_START, A_STARTSTR, A_STARTTIME, A_STATE, A_TIME, A_TOTAL,
-	A_TUNNEL, A_TYPE, A_UP, A_VENDOR, A_VERSION, A_XMLOUTPUTVERSION,
-	A_NNAMES
-};
-
-static const char *const attr_names[A_NNAMES] = {
-	[A_ACCURACY] = "accuracy",
-	[A_ADDR] = "addr",
-	[A_ADDRTYPE] = "addrtype",
-	[A_ARGS] = "args",
-	[A_CONF] = "conf",
-	[A_COUNT] = "count",
-	[A_DEVICETYPE] = "devicetype",
-	[A_DOWN] = "down",
-	[A_ELAPSED] = "elapsed",
-	[A_ENDTIME] = "endtime",
-	[A_ERRORMSG] = "errormsg",
-	[A_EXIT] = "exit",
-	[A_EXTRAINFO] = "extrainfo",
-	[A_HOSTNAME] = "hostname",
-	[A_ID] = "id",
-	[A_METHOD] = "method",
-	[A_NAME] = "name",
-	[A_NUMSERVICES] = "numservices",
-	[A_OSTYPE] = "ostype",
-	[A_OUTPUT] = "output",
-	[A_PORTID] = "portid",
-	[A_PORTS] = "ports",
-	[A_PRODUCT] = "product",
-	[A_PROTO] = "proto",
-	[A_PROTOCOL] = "protocol",
-	[A_REASON] = "reason",
-	[A_REASON_TTL] = "reason_ttl",
-	[A_SCANNER] = "scanner",
-	[A_SERVICES] = "services",
-	[A_START] = "start",
-	[A_STARTSTR] = "startstr",
-	[A_STARTTIME] = "starttime",
-	[A_STATE] = "state",
-	[A_TIME] = "time",
-	[A_TOTAL] = "total",
-	[A_TUNNEL] = "tunnel",
-	[A_TYPE] = "type",
-	[A_UP] = "up",
-	[A_VENDOR] = "vendor",
-	[A_VERSION] = "version",
-	[A_XMLOUTPUTVERSION] = "xmloutputversion",
-};
-
-_Static_assert(A_NNAMES == PK_XML_NNAMES, "PK_XML_NNAMES is out of date");
-
-void
-pk_xml_intern(struct pk_xml_state *st)
-{
-	size_t i;
-
-	for (i = 0; i < A_NNAMES; i++)
-		st->names[i] = (const char *)xmlDictLookup(st->ctxt->dict,
-		    (const xmlChar *)attr_names[i], -1);
-}
-
-/* One attribute: name and the value as [v, e). */
-struct attr {
-	const char	*name;
-	const char	*v;
-	size_t		 n;
-};
-
 void
 pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt, ...)
 {
@@ -182,192 +107,10 @@ element_id(const char *name, unsigned parent)
 	return EL_OTHER;
 }
 
-/*
- * libxml2 interns every name in its parser's dictionary, so attribute
- * names are compared by pointer against the same names looked up once
- * per document (pk_xml_intern).
- */
-static inline int
-attr_is(const struct pk_xml_state *st, const struct attr *a,
-    enum attr_name n)
-{
-	return a->name == st->names[n];
-}
-
-/*
- * A copy of the value in the host arena.  With entity substitution off,
- * libxml2 hands an ampersand over as the text "&#38;" (it expects a tree
- * builder to reparse it); since a raw '&' cannot stand in a well-formed
- * value, every "&#38;" here is one ampersand.
- */
-static char *
-attr_copy(struct pk_arena *a, const struct attr *at)
-{
-	char *s, *d;
-	const char *p, *end = at->v + at->n;
-
-	if (memchr(at->v, '&', at->n) == NULL)
-		return pk_arena_strndup(a, at->v, at->n);
-	s = d = pk_arena_alloc(a, at->n + 1);
-	if (s == NULL)
-		return NULL;
-	for (p = at->v; p < end; p++) {
-		*d++ = *p;
-		if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
-			p += 4;
-	}
-	*d = '\0';
-	return s;
-}
-
 static char *
 host_str(struct pk_xml_state *st, const struct attr *at)
 {
-	return attr_copy(st->hb->a, at);
-}
-
-static char *
-scan_str(struct pk_xml_state *st, const struct attr *at)
-{
-	return attr_copy(&st->r->scan_arena, at);
-}
-
-static long long
-attr_num(struct pk_xml_state *st, const struct attr *at, long long max)
-{
-	long long v;
-
-	if (pk_parse_long(at->v, at->n, &v) == -1 || v > max) {
-		pk_xml_stop(st, PK_ERR_FORMAT,
-		    "bad number in %s=\"%.*s\"", at->name,
-		    (int)(at->n > 40 ? 40 : at->n), at->v);
-		return -1;
-	}
-	return v;
-}
-
-static double
-attr_double(const struct attr *at)
-{
-	char buf[64];
-	char *end;
-	double d;
-
-	if (at->n == 0 || at->n >= sizeof(buf))
-		return -1;
-	memcpy(buf, at->v, at->n);
-	buf[at->n] = '\0';
-	d = strtod(buf, &end);
-	return (*end != '\0' || !(d >= 0 && d < 1e12)) ? -1 : d;
-}
-
-#define INT_MAXV	2147483647LL
-
-static void
-on_nmaprun(struct pk_xml_state *st, const struct attr *at, int n)
-{
-	const struct pk_scan *prev = st->r->scan;
-	struct pk_scan *s;
-	int i;
-
-	s = pk_rd_scan_new(st->r);
-	if (s == NULL) {
-		pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
-		return;
-	}
-	if (st->continuation && prev != NULL) {
-		unsigned docno = s->docno;
-
-		*s = *prev;	/* strings live as long as the reader */
-		s->docno = docno;
-		s->finished = 0;
-	}
-	for (i = 0; i < n; i++) {
-		if (attr_is(st, &at[i], A_SCANNER))
-			s->scanner = scan_str(st, &at[i]);
-		else if (attr_is(st, &at[i], A_ARGS))
-			s->args = scan_str(st, &at[i]);
-		else if (attr_is(st, &at[i], A_START))
-			s->start = attr_num(st, &at[i], INT64_MAX / 2);
-		else if (attr_is(st, &at[i], A_STARTSTR))
-			s->startstr = scan_str(st, &at[i]);
-		else if (attr_is(st, &at[i], A_VERSION))
-			s->version = scan_str(st, &at[i]);
-		else if (attr_is(st, &at[i], A_XMLOUTPUTVERSION))
-			s->xmloutputversion = scan_str(st, &at[i]);
-	}
-	st->cap_scaninfo = 0;
-	st->masscan = s->scanner != NULL && strcmp(s->scanner, "masscan") == 0;
-	s->format = st->masscan ? PK_FMT_MASSCAN_XML : PK_FMT_NMAP_XML;
-}
-
-static void
-on_scaninfo(struct pk_xml_state *st, const struct attr *at, int n)
-{
-	struct pk_scan *s = st->r->scan;
-	struct pk_scaninfo *si;
-	int i;
-
-	/* The array is per run (a continued run shares its parent's). */
-	if (s->nscaninfo >= st->cap_scaninfo) {
-		size_t ncap = st->cap_scaninfo == 0 ? 4 : st->cap_scaninfo * 2;
-
-		si = pk_arena_grow(&st->r->scan_arena, NULL, 0,
-		    ncap * sizeof(*si));
-		if (si == NULL) {
-			pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
-			return;
-		}
-		if (s->nscaninfo > 0)
-			memcpy(si, s->scaninfo, s->nscaninfo * sizeof(*si));
-		s->scaninfo = si;
-		st->cap_scaninfo = ncap;
-	}
-	si = &s->scaninfo[s->nscaninfo++];
-	memset(si, 0, sizeof(*si));
-	si->numservices = -1;
-	for (i = 0; i < n; i++) {
-		if (attr_is(st, &at[i], A_TYPE))
-			si->type = scan_str(st, &at[i]);
-		else if (attr_is(st, &at[i], A_PROTOCOL))
-			si->protocol = scan_str(st, &at[i]);
-		else if (attr_is(st, &at[i], A_NUMSERVICES))
-			si->numservices = (long)attr_num(st, &at[i],
-			    INT_MAXV);
-		else if (attr_is(st, &at[i], A_SERVICES))
-			si->services = scan_str(st, &at[i]);
-	}
-}
-
-static void
-on_runstats(struct pk_xml_state *st, enum el id, const struct attr *at,
-    int n)
-{
-	struct pk_scan *s = st->r->scan;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (id == EL_HOSTS) {
-			long v = (long)attr_num(st, &at[i], INT_MAXV);
-
-			if (attr_is(st, &at[i], A_UP))
-				s->hosts_up = v;
-			else if (attr_is(st, &at[i], A_DOWN))
-				s->hosts_down = v;
-			else if (attr_is(st, &at[i], A_TOTAL))
-				s->hosts_total = v;
-		} else if (attr_is(st, &at[i], A_TIME)) {
-			s->end = attr_num(st, &at[i], INT64_MAX / 2);
-		} else if (attr_is(st, &at[i], A_ELAPSED)) {
-			s->elapsed = attr_double(&at[i]);
-		} else if (attr_is(st, &at[i], A_EXIT)) {
-			s->exit = scan_str(st, &at[i]);
-		} else if (attr_is(st, &at[i], A_ERRORMSG)) {
-			s->errormsg = scan_str(st, &at[i]);
-		}
-	}
-	if (id == EL_FINISHED)
-		s->finished = 1;
+	return pk_xml_attr_copy(st->hb->a, at);
 }
 
 static void
@@ -385,9 +128,9 @@ on_host(struct pk_xml_state *st, const struct attr *at, int n)
 	h->line = pk_xml_line(st);
 	for (i = 0; i < n; i++) {
 		if (attr_is(st, &at[i], A_STARTTIME))
-			h->starttime = attr_num(st, &at[i], INT64_MAX / 2);
+			h->starttime = pk_xml_attr_num(st, &at[i], INT64_MAX / 2);
 		else if (attr_is(st, &at[i], A_ENDTIME))
-			h->endtime = attr_num(st, &at[i], INT64_MAX / 2);
+			h->endtime = pk_xml_attr_num(st, &at[i], INT64_MAX / 2);
 	}
 }
 
@@ -403,7 +146,7 @@ on_status(struct pk_xml_state *st, const struct attr *at, int n)
 		else if (attr_is(st, &at[i], A_REASON))
 			h->status_reason = host_str(st, &at[i]);
 		else if (attr_is(st, &at[i], A_REASON_TTL))
-			h->status_reason_ttl = (int)attr_num(st, &at[i], 255);
+			h->status_reason_ttl = (int)pk_xml_attr_num(st, &at[i], 255);
 	}
 }
 
@@ -531,7 +274,7 @@ on_state(struct pk_xml_state *st, const struct attr *at, int n)
 		else if (attr_is(st, &at[i], A_REASON))
 			p->reason = host_str(st, &at[i]);
 		else if (attr_is(st, &at[i], A_REASON_TTL))
-			p->reason_ttl = (int)attr_num(st, &at[i], 255);
+			p->reason_ttl = (int)pk_xml_attr_num(st, &at[i], 255);
 	}
 }
 
@@ -565,7 +308,7 @@ on_service(struct pk_xml_state *st, const struct attr *at, int n)
 		else if (attr_is(st, &at[i], A_METHOD))
 			slot = &p->method;
 		else if (attr_is(st, &at[i], A_CONF))
-			p->conf = (int)attr_num(st, &at[i], 10);
+			p->conf = (int)pk_xml_attr_num(st, &at[i], 10);
 		if (slot != NULL)
 			*slot = host_str(st, &at[i]);
 	}
@@ -605,11 +348,11 @@ on_extraports(struct pk_xml_state *st, enum el id, const struct attr *at,
 		if (e != NULL && attr_is(st, &at[i], A_STATE))
 			e->state = host_str(st, &at[i]);
 		else if (e != NULL && attr_is(st, &at[i], A_COUNT))
-			e->count = (long)attr_num(st, &at[i], 65536 * 4);
+			e->count = (long)pk_xml_attr_num(st, &at[i], 65536 * 4);
 		else if (r != NULL && attr_is(st, &at[i], A_REASON))
 			r->reason = host_str(st, &at[i]);
 		else if (r != NULL && attr_is(st, &at[i], A_COUNT))
-			r->count = (long)attr_num(st, &at[i], 65536 * 4);
+			r->count = (long)pk_xml_attr_num(st, &at[i], 65536 * 4);
 		else if (r != NULL && attr_is(st, &at[i], A_PROTO))
 			r->proto = host_str(st, &at[i]);
 		else if (r != NULL && attr_is(st, &at[i], A_PORTS))
@@ -629,7 +372,7 @@ on_osmatch(struct pk_xml_state *st, const struct attr *at, int n)
 		if (attr_is(st, &at[i], A_NAME))
 			o->name = host_str(st, &at[i]);
 		else if (attr_is(st, &at[i], A_ACCURACY))
-			o->accuracy = (int)attr_num(st, &at[i], 100);
+			o->accuracy = (int)pk_xml_attr_num(st, &at[i], 100);
 	}
 }
 
@@ -683,17 +426,17 @@ dispatch(struct pk_xml_state *st, enum el id, const struct attr *at, int n)
 {
 	switch (id) {
 	case EL_NMAPRUN:
-		on_nmaprun(st, at, n);
+		pk_xml_on_nmaprun(st, at, n);
 		break;
 	case EL_SCANINFO:
-		on_scaninfo(st, at, n);
+		pk_xml_on_scaninfo(st, at, n);
 		break;
 	case EL_HOST:
 		on_host(st, at, n);
 		break;
 	case EL_FINISHED:
 	case EL_HOSTS:
-		on_runstats(st, id, at, n);
+		pk_xml_on_runstats(st, id == EL_HOSTS, at, n);
 		break;
 	default:
 		if (st->hb != NULL)

@@ -9,7 +9,27 @@
 
 #include "reader_impl.h"
 
-#define PK_XML_NNAMES	41	/* enum attr_name in nmap_elements.c */
+/* Attribute names the handlers know. */
+enum attr_name {
+	A_ACCURACY, A_ADDR, A_ADDRTYPE, A_ARGS, A_CONF, A_COUNT,
+	A_DEVICETYPE, A_DOWN, A_ELAPSED, A_ENDTIME, A_ERRORMSG, A_EXIT,
+	A_EXTRAINFO, A_HOSTNAME, A_ID, A_METHOD, A_NAME, A_NUMSERVICES,
+	A_OSTYPE, A_OUTPUT, A_PORTID, A_PORTS, A_PRODUCT, A_PROTO,
+	A_PROTOCOL, A_REASON, A_REASON_TTL, A_SCANNER, A_SERVICES,
+	A_START, A_STARTSTR, A_STARTTIME, A_STATE, A_TIME, A_TOTAL,
+	A_TUNNEL, A_TYPE, A_UP, A_VENDOR, A_VERSION, A_XMLOUTPUTVERSION,
+	A_NNAMES
+};
+
+/* One attribute: name and the value as [v, e). */
+struct attr {
+	const char	*name;
+	const char	*v;
+	size_t		 n;
+};
+
+#define PK_XML_INT_MAX	2147483647LL
+
 
 struct pk_xml_state {
 	struct pk_reader *r;
@@ -31,7 +51,7 @@ struct pk_xml_state {
 	size_t		 textcap;
 	int		 collecting;
 	size_t		 cap_scaninfo;
-	const char	*names[PK_XML_NNAMES]; /* interned attribute names */
+	const char	*names[A_NNAMES]; /* interned attribute names */
 	/* Our own verdict: set once, stops the parser. */
 	int		 status;
 	int		 halted;	/* xmlStopParser called */
@@ -64,5 +84,31 @@ void	pk_xml_halt(struct pk_xml_state *st);
 unsigned long pk_xml_line(const struct pk_xml_state *st);
 /* The innermost element we know by name, for messages. */
 const char *pk_xml_open_element(const struct pk_xml_state *st);
+
+/*
+ * libxml2 interns every name in its parser's dictionary, so attribute
+ * names are compared by pointer against the same names looked up once
+ * per document (pk_xml_intern).
+ */
+static inline int
+attr_is(const struct pk_xml_state *st, const struct attr *a,
+    enum attr_name n)
+{
+	return a->name == st->names[n];
+}
+
+/* Attribute values (nmap_attr.c). */
+char	*pk_xml_attr_copy(struct pk_arena *a, const struct attr *at);
+long long pk_xml_attr_num(struct pk_xml_state *st, const struct attr *at,
+	    long long max);
+double	 pk_xml_attr_double(const struct attr *at);
+
+/* Run-level elements: <nmaprun>, <scaninfo>, <runstats> (nmap_run.c). */
+void	pk_xml_on_nmaprun(struct pk_xml_state *st, const struct attr *at,
+	    int n);
+void	pk_xml_on_scaninfo(struct pk_xml_state *st, const struct attr *at,
+	    int n);
+void	pk_xml_on_runstats(struct pk_xml_state *st, int hosts,
+	    const struct attr *at, int n);
 
 #endif /* PK_NMAP_XML_IMPL_H */
