@@ -1,0 +1,369 @@
+# gen.sh - generators of hostile inputs, sourced by tests/hostile/run.sh
+# and tests/cli/hostile/*.sh.  gen_NAME writes the file for case NAME to
+# standard output; $T is testdata/harden (real scans, see their .cmd).
+
+xml_head() {
+	printf '<?xml version="1.0"?>\n'
+}
+
+# A complete one-host scan, for files that must be read.
+one_host() {
+	printf '<host><status state="up" reason="user-set"/>'
+	printf '<address addr="127.0.0.1" addrtype="ipv4"/>'
+	printf '<ports><port protocol="tcp" portid="22"><state state="open" '
+	printf 'reason="syn-ack"/><service name="ssh"/></port></ports></host>'
+}
+
+# Billion laughs (also in tests/cli/pcat/hostile-billion-laughs.sh).
+gen_billion_laughs() {
+	xml_head
+	printf '<!DOCTYPE nmaprun [\n <!ENTITY l0 "lol">\n'
+	for i in 1 2 3 4 5 6 7 8 9; do
+		printf ' <!ENTITY l%d "' "$i"
+		for j in 1 2 3 4 5 6 7 8 9 10; do printf '&l%d;' $((i - 1)); done
+		printf '">\n'
+	done
+	printf ']>\n<nmaprun scanner="nmap" args="&l9;">'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+# Quadratic blow-up: one 100 KB entity referenced 50,000 times (5 GB).
+gen_quadratic() {
+	xml_head
+	printf '<!DOCTYPE nmaprun [<!ENTITY a "'
+	head -c 100000 /dev/zero | tr '\0' A
+	printf '">]>\n<nmaprun scanner="nmap" args="'
+	awk 'BEGIN { for (i = 0; i < 50000; i++) printf "&a;" }'
+	printf '">'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+gen_xxe_file() {
+	xml_head
+	printf '<!DOCTYPE nmaprun [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>\n'
+	printf '<nmaprun scanner="nmap" args="&x;">'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+gen_xxe_http() {
+	xml_head
+	printf '<!DOCTYPE nmaprun [ <!ENTITY x SYSTEM "http://127.0.0.1:9/x"> ]>\n'
+	printf '<nmaprun scanner="nmap" args="&x;">'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+gen_xxe_parameter() {
+	xml_head
+	printf '<!DOCTYPE nmaprun [ <!ENTITY %% p SYSTEM "file:///etc/hostname"> %%p; ]>\n'
+	printf '<nmaprun scanner="nmap">'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+gen_external_dtd() {
+	xml_head
+	printf '<!DOCTYPE nmaprun SYSTEM "file:///etc/passwd">\n'
+	printf '<nmaprun scanner="nmap">'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+gen_external_dtd_http() {
+	xml_head
+	printf '<!DOCTYPE nmaprun PUBLIC "-//x//y" "http://127.0.0.1:9/nmap.dtd">\n'
+	printf '<nmaprun scanner="nmap">'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+# XInclude is never processed: the elements are unknown and skipped.
+gen_xinclude() {
+	xml_head
+	printf '<nmaprun scanner="nmap" xmlns:xi="http://www.w3.org/2001/XInclude">'
+	printf '<xi:include href="file:///etc/passwd" parse="text"/>'
+	printf '<host><status state="up" reason="user-set"/>'
+	printf '<address addr="127.0.0.1" addrtype="ipv4"/><hostnames>'
+	printf '<xi:include href="http://127.0.0.1:9/x" parse="xml"/>'
+	printf '</hostnames><ports><port protocol="tcp" portid="22"><state '
+	printf 'state="open" reason="syn-ack"/><service name="ssh"><xi:include '
+	printf 'href="/etc/hostname" parse="text"/></service></port></ports>'
+	printf '</host></nmaprun>\n'
+}
+
+gen_attributes_100k() {
+	xml_head
+	printf '<nmaprun scanner="nmap">\n<host'
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf " a%d=\"x\"", i }'
+	printf '>'
+	printf '<address addr="127.0.0.1" addrtype="ipv4"/></host></nmaprun>\n'
+}
+
+gen_deep_100k() {
+	xml_head
+	printf '<nmaprun scanner="nmap">\n'
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<a>" }'
+	printf '\n'
+}
+
+gen_attribute_50mb() {
+	xml_head
+	printf '<nmaprun scanner="nmap" args="'
+	head -c 52428800 /dev/zero | tr '\0' A
+	printf '">\n</nmaprun>\n'
+}
+
+# 50 MB of character data in one element (the tag guard does not see it).
+gen_text_50mb() {
+	xml_head
+	printf '<nmaprun scanner="nmap">'
+	one_host
+	printf '<host><status state="up"/><address addr="127.0.0.2" addrtype="ipv4"/>'
+	printf '<ports><port protocol="tcp" portid="80"><state state="open"/>'
+	printf '<service name="http"><cpe>'
+	head -c 52428800 /dev/zero | tr '\0' A
+	printf '</cpe></service></port></ports></host></nmaprun>\n'
+}
+
+# A 20 MB comment and a 20 MB processing instruction.
+gen_comment_20mb() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><!--'
+	head -c 20971520 /dev/zero | tr '\0' A
+	printf -- '--><?pi '
+	head -c 20971520 /dev/zero | tr '\0' B
+	printf '?>'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+# 2 GB of blanks inside <nmaprun>, compressed to about 2 MB.
+gen_gzip_bomb() {
+	{
+		printf '<?xml version="1.0"?>\n<nmaprun scanner="nmap">'
+		head -c 2147483648 /dev/zero | tr '\0' ' '
+	} | gzip -1
+}
+
+# 100,000 hosts of 64 ports each: a big but honest scan, streamed.
+gen_many_hosts() {
+	xml_head
+	printf '<nmaprun scanner="nmap">\n'
+	awk 'BEGIN {
+		for (h = 0; h < 100000; h++) {
+			printf "<host><status state=\"up\"/><address addr=\"10.%d.%d.%d\" addrtype=\"ipv4\"/><ports>", h / 65536, (h / 256) % 256, h % 256
+			for (p = 1; p <= 64; p++)
+				printf "<port protocol=\"tcp\" portid=\"%d\"><state state=\"closed\"/></port>", p
+			printf "</ports></host>\n"
+		}
+	}'
+	printf '</nmaprun>\n'
+}
+
+gen_gzip_corrupt() {
+	gzip -9nc "$T/lo-A.xml" >"$TMPF"
+	size=$(wc -c <"$TMPF")
+	head -c 200 "$TMPF"
+	head -c 64 /dev/zero | tr '\0' x
+	tail -c $((size - 264)) "$TMPF"
+}
+
+gen_gzip_truncated() {
+	gzip -9nc "$T/lo-A.xml" >"$TMPF"
+	size=$(wc -c <"$TMPF")
+	head -c $((size - 20)) "$TMPF"
+}
+
+# Valid: two gzip members, cut in the middle of a tag.
+gen_gzip_multimember() {
+	size=$(wc -c <"$T/lo-A.xml")
+	head -c $((size / 2)) "$T/lo-A.xml" | gzip -9n
+	tail -c +$((size / 2 + 1)) "$T/lo-A.xml" | gzip -9n
+}
+
+# Garbage after a complete gzip member: zlib ignores it silently.
+gen_gzip_trailing_garbage() {
+	gzip -9nc "$T/lo-A.xml"
+	printf 'garbage after the member\n'
+}
+
+gen_utf16() {
+	printf '<?xml version="1.0" encoding="UTF-16"?>\n<nmaprun scanner="nmap">' |
+	    iconv -f UTF-8 -t UTF-16
+	one_host | iconv -f UTF-8 -t UTF-16LE
+	printf '</nmaprun>\n' | iconv -f UTF-8 -t UTF-16LE
+}
+
+gen_latin1() {
+	printf '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+	printf '<nmaprun scanner="nmap"><host><status state="up"/>'
+	printf '<address addr="127.0.0.1" addrtype="ipv4"/><hostnames>'
+	printf '<hostname name="caf\351" type="user"/></hostnames><ports>'
+	printf '<port protocol="tcp" portid="22"><state state="open"/>'
+	printf '<service name="ssh" product="S\374d"/></port></ports></host>'
+	printf '</nmaprun>\n'
+}
+
+gen_invalid_utf8() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><address addr="127.0.0.1" '
+	printf 'addrtype="ipv4"/><hostnames><hostname name="a\300\257b"/>'
+	printf '</hostnames></host></nmaprun>\n'
+}
+
+gen_nul_attribute() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><address addr="127.0.0.1" '
+	printf 'addrtype="ipv4"/><hostnames><hostname name="a\0b"/>'
+	printf '</hostnames></host></nmaprun>\n'
+}
+
+gen_nul_prolog() {
+	printf '\0<?xml version="1.0"?>\n<nmaprun scanner="nmap"></nmaprun>\n'
+}
+
+gen_empty() {
+	:
+}
+
+gen_blank() {
+	printf '  \n\t\r\n'
+}
+
+# nmap --resume twice: hosts after </nmaprun>, then again.
+gen_resumed_twice() {
+	cat "$T/mixed-sSU.xml"
+	sed -n '/<host /,/<\/host>/p' "$T/multi-sS.xml" | awk '/<host /{ c++ } c == 1'
+	printf '<runstats><finished time="1795465066" exit="success"/>'
+	printf '<hosts up="1" down="0" total="1"/></runstats>\n</nmaprun>\n'
+	sed -n '/<host /,/<\/host>/p' "$T/multi-sS.xml" | awk '/<host /{ c++ } c == 2'
+	printf '</nmaprun>\n'
+}
+
+# nmap --append-output: two whole documents in one file.
+gen_two_runs() {
+	cat "$T/mixed-sSU.xml" "$T/multi-sS.xml"
+}
+
+gen_duplicates() {
+	xml_head
+	printf '<nmaprun scanner="nmap">\n'
+	one_host
+	printf '\n<host><status state="up"/><address addr="127.0.0.1" addrtype="ipv4"/>'
+	printf '<ports><port protocol="tcp" portid="22"><state state="closed"/>'
+	printf '</port><port protocol="tcp" portid="22"><state state="filtered"/>'
+	printf '</port></ports></host>\n</nmaprun>\n'
+}
+
+gen_port_in_script() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/>'
+	printf '<address addr="127.0.0.1" addrtype="ipv4"/><ports>'
+	printf '<port protocol="tcp" portid="22"><state state="open"/>'
+	printf '<script id="x" output="y"><port protocol="tcp" portid="9">'
+	printf '<state state="open"/></port></script></port></ports></host>'
+	printf '</nmaprun>\n'
+}
+
+GNMAP_HEAD='# Nmap 7.93 scan initiated Mon Nov 23 20:17:45 2026 as: nmap -oG - 127.0.0.1'
+GNMAP_TAIL='# Nmap done at Mon Nov 23 20:17:45 2026 -- 1 IP address (1 host up) scanned in 0.10 seconds'
+
+gnmap_line() {
+	printf '%s\n%b\n%s\n' "$GNMAP_HEAD" "$1" "$GNMAP_TAIL"
+}
+
+# A host answering on 5,000 ports: legitimate, but one 114 KB line.
+gen_gnmap_long() {
+	printf '%s\nHost: 127.0.0.1 ()\tPorts: ' "$GNMAP_HEAD"
+	awk 'BEGIN { for (i = 1; i < 5000; i++) printf "%d/open/tcp//x///, ", i }'
+	printf '5000/open/tcp//x///\n%s\n' "$GNMAP_TAIL"
+}
+
+gen_gnmap_missing() {
+	gnmap_line 'Host: 127.0.0.1 ()\tPorts: 22/open/tcp//ssh//'
+}
+
+gen_gnmap_no_name() {
+	gnmap_line 'Host: 127.0.0.1\tPorts: 22/open/tcp//ssh///'
+}
+
+gen_gnmap_nul() {
+	gnmap_line 'Host: 127.0.0.1 ()\tPorts: 22/open/tcp//s\0sh///'
+}
+
+gen_gnmap_port() {
+	gnmap_line 'Host: 127.0.0.1 ()\tPorts: 99999999999999999999/open/tcp//ssh///'
+}
+
+gen_gnmap_trailing_comma() {
+	gnmap_line 'Host: 127.0.0.1 ()\tPorts: 22/open/tcp//ssh///, '
+}
+
+services() {
+	printf 'http\t80/tcp\t0.484143\t# World Wide Web HTTP\n%b\n' "$1"
+}
+
+gen_services_inf() { services 'ssh\t22/tcp\tinf'; }
+gen_services_negative() { services 'ssh\t22/tcp\t-0.182286'; }
+gen_services_above_one() { services 'ssh\t22/tcp\t1.5'; }
+gen_services_exponent() { services 'ssh\t22/tcp\t1e-3'; }
+gen_services_hexfloat() { services 'ssh\t22/tcp\t0x1p-2'; }
+gen_services_no_freq() { services 'ssh\t22/tcp'; }
+gen_services_no_port() { services 'ssh'; }
+gen_services_port_minus() { services 'ssh\t-1/tcp\t0.1'; }
+gen_services_port_plus() { services 'ssh\t+22/tcp\t0.1'; }
+gen_services_port_huge() { services 'ssh\t99999999999999999999/tcp\t0.1'; }
+gen_services_proto() { services 'ssh\t22/icmp\t0.1'; }
+
+gen_services_long() {
+	printf 'a\t1/tcp\t0.5\t# '
+	head -c 70000 /dev/zero | tr '\0' x
+	printf '\n'
+}
+
+SS_HEAD='Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process'
+
+# Zone ids, and process names with spaces, commas, parentheses, quotes
+# and a newline (ss prints the kernel comm as it is).
+gen_ss_names() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'udp   UNCONN 0 0 [fe80::1]%%eth0:123 [::]:* users:(("a b,(c)",pid=1,fd=3),("x\\"y",pid=2,fd=4))\n'
+	printf 'tcp   LISTEN 0 4096 0.0.0.0%%lo:53 0.0.0.0:* users:(("two\nlines",pid=3,fd=5))\n'
+	printf 'tcp   LISTEN 0 4096 [::1]:631 [::]:*\n'
+}
+
+# A unix socket path holding a newline: skipped whole, never misread.
+gen_ss_unix_newline() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'u_str LISTEN 0 5 /tmp/a\n127.0.0.1:22 1234 * 0 users:(("evil",pid=9,fd=3))\n'
+	printf 'tcp   LISTEN 0 128 127.0.0.1:2299 0.0.0.0:*\n'
+}
+
+gen_ss_bad_port() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'tcp   LISTEN 0 128 127.0.0.1:70000 0.0.0.0:*\n'
+}
+
+gen_ss_cut_users() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'tcp   LISTEN 0 128 127.0.0.1:22 0.0.0.0:* users:(("sshd",pid=1,fd=3)\n'
+}
+
+# lsof escapes a space as \x20 and control characters as \n, \t ...
+gen_lsof_escapes() {
+	printf 'COMMAND     PID USER   FD   TYPE DEVICE SIZE/OFF NODE NAME\n'
+	printf 'a\\x20b\\nc  1234 root    3u  IPv4 162465      0t0  TCP 127.0.0.1:2222 (LISTEN)\n'
+	printf 'x\\x1b[31m 1235 root    4u  IPv6 162466      0t0  UDP [::1]:53\n'
+}
+
+# Port 0 in an extraports list (the reader refuses <port portid="0">).
+gen_extraports_port0() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><extraports '
+	printf 'state="closed" count="2"><extrareasons reason="reset" count="2" '
+	printf 'proto="tcp" ports="0,7"/></extraports></ports></host></nmaprun>\n'
+}
