@@ -522,6 +522,16 @@ struct pk_services *pk_services_load_mem(const void *buf, size_t len,
 		    const char *name, const struct pk_limits *limits,
 		    struct pk_error *err);
 void		 pk_services_free(struct pk_services *svc);
+/*
+ * Locate and load in one call (lib/services_open.c): file when it is not
+ * NULL, else the file pk_services_locate(datadir) finds.  NULL on error,
+ * with err (when not NULL) saying which step failed: PK_ERR_IO with
+ * err->file "nmap-services" when none was found, or the load's error
+ * naming the file.  For a located file err->file points into err
+ * itself, so read it before err is copied or reused.
+ */
+struct pk_services *pk_services_open(const char *file, const char *datadir,
+		    const struct pk_limits *lim, struct pk_error *err);
 
 /* The name the file was loaded under ("<stdin>" for "-"). */
 const char	*pk_services_name(const struct pk_services *svc);
