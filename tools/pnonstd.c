@@ -171,16 +171,17 @@ do_scan(struct cfg *c, struct pk_reader *r)
 	}
 }
 
-/* The first record is already in s (or rc says why there is none). */
 static void
-do_dump(struct cfg *c, struct pk_sock_reader *r, const struct pk_sock *s,
-    int rc)
+do_dump(struct cfg *c, struct pk_sock_reader *r)
 {
 	const struct pk_ns_finding *f;
+	const struct pk_sock *s;
 	unsigned long bad = 0;
 	size_t n;
+	int rc;
 
-	for (;; rc = pk_sock_next(r, &s)) {
+	for (;;) {
+		rc = pk_sock_next(r, &s);
 		if (rc == PK_OK) {
 			if (pk_nonstd_sock(c->ns, s, &f, &n) != PK_OK)
 				fe_errx(2, "out of memory");
@@ -201,31 +202,6 @@ do_dump(struct cfg *c, struct pk_sock_reader *r, const struct pk_sock *s,
 	}
 }
 
-/* Standard input may be read twice (dump, then scan): keep a copy. */
-static int
-spool_stdin(void)
-{
-	char buf[65536];
-	FILE *tmp;
-	size_t n;
-	int fd;
-
-	if ((tmp = tmpfile()) == NULL)
-		fe_errx(2, "cannot buffer standard input: %s", strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		if (fwrite(buf, 1, n, tmp) != n)
-			fe_errx(2, "cannot buffer standard input: %s",
-			    strerror(errno));
-	if (ferror(stdin) || fflush(tmp) != 0)
-		fe_errx(2, "cannot read standard input: %s", strerror(errno));
-	if ((fd = dup(fileno(tmp))) == -1)
-		fe_errx(2, "cannot buffer standard input: %s", strerror(errno));
-	(void)fclose(tmp);
-	if (lseek(fd, 0, SEEK_SET) == -1)
-		fe_errx(2, "cannot buffer standard input: %s", strerror(errno));
-	return fd;
-}
-
 static int
 is_scan(enum pk_format f)
 {
@@ -233,42 +209,36 @@ is_scan(enum pk_format f)
 	    f == PK_FMT_GNMAP;
 }
 
+/*
+ * The source tells a scan from a dump before any reader consumes it, so
+ * standard input is read once, as it streams.  Anything that is not a
+ * scan goes to the dump reader, which explains what it is instead.
+ */
 static void
 do_input(struct cfg *c, const char *path)
 {
 	struct pk_sock_opts so;
+	struct pk_source *src;
 	struct pk_sock_reader *sr;
 	struct pk_reader *r;
-	const struct pk_sock *s;
-	int fd = -1, rc;
 
+	if ((src = pk_source_open(path, NULL)) == NULL)
+		fe_errx(2, "out of memory");
+	if (is_scan(pk_source_format(src))) {
+		if ((r = pk_reader_open_source(src, NULL)) == NULL)
+			fe_errx(2, "out of memory");
+		do_scan(c, r);
+		pk_reader_free(r);
+		return;
+	}
 	pk_sock_opts_init(&so);
 	so.services = c->svc;
 	so.netdb = c->netdb;
 	so.skip_bad = 1;
-	if (strcmp(path, "-") == 0)
-		fd = spool_stdin();
-	sr = fd >= 0 ? pk_sock_open_fd(fd, "<stdin>", &so) :
-	    pk_sock_open(path, &so);
-	if (sr == NULL)
+	if ((sr = pk_sock_open_source(src, &so)) == NULL)
 		fe_errx(2, "out of memory");
-	rc = pk_sock_next(sr, &s);
-	if (rc == PK_ERR_UNKNOWN_FORMAT && is_scan(pk_sock_format(sr))) {
-		pk_sock_free(sr);
-		if (fd >= 0 && lseek(fd, 0, SEEK_SET) == -1)
-			fe_errx(2, "<stdin>: %s", strerror(errno));
-		r = fd >= 0 ? pk_reader_open_fd(fd, "<stdin>", NULL) :
-		    pk_reader_open(path, NULL);
-		if (r == NULL)
-			fe_errx(2, "out of memory");
-		do_scan(c, r);
-		pk_reader_free(r);
-	} else {
-		do_dump(c, sr, s, rc);
-		pk_sock_free(sr);
-	}
-	if (fd >= 0)
-		(void)close(fd);
+	do_dump(c, sr);
+	pk_sock_free(sr);
 }
 
 /* $PORTKIT_DATADIR, then share/portkit next to the binary's directory. */
@@ -323,20 +293,13 @@ static void
 load_services(struct cfg *c)
 {
 	struct pk_error err;
-	char *path;
 
 	memset(&err, 0, sizeof(err));
-	path = c->services != NULL ? strdup(c->services) :
-	    pk_services_locate(c->datadir, &err);
-	if (path == NULL)
-		fe_errx(2, "no nmap-services: %s", err.msg);
-	c->svc = pk_services_load(path, NULL, &err);
+	c->svc = pk_services_open(c->services, c->datadir, NULL, &err);
 	if (c->svc == NULL) {
 		fe_warn_pkerr(&err);
-		free(path);
 		exit(2);
 	}
-	free(path);
 }
 
 static void
