@@ -406,9 +406,13 @@ pk_input_peek(struct pk_input *in, size_t min, const char **p, size_t *n)
 		if (in->end == in->cap && input_reserve(in, in->cap) != 0)
 			return in->failed;
 		rc = input_fill(in);
-		if (rc < 0)
+		/*
+		 * An error after some bytes came (a cut .gz): hand those over
+		 * first; the error is sticky and comes with the next fill.
+		 */
+		if (rc < 0 && in->end == in->start)
 			return rc;
-		if (rc == 0)
+		if (rc <= 0)
 			break;
 	}
 	*p = in->buf + in->start;

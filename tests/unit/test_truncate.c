@@ -5,7 +5,10 @@
  * nothing but blanks was cut off).
  */
 #include <dirent.h>
+#include <stdint.h>
 #include <string.h>
+
+#include <zlib.h>
 
 #include "harness.h"
 #include "portkit.h"
@@ -118,6 +121,98 @@ check_file(const char *path)
 	free(buf);
 }
 
+/*
+ * What a gzip stream cut after len bytes still decompresses to, member
+ * after member, as zlib's inflate gives it; *out is malloc'ed.
+ */
+static size_t
+inflate_prefix(const unsigned char *gz, size_t len, char **out)
+{
+	size_t cap = 1 << 16, n = 0;
+	z_stream z;
+	int rc = Z_OK;
+
+	*out = malloc(cap);
+	memset(&z, 0, sizeof(z));
+	if (*out == NULL || inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+		return 0;
+	z.next_in = (unsigned char *)(uintptr_t)gz;
+	z.avail_in = (unsigned)len;
+	while (rc == Z_OK || (rc == Z_STREAM_END && z.avail_in > 0)) {
+		if (rc == Z_STREAM_END)
+			(void)inflateReset(&z);	/* the next member */
+		if (n == cap)
+			*out = realloc(*out, cap *= 2);
+		z.next_out = (unsigned char *)*out + n;
+		z.avail_out = (unsigned)(cap - n);
+		rc = inflate(&z, Z_NO_FLUSH);
+		n = cap - z.avail_out;
+		if (rc == Z_BUF_ERROR && z.avail_out > 0)
+			break;		/* input exhausted mid-member */
+	}
+	(void)inflateEnd(&z);
+	return n;
+}
+
+/*
+ * A .gz cut anywhere: the hosts complete in what the cut stream still
+ * inflates to come out, then truncation (or a clean end when the cut
+ * falls between members after a whole run).
+ */
+static void
+check_gz_file(const char *path)
+{
+	unsigned long got, want, bad = 0;
+	size_t len = 0, cut, plen, first_bad = 0;
+	char *buf, *plain;
+	int rc;
+
+	buf = slurp(path, &len);
+	if (!assert_true(buf != NULL))
+		return;
+	for (cut = 2; cut <= len; cut++) {
+		plen = inflate_prefix((unsigned char *)buf, cut, &plain);
+		want = hosts_before(plain, plen);
+		rc = read_count(buf, cut, &got);
+		if (got != want || (rc != PK_ERR_TRUNCATED &&
+		    !(rc == PK_EOF && (cut == len || ends_a_run(plain, plen))) &&
+		    !(rc == PK_ERR_FORMAT && plen == 0))) {
+			if (bad++ == 0)
+				first_bad = cut;
+		}
+		free(plain);
+	}
+	th_check(bad == 0, __FILE__, __LINE__,
+	    "%s: %lu of %zu cuts wrong, first at byte %zu", path, bad,
+	    len - 1, first_bad);
+	free(buf);
+}
+
+TEST(test_truncate_gzip_every_offset)
+{
+	const char *dir = getenv("TESTDATA") != NULL ? getenv("TESTDATA") :
+	    "testdata";
+	char path[4096];
+	struct dirent *e;
+	size_t n, files = 0;
+	DIR *d;
+
+	d = opendir(dir);
+	if (!assert_true(d != NULL))
+		return;
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (n < 8 || strcmp(e->d_name + n - 7, ".xml.gz") != 0)
+			continue;
+		(void)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		check_gz_file(path);
+		files++;
+	}
+	closedir(d);
+	th_check(files >= 2, __FILE__, __LINE__,
+	    "only %zu gzip scans in %s", files, dir);
+}
+
 TEST(test_truncate_every_offset)
 {
 	const char *dir = getenv("TESTDATA") != NULL ? getenv("TESTDATA") :
@@ -143,4 +238,4 @@ TEST(test_truncate_every_offset)
 	    "only %zu XML scans in %s", files, dir);
 }
 
-TEST_MAIN(test_truncate_every_offset)
+TEST_MAIN(test_truncate_every_offset, test_truncate_gzip_every_offset)
