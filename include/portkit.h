@@ -526,9 +526,9 @@ void		 pk_services_free(struct pk_services *svc);
  * Locate and load in one call (lib/services_open.c): file when it is not
  * NULL, else the file pk_services_locate(datadir) finds.  NULL on error,
  * with err (when not NULL) saying which step failed: PK_ERR_IO with
- * err->file "nmap-services" when none was found, or the load's error
- * naming the file.  For a located file err->file points into err
- * itself, so read it before err is copied or reused.
+ * err->file NULL when none was found (a tool may go on without), or the
+ * load's error naming the file.  For a located file err->file points
+ * into err itself, so read it before err is copied or reused.
  */
 struct pk_services *pk_services_open(const char *file, const char *datadir,
 		    const struct pk_limits *lim, struct pk_error *err);
@@ -571,10 +571,14 @@ double		 pk_services_mass(const struct pk_services *svc, int proto);
  * Rank what scans found by the number of distinct up hosts: per port
  * ("80/tcp"), per detected service ("http", "ssl/http") or per product.
  * A host is identified by its first IP address (a MAC-only host by its
- * MAC); the first record of an address is counted and later records of
- * the same address are skipped, so memory is one entry per distinct key
- * plus 17 bytes per distinct host, never a set per (host, port).  Ports
- * folded into <extraports> are not seen.
+ * MAC) and its keys are the union of all its records, so a host scanned
+ * twice counts once and masscan's one record per port counts one host.
+ * Telling a repeated (host, key) from a new one takes a host table (24
+ * bytes per distinct address) and a pair set (8 bytes per distinct
+ * (host, key or detected name), at most half full); pk_rank_set_distinct
+ * drops both when no host can appear in two records, leaving memory
+ * proportional to the distinct keys and names only.  Ports folded into
+ * <extraports> count for a port ranking when their state is counted.
  */
 enum pk_rank_key {
 	PK_RANK_PORT = 0,
@@ -613,12 +617,21 @@ struct pk_rank;
 struct pk_rank	*pk_rank_new(int key, unsigned states);
 void		 pk_rank_free(struct pk_rank *rk);
 /*
- * Count one host.  Hosts whose status is not "up" are ignored.  Returns
- * PK_OK, PK_EOF when the host's address was already counted (skipped),
- * or PK_ERR_NOMEM.
+ * The caller's promise that no host is in two of the records added (one
+ * nmap run lists each host once): every up record is a new host, and no
+ * host table is kept.  Partial counts then list no addresses, and
+ * pk_rank_merge ignores theirs.  Only before the first pk_rank_add or
+ * pk_rank_merge: PK_ERR_USAGE after.
+ */
+int		 pk_rank_set_distinct(struct pk_rank *rk, int on);
+/*
+ * Count one host record.  Records whose status is not "up" are ignored.
+ * Returns PK_OK for a new host, PK_EOF when the address was counted
+ * before (the record's new keys are added to that host), or
+ * PK_ERR_NOMEM.
  */
 int		 pk_rank_add(struct pk_rank *rk, const struct pk_host *h);
-/* Distinct up hosts counted, records skipped as repeats, bytes held. */
+/* Distinct up hosts, records of hosts counted before, bytes held. */
 unsigned long	 pk_rank_hosts(const struct pk_rank *rk);
 unsigned long	 pk_rank_duplicates(const struct pk_rank *rk);
 size_t		 pk_rank_memory(const struct pk_rank *rk);
@@ -631,7 +644,8 @@ const struct pk_rank_row *pk_rank_rows(struct pk_rank *rk, size_t *n);
 /*
  * Write the partial counts as TSV ("# ptop counts 1" header, then hosts,
  * addr, key and sub lines), for pk_rank_merge in another process.  The
- * addr lines list the hosts counted, so a merge can refuse overlaps.
+ * addr lines list the hosts counted (none under pk_rank_set_distinct),
+ * so a merge can refuse overlaps.
  */
 int		 pk_rank_write_counts(const struct pk_rank *rk, FILE *out);
 /*

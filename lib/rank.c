@@ -2,80 +2,39 @@
  * rank.c - rank the ports (services, products) open in scans by the
  * number of distinct hosts where they are open, streaming.
  *
- * Memory is one entry per distinct key (with its detected sub-names) plus
- * 17 bytes per distinct host address, needed to count a host once when
- * several inputs hold it.  Nothing is kept per (host, port): a host is
- * counted from the first record seen for its address, and later records
- * of the same address are skipped.  The per-host work uses a serial
- * number stamped in each key entry, so no per-host key set is built.
+ * A host's keys are the union of all its records (masscan writes one
+ * record per open port; a TCP and a UDP scan of the same host are two
+ * records).  Telling a new (host, key) from one already counted needs
+ * memory per (host, key), which no streaming counter can avoid; so that
+ * is kept only when records may repeat a host.  When the caller promises
+ * they do not (pk_rank_set_distinct: one nmap run lists each host once),
+ * memory is one entry per distinct key and detected name, nothing more.
+ * Within one record, a serial number stamped in each entry counts a host
+ * once however many of its ports show the key.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "portkit.h"
-#include "arena.h"
-#include "input.h"
-#include "pk_error.h"
+#include "rank_impl.h"
 
-#define RANK_MAGIC	"# ptop counts 1"
+#define PORTIX_SIZE	((size_t)PK_PROTO_COUNT * 65536)
+#define PAIR_SUB	((uint64_t)1 << 31)	/* pair names a sub, not a key */
 
 static const char *const rank_states[] = { "open", "closed", "filtered",
     "unfiltered", "open|filtered", "closed|filtered" };
 #define RANK_NSTATES	(sizeof(rank_states) / sizeof(rank_states[0]))
 
-static const char *const rank_keys[] = { "port", "service", "product" };
-
-struct rank_sub {
-	const char	*name;
-	unsigned long	 hosts;
-	unsigned long	 stamp;		/* last host serial counted */
-};
-
-struct rank_ent {
-	const char	*key;
-	int		 proto;
-	unsigned	 port;
-	unsigned long	 hosts;
-	unsigned long	 stamp;
-	struct rank_sub	*subs;
-	size_t		 nsubs;
-	size_t		 capsubs;
-};
-
-/* A host address: 16 bytes (IPv4 mapped into IPv6) and a tag. */
-struct rank_addr {
-	unsigned char	 a[16];
-	unsigned char	 tag;		/* 0 empty, 1 IP, 2 MAC */
-};
-
-struct pk_rank {
-	int		 key;
-	unsigned	 states;
-	struct pk_arena	 strings;
-	struct rank_ent	*ents;
-	size_t		 nents;
-	size_t		 capents;
-	uint32_t	*kh;		/* 1 + index into ents, 0 empty */
-	size_t		 khmask;
-	struct rank_addr *seen;
-	size_t		 nseen;
-	size_t		 seenmask;
-	unsigned long	 hosts;
-	unsigned long	 dups;
-	unsigned long	 serial;
-	struct pk_rank_row *rows;
-	struct pk_rank_sub *subrows;
-};
+const char *const pk_rank_keynames[3] = { "port", "service", "product" };
 
 int
 pk_rank_key_parse(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(rank_keys) / sizeof(rank_keys[0]); i++)
-		if (strcmp(name, rank_keys[i]) == 0)
+	for (i = 0; i < 3; i++)
+		if (strcmp(name, pk_rank_keynames[i]) == 0)
 			return (int)i;
 	return -1;
 }
@@ -83,7 +42,8 @@ pk_rank_key_parse(const char *name)
 const char *
 pk_rank_key_name(int key)
 {
-	return key >= 0 && key <= PK_RANK_PRODUCT ? rank_keys[key] : NULL;
+	return key >= 0 && key <= PK_RANK_PRODUCT ? pk_rank_keynames[key] :
+	    NULL;
 }
 
 static int
@@ -117,8 +77,8 @@ pk_rank_states_parse(const char *list, unsigned *mask)
 }
 
 /* The canonical "open,filtered" form of a mask, in table order. */
-static void
-rank_states_format(unsigned mask, char *buf, size_t len)
+void
+pk_rank_states_format(unsigned mask, char *buf, size_t len)
 {
 	size_t i;
 
@@ -136,7 +96,8 @@ pk_rank_new(int key, unsigned states)
 {
 	struct pk_rank *rk;
 
-	if (key < 0 || key > PK_RANK_PRODUCT || states == 0)
+	if (key < 0 || key > PK_RANK_PRODUCT || states == 0 ||
+	    states >= 1u << RANK_NSTATES)
 		return NULL;
 	if ((rk = calloc(1, sizeof(*rk))) == NULL)
 		return NULL;
@@ -144,6 +105,15 @@ pk_rank_new(int key, unsigned states)
 	rk->states = states;
 	pk_arena_init(&rk->strings, 0);
 	return rk;
+}
+
+int
+pk_rank_set_distinct(struct pk_rank *rk, int on)
+{
+	if (rk->started)
+		return PK_ERR_USAGE;
+	rk->distinct = on != 0;
+	return PK_OK;
 }
 
 void
@@ -157,7 +127,9 @@ pk_rank_free(struct pk_rank *rk)
 		free(rk->ents[i].subs);
 	free(rk->ents);
 	free(rk->kh);
+	free(rk->portix);
 	free(rk->seen);
+	free(rk->pairs);
 	free(rk->rows);
 	free(rk->subrows);
 	pk_arena_destroy(&rk->strings);
@@ -176,6 +148,7 @@ pk_rank_duplicates(const struct pk_rank *rk)
 	return rk->dups;
 }
 
+/* The port index is counted by the pages a ranking can have touched. */
 size_t
 pk_rank_memory(const struct pk_rank *rk)
 {
@@ -184,6 +157,10 @@ pk_rank_memory(const struct pk_rank *rk)
 	n += rk->capents * sizeof(*rk->ents);
 	n += rk->kh != NULL ? (rk->khmask + 1) * sizeof(*rk->kh) : 0;
 	n += rk->seen != NULL ? (rk->seenmask + 1) * sizeof(*rk->seen) : 0;
+	n += rk->pairs != NULL ? (rk->pairmask + 1) * sizeof(*rk->pairs) : 0;
+	if (rk->portix != NULL)
+		n += rk->nents * 4096 < PORTIX_SIZE * sizeof(*rk->portix) ?
+		    rk->nents * 4096 : PORTIX_SIZE * sizeof(*rk->portix);
 	for (i = 0; i < rk->nents; i++)
 		n += rk->ents[i].capsubs * sizeof(struct rank_sub);
 	return n;
@@ -200,10 +177,10 @@ rank_hash(const void *p, size_t n)
 	return h;
 }
 
-/* --- The set of host addresses already counted ------------------------ */
+/* --- The host table ------------------------------------------------------ */
 
-static int
-rank_addr_key(const char *ip, const char *mac, struct rank_addr *k)
+int
+pk_rank_addr_parse(const char *ip, const char *mac, struct rank_addr *k)
 {
 	unsigned m[6];
 	int i;
@@ -225,12 +202,12 @@ rank_addr_key(const char *ip, const char *mac, struct rank_addr *k)
 		k->tag = 2;
 		return 1;
 	}
-	return 0;		/* no address: cannot be matched, count it */
+	return 0;		/* no address: cannot be matched */
 }
 
 /* The address as counts files write it: IPv4, IPv6 or a MAC. */
-static void
-rank_addr_text(const struct rank_addr *k, char *buf, size_t len)
+void
+pk_rank_addr_text(const struct rank_addr *k, char *buf, size_t len)
 {
 	static const unsigned char v4[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	    0xff, 0xff };
@@ -244,10 +221,17 @@ rank_addr_text(const struct rank_addr *k, char *buf, size_t len)
 		(void)inet_ntop(AF_INET6, k->a, buf, (socklen_t)len);
 }
 
+/* The hash of an address ignores its id. */
+static uint32_t
+rank_addr_hash(const struct rank_addr *k)
+{
+	return rank_hash(k->a, sizeof(k->a)) ^ k->tag;
+}
+
 static int
 rank_seen_grow(struct pk_rank *rk)
 {
-	size_t ncap = rk->seen ? (rk->seenmask + 1) * 2 : 1024, i, j;
+	size_t ncap = rk->seen ? (rk->seenmask + 1) * 2 : 256, i, j;
 	struct rank_addr *t = calloc(ncap, sizeof(*t));
 
 	if (t == NULL)
@@ -255,7 +239,7 @@ rank_seen_grow(struct pk_rank *rk)
 	for (i = 0; rk->seen != NULL && i <= rk->seenmask; i++) {
 		if (rk->seen[i].tag == 0)
 			continue;
-		j = rank_hash(&rk->seen[i], sizeof(rk->seen[i])) & (ncap - 1);
+		j = rank_addr_hash(&rk->seen[i]) & (ncap - 1);
 		while (t[j].tag != 0)
 			j = (j + 1) & (ncap - 1);
 		t[j] = rk->seen[i];
@@ -266,22 +250,90 @@ rank_seen_grow(struct pk_rank *rk)
 	return PK_OK;
 }
 
-/* 1 when k was already counted, 0 when it is new (and now recorded). */
-static int
-rank_seen(struct pk_rank *rk, const struct rank_addr *k)
+int
+pk_rank_seen(struct pk_rank *rk, struct rank_addr *k)
 {
 	size_t j;
+	struct rank_addr *s;
 
 	if ((rk->seen == NULL || rk->nseen * 2 >= rk->seenmask) &&
 	    rank_seen_grow(rk) != PK_OK)
 		return -1;
-	j = rank_hash(k, sizeof(*k)) & rk->seenmask;
-	for (; rk->seen[j].tag != 0; j = (j + 1) & rk->seenmask)
-		if (memcmp(&rk->seen[j], k, sizeof(*k)) == 0)
+	j = rank_addr_hash(k) & rk->seenmask;
+	for (; (s = &rk->seen[j])->tag != 0; j = (j + 1) & rk->seenmask)
+		if (s->tag == k->tag && memcmp(s->a, k->a, sizeof(k->a)) == 0) {
+			k->id = s->id;
 			return 1;
-	rk->seen[j] = *k;
-	rk->nseen++;
+		}
+	k->id = (uint32_t)++rk->nseen;
+	*s = *k;
 	return 0;
+}
+
+/* --- (host, key) pairs of tracked hosts --------------------------------- */
+
+static uint64_t
+rank_pair_hash(uint64_t v)
+{
+	v ^= v >> 33;			/* a 64-bit finaliser (murmur3) */
+	v *= 0xff51afd7ed558ccdULL;
+	v ^= v >> 33;
+	return v;
+}
+
+static int
+rank_pairs_grow(struct pk_rank *rk)
+{
+	size_t ncap = rk->pairs ? (rk->pairmask + 1) * 2 : 1024, i, j;
+	uint64_t *t = calloc(ncap, sizeof(*t));
+
+	if (t == NULL)
+		return PK_ERR_NOMEM;
+	for (i = 0; rk->pairs != NULL && i <= rk->pairmask; i++) {
+		if (rk->pairs[i] == 0)
+			continue;
+		j = rank_pair_hash(rk->pairs[i]) & (ncap - 1);
+		while (t[j] != 0)
+			j = (j + 1) & (ncap - 1);
+		t[j] = rk->pairs[i];
+	}
+	free(rk->pairs);
+	rk->pairs = t;
+	rk->pairmask = ncap - 1;
+	return PK_OK;
+}
+
+/* 1 when the current host gets what (a key or sub) for the first time. */
+static int
+rank_pair_add(struct pk_rank *rk, uint64_t what)
+{
+	uint64_t v = (uint64_t)rk->cur << 32 | what;
+	size_t j;
+
+	if ((rk->pairs == NULL || rk->npairs * 2 >= rk->pairmask) &&
+	    rank_pairs_grow(rk) != PK_OK)
+		return -1;
+	j = rank_pair_hash(v) & rk->pairmask;
+	for (; rk->pairs[j] != 0; j = (j + 1) & rk->pairmask)
+		if (rk->pairs[j] == v)
+			return 0;
+	rk->pairs[j] = v;
+	rk->npairs++;
+	return 1;
+}
+
+/*
+ * Whether the record being counted brings a host to this key (or sub)
+ * for the first time: once per record by the stamp, once per host by
+ * the pair set when the host is tracked.
+ */
+static int
+rank_first(struct pk_rank *rk, unsigned long *stamp, uint64_t what)
+{
+	if (*stamp == rk->serial)
+		return 0;
+	*stamp = rk->serial;
+	return rk->cur == 0 ? 1 : rank_pair_add(rk, what);
 }
 
 /* --- Key entries --------------------------------------------------------- */
@@ -330,9 +382,8 @@ rank_ent_new(struct pk_rank *rk, const char *key, size_t n, uint32_t *slot)
 	return e;
 }
 
-/* The entry for key (n bytes), created when new; NULL out of memory. */
-static struct rank_ent *
-rank_ent(struct pk_rank *rk, const char *key, size_t n)
+struct rank_ent *
+pk_rank_ent(struct pk_rank *rk, const char *key, size_t n)
 {
 	size_t j;
 	const char *k;
@@ -349,9 +400,37 @@ rank_ent(struct pk_rank *rk, const char *key, size_t n)
 	return rank_ent_new(rk, key, n, &rk->kh[j]);
 }
 
+/*
+ * The entry of a port, through a direct index: a scan of every port of
+ * many hosts (--state closed with extraports) meets the same few
+ * thousand ports again and again, and formatting "80/tcp" to hash it
+ * each time would cost more than reading the scan.
+ */
+static struct rank_ent *
+rank_port_ent(struct pk_rank *rk, int proto, unsigned port)
+{
+	char key[32];
+	struct rank_ent *e;
+	uint32_t *slot;
+
+	if (rk->portix == NULL &&
+	    (rk->portix = calloc(PORTIX_SIZE, sizeof(*rk->portix))) == NULL)
+		return NULL;
+	slot = &rk->portix[(size_t)proto * 65536 + port];
+	if (*slot != 0)
+		return &rk->ents[*slot - 1];
+	(void)snprintf(key, sizeof(key), "%u/%s", port, pk_proto_name(proto));
+	if ((e = pk_rank_ent(rk, key, strlen(key))) == NULL)
+		return NULL;
+	e->proto = proto;
+	e->port = port;
+	*slot = (uint32_t)(e - rk->ents) + 1;
+	return e;
+}
+
 /* Sub-names per key are few (a port shows a handful of services). */
-static struct rank_sub *
-rank_sub(struct pk_rank *rk, struct rank_ent *e, const char *name)
+struct rank_sub *
+pk_rank_sub(struct pk_rank *rk, struct rank_ent *e, const char *name)
 {
 	struct rank_sub *s;
 	size_t i;
@@ -372,6 +451,7 @@ rank_sub(struct pk_rank *rk, struct rank_ent *e, const char *name)
 	if ((s->name = pk_arena_strndup(&rk->strings, name,
 	    strlen(name))) == NULL)
 		return NULL;
+	s->id = rk->nsubids++;
 	e->nsubs++;
 	return s;
 }
@@ -389,93 +469,131 @@ rank_state_ok(const struct pk_rank *rk, const char *state)
 	return b >= 0 && (rk->states & (1u << b)) != 0;
 }
 
-/* The key and sub-name a port contributes; 0 when it has no key. */
+/* The key entry and sub-name of a port; *e NULL when it has no key. */
 static int
-rank_port_key(const struct pk_rank *rk, const struct pk_port *p,
-    char *key, size_t keylen, char *sub, size_t sublen)
+rank_port_key(struct pk_rank *rk, const struct pk_port *p,
+    struct rank_ent **e, char *sub, size_t sublen)
 {
-	const char *pn = pk_proto_name(p->proto);
+	const char *ssl = p->tunnel != NULL && strcmp(p->tunnel, "ssl") == 0 ?
+	    "ssl/" : "", *pn = pk_proto_name(p->proto);
+	char key[512];
 
 	sub[0] = '\0';
-	switch (rk->key) {
-	case PK_RANK_PORT:
-		(void)snprintf(key, keylen, "%u/%s", p->port, pn ? pn : "?");
+	*e = NULL;
+	if (rk->key == PK_RANK_PORT) {
 		if (p->service != NULL)
-			(void)snprintf(sub, sublen, "%s%s", p->tunnel != NULL &&
-			    strcmp(p->tunnel, "ssl") == 0 ? "ssl/" : "",
-			    p->service);
-		return 1;
-	case PK_RANK_SERVICE:
+			(void)snprintf(sub, sublen, "%s%s", ssl, p->service);
+		if (pn == NULL || p->port > 65535)
+			return PK_OK;
+		*e = rank_port_ent(rk, p->proto, p->port);
+	} else if (rk->key == PK_RANK_SERVICE) {
 		if (p->service == NULL)
-			return 0;
-		(void)snprintf(key, keylen, "%s%s", p->tunnel != NULL &&
-		    strcmp(p->tunnel, "ssl") == 0 ? "ssl/" : "", p->service);
+			return PK_OK;
+		(void)snprintf(key, sizeof(key), "%s%s", ssl, p->service);
 		(void)snprintf(sub, sublen, "%u/%s", p->port, pn ? pn : "?");
-		return 1;
-	default:
+		*e = pk_rank_ent(rk, key, strlen(key));
+	} else {
 		if (p->product == NULL)
-			return 0;
-		(void)snprintf(key, keylen, "%s", p->product);
+			return PK_OK;
 		if (p->service != NULL)
 			(void)snprintf(sub, sublen, "%s", p->service);
-		return 1;
+		*e = pk_rank_ent(rk, p->product, strlen(p->product));
 	}
+	return *e == NULL ? PK_ERR_NOMEM : PK_OK;
 }
 
 static int
 rank_count_port(struct pk_rank *rk, const struct pk_port *p)
 {
-	char key[512], sub[512];
+	char sub[512];
 	struct rank_ent *e;
 	struct rank_sub *s;
+	int rc;
 
-	if (!rank_state_ok(rk, p->state) ||
-	    !rank_port_key(rk, p, key, sizeof(key), sub, sizeof(sub)))
+	if (!rank_state_ok(rk, p->state))
 		return PK_OK;
-	if ((e = rank_ent(rk, key, strlen(key))) == NULL)
+	if (rk->key != PK_RANK_PORT && p->service == NULL &&
+	    p->product == NULL)
+		return PK_OK;	/* fast path for folded, unnamed ports */
+	if ((rc = rank_port_key(rk, p, &e, sub, sizeof(sub))) != PK_OK)
+		return rc;
+	if (e == NULL)
+		return PK_OK;
+	if ((rc = rank_first(rk, &e->stamp, (uint64_t)(e - rk->ents))) < 0)
 		return PK_ERR_NOMEM;
-	if (rk->key == PK_RANK_PORT) {
-		e->proto = p->proto;
-		e->port = p->port;
-	}
-	if (e->stamp != rk->serial) {	/* once per host */
-		e->stamp = rk->serial;
-		e->hosts++;
-	}
+	e->hosts += (unsigned long)rc;
 	if (sub[0] == '\0')
 		return PK_OK;
-	if ((s = rank_sub(rk, e, sub)) == NULL)
+	if ((s = pk_rank_sub(rk, e, sub)) == NULL ||
+	    (rc = rank_first(rk, &s->stamp, PAIR_SUB | s->id)) < 0)
 		return PK_ERR_NOMEM;
-	if (s->stamp != rk->serial) {
-		s->stamp = rk->serial;
-		s->hosts++;
-	}
+	s->hosts += (unsigned long)rc;
 	return PK_OK;
+}
+
+static int
+rank_count_folded(void *arg, const struct pk_port *p)
+{
+	return rank_count_port(arg, p);
+}
+
+/* Folded ports carry no service: only a port ranking can use them. */
+static int
+rank_count_extraports(struct pk_rank *rk, const struct pk_host *h)
+{
+	size_t i;
+	int rc;
+
+	if (rk->key != PK_RANK_PORT)
+		return PK_OK;
+	for (i = 0; i < h->nextraports; i++)
+		if (rank_state_ok(rk, h->extraports[i].state))
+			break;
+	if (i == h->nextraports)
+		return PK_OK;
+	rc = pk_extraports_foreach(h, rank_count_folded, rk);
+	/* A bad range list loses the folded ports, not the host. */
+	return rc == PK_ERR_NOMEM ? rc : PK_OK;
+}
+
+/* Which host the record is: rk->cur, and whether it was counted before. */
+static int
+rank_which_host(struct pk_rank *rk, const struct pk_host *h)
+{
+	struct rank_addr k;
+	int rc;
+
+	rk->cur = 0;
+	if (rk->distinct || !pk_rank_addr_parse(h->host, h->mac, &k))
+		return 0;	/* untracked: a new host */
+	if ((rc = pk_rank_seen(rk, &k)) < 0)
+		return PK_ERR_NOMEM;
+	rk->cur = k.id;
+	return rc;
 }
 
 int
 pk_rank_add(struct pk_rank *rk, const struct pk_host *h)
 {
-	struct rank_addr k;
 	size_t i;
-	int rc;
+	int rc, again;
 
 	if (h->status != NULL && strcmp(h->status, "up") != 0)
 		return PK_OK;
-	if (rank_addr_key(h->host, h->mac, &k)) {
-		if ((rc = rank_seen(rk, &k)) < 0)
-			return PK_ERR_NOMEM;
-		if (rc == 1) {
-			rk->dups++;
-			return PK_EOF;
-		}
-	}
-	rk->hosts++;
+	rk->started = 1;
+	if ((again = rank_which_host(rk, h)) < 0)
+		return PK_ERR_NOMEM;
+	if (again)
+		rk->dups++;
+	else
+		rk->hosts++;
 	rk->serial++;
 	for (i = 0; i < h->nports; i++)
 		if ((rc = rank_count_port(rk, &h->ports[i])) != PK_OK)
 			return rc;
-	return PK_OK;
+	if ((rc = rank_count_extraports(rk, h)) != PK_OK)
+		return rc;
+	return again ? PK_EOF : PK_OK;
 }
 
 /* --- Sorted rows --------------------------------------------------------- */
@@ -539,255 +657,4 @@ pk_rank_rows(struct pk_rank *rk, size_t *n)
 	qsort(rk->rows, rk->nents, sizeof(*rk->rows), rank_cmp_row);
 	*n = rk->nents;
 	return rk->rows;
-}
-
-/* --- Partial counts: write and merge ------------------------------------ */
-
-/* TSV escaping of one field: \t \n \r \\ as two characters. */
-static int
-rank_put(FILE *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		const char *esc = *s == '\t' ? "\\t" : *s == '\n' ? "\\n" :
-		    *s == '\r' ? "\\r" : *s == '\\' ? "\\\\" : NULL;
-
-		if (esc != NULL ? fputs(esc, out) < 0 : putc(*s, out) == EOF)
-			return PK_ERR_IO;
-	}
-	return PK_OK;
-}
-
-int
-pk_rank_write_counts(const struct pk_rank *rk, FILE *out)
-{
-	char st[128], addr[64];
-	size_t i, j;
-	const struct rank_ent *e;
-
-	rank_states_format(rk->states, st, sizeof(st));
-	fprintf(out, "%s\tby=%s\tstates=%s\n", RANK_MAGIC,
-	    rank_keys[rk->key], st);
-	fprintf(out, "hosts\t%lu\n", rk->hosts);
-	for (i = 0; rk->seen != NULL && i <= rk->seenmask; i++)
-		if (rk->seen[i].tag != 0) {
-			rank_addr_text(&rk->seen[i], addr, sizeof(addr));
-			fprintf(out, "addr\t%s\n", addr);
-		}
-	for (i = 0; i < rk->nents; i++) {
-		e = &rk->ents[i];
-		fputs("key\t", out);
-		rank_put(out, e->key);
-		fprintf(out, "\t%lu\n", e->hosts);
-		for (j = 0; j < e->nsubs; j++) {
-			fputs("sub\t", out);
-			rank_put(out, e->key);
-			putc('\t', out);
-			rank_put(out, e->subs[j].name);
-			fprintf(out, "\t%lu\n", e->subs[j].hosts);
-		}
-	}
-	return ferror(out) ? PK_ERR_IO : PK_OK;
-}
-
-/* Undo rank_put in place over s[0..n); returns the new length. */
-static size_t
-rank_unescape(char *s, size_t n)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 1 < n) {
-			i++;
-			s[o++] = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' :
-			    s[i] == 'r' ? '\r' : s[i];
-		} else
-			s[o++] = s[i];
-	}
-	return o;
-}
-
-/* Split line into at most max tab-separated fields, unescaped, NUL-ended. */
-static size_t
-rank_split(char *line, char **f, size_t max)
-{
-	size_t n = 0, len;
-	char *p = line, *t;
-
-	for (;;) {
-		t = strchr(p, '\t');
-		len = t != NULL ? (size_t)(t - p) : strlen(p);
-		if (n == max)
-			return max + 1;
-		f[n++] = p;
-		p[rank_unescape(p, len)] = '\0';
-		if (t == NULL)
-			return n;
-		p = t + 1;
-	}
-}
-
-static int
-rank_number(const char *s, unsigned long *v)
-{
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	*v = strtoul(s, &end, 10);
-	return *end == '\0' ? 0 : -1;
-}
-
-/* The port/proto of a "80/tcp" key, for port-ordered ties. */
-static void
-rank_key_port(struct rank_ent *e)
-{
-	char *slash;
-	unsigned long port;
-
-	slash = strchr(e->key, '/');
-	if (slash == NULL || (port = strtoul(e->key, NULL, 10)) > 65535)
-		return;
-	e->port = (unsigned)port;
-	e->proto = pk_proto_parse(slash + 1);
-}
-
-/*
- * Counts are sums, so a host counted in two shards would count twice:
- * every counted address is listed, and one seen again fails the merge
- * instead of silently disagreeing with a single run over all inputs.
- */
-static int
-rank_merge_addr(struct pk_rank *rk, const char *text, struct pk_error *err,
-    unsigned long lineno)
-{
-	struct rank_addr k;
-	int rc;
-
-	if (!rank_addr_key(text, text, &k)) {
-		pk_error_set(err, PK_ERR_FORMAT, lineno, "bad address '%s'",
-		    text);
-		return PK_ERR_FORMAT;
-	}
-	if ((rc = rank_seen(rk, &k)) == 0)
-		return PK_OK;
-	if (rc < 0)
-		pk_error_set(err, PK_ERR_NOMEM, lineno, "out of memory");
-	else
-		pk_error_set(err, PK_ERR_USAGE, lineno, "host %s is counted "
-		    "in another counts file too: shard by host", text);
-	return rc < 0 ? PK_ERR_NOMEM : PK_ERR_USAGE;
-}
-
-static int
-rank_merge_line(struct pk_rank *rk, char *line, struct pk_error *err,
-    unsigned long lineno)
-{
-	char *f[5];
-	size_t n = rank_split(line, f, 4);
-	unsigned long v;
-	struct rank_ent *e;
-	struct rank_sub *s;
-
-	if (n == 2 && strcmp(f[0], "hosts") == 0 && rank_number(f[1], &v) == 0) {
-		rk->hosts += v;
-		return PK_OK;
-	}
-	if (n == 2 && strcmp(f[0], "addr") == 0)
-		return rank_merge_addr(rk, f[1], err, lineno);
-	if (n == 3 && strcmp(f[0], "key") == 0 && rank_number(f[2], &v) == 0) {
-		if ((e = rank_ent(rk, f[1], strlen(f[1]))) == NULL)
-			goto nomem;
-		if (rk->key == PK_RANK_PORT)
-			rank_key_port(e);
-		e->hosts += v;
-		return PK_OK;
-	}
-	if (n == 4 && strcmp(f[0], "sub") == 0 && rank_number(f[3], &v) == 0) {
-		if ((e = rank_ent(rk, f[1], strlen(f[1]))) == NULL ||
-		    (s = rank_sub(rk, e, f[2])) == NULL)
-			goto nomem;
-		s->hosts += v;
-		return PK_OK;
-	}
-	pk_error_set(err, PK_ERR_FORMAT, lineno, "bad counts line");
-	return PK_ERR_FORMAT;
-nomem:
-	pk_error_set(err, PK_ERR_NOMEM, lineno, "out of memory");
-	return PK_ERR_NOMEM;
-}
-
-static int
-rank_merge_header(const struct pk_rank *rk, const char *line, size_t len,
-    struct pk_error *err)
-{
-	char want[256], st[128];
-
-	rank_states_format(rk->states, st, sizeof(st));
-	(void)snprintf(want, sizeof(want), "%s\tby=%s\tstates=%s",
-	    RANK_MAGIC, rank_keys[rk->key], st);
-	if (len == strlen(want) && memcmp(line, want, len) == 0)
-		return PK_OK;
-	if (len < strlen(RANK_MAGIC) || memcmp(line, RANK_MAGIC,
-	    strlen(RANK_MAGIC)) != 0)
-		pk_error_set(err, PK_ERR_FORMAT, 1, "not a ptop counts file");
-	else
-		pk_error_set(err, PK_ERR_USAGE, 1,
-		    "counts made with other options (want by=%s states=%s)",
-		    rank_keys[rk->key], st);
-	return err != NULL ? err->status : PK_ERR_FORMAT;
-}
-
-/* One line after the header, copied so it can be split in place. */
-static int
-rank_merge_copy(struct pk_rank *rk, const char *line, size_t len,
-    unsigned long lineno, struct pk_error *err)
-{
-	char *buf;
-	int rc;
-
-	if ((buf = malloc(len + 1)) == NULL) {
-		pk_error_set(err, PK_ERR_NOMEM, lineno, "out of memory");
-		return PK_ERR_NOMEM;
-	}
-	memcpy(buf, line, len);
-	buf[len] = '\0';
-	rc = rank_merge_line(rk, buf, err, lineno);
-	free(buf);
-	return rc;
-}
-
-int
-pk_rank_merge(struct pk_rank *rk, const char *path, struct pk_error *err)
-{
-	struct pk_input *in;
-	const char *line;
-	size_t len;
-	unsigned long lineno = 0;
-	int rc;
-
-	if (err != NULL)
-		err->status = PK_OK;	/* tells our errors from the input's */
-	if ((in = pk_input_open(path, NULL, NULL, err)) == NULL) {
-		if (err != NULL)
-			err->file = path;
-		return err != NULL ? err->status : PK_ERR_IO;
-	}
-	while ((rc = pk_input_getline(in, &line, &len, &lineno)) == PK_OK) {
-		rc = lineno == 1 ? rank_merge_header(rk, line, len, err) :
-		    rank_merge_copy(rk, line, len, lineno, err);
-		if (rc != PK_OK)
-			break;
-	}
-	if (rc == PK_EOF && lineno == 0)
-		pk_error_set(err, rc = PK_ERR_FORMAT, 0, "empty counts file");
-	else if (rc == PK_EOF)
-		rc = PK_OK;
-	else if (lineno == 0 || (err != NULL && err->status != rc)) {
-		if (err != NULL)
-			*err = *pk_input_error(in);
-	}
-	pk_input_free(in);
-	if (err != NULL)
-		err->file = path;
-	return rc;
 }

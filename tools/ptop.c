@@ -18,10 +18,12 @@
 #include "fe/fe.h"
 
 #define EXIT_TRUNC	3		/* a scan ended early */
+#define RECOUNT		-1		/* count_scan: count the file again */
 #define MAX_SUBS	5		/* detected names shown per row */
 
 enum {
-	OPT_RATIO = CHAR_MAX + 1,
+	OPT_ASSUME_DISTINCT = CHAR_MAX + 1,
+	OPT_RATIO,
 	OPT_COVERAGE,
 	OPT_PROTO,
 	OPT_BY,
@@ -47,6 +49,7 @@ struct cfg {
 	int		 per_scan;
 	int		 counts;
 	int		 merge;
+	int		 distinct;	/* --assume-distinct */
 	const char	*services;
 	const char	*datadir;
 	int		 verbose;
@@ -54,6 +57,7 @@ struct cfg {
 };
 
 static const struct option longopts[] = {
+	{ "assume-distinct", no_argument,	NULL, OPT_ASSUME_DISTINCT },
 	{ "by",		required_argument,	NULL, OPT_BY },
 	{ "counts",	no_argument,		NULL, OPT_COUNTS },
 	{ "coverage",	required_argument,	NULL, OPT_COVERAGE },
@@ -94,6 +98,7 @@ usage(void)
 "     --by KEY             rank scans by port, service or product\n"
 "     --state LIST         port states that count (default open)\n"
 "     --per-scan           rank each scan on its own\n"
+"     --assume-distinct    no host is in two records: keep no host table\n"
 "     --counts             write partial counts for --merge\n"
 "     --merge              sum the partial counts in the files named\n"
 " -o, --output FORMAT      text, tsv, csv, jsonl or spec (default text)\n"
@@ -370,26 +375,66 @@ rank_print(struct cfg *c, struct pk_rank *rk, const char *scan,
 	return 0;
 }
 
-/* Count one scan into rk; returns 0, 2 (trouble) or 3 (truncated). */
+/*
+ * One nmap run lists each host once, so when a ranking reads a single
+ * named file of nmap output it needs no host table (memory stays
+ * proportional to the keys).  masscan output repeats a host per port, and
+ * a file of several runs (--append-output) may repeat any host: the first
+ * is tracked from its first host on, the second is counted again with
+ * tracking.  Standard input cannot be read twice, so it is tracked.
+ */
 static int
-count_scan(struct cfg *c, struct pk_rank *rk, const char *path)
+auto_distinct(struct pk_rank *rk, const struct pk_host *h, unsigned long n,
+    int *untracked)
+{
+	const struct pk_scan *s = h->scan;
+
+	if (n == 1 && s != NULL && s->scanner != NULL &&
+	    strcmp(s->scanner, "nmap") == 0 &&
+	    pk_rank_set_distinct(rk, 1) == PK_OK)
+		*untracked = 1;
+	return *untracked && s != NULL && s->docno > 1 ? RECOUNT : 0;
+}
+
+static void
+count_verbose(const struct pk_reader *r, const struct pk_rank *rk,
+    const char *mode)
+{
+	fe_warnx("%s: %lu hosts read, %lu up hosts counted, %lu repeats "
+	    "merged, %s, %zu bytes held", pk_reader_name(r),
+	    pk_reader_hosts(r), pk_rank_hosts(rk), pk_rank_duplicates(rk),
+	    mode, pk_rank_memory(rk));
+}
+
+/*
+ * Count one scan into rk; returns 0, 2 (trouble), 3 (truncated) or
+ * RECOUNT.  guess is 1 when rk may drop its host table if the file
+ * turns out to be one nmap run (auto_distinct).
+ */
+static int
+count_scan(struct cfg *c, struct pk_rank *rk, const char *path, int guess)
 {
 	struct pk_reader *r = pk_reader_open(path, NULL);
 	const struct pk_host *h;
-	int rc;
+	int rc, untracked = 0;
 
 	if (r == NULL)
 		fe_errx(2, "out of memory");
-	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
+		if (guess && auto_distinct(rk, h, pk_reader_hosts(r),
+		    &untracked) == RECOUNT) {
+			pk_reader_free(r);
+			return RECOUNT;
+		}
 		if (pk_rank_add(rk, h) == PK_ERR_NOMEM)
 			fe_errx(2, "out of memory");
+	}
 	if (rc != PK_EOF)
 		fe_warn_pkerr(pk_reader_error(r));
 	if (c->verbose)
-		fe_warnx("%s: %lu hosts read, %lu up hosts counted, "
-		    "%lu repeats skipped, %zu bytes held", pk_reader_name(r),
-		    pk_reader_hosts(r), pk_rank_hosts(rk),
-		    pk_rank_duplicates(rk), pk_rank_memory(rk));
+		count_verbose(r, rk, c->distinct ? "hosts assumed distinct" :
+		    untracked ? "one nmap run: hosts not tracked" :
+		    "hosts tracked");
 	pk_reader_free(r);
 	return rc == PK_EOF ? 0 : rc == PK_ERR_TRUNCATED ? EXIT_TRUNC : 2;
 }
@@ -425,6 +470,8 @@ new_rank(const struct cfg *c)
 
 	if (rk == NULL)
 		fe_errx(2, "out of memory");
+	if (c->distinct)
+		(void)pk_rank_set_distinct(rk, 1);
 	return rk;
 }
 
@@ -437,6 +484,27 @@ merge_one(struct pk_rank *rk, const char *path)
 		return 0;
 	fe_warn_pkerr(&err);
 	return 2;
+}
+
+/*
+ * Count the scan (merge the counts) at path into *rkp.  A ranking of a
+ * single named scan may skip host tracking (auto_distinct); counts keep
+ * it unless told otherwise, so that their merge can refuse overlaps.
+ */
+static int
+add_one(struct cfg *c, struct pk_rank **rkp, const char *path, int alone)
+{
+	int st;
+
+	if (c->merge)
+		return merge_one(*rkp, path);
+	st = count_scan(c, *rkp, path, alone && !c->distinct && !c->counts &&
+	    strcmp(path, "-") != 0);
+	if (st != RECOUNT)
+		return st;
+	pk_rank_free(*rkp);
+	*rkp = new_rank(c);
+	return count_scan(c, *rkp, path, 0);
 }
 
 static int
@@ -453,8 +521,8 @@ run_rank(struct cfg *c, int argc, char *argv[])
 	for (i = 0; i < argc; i++) {
 		if (rk == NULL)
 			rk = new_rank(c);
-		st = worse(st, c->merge ? merge_one(rk, argv[i]) :
-		    count_scan(c, rk, argv[i]));
+		st = worse(st, add_one(c, &rk, argv[i],
+		    argc == 1 || c->per_scan));
 		if (c->per_scan) {
 			st = worse(st, rank_print(c, rk, argv[i], w));
 			pk_rank_free(rk);
@@ -544,6 +612,9 @@ parse_flag(struct cfg *c, int ch)
 	switch (ch) {
 	case OPT_PER_SCAN:
 		c->per_scan = 1;
+		break;
+	case OPT_ASSUME_DISTINCT:
+		c->distinct = 1;
 		break;
 	case OPT_COUNTS:
 		c->counts = 1;

@@ -79,6 +79,7 @@ TEST(test_count_ports)
 	assert_str(r[0].subs[0].name, "ssh");
 	assert_int(r[0].subs[0].hosts, 2);
 	assert_str(r[1].key, "80/tcp");	/* ties: port order */
+	assert_int(r[1].hosts, 2);	/* the v6 record's ports merged */
 	assert_int(r[1].port, 80);
 	assert_int(r[1].proto, PK_PROTO_TCP);
 	assert_str(r[2].key, "8443/tcp");
@@ -168,5 +169,114 @@ TEST(test_merge_errors)
 	pk_rank_free(m);
 }
 
+/* A host's keys are the union of its records; each key counts it once. */
+TEST(test_union)
+{
+	struct pk_rank *rk = pk_rank_new(PK_RANK_SERVICE, 1);
+	struct pk_port p1[] = { pa[0] };			/* ssh on 22 */
+	struct pk_port p2[] = { pa[0], pa[1] };			/* + http on 80 */
+	struct pk_port p3[] = { { .proto = PK_PROTO_TCP, .port = 2222,
+	    .state = "open", .service = "ssh" } };
+	struct pk_host a = host("10.0.0.1", "up", p1, 1);
+	struct pk_host b = host("10.0.0.1", "up", p2, 2);
+	struct pk_host c = host("10.0.0.1", NULL, p3, 1);
+	const struct pk_rank_row *r;
+	size_t n;
+
+	if (!assert_true(rk != NULL))
+		return;
+	assert_int(pk_rank_add(rk, &a), PK_OK);
+	assert_int(pk_rank_add(rk, &b), PK_EOF);
+	assert_int(pk_rank_add(rk, &c), PK_EOF);
+	assert_int(pk_rank_hosts(rk), 1);
+	assert_int(pk_rank_duplicates(rk), 2);
+	r = pk_rank_rows(rk, &n);
+	if (assert_int(n, 2)) {
+		assert_str(r[0].key, "http");
+		assert_int(r[0].hosts, 1);
+		assert_str(r[1].key, "ssh");
+		assert_int(r[1].hosts, 1);	/* once, over three records */
+		if (assert_int(r[1].nsubs, 2)) {
+			assert_str(r[1].subs[0].name, "22/tcp");
+			assert_int(r[1].subs[0].hosts, 1);
+			assert_str(r[1].subs[1].name, "2222/tcp");
+		}
+	}
+	pk_rank_free(rk);
+}
+
+/* Distinct records: no host table, every up record is a host. */
+TEST(test_distinct)
+{
+	struct pk_rank *rk = pk_rank_new(PK_RANK_PORT, 1);
+	struct pk_host a = host("10.0.0.1", "up", pa, 4);
+	const struct pk_rank_row *r;
+	char buf[512];
+	size_t n;
+	FILE *fp;
+
+	if (!assert_true(rk != NULL))
+		return;
+	assert_int(pk_rank_set_distinct(rk, 1), PK_OK);
+	assert_int(pk_rank_add(rk, &a), PK_OK);
+	assert_int(pk_rank_add(rk, &a), PK_OK);	/* the caller's promise */
+	assert_int(pk_rank_set_distinct(rk, 0), PK_ERR_USAGE);
+	assert_int(pk_rank_hosts(rk), 2);
+	r = pk_rank_rows(rk, &n);
+	if (assert_int(n, 3))
+		assert_int(r[0].hosts, 2);
+	fp = fmemopen(buf, sizeof(buf), "w");
+	if (assert_true(fp != NULL)) {
+		assert_int(pk_rank_write_counts(rk, fp), PK_OK);
+		fclose(fp);
+		assert_true(strstr(buf, "addr\t") == NULL);
+		assert_true(strstr(buf, "hosts\t2\n") != NULL);
+	}
+	pk_rank_free(rk);
+}
+
+/* Ports folded into <extraports> count for a port ranking. */
+TEST(test_extraports)
+{
+	struct pk_extrareason why[] = {
+		{ .reason = "reset", .count = 3, .proto = "tcp",
+		    .ports = "1-3" },
+		{ .reason = "no-response", .count = 1, .proto = "tcp",
+		    .ports = "9" }
+	};
+	struct pk_extraports ex[] = {
+		{ .state = "closed", .count = 3, .reasons = why,
+		    .nreasons = 1 },
+		{ .state = "filtered", .count = 1, .reasons = why + 1,
+		    .nreasons = 1 }
+	};
+	struct pk_port listed[] = { pa[2] };	/* 443 closed, not folded */
+	struct pk_host h = host("10.0.0.1", "up", listed, 1);
+	struct pk_rank *rk = pk_rank_new(PK_RANK_PORT, 2);	/* closed */
+	struct pk_rank *sv = pk_rank_new(PK_RANK_SERVICE, 2 | 4);
+	const struct pk_rank_row *r;
+	size_t n;
+
+	h.extraports = ex;
+	h.nextraports = 2;
+	if (!assert_true(rk != NULL && sv != NULL))
+		goto out;
+	assert_int(pk_rank_add(rk, &h), PK_OK);
+	r = pk_rank_rows(rk, &n);
+	if (assert_int(n, 4)) {
+		assert_str(r[0].key, "1/tcp");
+		assert_int(r[0].hosts, 1);
+		assert_str(r[3].key, "443/tcp");
+		assert_int(r[3].nsubs, 0);
+	}
+	assert_int(pk_rank_add(sv, &h), PK_OK);	/* folded: no service */
+	pk_rank_rows(sv, &n);
+	assert_int(n, 0);
+out:
+	pk_rank_free(rk);
+	pk_rank_free(sv);
+}
+
 TEST_MAIN(test_states_parse, test_count_ports, test_count_services,
-    test_counts_roundtrip, test_merge_errors)
+    test_counts_roundtrip, test_merge_errors, test_union, test_distinct,
+    test_extraports)
