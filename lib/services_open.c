@@ -34,8 +34,12 @@ pk_services_open(const char *file, const char *datadir,
 
 	if (file != NULL)
 		return pk_services_load(file, lim, err);
-	if ((path = pk_services_locate(datadir, err)) == NULL)
+	if ((path = pk_services_locate(datadir, err)) == NULL) {
+		/* No file is not a bad file: let the caller tell them apart. */
+		if (err != NULL && err->status == PK_ERR_IO)
+			err->file = NULL;
 		return NULL;
+	}
 	svc = pk_services_load(path, lim, err);
 	if (svc == NULL && err != NULL)
 		keep_path(err, path);

@@ -276,11 +276,31 @@ usage(void)
 	exit(fe_close_stdout(0));
 }
 
+/* A dump where a scan belongs is a common slip: say what to do instead. */
+static struct pk_source *
+open_source(const char *path, const struct pk_limits *lim, int want_dump)
+{
+	struct pk_source *src;
+	enum pk_format f;
+	int dump;
+
+	if ((src = pk_source_open(path, lim)) == NULL)
+		fe_errx(2, "out of memory");
+	f = pk_source_format(src);
+	dump = f == PK_FMT_SS || f == PK_FMT_LSOF;
+	if (dump && !want_dump)
+		fe_errx(2, "%s: an %s listing, not a scan (compare it with "
+		    "--listening DUMP SCAN)", pk_source_name(src),
+		    pk_format_name(f));
+	return src;
+}
+
 static void
 open_input(struct input *in, const char *path, const struct pk_read_opts *o)
 {
 	in->path = path;
-	if ((in->r = pk_reader_open(path, o)) == NULL)
+	in->r = pk_reader_open_source(open_source(path, &o->limits, 0), o);
+	if (in->r == NULL)
 		fe_errx(2, "out of memory");
 	in->rc = pk_reader_next(in->r, &in->first);
 	if (in->rc != PK_OK && in->rc != PK_EOF &&
@@ -396,6 +416,18 @@ stream_input(struct pfw *pf, struct input *in)
 		else
 			pfw_emit_host(pf, fh);
 	}
+}
+
+/* Standard input is one stream: it can be only one of the inputs. */
+static void
+check_stdin(int argc, char *argv[], const char *dump)
+{
+	int i, n = dump != NULL && strcmp(dump, "-") == 0;
+
+	for (i = 0; i < argc; i++)
+		n += strcmp(argv[i], "-") == 0;
+	if (n > 1)
+		fe_errx(2, "standard input (-) given more than once");
 }
 
 static int
@@ -524,15 +556,39 @@ same_addr(const char *a, const char *b)
 	return memcmp(x, y, af == AF_INET ? 4 : 16) == 0;
 }
 
+/*
+ * lsof without -P and ss without -n print port names: resolve them
+ * through nmap-services when there is one; a numeric dump needs none.
+ */
+static struct pk_services *
+dump_services(void)
+{
+	struct pk_services *svc;
+	struct pk_error err;
+
+	memset(&err, 0, sizeof(err));
+	svc = pk_services_open(NULL, NULL, NULL, &err);
+	if (svc == NULL && err.file != NULL) {
+		fe_warn_pkerr(&err);
+		exit(2);
+	}
+	return svc;
+}
+
 static void
 read_dump(struct ldump *d, const char *path)
 {
 	const struct pk_sock *s;
 	struct pk_sock_reader *r;
+	struct pk_services *svc = dump_services();
+	struct pk_sock_opts so;
 	struct lsock *l;
 	int rc;
 
-	if ((r = pk_sock_open(path, NULL)) == NULL)
+	pk_sock_opts_init(&so);
+	so.services = svc;
+	if ((r = pk_sock_open_source(open_source(path, NULL, 1), &so)) ==
+	    NULL)
 		fe_errx(2, "out of memory");
 	while ((rc = pk_sock_next(r, &s)) == PK_OK) {
 		if (!s->listening)
@@ -556,6 +612,7 @@ read_dump(struct ldump *d, const char *path)
 		exit(2);
 	}
 	pk_sock_free(r);
+	pk_services_free(svc);
 }
 
 static int
@@ -684,7 +741,8 @@ pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 	if (argc != 1)
 		fe_errx(2, "--listening takes one scan of the dump's host");
 	read_dump(&d, dump);
-	if ((r = pk_reader_open(argv[0], NULL)) == NULL)
+	if ((r = pk_reader_open_source(open_source(argv[0], NULL, 0),
+	    NULL)) == NULL)
 		fe_errx(2, "out of memory");
 	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
 		if (h->host == NULL || (h->status != NULL &&
@@ -741,6 +799,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	check_stdin(argc, argv, dump);
 	if (dump != NULL)
 		status = pfw_listening(&pf, dump, argc, argv);
 	else
