@@ -18,7 +18,7 @@
 #include "fe/fe.h"
 
 #define EXIT_TRUNC	3		/* a scan ended early */
-#define RECOUNT		-1		/* count_scan: count the file again */
+#define RECOUNT		(-1)		/* count_scan: count the file again */
 #define MAX_SUBS	5		/* detected names shown per row */
 
 enum {
