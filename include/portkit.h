@@ -738,6 +738,10 @@ struct pk_sock {
 	const struct pk_sock_proc *procs; /* every process, first included */
 	size_t		 nprocs;
 	unsigned long	 line;		/* input line where the record began */
+	int		 family;	/* 4, 6, or 0 when the dump does not
+					   say: lsof's TYPE column (IPv4,
+					   IPv6), else the address form in
+					   ss ("*" is dual stack: 0) */
 };
 
 struct pk_sock_opts {

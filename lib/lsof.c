@@ -171,6 +171,8 @@ pk_lsof_parse(struct pk_sock_reader *r)
 	if ((rc = lsof_name(r, &t[k + 1], k + 2 < n ? &t[k + 2] : NULL)) !=
 	    PK_OK)
 		return rc;
+	/* lsof writes "*" for IPv4-only and IPv6 sockets alike. */
+	r->rec.family = pk_sk_tokeq(&t[4], "IPv4") ? 4 : 6;
 	pk_sk_listening(&r->rec);
 	return PK_OK;
 }

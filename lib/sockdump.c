@@ -481,6 +481,9 @@ sk_host(struct pk_sock_reader *r, const char *s, size_t n, int peer)
 	} else {
 		r->rec.addr = addr;
 		r->rec.zone = zone;
+		/* lsof's TYPE column overrides this; "*" and names say nothing. */
+		r->rec.family = inet_pton(AF_INET, addr, buf) == 1 ? 4 :
+		    inet_pton(AF_INET6, addr, buf) == 1 ? 6 : 0;
 	}
 	return 0;
 }

@@ -12,7 +12,7 @@
 #include "portkit.h"
 
 enum sf {
-	S_FILE, S_FORMAT, S_LINE, S_PROTO, S_HOST, S_ZONE, S_PORT,
+	S_FILE, S_FORMAT, S_LINE, S_PROTO, S_HOST, S_ZONE, S_FAMILY, S_PORT,
 	S_PORT_NAME, S_STATE, S_LISTENING, S_PEER, S_PEER_PORT, S_PROCESS,
 	S_PID, S_FD, S_USER, S_PROCESSES
 };
@@ -25,6 +25,9 @@ static const struct pk_field sock_fields[] = {
 	{ "host", PK_FT_STR, 15, "bind address: 0.0.0.0, ::, * (all), "
 	    "an address or a host name" },
 	{ "zone", PK_FT_STR, 5, "interface of the bind address (%eth0)" },
+	{ "family", PK_FT_INT, 1, "4 or 6 (lsof TYPE, or the address form "
+	    "in ss); absent when the listing does not say (ss *: dual "
+	    "stack)" },
 	{ "port", PK_FT_INT, 5, "local port" },
 	{ "port_name", PK_FT_STR, 8, "the port as the listing named it" },
 	{ "state", PK_FT_STR, 6, "listen, unconn, established, time-wait, "
@@ -204,6 +207,7 @@ fill(struct pk_sockrow *sr, struct pk_value *v, int k,
 	case S_PROTO: vstr(v, pk_proto_name(s->proto)); break;
 	case S_HOST: vstr(v, s->addr); break;
 	case S_ZONE: vstr(v, s->zone); break;
+	case S_FAMILY: vint(v, s->family, s->family != 0); break;
 	case S_PORT: vint(v, s->port, 1); break;
 	case S_PORT_NAME: vstr(v, s->port_name); break;
 	case S_STATE: vstr(v, s->state); break;

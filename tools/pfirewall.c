@@ -575,6 +575,23 @@ dump_services(void)
 	return svc;
 }
 
+/*
+ * ss: "[::]" is an IPv6-only socket, "*" a dual-stack one.  lsof writes
+ * "*" for both families, and its TYPE column (family) tells an IPv4-only
+ * socket; an IPv6 "*" may be dual stack or not, so it meets both.
+ */
+static int
+lscope(const struct pk_sock *s)
+{
+	if (strcmp(s->addr, "0.0.0.0") == 0)
+		return 4;
+	if (strcmp(s->addr, "::") == 0)
+		return 6;
+	if (strcmp(s->addr, "*") == 0)
+		return s->family == 4 ? 4 : 0;
+	return is_loopback(s->addr) ? 1 : 2;
+}
+
 static void
 read_dump(struct ldump *d, const char *path)
 {
@@ -601,11 +618,7 @@ read_dump(struct ldump *d, const char *path)
 		l->port = s->port;
 		l->process = xstrdup(s->process);
 		l->pid = s->pid;
-		/* ss: "[::]" is an IPv6-only socket, "*" a dual-stack one. */
-		l->scope = strcmp(s->addr, "0.0.0.0") == 0 ? 4 :
-		    strcmp(s->addr, "::") == 0 ? 6 :
-		    strcmp(s->addr, "*") == 0 ? 0 : is_loopback(s->addr) ?
-		    1 : 2;
+		l->scope = lscope(s);
 	}
 	if (rc != PK_EOF) {
 		fe_warn_pkerr(pk_sock_error(r));

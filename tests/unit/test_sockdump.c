@@ -215,6 +215,56 @@ TEST(test_ss_address_shapes)
 	expect_free(text, NULL, want, PK_EOF);
 }
 
+/* The family of every record of text, blank-separated ("4 0 6"). */
+static const char *
+families(const char *text, const struct pk_sock_opts *opts)
+{
+	static char buf[128];
+	struct pk_sock_reader *r;
+	const struct pk_sock *s;
+	char t[8];
+
+	buf[0] = '\0';
+	r = pk_sock_open_mem(text, strlen(text), "t", opts);
+	while (r != NULL && pk_sock_next(r, &s) == PK_OK) {
+		(void)snprintf(t, sizeof(t), "%s%d", buf[0] != '\0' ? " " : "",
+		    s->family);
+		cat(buf, sizeof(buf), t);
+	}
+	pk_sock_free(r);
+	return buf;
+}
+
+TEST(test_ss_family)
+{
+	/* The address form: "*" is a dual-stack socket, so 0. */
+	static const char text[] =
+"tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*\n"
+"tcp LISTEN 0 128 *:22 *:*\n"
+"tcp LISTEN 0 128 [::]:22 [::]:*\n"
+"udp UNCONN 0 0 [fe80::1]%eth0:123 [::]:*\n"
+"udp UNCONN 0 0 0.0.0.0%lo:53 0.0.0.0:*\n"
+"tcp LISTEN 0 128 :::80 :::*\n"
+"tcp LISTEN 0 128 [::ffff:127.0.0.1]:8080 *:*\n"
+"tcp ESTAB 0 0 10.77.4.2:2222 10.77.4.2:59608\n";
+
+	assert_str(families(text, NULL), "4 0 6 6 4 6 6 4");
+}
+
+TEST(test_lsof_family)
+{
+	/* TYPE decides, "*" and host names included. */
+	static const char text[] =
+"COMMAND    PID USER   FD   TYPE DEVICE SIZE/OFF NODE NAME\n"
+"sshd      9821 root    3u  IPv6 180596      0t0  TCP *:22 (LISTEN)\n"
+"sshd      9822 root    3u  IPv4 180584      0t0  TCP *:2222 (LISTEN)\n"
+"python3   9828 root    3u  IPv6 180599      0t0  TCP [fd77:4::2]:8000 (LISTEN)\n"
+"socat     9834 root    5u  IPv4 181663      0t0  UDP *:53 \n"
+"nl\\nd     7252 root    3u  IPv4  94131      0t0  TCP localhost:9001 (LISTEN)\n";
+
+	assert_str(families(text, NULL), "6 4 6 4 4");
+}
+
 static const char services_text[] =
     "ssh\t22/tcp\t0.182286\n"
     "ssh\t22/udp\t0.003905\n"
@@ -573,7 +623,8 @@ TEST(test_fixture_files)
 	}
 }
 
-TEST_MAIN(test_ss_tulnp_header_netid, test_ss_tunap_established,
+TEST_MAIN(test_ss_family, test_lsof_family,
+    test_ss_tulnp_header_netid, test_ss_tunap_established,
     test_ss_ltn_no_netid, test_ss_no_header_no_netid,
     test_ss_no_header_netid, test_ss_address_shapes, test_ss_port_names,
     test_ss_port_name_errors, test_ss_users_several, test_ss_users_odd_names,
