@@ -29,7 +29,8 @@
 #   firewall  bridge pkb-fw; fw-stateful .2, fw-stateless .3, fw-none .4
 #             (namespaces pk-fw-stateful, pk-fw-stateless, pk-fw-none), the
 #             rules are in fw_stateful_rules / fw_stateless_rules below and
-#             hold for IPv6 (fd77:3::2..4) too.
+#             hold for IPv6 (fd77:3::2..4) too, where the stateful host
+#             also accepts ICMPv6 neighbour discovery.
 #   nonstd    bridge pkb-nonstd; pk-nonstd .2 (ssh 22+2222, http 80+8888,
 #             redis 6379+6380, https 8443, http 8000 on fd77:4::2 only,
 #             udp 53+5353, tcp 9100 and udp 123 on fe80::77:2%eth0, 631 on
@@ -268,9 +269,19 @@ alter_multi() {
 }
 
 # Stateful: only NEW SYNs to 22 and 80 get in, 113 answers with a reset.
+# IPv6 needs neighbour discovery to reach the host at all: without it the
+# scanner's kernel cannot resolve the address and nmap sees the host down
+# (or a host-unreach of its own making), so solicitations and
+# advertisements pass before conntrack can call them INVALID.
 fw_stateful_rules() {
-	local ipt=$1 ns=pk-fw-stateful
+	local ipt=$1 ns=pk-fw-stateful t
 	ip netns exec $ns $ipt -A INPUT -i lo -j ACCEPT
+	if [ "$ipt" = ip6tables ]; then
+		for t in neighbour-solicitation neighbour-advertisement; do
+			ip netns exec $ns $ipt -A INPUT -p ipv6-icmp \
+			    --icmpv6-type $t -m hl --hl-eq 255 -j ACCEPT
+		done
+	fi
 	ip netns exec $ns $ipt -A INPUT -m conntrack \
 	    --ctstate ESTABLISHED,RELATED -j ACCEPT
 	ip netns exec $ns $ipt -A INPUT -m conntrack --ctstate INVALID -j DROP
