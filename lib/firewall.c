@@ -2,14 +2,11 @@
  * firewall.c - infer packet filters from a SYN scan set against an ACK
  * scan (and UDP scans) of the same hosts.
  *
- * One side is held, the other streamed.  A held host is a few sorted
- * lists of port ranges ("runs"), one per role, each run with one state
- * and one reason code: the ports folded into <extraports> arrive as
- * ranges and stay ranges, so a host with 65535 filtered ports costs one
- * run, not 65535 ports.  A streamed host is turned into the same runs;
- * a sweep over the two sorted lists then cuts the port space into
- * segments of constant evidence, and segments with the same evidence are
- * gathered into rows.  Nothing is expanded port by port.
+ * One side is held, the other streamed, both as sorted lists of port
+ * ranges (firewall_hold.c).  A sweep over the two lists cuts the port
+ * space into segments of constant evidence, segments with the same
+ * evidence are gathered into rows, and each row gets its verdict
+ * (firewall_infer.c).  Nothing is expanded port by port.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -17,305 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "portkit.h"
+#include "firewall_impl.h"
 #include "pk_error.h"
-
-static const char *const verdict_names[PK_FW_NVERDICTS] = {
-	"no-filter", "no-filter|reject-reset", "stateful", "stateless-syn",
-	"drop", "reject", "drop|reject", "open|filtered", "inconsistent",
-	"syn-only", "ack-only"
-};
-
-static const char *const verdict_texts[PK_FW_NVERDICTS] = {
-	"no filter: the SYN is answered and the ACK reaches the host",
-	"no filter, or a REJECT --reject-with tcp-reset rule",
-	"stateful firewall: a new SYN passes, an unsolicited ACK is dropped "
-	    "(or a rule drops non-SYN packets)",
-	"stateless rule blocking SYN only: the ACK passes",
-	"dropped: no answer to SYN nor ACK (DROP rule or policy)",
-	"REJECT rule: an ICMP error instead of a TCP answer",
-	"filtered to SYN and ACK; the input has no reasons: DROP or REJECT",
-	"no UDP answer: a silent service or a DROP rule; only service "
-	    "probes (-sUV) can settle it",
-	"the evidence fits no known filter behaviour",
-	"scanned by the SYN scan only",
-	"scanned by the ACK scan only"
-};
-
-static const char *const udp_texts[PK_FW_NVERDICTS] = {
-	"no filter: the port answered or sent port-unreachable",
-	NULL, NULL, NULL,
-	"dropped: no answer (DROP rule or policy)",
-	"REJECT rule: an ICMP error other than port-unreachable",
-	"filtered; the input has no reasons: DROP or REJECT"
-};
-
-const char *
-pk_fw_verdict_name(int verdict)
-{
-	if (verdict < 0 || verdict >= PK_FW_NVERDICTS)
-		return NULL;
-	return verdict_names[verdict];
-}
-
-const char *
-pk_fw_verdict_text(int verdict, int proto)
-{
-	if (verdict < 0 || verdict >= PK_FW_NVERDICTS)
-		return "unknown verdict";
-	if (proto == PK_PROTO_UDP && udp_texts[verdict] != NULL)
-		return udp_texts[verdict];
-	return verdict_texts[verdict];
-}
-
-int
-pk_fw_verdict_filters(int verdict)
-{
-	switch (verdict) {
-	case PK_FW_STATEFUL:
-	case PK_FW_STATELESS_SYN:
-	case PK_FW_DROP:
-	case PK_FW_REJECT:
-	case PK_FW_DROP_OR_REJECT:
-	case PK_FW_INCONSISTENT:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* How a filtered port was filtered: 0 unknown, 1 no answer, 2 ICMP. */
-static int
-filter_kind(const char *reason)
-{
-	size_t n;
-
-	if (reason == NULL)
-		return 0;
-	if (strcmp(reason, "no-response") == 0)
-		return 1;
-	n = strlen(reason);
-	if ((n > 8 && strcmp(reason + n - 8, "-unreach") == 0) ||
-	    (n > 11 && strcmp(reason + n - 11, "-prohibited") == 0) ||
-	    strcmp(reason, "time-exceeded") == 0)
-		return 2;
-	return 3;
-}
-
-static int
-both_filtered(const char *sr, const char *ar)
-{
-	int s = filter_kind(sr), a = filter_kind(ar);
-
-	if (s == 3 || a == 3)
-		return PK_FW_INCONSISTENT;
-	if (s == 2 || a == 2)
-		return PK_FW_REJECT;
-	if (s == 1 && a == 1)
-		return PK_FW_DROP;
-	return PK_FW_DROP_OR_REJECT;
-}
-
-int
-pk_fw_infer(const char *ss, const char *sr, const char *as, const char *ar)
-{
-	int open, closed, sfilt, unfilt;
-
-	if (ss == NULL && as == NULL)
-		return PK_FW_INCONSISTENT;
-	if (as == NULL)
-		return PK_FW_SYN_ONLY;
-	if (ss == NULL)
-		return PK_FW_ACK_ONLY;
-	open = strcmp(ss, "open") == 0;
-	closed = strcmp(ss, "closed") == 0;
-	sfilt = strcmp(ss, "filtered") == 0;
-	unfilt = strcmp(as, "unfiltered") == 0;
-	if (!unfilt && strcmp(as, "filtered") != 0)
-		return PK_FW_INCONSISTENT;
-	if (unfilt)
-		return open ? PK_FW_NO_FILTER : closed ?
-		    PK_FW_NO_FILTER_OR_RESET : sfilt ? PK_FW_STATELESS_SYN :
-		    PK_FW_INCONSISTENT;
-	if (sfilt)
-		return both_filtered(sr, ar);
-	/* A connect scan's conn-refused may be an ICMP port-unreachable. */
-	if (closed && filter_kind(ar) == 2)
-		return PK_FW_REJECT;
-	return open || closed ? PK_FW_STATEFUL : PK_FW_INCONSISTENT;
-}
-
-int
-pk_fw_infer_udp(const char *state, const char *reason)
-{
-	if (state == NULL)
-		return PK_FW_INCONSISTENT;
-	if (strcmp(state, "open") == 0 || strcmp(state, "closed") == 0)
-		return PK_FW_NO_FILTER;
-	if (strcmp(state, "open|filtered") == 0)
-		return PK_FW_OPEN_FILTERED;
-	if (strcmp(state, "filtered") == 0) {
-		switch (filter_kind(reason)) {
-		case 0: return PK_FW_DROP_OR_REJECT;
-		case 1: return PK_FW_DROP;
-		case 2: return PK_FW_REJECT;
-		default: break;
-		}
-	}
-	return PK_FW_INCONSISTENT;
-}
-
-/* --- Roles ------------------------------------------------------------- */
-
-static const struct {
-	const char	*type;
-	char		 letter;
-	int		 role;
-} tcp_types[] = {
-	{ "syn", 'S', PK_FW_ROLE_SYN }, { "connect", 'T', PK_FW_ROLE_SYN },
-	{ "ack", 'A', PK_FW_ROLE_ACK }, { "window", 'W', PK_FW_ROLE_OTHER },
-	{ "fin", 'F', PK_FW_ROLE_OTHER }, { "null", 'N', PK_FW_ROLE_OTHER },
-	{ "xmas", 'X', PK_FW_ROLE_OTHER }, { "maimon", 'M', PK_FW_ROLE_OTHER }
-};
-#define NTCPTYPES	(sizeof(tcp_types) / sizeof(tcp_types[0]))
-
-static void
-set_tcp(struct pk_fw_roles *out, size_t i)
-{
-	out->tcp = tcp_types[i].role;
-	out->tcp_type = tcp_types[i].type;
-}
-
-/* The "-sX" words of the nmap command line; version scan noted in *v. */
-static void
-roles_from_args(const char *args, struct pk_fw_roles *out, int *v)
-{
-	const char *p = args, *q;
-	size_t i;
-
-	while ((p = strstr(p, "-s")) != NULL) {
-		if (p != args && p[-1] != ' ') {
-			p += 2;
-			continue;
-		}
-		for (q = p + 2; *q >= 'A' && *q <= 'Z'; q++)
-			continue;
-		if (*q != ' ' && *q != '\0') {		/* not a whole word */
-			p = q;
-			continue;
-		}
-		for (q = p + 2; *q >= 'A' && *q <= 'Z'; q++) {
-			if (*q == 'U')
-				out->udp = 1;
-			if (*q == 'V')
-				*v = 1;
-			for (i = 0; i < NTCPTYPES; i++)
-				if (tcp_types[i].letter == *q)
-					set_tcp(out, i);
-		}
-		p = q;
-	}
-}
-
-int
-pk_fw_roles(const struct pk_scan *scan, struct pk_fw_roles *out)
-{
-	size_t i, j;
-	int v = 0, typed = 0;
-
-	memset(out, 0, sizeof(*out));
-	if (scan == NULL)
-		return PK_ERR_FORMAT;
-	for (i = 0; i < scan->nscaninfo; i++) {
-		const char *t = scan->scaninfo[i].type;
-
-		if (t == NULL)
-			continue;
-		typed = 1;
-		if (strcmp(t, "udp") == 0)
-			out->udp = 1;
-		for (j = 0; j < NTCPTYPES; j++)
-			if (strcmp(t, tcp_types[j].type) == 0)
-				set_tcp(out, j);
-	}
-	if (scan->args != NULL) {
-		struct pk_fw_roles a;
-
-		memset(&a, 0, sizeof(a));
-		roles_from_args(scan->args, &a, &v);
-		if (!typed) {
-			*out = a;
-			if (out->tcp == PK_FW_ROLE_NONE && !out->udp)
-				set_tcp(out, 0);	/* nmap's default */
-			typed = 1;
-		}
-	}
-	if (out->udp && v)
-		out->udp = 2;
-	return typed ? PK_OK : PK_ERR_FORMAT;
-}
-
-/* --- The engine -------------------------------------------------------- */
-
-enum { SLOT_SYN, SLOT_ACK, SLOT_UDP, SLOT_UDPV, NSLOTS };
-
-#define NSTRS		255		/* interned strings; code 0 = none */
-#define NONE		0x20000u	/* past every port */
-#define SHORT_LIST	32		/* longer port lists, and lists of */
-#define SHORT_COUNT	16		/* more ports, become counts */
-
-/* Ports lo..hi of one slot with one state and reason (interned codes). */
-struct fw_run {
-	uint16_t	 lo;
-	uint16_t	 hi;
-	uint8_t		 state;
-	uint8_t		 reason;
-};
-
-struct fw_runs {
-	struct fw_run	*v;
-	size_t		 n;
-	size_t		 cap;
-};
-
-struct fw_held {
-	char		*addr;
-	struct fw_runs	 slot[NSLOTS];
-	uint8_t		 present;	/* slots whose scan held the host */
-	uint8_t		 down;		/* slots whose scan saw it down */
-	uint8_t		 matched;
-	unsigned long	 unlisted[NSLOTS]; /* folded ports without a port
-					   list (grepable input) */
-	struct fw_held	*next;		/* hash chain */
-};
-
-struct fw_range {
-	uint32_t	 lo;
-	uint32_t	 hi;
-};
-
-struct fw_ranges {
-	struct fw_range	*v;
-	size_t		 n;
-	size_t		 cap;
-	unsigned long	 count;
-};
-
-/* Summary parts, in the order the summary line names them. */
-enum { P_DROP, P_SYNDROP, P_REJECT, P_FILTERED, P_OPEN, P_RESET,
-	P_CLOSEDFW, P_INCONS, P_UDPFILT, P_UDPOF, P_UDPOPEN, P_SYNONLY,
-	P_ACKONLY, NPARTS };
 
 static const char *const part_labels[NPARTS] = {
 	"dropped (SYN and ACK)", "SYN blocked, ACK passes", "rejected",
 	"filtered (drop or reject)", "open",
-	"rejects (tcp-reset, or no filter)", "closed, ACK dropped", "inconsistent", "UDP filtered",
+	"rejects (tcp-reset, or no filter)", "closed, ACK dropped",
+	"inconsistent", "UDP filtered",
 	"UDP open|filtered (needs -sUV)", "UDP open", "only in the SYN scan",
 	"only in the ACK scan"
 };
-
-enum { K_STATEFUL, K_BOTH, K_STATELESS, K_FILTERED, K_RULES, K_NONE,
-	K_SYNONLY, K_ACKONLY, NKINDS };
 
 static const char *const kind_names[NKINDS] = {
 	"stateful", "stateful+stateless", "stateless", "filtered",
@@ -329,368 +38,6 @@ static const char *const kind_texts[NKINDS] = {
 	"only in the SYN scan", "only in the ACK scan"
 };
 
-/* A row while it is built: its evidence codes and its ports. */
-struct fw_rowx {
-	int		 proto;
-	uint8_t		 code[4];	/* SYN state, reason, ACK state,
-					   reason; UDP uses the first two */
-	int		 verdict;
-	struct fw_ranges r;
-	size_t		 off;		/* port list in text */
-};
-
-struct pk_fw {
-	char		*strs[NSTRS + 1];
-	unsigned	 nstrs;
-	struct fw_held	**tab;
-	size_t		 tabsize;
-	struct fw_held	**order;
-	size_t		 norder;
-	size_t		 ordercap;
-	size_t		 unmatched;
-	size_t		 mem;
-	struct fw_held	 cur;		/* the streamed host */
-	struct fw_rowx	*rx;
-	size_t		 nrx;
-	size_t		 caprx;
-	size_t		 maxrx;		/* slots of rx initialised */
-	struct pk_fw_row *rows;
-	size_t		 caprows;
-	struct pk_fw_seg *segs;
-	size_t		 nsegs;
-	size_t		 capsegs;
-	struct fw_ranges parts[NPARTS];
-	char		*text;
-	size_t		 textlen;
-	size_t		 textcap;
-	int		 nomem;
-	struct pk_fw_host out;
-	unsigned long	 kinds[NKINDS];
-	unsigned long	 hosts;
-	char		 line[256];
-};
-
-/* Grow *v (elements of size sz) to hold n + 1; 0 or -1. */
-static int
-grow(void *vp, size_t *cap, size_t n, size_t sz)
-{
-	void **v = vp, *nv;
-	size_t nc;
-
-	if (n < *cap)
-		return 0;
-	nc = *cap < 8 ? 8 : *cap * 2;
-	if ((nv = realloc(*v, nc * sz)) == NULL)
-		return -1;
-	*v = nv;
-	*cap = nc;
-	return 0;
-}
-
-/* The code of a state or reason string; the last code stands for any
-   string past the table's size. */
-static uint8_t
-intern(struct pk_fw *fw, const char *s)
-{
-	unsigned i;
-
-	if (s == NULL)
-		return 0;
-	for (i = 1; i <= fw->nstrs; i++)
-		if (strcmp(fw->strs[i], s) == 0)
-			return (uint8_t)i;
-	if (fw->nstrs == NSTRS)
-		return NSTRS;
-	if ((fw->strs[i] = strdup(fw->nstrs == NSTRS - 1 ? "other" : s)) ==
-	    NULL) {
-		fw->nomem = 1;
-		return 0;
-	}
-	fw->nstrs++;
-	return (uint8_t)i;
-}
-
-static const char *
-str(const struct pk_fw *fw, uint8_t code)
-{
-	return code == 0 ? NULL : fw->strs[code];
-}
-
-static int
-runs_add(struct pk_fw *fw, struct fw_runs *rs, unsigned lo, unsigned hi,
-    const char *state, const char *reason)
-{
-	struct fw_run r;
-
-	r.lo = (uint16_t)lo;
-	r.hi = (uint16_t)hi;
-	r.state = intern(fw, state);
-	r.reason = intern(fw, reason);
-	if (rs->n > 0 && rs->v[rs->n - 1].hi + 1u == lo &&
-	    rs->v[rs->n - 1].state == r.state &&
-	    rs->v[rs->n - 1].reason == r.reason) {
-		rs->v[rs->n - 1].hi = r.hi;
-		return 0;
-	}
-	if (grow(&rs->v, &rs->cap, rs->n, sizeof(r)) == -1)
-		return -1;
-	rs->v[rs->n++] = r;
-	return 0;
-}
-
-static int
-run_cmp(const void *a, const void *b)
-{
-	const struct fw_run *x = a, *y = b;
-
-	return x->lo < y->lo ? -1 : x->lo > y->lo;
-}
-
-/* Sort a slot and fuse neighbours with the same codes. */
-static void
-runs_finish(struct fw_runs *rs)
-{
-	size_t i, j;
-
-	if (rs->n < 2)
-		return;
-	qsort(rs->v, rs->n, sizeof(rs->v[0]), run_cmp);
-	for (i = 0, j = 1; j < rs->n; j++) {
-		if (rs->v[i].hi + 1u == rs->v[j].lo &&
-		    rs->v[i].state == rs->v[j].state &&
-		    rs->v[i].reason == rs->v[j].reason)
-			rs->v[i].hi = rs->v[j].hi;
-		else
-			rs->v[++i] = rs->v[j];
-	}
-	rs->n = i + 1;
-}
-
-static int
-slot_of(int proto, const struct pk_fw_roles *ro)
-{
-	if (proto == PK_PROTO_TCP)
-		return ro->tcp == PK_FW_ROLE_SYN ? SLOT_SYN :
-		    ro->tcp == PK_FW_ROLE_ACK ? SLOT_ACK : -1;
-	if (proto == PK_PROTO_UDP)
-		return ro->udp == 2 ? SLOT_UDPV : ro->udp == 1 ? SLOT_UDP : -1;
-	return -1;
-}
-
-/* Strict "a" or "a-b" items, comma-separated, into the slot. */
-static int
-add_ranges(struct pk_fw *fw, struct fw_runs *rs, const char *s,
-    const char *state, const char *reason)
-{
-	unsigned long lo, hi;
-	char *end;
-
-	while (*s != '\0') {
-		if (*s < '0' || *s > '9')
-			return PK_ERR_FORMAT;
-		lo = hi = strtoul(s, &end, 10);
-		if (*end == '-') {
-			if (end[1] < '0' || end[1] > '9')
-				return PK_ERR_FORMAT;
-			hi = strtoul(end + 1, &end, 10);
-		}
-		if (hi > 65535 || lo > hi || (*end != ',' && *end != '\0'))
-			return PK_ERR_FORMAT;
-		if (runs_add(fw, rs, (unsigned)lo, (unsigned)hi, state,
-		    reason) == -1)
-			return PK_ERR_NOMEM;
-		s = *end == ',' ? end + 1 : end;
-	}
-	return PK_OK;
-}
-
-static int
-add_extraports(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
-    const struct pk_fw_roles *ro)
-{
-	const struct pk_extraports *e;
-	const struct pk_extrareason *r;
-	size_t i, j;
-	int proto, s, rc;
-
-	for (i = 0; i < h->nextraports; i++) {
-		e = &h->extraports[i];
-		/* Grepable input: a count of one state, no reasons. */
-		if (e->nreasons == 0 && (s = slot_of(PK_PROTO_TCP, ro)) >= 0)
-			hd->unlisted[s] += e->count > 0 ?
-			    (unsigned long)e->count : 0;
-		for (j = 0; j < e->nreasons; j++) {
-			r = &e->reasons[j];
-			proto = r->proto != NULL ? pk_proto_parse(r->proto) :
-			    PK_PROTO_TCP;
-			if ((s = slot_of(proto, ro)) < 0)
-				continue;
-			if (r->ports == NULL || e->state == NULL) {
-				hd->unlisted[s] += r->count > 0 ?
-				    (unsigned long)r->count : 0;
-				continue;
-			}
-			rc = add_ranges(fw, &hd->slot[s], r->ports, e->state,
-			    r->reason);
-			if (rc != PK_OK)
-				return rc;
-		}
-	}
-	return PK_OK;
-}
-
-/* Turn a host into runs in hd (whose slots may already hold others). */
-static int
-host_runs(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
-    const struct pk_fw_roles *ro)
-{
-	const struct pk_port *p;
-	uint8_t mask = 0;
-	size_t i;
-	int s, rc;
-
-	if (ro->tcp == PK_FW_ROLE_SYN || ro->tcp == PK_FW_ROLE_ACK)
-		mask |= 1u << slot_of(PK_PROTO_TCP, ro);
-	if (ro->udp)
-		mask |= 1u << slot_of(PK_PROTO_UDP, ro);
-	hd->present |= mask;
-	if (h->status != NULL && strcmp(h->status, "up") != 0)
-		hd->down |= mask;
-	for (i = 0; i < h->nports; i++) {
-		p = &h->ports[i];
-		if ((s = slot_of(p->proto, ro)) < 0 || p->port > 65535)
-			continue;
-		if (runs_add(fw, &hd->slot[s], p->port, p->port, p->state,
-		    p->reason) == -1)
-			return PK_ERR_NOMEM;
-	}
-	if ((rc = add_extraports(fw, hd, h, ro)) != PK_OK)
-		return rc;
-	for (s = 0; s < NSLOTS; s++)
-		runs_finish(&hd->slot[s]);
-	return fw->nomem ? PK_ERR_NOMEM : PK_OK;
-}
-
-/* --- Held hosts -------------------------------------------------------- */
-
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static struct fw_held *
-lookup(const struct pk_fw *fw, const char *addr)
-{
-	struct fw_held *hd;
-
-	if (fw->tabsize == 0)
-		return NULL;
-	for (hd = fw->tab[hash(addr) & (fw->tabsize - 1)]; hd != NULL;
-	    hd = hd->next)
-		if (strcmp(hd->addr, addr) == 0)
-			return hd;
-	return NULL;
-}
-
-static int
-rehash(struct pk_fw *fw)
-{
-	struct fw_held **nt;
-	size_t i, ns = fw->tabsize == 0 ? 64 : fw->tabsize * 2, b;
-
-	if ((nt = calloc(ns, sizeof(*nt))) == NULL)
-		return -1;
-	for (i = 0; i < fw->norder; i++) {
-		b = hash(fw->order[i]->addr) & (ns - 1);
-		fw->order[i]->next = nt[b];
-		nt[b] = fw->order[i];
-	}
-	free(fw->tab);
-	fw->tab = nt;
-	fw->mem += (ns - fw->tabsize) * sizeof(*nt);
-	fw->tabsize = ns;
-	return 0;
-}
-
-static struct fw_held *
-held_new(struct pk_fw *fw, const char *addr)
-{
-	struct fw_held *hd;
-	size_t b;
-
-	if (fw->norder >= fw->tabsize && rehash(fw) == -1)
-		return NULL;
-	if (grow(&fw->order, &fw->ordercap, fw->norder,
-	    sizeof(*fw->order)) == -1)
-		return NULL;
-	if ((hd = calloc(1, sizeof(*hd))) == NULL)
-		return NULL;
-	if ((hd->addr = strdup(addr)) == NULL) {
-		free(hd);
-		return NULL;
-	}
-	b = hash(addr) & (fw->tabsize - 1);
-	hd->next = fw->tab[b];
-	fw->tab[b] = hd;
-	fw->order[fw->norder++] = hd;
-	fw->mem += sizeof(*hd) + strlen(addr) + 1 + sizeof(hd);
-	return hd;
-}
-
-static const char *
-host_key(const struct pk_host *h)
-{
-	return h->host != NULL ? h->host : h->mac != NULL ? h->mac : "";
-}
-
-/* Trim the slots to their size: the held side stays compact. */
-static void
-held_shrink(struct pk_fw *fw, struct fw_held *hd, const size_t *before)
-{
-	struct fw_run *v;
-	int s;
-
-	for (s = 0; s < NSLOTS; s++) {
-		struct fw_runs *rs = &hd->slot[s];
-
-		if (rs->n < rs->cap && rs->n > 0 &&
-		    (v = realloc(rs->v, rs->n * sizeof(*v))) != NULL) {
-			rs->v = v;
-			rs->cap = rs->n;
-		}
-		fw->mem += (rs->cap - before[s]) * sizeof(struct fw_run);
-	}
-}
-
-int
-pk_fw_hold(struct pk_fw *fw, const struct pk_host *h,
-    const struct pk_fw_roles *roles)
-{
-	struct fw_held *hd;
-	size_t before[NSLOTS];
-	int s, rc;
-
-	if ((hd = lookup(fw, host_key(h))) == NULL &&
-	    (hd = held_new(fw, host_key(h))) == NULL)
-		return PK_ERR_NOMEM;
-	for (s = 0; s < NSLOTS; s++)
-		before[s] = hd->slot[s].cap;
-	rc = host_runs(fw, hd, h, roles);
-	held_shrink(fw, hd, before);
-	return rc;
-}
-
-size_t
-pk_fw_memory(const struct pk_fw *fw)
-{
-	return fw->mem;
-}
-
 /* --- One host's verdicts ----------------------------------------------- */
 
 static int
@@ -701,7 +48,7 @@ ranges_add(struct fw_ranges *r, unsigned lo, unsigned hi)
 		r->v[r->n - 1].hi = hi;
 		return 0;
 	}
-	if (grow(&r->v, &r->cap, r->n, sizeof(r->v[0])) == -1)
+	if (pk_fwi_grow(&r->v, &r->cap, r->n, sizeof(r->v[0])) == -1)
 		return -1;
 	r->v[r->n].lo = lo;
 	r->v[r->n++].hi = hi;
@@ -792,7 +139,7 @@ row_for(struct pk_fw *fw, int proto, const uint8_t code[4])
 		if (fw->rx[i].proto == proto &&
 		    memcmp(fw->rx[i].code, code, 4) == 0)
 			return &fw->rx[i];
-	if (grow(&fw->rx, &fw->caprx, fw->nrx, sizeof(*x)) == -1)
+	if (pk_fwi_grow(&fw->rx, &fw->caprx, fw->nrx, sizeof(*x)) == -1)
 		return NULL;
 	x = &fw->rx[fw->nrx++];
 	if (fw->nrx > fw->maxrx) {	/* a slot never used before */
@@ -804,11 +151,11 @@ row_for(struct pk_fw *fw, int proto, const uint8_t code[4])
 	x->r.n = 0;
 	x->r.count = 0;
 	if (proto == PK_PROTO_UDP)
-		x->verdict = pk_fw_infer_udp(str(fw, code[0]),
-		    str(fw, code[1]));
+		x->verdict = pk_fw_infer_udp(fw_str(fw, code[0]),
+		    fw_str(fw, code[1]));
 	else
-		x->verdict = pk_fw_infer(str(fw, code[0]), str(fw, code[1]),
-		    str(fw, code[2]), str(fw, code[3]));
+		x->verdict = pk_fw_infer(fw_str(fw, code[0]), fw_str(fw, code[1]),
+		    fw_str(fw, code[2]), fw_str(fw, code[3]));
 	return x;
 }
 
@@ -831,7 +178,7 @@ segment(struct pk_fw *fw, int proto, unsigned lo, unsigned hi,
 	sg = fw->nsegs > 0 ? &fw->segs[fw->nsegs - 1] : NULL;
 	if (sg != NULL && sg->row == row && sg->hi + 1 == lo) {
 		sg->hi = hi;
-	} else if (grow(&fw->segs, &fw->capsegs, fw->nsegs,
+	} else if (pk_fwi_grow(&fw->segs, &fw->capsegs, fw->nsegs,
 	    sizeof(*sg)) == 0) {
 		sg = &fw->segs[fw->nsegs++];
 		sg->lo = lo;
@@ -840,7 +187,7 @@ segment(struct pk_fw *fw, int proto, unsigned lo, unsigned hi,
 	} else {
 		fw->nomem = 1;
 	}
-	part = part_of(proto, x->verdict, str(fw, code[0]));
+	part = part_of(proto, x->verdict, fw_str(fw, code[0]));
 	if (part >= 0 && ranges_add(&fw->parts[part], lo, hi) == -1)
 		fw->nomem = 1;
 }
@@ -852,7 +199,7 @@ udp_code(const struct pk_fw *fw, const struct fw_run *a,
 {
 	const struct fw_run *r = a;
 
-	if (b != NULL && (a == NULL || strcmp(str(fw, b->state),
+	if (b != NULL && (a == NULL || strcmp(fw_str(fw, b->state),
 	    "open|filtered") != 0))
 		r = b;
 	memset(code, 0, 4);
@@ -941,8 +288,8 @@ reject_reasons(struct pk_fw *fw)
 		    fw->rx[i].proto != PK_PROTO_TCP)
 			continue;
 		for (k = 1; k <= 3; k += 2) {
-			r = str(fw, fw->rx[i].code[k]);
-			if (filter_kind(r) != 2)
+			r = fw_str(fw, fw->rx[i].code[k]);
+			if (pk_fwi_filter_kind(r) != 2)
 				continue;
 			for (j = 0; j < n && strcmp(seen[j], r) != 0; j++)
 				continue;
@@ -1040,13 +387,13 @@ finish(struct pk_fw *fw, const char *host, uint8_t present, uint8_t down,
 		row->proto = x->proto;
 		row->verdict = x->verdict;
 		if (x->proto == PK_PROTO_UDP) {
-			row->udp_state = str(fw, x->code[0]);
-			row->udp_reason = str(fw, x->code[1]);
+			row->udp_state = fw_str(fw, x->code[0]);
+			row->udp_reason = fw_str(fw, x->code[1]);
 		} else {
-			row->syn_state = str(fw, x->code[0]);
-			row->syn_reason = str(fw, x->code[1]);
-			row->ack_state = str(fw, x->code[2]);
-			row->ack_reason = str(fw, x->code[3]);
+			row->syn_state = fw_str(fw, x->code[0]);
+			row->syn_reason = fw_str(fw, x->code[1]);
+			row->ack_state = fw_str(fw, x->code[2]);
+			row->ack_reason = fw_str(fw, x->code[3]);
 		}
 		row->ports = fw->text + x->off;
 		row->count = x->r.count;
@@ -1107,7 +454,7 @@ pk_fw_host(struct pk_fw *fw, const struct pk_host *h,
 	int s, rc;
 
 	*out = NULL;
-	if ((addr = strdup(host_key(h))) == NULL)
+	if ((addr = strdup(pk_fwi_host_key(h))) == NULL)
 		return PK_ERR_NOMEM;
 	free(cur->addr);
 	cur->addr = addr;
@@ -1116,9 +463,9 @@ pk_fw_host(struct pk_fw *fw, const struct pk_host *h,
 		cur->slot[s].n = 0;
 		cur->unlisted[s] = 0;
 	}
-	if ((rc = host_runs(fw, cur, h, roles)) != PK_OK)
+	if ((rc = pk_fwi_host_runs(fw, cur, h, roles)) != PK_OK)
 		return rc;
-	if ((hd = lookup(fw, addr)) != NULL)
+	if ((hd = pk_fwi_lookup(fw, addr)) != NULL)
 		hd->matched = 1;
 	return evaluate(fw, cur, hd, out);
 }
@@ -1165,16 +512,6 @@ pk_fw_new(void)
 	return fw;
 }
 
-static void
-held_free(struct fw_held *hd)
-{
-	int s;
-
-	for (s = 0; s < NSLOTS; s++)
-		free(hd->slot[s].v);
-	free(hd->addr);
-}
-
 void
 pk_fw_free(struct pk_fw *fw)
 {
@@ -1183,10 +520,10 @@ pk_fw_free(struct pk_fw *fw)
 	if (fw == NULL)
 		return;
 	for (i = 0; i < fw->norder; i++) {
-		held_free(fw->order[i]);
+		pk_fwi_held_free(fw->order[i]);
 		free(fw->order[i]);
 	}
-	held_free(&fw->cur);
+	pk_fwi_held_free(&fw->cur);
 	for (i = 1; i <= fw->nstrs; i++)
 		free(fw->strs[i]);
 	for (i = 0; i < fw->maxrx; i++)
@@ -1201,3 +538,4 @@ pk_fw_free(struct pk_fw *fw)
 	free(fw->order);
 	free(fw);
 }
+
