@@ -458,15 +458,25 @@ pk_rank_sub(struct pk_rank *rk, struct rank_ent *e, const char *name)
 
 /* --- Counting hosts ------------------------------------------------------ */
 
+/*
+ * Whether a port state counts.  The answer for the last state string is
+ * kept: a host's folded ports share one, and a host of 65535 ports would
+ * otherwise compare it 65535 times.  The cache is cleared per record, as
+ * the strings are lent only until the next one.
+ */
 static int
-rank_state_ok(const struct pk_rank *rk, const char *state)
+rank_state_ok(struct pk_rank *rk, const char *state)
 {
 	int b;
 
 	if (state == NULL)
 		return 0;
+	if (state == rk->okstate)
+		return rk->okval;
 	b = rank_state_bit(state, strlen(state));
-	return b >= 0 && (rk->states & (1u << b)) != 0;
+	rk->okstate = state;
+	rk->okval = b >= 0 && (rk->states & (1u << b)) != 0;
+	return rk->okval;
 }
 
 /* The key entry and sub-name of a port; *e NULL when it has no key. */
@@ -581,6 +591,7 @@ pk_rank_add(struct pk_rank *rk, const struct pk_host *h)
 	if (h->status != NULL && strcmp(h->status, "up") != 0)
 		return PK_OK;
 	rk->started = 1;
+	rk->okstate = NULL;
 	if ((again = rank_which_host(rk, h)) < 0)
 		return PK_ERR_NOMEM;
 	if (again)

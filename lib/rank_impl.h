@@ -61,6 +61,8 @@ struct pk_rank {
 	size_t		 pairmask;
 	uint32_t	 cur;		/* host id of the record being counted,
 					   0 when it is not tracked */
+	const char	*okstate;	/* rank_state_ok's last question */
+	int		 okval;		/* and its answer */
 	unsigned long	 hosts;
 	unsigned long	 dups;
 	unsigned long	 serial;
