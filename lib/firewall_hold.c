@@ -52,6 +52,20 @@ intern(struct pk_fw *fw, const char *s)
 	return (uint8_t)i;
 }
 
+/* pk_fwi_grow for a slot's 32-bit counts. */
+static int
+runs_grow(struct fw_runs *rs)
+{
+	size_t cap = rs->cap;
+
+	if (rs->n == rs->cap && rs->cap >= UINT32_MAX / 2)
+		return -1;
+	if (pk_fwi_grow(&rs->v, &cap, rs->n, sizeof(rs->v[0])) == -1)
+		return -1;
+	rs->cap = (uint32_t)cap;
+	return 0;
+}
+
 static int
 runs_add(struct pk_fw *fw, struct fw_runs *rs, unsigned lo, unsigned hi,
     const char *state, const char *reason)
@@ -68,7 +82,7 @@ runs_add(struct pk_fw *fw, struct fw_runs *rs, unsigned lo, unsigned hi,
 		rs->v[rs->n - 1].hi = r.hi;
 		return 0;
 	}
-	if (pk_fwi_grow(&rs->v, &rs->cap, rs->n, sizeof(r)) == -1)
+	if (runs_grow(rs) == -1)
 		return -1;
 	rs->v[rs->n++] = r;
 	return 0;
@@ -140,6 +154,18 @@ add_ranges(struct pk_fw *fw, struct fw_runs *rs, const char *s,
 	return PK_OK;
 }
 
+/* Folded ports a slot has no port list for; hostile counts saturate. */
+static void
+add_unlisted(uint32_t *u, long count)
+{
+	if (count <= 0)
+		return;
+	if ((unsigned long)count >= UINT32_MAX - *u)
+		*u = UINT32_MAX;
+	else
+		*u += (uint32_t)count;
+}
+
 static int
 add_extraports(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
     const struct pk_fw_roles *ro)
@@ -153,8 +179,7 @@ add_extraports(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
 		e = &h->extraports[i];
 		/* Grepable input: a count of one state, no reasons. */
 		if (e->nreasons == 0 && (s = slot_of(PK_PROTO_TCP, ro)) >= 0)
-			hd->unlisted[s] += e->count > 0 ?
-			    (unsigned long)e->count : 0;
+			add_unlisted(&hd->unlisted[s], e->count);
 		for (j = 0; j < e->nreasons; j++) {
 			r = &e->reasons[j];
 			proto = r->proto != NULL ? pk_proto_parse(r->proto) :
@@ -162,8 +187,7 @@ add_extraports(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
 			if ((s = slot_of(proto, ro)) < 0)
 				continue;
 			if (r->ports == NULL || e->state == NULL) {
-				hd->unlisted[s] += r->count > 0 ?
-				    (unsigned long)r->count : 0;
+				add_unlisted(&hd->unlisted[s], r->count);
 				continue;
 			}
 			rc = add_ranges(fw, &hd->slot[s], r->ports, e->state,

@@ -29,21 +29,26 @@ struct fw_run {
 	uint8_t		 reason;
 };
 
+/*
+ * Every held host carries these, so counts are 32 bits: a slot's runs
+ * cover at most 65536 ports once fused, and growth past 2^31 fails.
+ */
 struct fw_runs {
 	struct fw_run	*v;
-	size_t		 n;
-	size_t		 cap;
+	uint32_t	 n;
+	uint32_t	 cap;
 };
 
 struct fw_held {
 	char		*addr;
 	struct fw_runs	 slot[NSLOTS];
+	uint32_t	 unlisted[NSLOTS]; /* folded ports without a port
+					   list (grepable input);
+					   saturating */
+	struct fw_held	*next;		/* hash chain */
 	uint8_t		 present;	/* slots whose scan held the host */
 	uint8_t		 down;		/* slots whose scan saw it down */
 	uint8_t		 matched;
-	unsigned long	 unlisted[NSLOTS]; /* folded ports without a port
-					   list (grepable input) */
-	struct fw_held	*next;		/* hash chain */
 };
 
 struct fw_range {
