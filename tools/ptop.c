@@ -124,28 +124,23 @@ static int
 load_services(struct cfg *c, int required)
 {
 	struct pk_error err;
-	char *path = NULL;
-	const char *p = c->services;
 
 	memset(&err, 0, sizeof(err));
-	if (p == NULL && (path = pk_services_locate(c->datadir, &err)) == NULL) {
-		if (!required && c->datadir == NULL) {
-			if (c->verbose)
-				fe_warnx("no nmap-services: %s", err.msg);
-			return 0;
-		}
-		fe_warnx("%s", err.msg);
-		return 2;
+	c->svc = pk_services_open(c->services, c->datadir, NULL, &err);
+	if (c->svc != NULL) {
+		if (c->verbose)
+			fe_warnx("using %s", pk_services_name(c->svc));
+		return 0;
 	}
-	if (p == NULL)
-		p = path;
-	c->svc = pk_services_load(p, NULL, &err);
-	if (c->svc == NULL)
+	if (err.file != NULL)		/* found, but bad or unreadable */
 		fe_warn_pkerr(&err);
-	else if (c->verbose)
-		fe_warnx("using %s", p);
-	free(path);
-	return c->svc == NULL ? 2 : 0;
+	else if (!required && c->datadir == NULL) {
+		if (c->verbose)
+			fe_warnx("no nmap-services: %s", err.msg);
+		return 0;
+	} else
+		fe_warnx("%s", err.msg);
+	return 2;
 }
 
 /* Six decimals are what nmap-services carries; more is noise. */
