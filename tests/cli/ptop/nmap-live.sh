@@ -66,5 +66,13 @@ both=$(nmap -sS -sU -Pn -n --top-ports 100 -oX - -iL /dev/null 2>/dev/null |
     awk '$1 == "tcp" { t = $2 } $1 == "udp" { u = $2 } END { print "T:" t ",U:" u }')
 check "tcp+udp top 100" "$both" "$(ptop --proto all -n 100 -o spec | sed 's/,S:.*//')"
 
+# -o spec is an nmap -p argument: given back to nmap, it selects the same
+# ports as --top-ports, one protocol or both.
+check "nmap -p spec" "$(nmap_services -sS --top-ports 1000)" \
+    "$(nmap_services -sS -p "$(ptop -n 1000 -o spec)")"
+check "nmap -p T:,U: spec" \
+    "$(nmap -sS -sU -Pn -n --top-ports 50 -oX - -iL /dev/null 2>/dev/null | grep '<scaninfo')" \
+    "$(nmap -sS -sU -Pn -n -p "$(ptop --proto all -n 50 -o spec | sed 's/,S:.*//')" -oX - -iL /dev/null 2>/dev/null | grep '<scaninfo')"
+
 [ $status -eq 0 ] && echo "nmap and ptop agree"
 exit $status
