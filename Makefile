@@ -309,7 +309,7 @@ TORTUREDIR	= $(BUILDDIR)/torture
 torture: all
 	$(MAKE) --no-print-directory BUILDDIR=$(TORTUREDIR) CC=gcc \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all
-	CC=gcc sh tests/torture.sh $(TORTUREDIR)
+	CC=gcc sh tests/torture.sh -k $(TORTUREDIR)
 	sh tests/hostile/run.sh -a -m $(BUILDDIR)
 
 ## clean: remove the build directory (BUILDDIR, default build)

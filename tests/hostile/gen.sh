@@ -148,12 +148,12 @@ gen_gzip_bomb() {
 	} | gzip -1
 }
 
-# 100,000 hosts of 64 ports each: a big but honest scan, streamed.
+# 50,000 hosts of 64 ports each: a big but honest scan, streamed.
 gen_many_hosts() {
 	xml_head
 	printf '<nmaprun scanner="nmap">\n'
 	awk 'BEGIN {
-		for (h = 0; h < 100000; h++) {
+		for (h = 0; h < 50000; h++) {
 			printf "<host><status state=\"up\"/><address addr=\"10.%d.%d.%d\" addrtype=\"ipv4\"/><ports>", h / 65536, (h / 256) % 256, h % 256
 			for (p = 1; p <= 64; p++)
 				printf "<port protocol=\"tcp\" portid=\"%d\"><state state=\"closed\"/></port>", p

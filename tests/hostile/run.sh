@@ -6,7 +6,7 @@
 # command runs there with BUILDDIR first on PATH, and its exit status and
 # stderr must match the case.  stdout is printed after a "== NAME" line
 # so that a golden test can pin it down.
-#   -a  also run the heavy cases (50 MB values, a 2 GB gzip bomb, 100,000
+#   -a  also run the heavy cases (50 MB values, a 2 GB gzip bomb, 50,000
 #       hosts); the lighter ones alone finish in seconds under ASan.
 #   -m  measure: print the CPU time and peak RSS of each run and fail a
 #       case above 2 s CPU or 64 MiB (gzip_bomb: 30 s), the figures of
