@@ -21,3 +21,6 @@ ptop --counts localhost-sC.xml >"$OLDPWD/sC.counts"
 ptop --counts localhost-sV.xml >"$OLDPWD/sV.counts"
 cd "$OLDPWD" && ptop --merge sV.counts sC.counts
 echo "exit $?"
+# --assume-distinct trusts the shards: the overlap goes unseen and
+# 127.0.0.1 counts as two hosts (80/tcp: 2 hosts, where one run says 1).
+ptop --merge --assume-distinct -o tsv sV.counts sC.counts | sed -n 2p
