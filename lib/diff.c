@@ -155,8 +155,13 @@ scan_info(struct dside *s, const struct pk_scaninfo *si)
 	return PK_OK;
 }
 
-int
-pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
+/*
+ * Register a run; from pk_diff_add only when it looks new.  A freed
+ * reader's run may come back at the same address, so the start time is
+ * part of the identity; a false match is the same run, a no-op anyway.
+ */
+static int
+side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
 {
 	struct dside *s;
 	size_t i;
@@ -168,10 +173,12 @@ pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
 	s = &d->side[side];
 	if (scan->end > 0)
 		s->end = scan->end;
-	if (s->last == scan && s->lastdoc == scan->docno)
+	if (!force && s->last == scan && s->lastdoc == scan->docno &&
+	    s->laststart == scan->start)
 		return PK_OK;
 	s->last = scan;
 	s->lastdoc = scan->docno;
+	s->laststart = scan->start;
 	if (s->nruns++ == 0) {
 		s->scanner = dupstr(scan->scanner);
 		s->version = dupstr(scan->version);
@@ -186,6 +193,12 @@ pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
 		if (scan_info(s, &scan->scaninfo[i]) != PK_OK)
 			return PK_ERR_NOMEM;
 	return PK_OK;
+}
+
+int
+pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
+{
+	return side_scan(d, side, scan, 1);
 }
 
 static uint32_t
@@ -321,7 +334,7 @@ pk_diff_add(struct pk_diff *d, int side, const struct pk_host *h)
 	    (side != PK_DIFF_A && side != PK_DIFF_B) ||
 	    (side == PK_DIFF_A && d->bstarted) || pk_diff_key(h, key) != 0)
 		return PK_ERR_USAGE;
-	if ((rc = pk_diff_scan(d, side, h->scan)) != PK_OK)
+	if ((rc = side_scan(d, side, h->scan, 0)) != PK_OK)
 		return rc;
 	if (side == PK_DIFF_B && !d->bstarted) {
 		d->bstarted = 1;

@@ -151,8 +151,10 @@ cmp_scripts(struct pk_diff *d, struct dentry *e, int proto, int port,
 
 	if (!(d->opts.flags & PK_DIFF_SCRIPTS))
 		return PK_OK;
-	qsort(a, na, sizeof(*a), script_cmp);
-	qsort(b, nb, sizeof(*b), script_cmp);
+	if (na > 1)
+		qsort(a, na, sizeof(*a), script_cmp);
+	if (nb > 1)
+		qsort(b, nb, sizeof(*b), script_cmp);
 	while (rc == PK_OK && (i < na || j < nb)) {
 		c = i == na ? 1 : j == nb ? -1 : script_cmp(&a[i], &b[j]);
 		if (c < 0)

@@ -80,6 +80,7 @@ struct dside {
 	int		 nruns;
 	const struct pk_scan *last;	/* last run registered (identity) */
 	unsigned	 lastdoc;
+	long long	 laststart;
 };
 
 struct dentry {

@@ -66,14 +66,16 @@ pk_nd_host(struct pk_nd_host *n, const struct pk_host *h)
 	for (i = 0; i < n->h->naddrs; i++)
 		n->addrs[i] = &n->h->addrs[i];
 	n->naddrs = n->h->naddrs;
-	qsort(n->addrs, n->naddrs, sizeof(*n->addrs), addr_cmp);
+	if (n->naddrs > 1)
+		qsort(n->addrs, n->naddrs, sizeof(*n->addrs), addr_cmp);
 	if (n->h->nhostnames > 0 && (n->names = calloc(n->h->nhostnames,
 	    sizeof(*n->names))) == NULL)
 		return -1;
 	for (i = 0; i < n->h->nhostnames; i++)
 		if (n->h->hostnames[i].name != NULL)
 			n->names[n->nnames++] = n->h->hostnames[i].name;
-	qsort(n->names, n->nnames, sizeof(*n->names), str_cmp);
+	if (n->nnames > 1)
+		qsort(n->names, n->nnames, sizeof(*n->names), str_cmp);
 	if (n->h->nosmatches > 0 && (n->os = calloc(n->h->nosmatches,
 	    sizeof(*n->os))) == NULL)
 		return -1;
@@ -137,8 +139,10 @@ pk_nd_script_diffs(struct pk_script *a, size_t na, struct pk_script *b,
 	*out = NULL;
 	if (cap == 0)
 		return 0;
-	qsort(a, na, sizeof(*a), script_cmp);
-	qsort(b, nb, sizeof(*b), script_cmp);
+	if (na > 1)
+		qsort(a, na, sizeof(*a), script_cmp);
+	if (nb > 1)
+		qsort(b, nb, sizeof(*b), script_cmp);
 	if ((*out = calloc(cap, sizeof(**out))) == NULL)
 		return -1;
 	while (i < na || j < nb) {
