@@ -465,7 +465,8 @@ const struct pk_field *pk_rowctx_fields(const struct pk_rowctx *rc,
 		    size_t *n);
 /*
  * The values of one row (lent until the next fill).  port is NULL for
- * host rows.  file names the input.
+ * host rows.  file names the input.  NULL when out of memory (a joined
+ * list would otherwise come out incomplete).
  */
 const struct pk_value *pk_rowctx_fill(struct pk_rowctx *rc,
 		    const struct pk_host *h, const struct pk_port *port,
@@ -805,7 +806,10 @@ struct pk_sockrow;
 struct pk_sockrow *pk_sockrow_new(const char *list, struct pk_error *err);
 const struct pk_field *pk_sockrow_fields(const struct pk_sockrow *sr,
 		    size_t *n);
-/* The values of one row (lent until the next fill); file names the input. */
+/*
+ * The values of one row (lent until the next fill); file names the input.
+ * NULL when out of memory.
+ */
 const struct pk_value *pk_sockrow_fill(struct pk_sockrow *sr,
 		    const struct pk_sock *s, const char *file);
 void		 pk_sockrow_free(struct pk_sockrow *sr);

@@ -50,14 +50,19 @@ static const char *const attr_names[A_NNAMES] = {
 	[A_XMLOUTPUTVERSION] = "xmloutputversion",
 };
 
-void
+int
 pk_xml_intern(struct pk_xml_state *st)
 {
 	size_t i;
 
-	for (i = 0; i < A_NNAMES; i++)
+	for (i = 0; i < A_NNAMES; i++) {
 		st->names[i] = (const char *)xmlDictLookup(st->ctxt->dict,
 		    (const xmlChar *)attr_names[i], -1);
+		/* Unknown names would silently drop their attributes. */
+		if (st->names[i] == NULL)
+			return -1;
+	}
+	return 0;
 }
 
 /*

@@ -210,6 +210,32 @@ pk_xml_line(const struct pk_xml_state *st)
 	return st->line_base + (unsigned long)st->ctxt->input->line;
 }
 
+/* libxml2's generic handler is silenced while it has no context of ours. */
+static void
+xml_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/*
+ * Creating a parser reports out-of-memory through libxml2's generic error
+ * handler, which writes to stderr: swap in a silent one for the call and
+ * put the caller's back (libxml2 keeps it per thread).
+ */
+static xmlParserCtxtPtr
+xml_create_ctxt(struct xml_impl *x, const char *name)
+{
+	xmlGenericErrorFunc saved = xmlGenericError;
+	void *saved_ctx = xmlGenericErrorContext;
+	xmlParserCtxtPtr ctxt;
+
+	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	ctxt = xmlCreatePushParserCtxt(&x->sax, &x->st, NULL, 0, name);
+	xmlSetGenericErrorFunc(saved_ctx, saved);
+	return ctxt;
+}
+
 static int
 xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
     size_t n)
@@ -225,14 +251,14 @@ xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
 	if (x->st.docs > 0 && n >= 2 && p[0] == '<' && p[1] != '?' &&
 	    p[1] != '!' && (n < 8 || memcmp(p, "<nmaprun", 8) != 0))
 		synthetic = 1;
-	x->ctxt = xmlCreatePushParserCtxt(&x->sax, &x->st, NULL, 0,
-	    r->name);
+	x->ctxt = xml_create_ctxt(x, r->name);
 	if (x->ctxt == NULL)
 		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
 	(void)xmlCtxtUseOptions(x->ctxt, XML_OPTIONS);
 	x->ctxt->replaceEntities = 0;
 	x->st.ctxt = x->ctxt;
-	pk_xml_intern(&x->st);
+	if (pk_xml_intern(&x->st) == -1)
+		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
 	x->st.depth = 0;
 	x->st.halted = 0;
 	x->st.doc_open = x->st.doc_done = 0;

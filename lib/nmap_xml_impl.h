@@ -72,8 +72,11 @@ void	pk_xml_end_element(void *ctx, const xmlChar *localname,
 	    const xmlChar *prefix, const xmlChar *URI);
 void	pk_xml_characters(void *ctx, const xmlChar *ch, int len);
 
-/* Look up the attribute names we know in the new parser's dictionary. */
-void	pk_xml_intern(struct pk_xml_state *st);
+/*
+ * Look up the attribute names we know in the new parser's dictionary;
+ * -1 when out of memory.
+ */
+int	pk_xml_intern(struct pk_xml_state *st);
 
 /* Record our own error (first one wins) and stop the parser. */
 void	pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt,

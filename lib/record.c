@@ -422,5 +422,6 @@ pk_rowctx_fill(struct pk_rowctx *rc, const struct pk_host *h,
 		fill_host_row(rc, h, file);
 	else
 		fill_port_row(rc, h, p, file);
-	return rc->vals;
+	/* A list cut short by a failed allocation must not pass as whole. */
+	return rc->scratch.over ? NULL : rc->vals;
 }

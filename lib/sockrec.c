@@ -231,5 +231,6 @@ pk_sockrow_fill(struct pk_sockrow *sr, const struct pk_sock *s,
 	pk_arena_reset(&sr->scratch);
 	for (i = 0; i < sr->n; i++)
 		fill(sr, &sr->vals[i], sr->idx[i], s, file);
-	return sr->vals;
+	/* A list cut short by a failed allocation must not pass as whole. */
+	return sr->scratch.over ? NULL : sr->vals;
 }

@@ -397,6 +397,8 @@ record_matches(struct pcat *pc, const struct pk_host *h,
 		else
 			v = pk_rowctx_fill(pc->matches[i].field, h, p,
 			    pc->file);
+		if (v == NULL)
+			fe_errx(2, "out of memory");
 		if (!value_matches(pc, pc->matches[i].re, v))
 			return 0;
 	}
@@ -415,10 +417,14 @@ write_failed(void)
 static int
 emit(struct pcat *pc, const struct pk_host *h, const struct pk_port *p)
 {
+	const struct pk_value *v;
+
 	if (pc->nmatches > 0 && !record_matches(pc, h, p, NULL))
 		return 0;
-	if (pk_writer_row(pc->w, pk_rowctx_fill(pc->row, h, p,
-	    pc->file)) != PK_OK)
+	v = pk_rowctx_fill(pc->row, h, p, pc->file);
+	if (v == NULL)
+		fe_errx(2, "out of memory");
+	if (pk_writer_row(pc->w, v) != PK_OK)
 		write_failed();
 	return 0;
 }
@@ -517,8 +523,12 @@ emit_sock(struct pcat *pc, const struct pk_sock *sk)
 {
 	if (pc->nmatches > 0 && !record_matches(pc, NULL, NULL, sk))
 		return;
-	if (pk_writer_row(pc->w, pk_sockrow_fill(pc->srow, sk,
-	    pc->file)) != PK_OK)
+	const struct pk_value *v;
+
+	v = pk_sockrow_fill(pc->srow, sk, pc->file);
+	if (v == NULL)
+		fe_errx(2, "out of memory");
+	if (pk_writer_row(pc->w, v) != PK_OK)
 		write_failed();
 }
 
