@@ -288,10 +288,13 @@ open_source(const char *path, const struct pk_limits *lim, int want_dump)
 		fe_errx(2, "out of memory");
 	f = pk_source_format(src);
 	dump = f == PK_FMT_SS || f == PK_FMT_LSOF;
-	if (dump && !want_dump)
-		fe_errx(2, "%s: an %s listing, not a scan (compare it with "
+	if (dump && !want_dump) {
+		fe_warnx("%s: an %s listing, not a scan (compare it with "
 		    "--listening DUMP SCAN)", pk_source_name(src),
 		    pk_format_name(f));
+		pk_source_free(src);
+		exit(2);
+	}
 	return src;
 }
 
