@@ -305,21 +305,29 @@ x_names(FILE *out, const struct pk_nd_host *a, const struct pk_nd_host *b)
 	wrap(out, "hostnames", 0);
 }
 
+/* <a> or <b> around one side's extraports; "<a/>" when it has none. */
 static void
-x_side(FILE *out, const char *tag, const struct pk_host *h, int extra,
-    const struct pk_port *p)
+x_side_extra(FILE *out, const char *tag, const struct pk_host *h)
 {
-	int empty = extra ? h->nextraports == 0 : !has_service(p);
-
-	if (empty) {
+	if (h->nextraports == 0) {
 		fprintf(out, "<%s/>\n", tag);
 		return;
 	}
 	wrap(out, tag, 1);
-	if (extra)
-		x_extraports(out, h);
-	else
-		x_service(out, p);
+	x_extraports(out, h);
+	wrap(out, tag, 0);
+}
+
+/* The same around one side's <service>. */
+static void
+x_side_service(FILE *out, const char *tag, const struct pk_port *p)
+{
+	if (!has_service(p)) {
+		fprintf(out, "<%s/>\n", tag);
+		return;
+	}
+	wrap(out, tag, 1);
+	x_service(out, p);
 	wrap(out, tag, 0);
 }
 
@@ -345,8 +353,8 @@ x_portdiff(FILE *out, const struct pk_nd_port *p)
 		if (service_eq(&p->pa, &p->pb)) {
 			x_service(out, &p->pa);
 		} else {
-			x_side(out, "a", NULL, 0, &p->pa);
-			x_side(out, "b", NULL, 0, &p->pb);
+			x_side_service(out, "a", &p->pa);
+			x_side_service(out, "b", &p->pb);
 		}
 		x_srdiffs(out, p->sr, p->nsr);
 		wrap(out, "port", 0);
@@ -375,8 +383,8 @@ x_ports(FILE *out, const struct pk_nd_diff *hd)
 	if (eq) {
 		x_extraports(out, hd->a.h);
 	} else {
-		x_side(out, "a", hd->a.h, 1, NULL);
-		x_side(out, "b", hd->b.h, 1, NULL);
+		x_side_extra(out, "a", hd->a.h);
+		x_side_extra(out, "b", hd->b.h);
 	}
 	for (i = 0; i < hd->nports; i++)
 		if (hd->ports[i].included)
