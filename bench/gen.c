@@ -1034,6 +1034,7 @@ x_host(struct out *o, const struct cfg *c, const struct ghost *h,
 {
 	char addr[32], name[96];
 	struct rng r = rng_for(c->seed, h->idx, 2);
+	unsigned srtt, rttvar;
 
 	addr_of(addr, sizeof(addr), h->idx);
 	if (!h->up) {
@@ -1064,8 +1065,10 @@ x_host(struct out *o, const struct cfg *c, const struct ghost *h,
 		x_seq(o, h, &r, t);
 		x_hostscripts(o, c, h, c->start + (long long)h->idx / 8);
 	}
+	srtt = 200 + rndn(&r, 5000);
+	rttvar = 100 + rndn(&r, 3000);
 	o_printf(o, "<times srtt=\"%u\" rttvar=\"%u\" to=\"100000\"/>\n"
-	    "</host>\n", 200 + rndn(&r, 5000), 100 + rndn(&r, 3000));
+	    "</host>\n", srtt, rttvar);
 }
 
 static void
