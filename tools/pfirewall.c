@@ -280,15 +280,15 @@ usage(void)
 static struct pk_source *
 open_source(const char *path, const struct pk_limits *lim, int want_dump)
 {
-	struct pk_source *src;
+	struct pk_source *src = pk_source_open(path, lim);
 	enum pk_format f;
-	int dump;
 
-	if ((src = pk_source_open(path, lim)) == NULL)
+	if (src == NULL)
 		fe_errx(2, "out of memory");
-	f = pk_source_format(src);
-	dump = f == PK_FMT_SS || f == PK_FMT_LSOF;
-	if (dump && !want_dump) {
+	else if (!want_dump) {
+		f = pk_source_format(src);
+		if (f != PK_FMT_SS && f != PK_FMT_LSOF)
+			return src;
 		fe_warnx("%s: an %s listing, not a scan (compare it with "
 		    "--listening DUMP SCAN)", pk_source_name(src),
 		    pk_format_name(f));
@@ -595,21 +595,14 @@ lscope(const struct pk_sock *s)
 	return is_loopback(s->addr) ? 1 : 2;
 }
 
-static void
-read_dump(struct ldump *d, const char *path)
+/* Keep the listeners of the dump; the status of the reader. */
+static int
+collect(struct ldump *d, struct pk_sock_reader *r)
 {
 	const struct pk_sock *s;
-	struct pk_sock_reader *r;
-	struct pk_services *svc = dump_services();
-	struct pk_sock_opts so;
 	struct lsock *l;
 	int rc;
 
-	pk_sock_opts_init(&so);
-	so.services = svc;
-	if ((r = pk_sock_open_source(open_source(path, NULL, 1), &so)) ==
-	    NULL)
-		fe_errx(2, "out of memory");
 	while ((rc = pk_sock_next(r, &s)) == PK_OK) {
 		if (!s->listening)
 			continue;
@@ -623,7 +616,22 @@ read_dump(struct ldump *d, const char *path)
 		l->pid = s->pid;
 		l->scope = lscope(s);
 	}
-	if (rc != PK_EOF) {
+	return rc;
+}
+
+static void
+read_dump(struct ldump *d, const char *path)
+{
+	struct pk_sock_reader *r;
+	struct pk_services *svc = dump_services();
+	struct pk_sock_opts so;
+
+	pk_sock_opts_init(&so);
+	so.services = svc;
+	r = pk_sock_open_source(open_source(path, NULL, 1), &so);
+	if (r == NULL)
+		fe_errx(2, "out of memory");
+	else if (collect(d, r) != PK_EOF) {
 		fe_warn_pkerr(pk_sock_error(r));
 		exit(2);
 	}
@@ -744,31 +752,42 @@ ldump_free(struct ldump *d)
 	free(d->v);
 }
 
+/* Each up host of the scan against every socket it may reach. */
+static int
+match_scan(struct ldump *d, struct pk_reader *r)
+{
+	const struct pk_host *h;
+	size_t i;
+	int rc;
+
+	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
+		if (h->host == NULL || (h->status != NULL &&
+		    strcmp(h->status, "up") != 0))
+			continue;
+		for (i = 0; i < d->n; i++)
+			if (d->v[i].scope != 1 && host_has(h, &d->v[i]))
+				match_host(&d->v[i], h);
+	}
+	return rc;
+}
+
 /* The dump is small and held; the scan is streamed. */
 static int
 pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 {
 	struct ldump d = { NULL, 0, 0 };
-	const struct pk_host *h;
-	struct pk_reader *r;
+	struct input in;
 	size_t i, j;
-	int rc;
 
 	if (argc != 1)
 		fe_errx(2, "--listening takes one scan of the dump's host");
 	read_dump(&d, dump);
-	if ((r = pk_reader_open_source(open_source(argv[0], NULL, 0),
-	    NULL)) == NULL)
+	memset(&in, 0, sizeof(in));
+	in.r = pk_reader_open_source(open_source(argv[0], NULL, 0), NULL);
+	if (in.r == NULL)
 		fe_errx(2, "out of memory");
-	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
-		if (h->host == NULL || (h->status != NULL &&
-		    strcmp(h->status, "up") != 0))
-			continue;
-		for (i = 0; i < d.n; i++)
-			if (d.v[i].scope != 1 && host_has(h, &d.v[i]))
-				match_host(&d.v[i], h);
-	}
-	input_end(pf, &(struct input){ .r = r }, rc);
+	else
+		input_end(pf, &in, match_scan(&d, in.r));
 	if ((pf->w = pk_writer_new(stdout, pf->fmt, lfields, NLF,
 	    pf->wflags)) == NULL)
 		fe_errx(2, "out of memory");
@@ -781,7 +800,7 @@ pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 	if (pk_writer_flush(pf->w) != PK_OK)
 		write_failed();
 	pk_writer_free(pf->w);
-	pk_reader_free(r);
+	pk_reader_free(in.r);
 	ldump_free(&d);
 	return pf->trouble != 0 ? pf->trouble : pf->found ? 1 : 0;
 }

@@ -209,6 +209,35 @@ is_scan(enum pk_format f)
 	    f == PK_FMT_GNMAP;
 }
 
+static void
+input_scan(struct cfg *c, struct pk_source *src)
+{
+	struct pk_reader *r;
+
+	if ((r = pk_reader_open_source(src, NULL)) != NULL)
+		do_scan(c, r);
+	else
+		fe_errx(2, "out of memory");
+	pk_reader_free(r);
+}
+
+static void
+input_dump(struct cfg *c, struct pk_source *src)
+{
+	struct pk_sock_opts so;
+	struct pk_sock_reader *sr;
+
+	pk_sock_opts_init(&so);
+	so.services = c->svc;
+	so.netdb = c->netdb;
+	so.skip_bad = 1;
+	if ((sr = pk_sock_open_source(src, &so)) != NULL)
+		do_dump(c, sr);
+	else
+		fe_errx(2, "out of memory");
+	pk_sock_free(sr);
+}
+
 /*
  * The source tells a scan from a dump before any reader consumes it, so
  * standard input is read once, as it streams.  Anything that is not a
@@ -217,28 +246,14 @@ is_scan(enum pk_format f)
 static void
 do_input(struct cfg *c, const char *path)
 {
-	struct pk_sock_opts so;
-	struct pk_source *src;
-	struct pk_sock_reader *sr;
-	struct pk_reader *r;
+	struct pk_source *src = pk_source_open(path, NULL);
 
-	if ((src = pk_source_open(path, NULL)) == NULL)
+	if (src == NULL)
 		fe_errx(2, "out of memory");
-	if (is_scan(pk_source_format(src))) {
-		if ((r = pk_reader_open_source(src, NULL)) == NULL)
-			fe_errx(2, "out of memory");
-		do_scan(c, r);
-		pk_reader_free(r);
-		return;
-	}
-	pk_sock_opts_init(&so);
-	so.services = c->svc;
-	so.netdb = c->netdb;
-	so.skip_bad = 1;
-	if ((sr = pk_sock_open_source(src, &so)) == NULL)
-		fe_errx(2, "out of memory");
-	do_dump(c, sr);
-	pk_sock_free(sr);
+	else if (is_scan(pk_source_format(src)))
+		input_scan(c, src);
+	else
+		input_dump(c, src);
 }
 
 /* $PORTKIT_DATADIR, then share/portkit next to the binary's directory. */
