@@ -272,6 +272,16 @@ struct pk_read_opts {
 	int		 merge;		/* masscan: fold records of one
 					   address into one host (holds
 					   masscan records in memory) */
+	/*
+	 * Warnings: a port listed twice in one host, and with dup_hosts a
+	 * host listed again (which keeps every address seen: memory grows
+	 * with the number of hosts).  Records are never merged; both are
+	 * delivered and warn is called with status PK_OK, file, line and
+	 * a message beginning "warning: ".  NULL: no checks at all.
+	 */
+	void		(*warn)(void *arg, const struct pk_error *w);
+	void		*warn_arg;
+	int		 dup_hosts;
 };
 
 /* Fill opts with the defaults. */

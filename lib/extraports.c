@@ -52,8 +52,9 @@ reason_foreach(const struct pk_extraports *e, const struct pk_extrareason *r,
 	p.reason_ttl = -1;
 	p.conf = -1;
 	while (*s != '\0') {
+		/* Port 0 is an IP protocol number, never a port. */
 		if (range_next(&s, proto == PK_PROTO_IP ? 255 : 65535, &lo,
-		    &hi) == -1)
+		    &hi) == -1 || (lo == 0 && proto != PK_PROTO_IP))
 			return PK_ERR_FORMAT;
 		for (port = lo; port <= hi; port++) {
 			p.port = port;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dupcheck.h"
 #include "reader_impl.h"
 #include "source.h"
 
@@ -134,6 +135,7 @@ pk_reader_free(struct pk_reader *r)
 	slot_list_free(r->lent);
 	slot_list_free(r->building);
 	pk_merge_free(r->merge);
+	pk_dupcheck_free(r->dups);
 	pk_arena_destroy(&r->scan_arena);
 	pk_input_free(r->in);
 	free(r->name);
@@ -344,15 +346,40 @@ reader_next_merged(struct pk_reader *r, const struct pk_host **out)
 	return PK_OK;
 }
 
+/*
+ * Warn of ports or hosts listed twice.  masscan lists a host once per
+ * port, so its hosts repeat by design unless merged.
+ */
+static int
+reader_check(struct pk_reader *r, const struct pk_host *h)
+{
+	int hosts = r->opts.dup_hosts && (r->format != PK_FMT_MASSCAN_XML ||
+	    r->opts.merge);
+
+	if (r->dups == NULL && (r->dups = pk_dupcheck_new(hosts)) == NULL)
+		return pk_rd_fail(r, PK_ERR_NOMEM, h->line, "out of memory");
+	if (pk_dupcheck_host(r->dups, h, r->name, r->opts.warn,
+	    r->opts.warn_arg) == -1)
+		return pk_rd_fail(r, PK_ERR_NOMEM, h->line, "out of memory");
+	return PK_OK;
+}
+
 int
 pk_reader_next(struct pk_reader *r, const struct pk_host **out)
 {
+	int rc;
+
 	*out = NULL;
 	if (r->opts.merge && (r->merge != NULL || r->format ==
 	    PK_FMT_MASSCAN_XML || (!r->started && reader_start(r) == PK_OK &&
 	    r->format == PK_FMT_MASSCAN_XML)))
-		return reader_next_merged(r, out);
-	return reader_next_raw(r, out);
+		rc = reader_next_merged(r, out);
+	else
+		rc = reader_next_raw(r, out);
+	if (rc == PK_OK && r->opts.warn != NULL &&
+	    (rc = reader_check(r, *out)) != PK_OK)
+		*out = NULL;
+	return rc;
 }
 
 static int

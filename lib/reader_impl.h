@@ -55,6 +55,7 @@ struct pk_reader {
 	const struct pk_reader_ops *ops;
 	void		*impl;
 	struct pk_merge	*merge;		/* masscan records folded */
+	struct pk_dupcheck *dups;	/* when opts.warn is set */
 	int		 merge_rc;	/* how the merged input ended */
 };
 

@@ -27,7 +27,7 @@
 enum {
 	OPT_LIST_FIELDS = CHAR_MAX + 1, OPT_HOSTS, OPT_STATE, OPT_PROTO,
 	OPT_HOST, OPT_SERVICE, OPT_MATCH, OPT_UP, OPT_EXPAND, OPT_MERGE,
-	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES
+	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES, OPT_DUP_HOSTS
 };
 
 /* What the records of this run are; one writer, one kind of columns. */
@@ -95,6 +95,7 @@ struct pcat {
 
 static const struct option longopts[] = {
 	{ "csv-safe", no_argument, NULL, OPT_CSV_SAFE },
+	{ "dup-hosts", no_argument, NULL, OPT_DUP_HOSTS },
 	{ "expand-extraports", no_argument, NULL, OPT_EXPAND },
 	{ "fields", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
@@ -145,6 +146,7 @@ usage(void)
 "     --up                hosts that are up only\n"
 "     --expand-extraports also print ports folded into extraports\n"
 "     --merge             masscan: one host per address\n"
+"     --dup-hosts         warn of hosts listed twice (keeps every address)\n"
 "\n"
 "Socket dumps:\n"
 "     --services FILE     nmap-services file for port names in dumps\n"
@@ -741,6 +743,7 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 			break;
 		case 'p': parse_ports(pc, optarg); break;
 		case OPT_CSV_SAFE: pc->wflags |= PK_WR_CSV_SAFE; break;
+		case OPT_DUP_HOSTS: pc->ropts.dup_hosts = 1; break;
 		case OPT_EXPAND: pc->expand = 1; break;
 		case OPT_HOST: parse_net(pc, optarg); break;
 		case OPT_HOSTS: pc->hosts = 1; break;
@@ -777,6 +780,14 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		    strcmp(list, "hosts") == 0 || pc->hosts ? K_HOST : K_PORT);
 }
 
+/* Ports (and with --dup-hosts, hosts) listed twice: said, not fatal. */
+static void
+reader_warning(void *arg, const struct pk_error *w)
+{
+	(void)arg;
+	fe_warn_pkerr(w);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -787,6 +798,7 @@ main(int argc, char *argv[])
 	memset(&pc, 0, sizeof(pc));
 	pc.kind = K_NONE;
 	pk_read_opts_init(&pc.ropts);
+	pc.ropts.warn = reader_warning;
 	pk_sock_opts_init(&pc.sopts);
 	parse_args(&pc, argc, argv);
 	setup(&pc);

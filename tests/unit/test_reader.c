@@ -416,6 +416,63 @@ TEST(test_reader_open_errors)
 	assert_str(pk_strerror(42), "unknown status");
 }
 
+struct warned {
+	int	 n;
+	char	 last[512];
+};
+
+static void
+on_warn(void *arg, const struct pk_error *w)
+{
+	struct warned *wd = arg;
+
+	wd->n++;
+	(void)snprintf(wd->last, sizeof(wd->last), "%s:%lu: %s", w->file,
+	    w->line, w->msg);
+}
+
+TEST(test_reader_duplicates)
+{
+	static const char hosts[] =
+	    "<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"22\"><state state=\"open\"/>"
+	    "</port><port protocol=\"tcp\" portid=\"22\"><state "
+	    "state=\"closed\"/></port></ports></host>\n"
+	    "<host><address addr=\"10.0.0.2\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"22\"><state state=\"open\"/>"
+	    "</port></ports></host>\n"
+	    "<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/></host>\n";
+	char *doc = cat3(HEAD RUN, hosts, STATS);
+	struct warned wd = { 0, "" };
+	struct pk_read_opts o;
+	const struct pk_host *h;
+	struct pk_reader *r;
+	int n = 0;
+
+	pk_read_opts_init(&o);
+	o.warn = on_warn;
+	o.warn_arg = &wd;
+	r = pk_reader_open_mem(doc, strlen(doc), "d.xml", &o);
+	while (pk_reader_next(r, &h) == PK_OK)
+		n += (int)h->nports;
+	pk_reader_free(r);
+	/* Both ports delivered, one warning; the host check is off. */
+	assert_int(n, 3);
+	assert_int(wd.n, 1);
+	assert_str(wd.last, "d.xml:7: warning: port 22/tcp of 10.0.0.1 "
+	    "listed twice");
+	o.dup_hosts = 1;
+	wd.n = 0;
+	r = pk_reader_open_mem(doc, strlen(doc), "d.xml", &o);
+	while (pk_reader_next(r, &h) == PK_OK)
+		;
+	pk_reader_free(r);
+	assert_int(wd.n, 2);
+	assert_str(wd.last, "d.xml:9: warning: host 10.0.0.1 listed again "
+	    "(first at line 7)");
+	free(doc);
+}
+
 TEST(test_reader_source)
 {
 	static const char dump[] =
@@ -472,4 +529,4 @@ TEST(test_reader_source)
 TEST_MAIN(test_reader_fields, test_reader_dup_and_extraports,
     test_reader_appended_runs, test_reader_masscan, test_reader_masscan_merge,
     test_reader_ipv6_and_mac_only, test_reader_errors, test_reader_detect,
-    test_reader_open_errors, test_reader_source)
+    test_reader_open_errors, test_reader_source, test_reader_duplicates)
