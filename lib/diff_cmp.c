@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diff_impl.h"
 
@@ -265,18 +266,16 @@ cmp_ports(struct pk_diff *d, struct dentry *e)
 	int rc = PK_OK;
 
 	while (rc == PK_OK && (i < na || j < nb)) {
-		if (i == na)
+		int c = i == na ? 1 : j == nb ? -1 :
+		    pa[i].proto != pb[j].proto ? pa[i].proto - pb[j].proto :
+		    (int)pa[i].port - (int)pb[j].port;
+
+		if (c > 0) {
 			p = &pb[j++];
-		else if (j == nb)
+		} else {
 			p = &pa[i++];
-		else if (pa[i].proto != pb[j].proto ? pa[i].proto <
-		    pb[j].proto : pa[i].port < pb[j].port)
-			p = &pa[i++];
-		else if (pa[i].proto == pb[j].proto &&
-		    pa[i].port == pb[j].port)
-			p = &pa[i++], j++;
-		else
-			p = &pb[j++];
+			j += c == 0;
+		}
 		rc = cmp_port(d, e, p->proto, p->port);
 	}
 	return rc;
@@ -401,7 +400,7 @@ cmp_host(struct pk_diff *d, struct dentry *e)
 			return rc;
 	}
 	/* A MAC is seen only from the same link: compare two, not one. */
-	if (a->mac != NULL && b->mac != NULL && !streq(a->mac, b->mac) &&
+	if (a->mac != NULL && b->mac != NULL && strcasecmp(a->mac, b->mac) &&
 	    (rc = change(d, e, PK_DF_MAC, PK_DC_CHANGED, -1, -1, a->mac,
 	    b->mac)) != PK_OK)
 		return rc;

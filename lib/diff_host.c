@@ -85,11 +85,17 @@ bstr(char **sp, const char *s)
 	return r;
 }
 
+static int
+hexval(char c)
+{
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
 /* The normalised key: family tag and address bytes, or a MAC's bytes. */
 int
 pk_diff_key(const struct pk_host *h, unsigned char key[17])
 {
-	unsigned v[6];
+	const char *p;
 	int i;
 
 	memset(key, 0, 17);
@@ -104,12 +110,17 @@ pk_diff_key(const struct pk_host *h, unsigned char key[17])
 		}
 		return -1;
 	}
-	if (h->mac == NULL || sscanf(h->mac, "%x:%x:%x:%x:%x:%x", &v[0],
-	    &v[1], &v[2], &v[3], &v[4], &v[5]) != 6)
+	if (h->mac == NULL)
 		return -1;
+	/* "02:77:0A:00:00:0b": six hex pairs, either case. */
+	for (p = h->mac, i = 0; i < 6; i++, p += 3) {
+		if (!isxdigit((unsigned char)p[0]) ||
+		    !isxdigit((unsigned char)p[1]) ||
+		    p[2] != (i < 5 ? ':' : '\0'))
+			return -1;
+		key[1 + i] = (unsigned char)(hexval(p[0]) << 4 | hexval(p[1]));
+	}
 	key[0] = 'M';
-	for (i = 0; i < 6; i++)
-		key[1 + i] = (unsigned char)v[i];
 	return 0;
 }
 

@@ -263,6 +263,24 @@ TEST(test_usage)
 	pk_diff_free(NULL);
 }
 
+/* A host with only a MAC is matched on it, whatever its case. */
+TEST(test_mac_only)
+{
+	const char *a = HEAD "<host><status state=\"up\"/><address addr="
+	    "\"02:77:0A:00:00:0B\" addrtype=\"mac\"/><ports>"
+	    PORT(22, "open", "") "</ports></host>\n" TAIL;
+	const char *b = HEAD "<host><status state=\"up\"/><address addr="
+	    "\"02:77:0a:00:00:0b\" addrtype=\"mac\"/><ports>"
+	    PORT(22, "closed", "") "</ports></host>\n" TAIL;
+	struct pk_diff *d = run(a, b, 0, 0);
+
+	if (!assert_true(d != NULL))
+		return;
+	assert_str(dump(d), "02:77:0A:00:00:0B 22 state open>closed "
+	    "changed\n");
+	pk_diff_free(d);
+}
+
 static char *
 ops_str(const char *const *a, size_t na, const char *const *b, size_t nb)
 {
@@ -300,4 +318,4 @@ TEST(test_seq_opcodes)
 TEST_MAIN(test_names, test_same_scan, test_port_changes,
     test_extraports_and_not_scanned, test_hosts_added_removed,
     test_repeated_b_host, test_open_filtered_and_tunnel, test_scripts,
-    test_usage, test_seq_opcodes)
+    test_usage, test_mac_only, test_seq_opcodes)
