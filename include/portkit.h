@@ -113,7 +113,7 @@ struct pk_limits {
 	size_t		 max_attrs;	  /* attributes a tag:    64 */
 	unsigned	 max_depth;	  /* element nesting:     64 */
 	size_t		 max_host_bytes;  /* one host's record: 64 MiB */
-	size_t		 max_line_bytes;  /* one text line:     64 KiB */
+	size_t		 max_line_bytes;  /* one text line:      4 MiB */
 	uint64_t	 max_input_bytes; /* decompressed: unlimited (0) */
 };
 
@@ -121,7 +121,7 @@ struct pk_limits {
 #define PK_DEF_MAX_ATTRS	64
 #define PK_DEF_MAX_DEPTH	64
 #define PK_DEF_MAX_HOST_BYTES	((size_t)64 << 20)
-#define PK_DEF_MAX_LINE_BYTES	((size_t)64 << 10)
+#define PK_DEF_MAX_LINE_BYTES	((size_t)4 << 20)
 
 /* --- The scan model ----------------------------------------------------- */
 

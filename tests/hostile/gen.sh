@@ -275,11 +275,19 @@ gnmap_line() {
 	printf '%s\n%b\n%s\n' "$GNMAP_HEAD" "$1" "$GNMAP_TAIL"
 }
 
-# A host answering on 5,000 ports: legitimate, but one 114 KB line.
+# A host answering on 5,000 ports: legitimate, one 114 KB line.
 gen_gnmap_long() {
 	printf '%s\nHost: 127.0.0.1 ()\tPorts: ' "$GNMAP_HEAD"
 	awk 'BEGIN { for (i = 1; i < 5000; i++) printf "%d/open/tcp//x///, ", i }'
 	printf '5000/open/tcp//x///\n%s\n' "$GNMAP_TAIL"
+}
+
+# Past the 4 MiB line limit: refused, never split.
+gen_gnmap_overlong() {
+	printf '%s\nHost: 127.0.0.1 ()\tPorts: ' "$GNMAP_HEAD"
+	awk 'BEGIN { for (i = 1; i < 65535; i++)
+		printf "%d/open/tcp//verylongservicename/rpc/%070d/, ", i, i }'
+	printf '65535/open/tcp//x///\n%s\n' "$GNMAP_TAIL"
 }
 
 gen_gnmap_missing() {
@@ -320,7 +328,7 @@ gen_services_proto() { services 'ssh\t22/icmp\t0.1'; }
 
 gen_services_long() {
 	printf 'a\t1/tcp\t0.5\t# '
-	head -c 70000 /dev/zero | tr '\0' x
+	head -c 4194400 /dev/zero | tr '\0' x
 	printf '\n'
 }
 

@@ -265,7 +265,7 @@ TEST(test_reject_overlong)
 	struct pk_limits lim;
 	struct pk_error err;
 	struct pk_services *svc;
-	size_t n = 70000;
+	size_t n = ((size_t)4 << 20) + 100;	/* past the 4 MiB default */
 	char *text = malloc(n + 32);
 
 	if (!assert_true(text != NULL))
