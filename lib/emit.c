@@ -1,63 +1,20 @@
 /*
  * emit.c - row writers: text, tsv, csv, jsonl, md and list.
  *
- * Every byte goes through one 64 KiB buffer that is handed to fwrite in
- * whole blocks: pcat -o tsv spends most of its time here, so escaping
- * copies runs of plain bytes with memcpy and formats integers by hand.
- * Text tables hold their first rows, already rendered, to size the
- * columns, then stream with the widths fixed.
+ * The writer: its life cycle, the format names, and one row function per
+ * format but text (lib/emit_text.c).  Every byte goes through one 64 KiB
+ * buffer (lib/emit_buf.c) and the per-format escapers (lib/escape.c):
+ * pcat -o tsv spends most of its time there, so escaping copies runs of
+ * plain bytes with memcpy and integers are formatted by hand.
  */
 #include <errno.h>
-#include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "portkit.h"
+#include "emit_impl.h"
 
 #define OBUF_SIZE	((size_t)64 << 10)
-#define TEXT_ROWS	1000		/* rows held to size text columns */
-#define TEXT_BYTES	((size_t)8 << 20) /* ... or this much rendered */
-#define NOCOL		((size_t)-1)
-
-/*
- * An output buffer: drained to fp with fwrite when full, or, with fp
- * NULL, a growing scratch area.  The first failure sticks in status.
- */
-struct obuf {
-	char		*p;
-	size_t		 len;
-	size_t		 cap;
-	FILE		*fp;
-	int		 status;
-	int		 errnum;
-};
-
-/* A rendered text cell held in the scratch area. */
-struct cell {
-	size_t		 off;
-	size_t		 len;
-	size_t		 width;		/* in code points */
-};
-
-struct pk_writer {
-	struct obuf	 out;
-	struct obuf	 scratch;	/* text: rendered cells; jsonl: keys */
-	enum pk_outfmt	 fmt;
-	const struct pk_field *fields;
-	size_t		 nfields;
-	unsigned	 flags;
-	unsigned long	 rows;
-	int		 started;	/* header (if any) written */
-	size_t		 host_col;	/* list */
-	size_t		 port_col;
-	size_t		*keyoff;	/* jsonl: "name": at scratch + keyoff */
-	struct cell	*cells;		/* text: nfields per held row */
-	size_t		 nheld;
-	size_t		*widths;
-	int		 fixed;		/* text widths decided */
-};
 
 static const char *const outfmt_names[] = {
 	[PK_OUT_TEXT] = "text",
@@ -68,9 +25,6 @@ static const char *const outfmt_names[] = {
 	[PK_OUT_LIST] = "list"
 };
 #define NOUTFMTS	(sizeof(outfmt_names) / sizeof(outfmt_names[0]))
-
-static const char hexdig[] = "0123456789abcdef";
-static const char spaces[] = "                                ";
 
 const char *
 pk_outfmt_name(int fmt)
@@ -91,479 +45,6 @@ pk_outfmt_parse(const char *name)
 	return -1;
 }
 
-/* --- Buffers ------------------------------------------------------------ */
-
-static void
-ob_fail(struct obuf *b, int status, int errnum)
-{
-	if (b->status == 0) {
-		b->status = status;
-		b->errnum = errnum;
-	}
-}
-
-/* fwrite n bytes; a stale errno must not be blamed for a failure. */
-static void
-ob_write(struct obuf *b, const void *s, size_t n)
-{
-	if (n == 0 || b->status != 0)
-		return;
-	errno = 0;
-	if (fwrite(s, 1, n, b->fp) != n)
-		ob_fail(b, PK_ERR_IO, errno != 0 ? errno : EIO);
-}
-
-static void
-ob_drain(struct obuf *b)
-{
-	ob_write(b, b->p, b->len);
-	b->len = 0;
-}
-
-static int
-ob_grow(struct obuf *b, size_t need)
-{
-	size_t ncap = b->cap;
-	char *np;
-
-	while (ncap - b->len < need) {
-		if (ncap > SIZE_MAX / 2) {
-			ob_fail(b, PK_ERR_NOMEM, ENOMEM);
-			return -1;
-		}
-		ncap *= 2;
-	}
-	if ((np = realloc(b->p, ncap)) == NULL) {
-		ob_fail(b, PK_ERR_NOMEM, ENOMEM);
-		return -1;
-	}
-	b->p = np;
-	b->cap = ncap;
-	return 0;
-}
-
-static void
-ob_put_slow(struct obuf *b, const void *s, size_t n)
-{
-	if (b->fp == NULL) {
-		if (b->status != 0 || ob_grow(b, n) != 0)
-			return;
-	} else {
-		ob_drain(b);
-		if (n >= b->cap) {
-			ob_write(b, s, n);
-			return;
-		}
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
-
-static inline void
-ob_put(struct obuf *b, const void *s, size_t n)
-{
-	if (n <= b->cap - b->len) {
-		memcpy(b->p + b->len, s, n);
-		b->len += n;
-	} else
-		ob_put_slow(b, s, n);
-}
-
-static inline void
-ob_putc(struct obuf *b, char c)
-{
-	if (b->len < b->cap)
-		b->p[b->len++] = c;
-	else
-		ob_put_slow(b, &c, 1);
-}
-
-static void
-ob_spaces(struct obuf *b, size_t n)
-{
-	size_t k;
-
-	for (; n > 0; n -= k) {
-		k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-		ob_put(b, spaces, k);
-	}
-}
-
-static void
-ob_hexbyte(struct obuf *b, unsigned char c)
-{
-	char e[4] = { '\\', 'x', hexdig[c >> 4], hexdig[c & 15] };
-
-	ob_put(b, e, 4);
-}
-
-/* Decimal digits without printf; the most negative value included. */
-static void
-ob_ll(struct obuf *b, long long v)
-{
-	char tmp[24];
-	size_t n = sizeof(tmp);
-	unsigned long long u;
-
-	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do {
-		tmp[--n] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		tmp[--n] = '-';
-	ob_put(b, tmp + n, sizeof(tmp) - n);
-}
-
-/*
- * A double as %.15g: up to 15 significant digits, trailing zeros
- * dropped, exponent form below 1e-4 and from 1e15.  Fifteen digits give
- * back any decimal that nmap printed and hide binary noise (0.1 + 0.2
- * prints 0.3).  Whatever the locale, the decimal point is '.'.  NaN and
- * infinities print nan, inf and -inf, or null in JSON.
- */
-static void
-ob_double(struct obuf *b, double d, int json)
-{
-	char tmp[64], *p, *q;
-
-	if (isnan(d) || isinf(d)) {
-		p = json ? "null" : isnan(d) ? "nan" : d > 0 ? "inf" : "-inf";
-		ob_put(b, p, strlen(p));
-		return;
-	}
-	(void)snprintf(tmp, sizeof(tmp), "%.15g", d);
-	for (p = q = tmp; *p != '\0'; p++) {
-		if (strchr("0123456789+-eE", *p) != NULL) {
-			*q++ = *p;
-			continue;
-		}
-		*q++ = '.';
-		while (p[1] != '\0' && strchr("0123456789+-eE", p[1]) == NULL)
-			p++;
-	}
-	ob_put(b, tmp, (size_t)(q - tmp));
-}
-
-/* --- UTF-8 -------------------------------------------------------------- */
-
-/*
- * The length of the valid UTF-8 sequence starting at p (2 to 4), or 0:
- * no overlong forms, no surrogates, nothing above U+10FFFF.  Bytes are
- * checked in order, so the NUL ending the string stops it.
- */
-static size_t
-utf8_seq(const unsigned char *p)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-
-	if (p[0] < 0xc2 || p[0] > 0xf4)
-		return 0;
-	if (p[0] < 0xe0)
-		return (p[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (p[0] == 0xe0)
-		lo = 0xa0;
-	else if (p[0] == 0xed)
-		hi = 0x9f;
-	else if (p[0] == 0xf0)
-		lo = 0x90;
-	else if (p[0] == 0xf4)
-		hi = 0x8f;
-	if (p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80)
-		return 0;
-	if (p[0] < 0xf0)
-		return 3;
-	return (p[3] & 0xc0) == 0x80 ? 4 : 0;
-}
-
-/* --- Escaping, one function per format ---------------------------------- */
-
-/*
- * Past a non-ASCII byte at p: how many bytes to let through (*n), or 0
- * when the bytes at p must be escaped because a terminal could take them
- * for a C1 control (U+0080..U+009F in UTF-8, or a stray byte 0x80..0x9f
- * that a Latin-1 terminal would obey); *n is then the count to escape.
- */
-static int
-high_pass(const unsigned char *p, size_t *n)
-{
-	*n = utf8_seq(p);
-	if (*n == 2 && p[0] == 0xc2 && p[1] <= 0x9f)
-		return 0;
-	if (*n != 0)
-		return 1;
-	*n = 1;
-	return p[0] > 0x9f;
-}
-
-/* Escape n bytes at p as \xHH each. */
-static void
-ob_hexbytes(struct obuf *b, const unsigned char *p, size_t n)
-{
-	while (n-- > 0)
-		ob_hexbyte(b, *p++);
-}
-
-/*
- * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
- * rest as is.
- */
-static void
-esc_tsv(struct obuf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s, *run = p;
-	unsigned char c;
-	size_t n;
-
-	for (;; p++) {
-		c = *p;
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			continue;
-		if (c >= 0x80 && high_pass(p, &n)) {
-			p += n - 1;
-			continue;
-		}
-		ob_put(b, run, (size_t)(p - run));
-		if (c >= 0x80) {
-			ob_hexbytes(b, p, n);
-			p += n - 1;
-			run = p + 1;
-			continue;
-		}
-		run = p + 1;
-		switch (c) {
-		case '\0':
-			return;
-		case '\\':
-			ob_put(b, "\\\\", 2);
-			break;
-		case '\t':
-			ob_put(b, "\\t", 2);
-			break;
-		case '\n':
-			ob_put(b, "\\n", 2);
-			break;
-		case '\r':
-			ob_put(b, "\\r", 2);
-			break;
-		default:
-			ob_hexbyte(b, c);
-			break;
-		}
-	}
-}
-
-/* Whether a csv value needs quotes: , " CR LF or edge whitespace. */
-static int
-csv_needs_quotes(const char *s)
-{
-	size_t n;
-
-	if (s[0] == '\0')
-		return 0;
-	n = strlen(s);
-	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-	    s[n - 1] == '\t')
-		return 1;
-	return s[strcspn(s, ",\"\r\n")] != '\0';
-}
-
-/* A plain number ("-1", "+2.5", "1e3") is no formula, even unquoted. */
-static int
-is_number(const char *s)
-{
-	const char *p = s;
-
-	if (*p == '+' || *p == '-')
-		p++;
-	if (*p < '0' || *p > '9')
-		return 0;
-	p += strspn(p, "0123456789");
-	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
-		p += 1 + strspn(p + 1, "0123456789");
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		if (*p == '+' || *p == '-')
-			p++;
-		if (*p < '0' || *p > '9')
-			return 0;
-		p += strspn(p, "0123456789");
-	}
-	return *p == '\0';
-}
-
-static int
-csv_formula(const char *s)
-{
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
-	    !is_number(s);
-}
-
-/*
- * csv: quoted when needed, " doubled.  CSV has no escapes, so CR and LF
- * are written as the text \r and \n (a value never starts a new record)
- * and other C0 bytes but tab, DEL and C1 controls as \xHH (no terminal
- * escapes).
- */
-static void
-esc_csv(struct obuf *b, const char *s, int safe)
-{
-	const unsigned char *p = (const unsigned char *)s, *run = p;
-	int quote = csv_needs_quotes(s);
-	unsigned char c;
-	size_t n;
-
-	if (quote)
-		ob_putc(b, '"');
-	if (safe && csv_formula(s))
-		ob_putc(b, '\'');
-	for (;; p++) {
-		c = *p;
-		if ((c >= 0x20 && c < 0x7f && c != '"') || c == '\t')
-			continue;
-		if (c >= 0x80 && high_pass(p, &n)) {
-			p += n - 1;
-			continue;
-		}
-		ob_put(b, run, (size_t)(p - run));
-		if (c >= 0x80) {
-			ob_hexbytes(b, p, n);
-			p += n - 1;
-			run = p + 1;
-			continue;
-		}
-		run = p + 1;
-		if (c == '\0')
-			break;
-		if (c == '"')
-			ob_put(b, "\"\"", 2);
-		else if (c == '\n')
-			ob_put(b, "\\n", 2);
-		else if (c == '\r')
-			ob_put(b, "\\r", 2);
-		else
-			ob_hexbyte(b, c);
-	}
-	if (quote)
-		ob_putc(b, '"');
-}
-
-/*
- * jsonl: RFC 8259 escapes, other C0 bytes, DEL and C1 controls as
- * \u00XX, and every byte that does not start a valid UTF-8 sequence as
- * U+FFFD.
- */
-static void
-esc_json(struct obuf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s, *run = p;
-	char u[6] = { '\\', 'u', '0', '0', 0, 0 };
-	unsigned char c;
-	size_t n;
-
-	ob_putc(b, '"');
-	for (;; p++) {
-		c = *p;
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			continue;
-		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
-		    !(c == 0xc2 && p[1] <= 0x9f)) {
-			p += n - 1;
-			continue;
-		}
-		ob_put(b, run, (size_t)(p - run));
-		run = p + 1;
-		if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			/* C1 controls are valid JSON raw; escape them anyway. */
-			u[4] = hexdig[p[1] >> 4];
-			u[5] = hexdig[p[1] & 15];
-			ob_put(b, u, 6);
-			run = ++p + 1;
-			continue;
-		}
-		switch (c) {
-		case '\0':
-			ob_putc(b, '"');
-			return;
-		case '"':
-			ob_put(b, "\\\"", 2);
-			break;
-		case '\\':
-			ob_put(b, "\\\\", 2);
-			break;
-		case '\n':
-			ob_put(b, "\\n", 2);
-			break;
-		case '\r':
-			ob_put(b, "\\r", 2);
-			break;
-		case '\t':
-			ob_put(b, "\\t", 2);
-			break;
-		case '\b':
-			ob_put(b, "\\b", 2);
-			break;
-		case '\f':
-			ob_put(b, "\\f", 2);
-			break;
-		default:
-			if (c >= 0x80) {
-				ob_put(b, "\xef\xbf\xbd", 3);
-				break;
-			}
-			u[4] = hexdig[c >> 4];
-			u[5] = hexdig[c & 15];
-			ob_put(b, u, 6);
-			break;
-		}
-	}
-}
-
-/*
- * text, md and list: what a terminal may show.  C0 bytes, DEL, C1
- * controls (U+0080..U+009F) and bytes that are not valid UTF-8 become
- * \xHH per byte; md also backslash-escapes its own syntax.  Returns the
- * width in code points.
- */
-static size_t
-esc_display(struct obuf *b, const char *s, int md)
-{
-	const unsigned char *p = (const unsigned char *)s, *run = p;
-	size_t n, w = 0;
-	unsigned char c;
-
-	for (;; p++) {
-		c = *p;
-		if (c >= 0x20 && c < 0x7f &&
-		    (!md || strchr("\\|*_`[]<>&~", c) == NULL)) {
-			w++;
-			continue;
-		}
-		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
-		    !(c == 0xc2 && p[1] < 0xa0)) {
-			p += n - 1;
-			w++;
-			continue;
-		}
-		ob_put(b, run, (size_t)(p - run));
-		if (c == '\0')
-			return w;
-		if (c >= 0x20 && c < 0x7f) {
-			ob_putc(b, '\\');
-			ob_putc(b, (char)c);
-			w += 2;
-		} else if (c == 0xc2) {		/* a C1 control */
-			ob_hexbyte(b, c);
-			ob_hexbyte(b, *++p);
-			w += 8;
-		} else {
-			ob_hexbyte(b, c);
-			w += 4;
-		}
-		run = p + 1;
-	}
-}
-
 /* --- Cells --------------------------------------------------------------- */
 
 static int
@@ -572,26 +53,20 @@ absent(const struct pk_field *f, const struct pk_value *v)
 	return !v->set || (f->type == PK_FT_STR && v->s == NULL);
 }
 
-static int
-numeric(const struct pk_field *f)
-{
-	return f->type == PK_FT_INT || f->type == PK_FT_NUM;
-}
-
 /* A number in any format; json selects null for NaN and infinities. */
 static void
 put_number(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
     int json)
 {
 	if (f->type == PK_FT_INT)
-		ob_ll(b, v->i);
+		pk_ob_ll(b, v->i);
 	else
-		ob_double(b, v->d, json);
+		pk_ob_double(b, v->d, json);
 }
 
 /* A cell as people see it: "-" when absent or empty; returns its width. */
-static size_t
-put_display(struct obuf *b, const struct pk_field *f,
+size_t
+pk_put_display(struct obuf *b, const struct pk_field *f,
     const struct pk_value *v, int md)
 {
 	size_t start = b->len;
@@ -603,7 +78,7 @@ put_display(struct obuf *b, const struct pk_field *f,
 		return 1;
 	}
 	if (f->type == PK_FT_STR)
-		return esc_display(b, v->s, md);
+		return pk_esc_display(b, v->s, md);
 	put_number(b, f, v, 0);
 	/* Numbers are ASCII; the scratch buffer never drains. */
 	return b->len - start;
@@ -620,9 +95,9 @@ header_tsv_csv(struct pk_writer *w)
 		if (i > 0)
 			ob_putc(&w->out, w->fmt == PK_OUT_TSV ? '\t' : ',');
 		if (w->fmt == PK_OUT_TSV)
-			esc_tsv(&w->out, w->fields[i].name);
+			pk_esc_tsv(&w->out, w->fields[i].name);
 		else
-			esc_csv(&w->out, w->fields[i].name, 0);
+			pk_esc_csv(&w->out, w->fields[i].name, 0);
 	}
 	ob_putc(&w->out, '\n');
 }
@@ -642,9 +117,9 @@ row_tsv_csv(struct pk_writer *w, const struct pk_value *vals)
 		if (f->type != PK_FT_STR)
 			put_number(&w->out, f, &vals[i], 0);
 		else if (w->fmt == PK_OUT_TSV)
-			esc_tsv(&w->out, vals[i].s);
+			pk_esc_tsv(&w->out, vals[i].s);
 		else
-			esc_csv(&w->out, vals[i].s,
+			pk_esc_csv(&w->out, vals[i].s,
 			    (w->flags & PK_WR_CSV_SAFE) != 0);
 	}
 	ob_putc(&w->out, '\n');
@@ -668,7 +143,7 @@ row_json(struct pk_writer *w, const struct pk_value *vals)
 		ob_put(&w->out, w->scratch.p + w->keyoff[i],
 		    w->keyoff[i + 1] - w->keyoff[i]);
 		if (f->type == PK_FT_STR)
-			esc_json(&w->out, vals[i].s);
+			pk_esc_json(&w->out, vals[i].s);
 		else
 			put_number(&w->out, f, &vals[i], 1);
 	}
@@ -683,7 +158,7 @@ header_md(struct pk_writer *w)
 	ob_putc(&w->out, '|');
 	for (i = 0; i < w->nfields; i++) {
 		ob_putc(&w->out, ' ');
-		esc_display(&w->out, w->fields[i].name, 1);
+		pk_esc_display(&w->out, w->fields[i].name, 1);
 		ob_put(&w->out, " |", 2);
 	}
 	ob_put(&w->out, "\n|", 2);
@@ -703,7 +178,7 @@ row_md(struct pk_writer *w, const struct pk_value *vals)
 	ob_putc(&w->out, '|');
 	for (i = 0; i < w->nfields; i++) {
 		ob_putc(&w->out, ' ');
-		put_display(&w->out, &w->fields[i], &vals[i], 1);
+		pk_put_display(&w->out, &w->fields[i], &vals[i], 1);
 		ob_put(&w->out, " |", 2);
 	}
 	ob_putc(&w->out, '\n');
@@ -724,120 +199,15 @@ row_list(struct pk_writer *w, const struct pk_value *vals)
 	v6 = port && hf->type == PK_FT_STR && strchr(h->s, ':') != NULL;
 	if (v6)
 		ob_putc(&w->out, '[');
-	put_display(&w->out, hf, h, 0);
+	pk_put_display(&w->out, hf, h, 0);
 	if (v6)
 		ob_putc(&w->out, ']');
 	if (port) {
 		ob_putc(&w->out, ':');
-		put_display(&w->out, &w->fields[w->port_col],
+		pk_put_display(&w->out, &w->fields[w->port_col],
 		    &vals[w->port_col], 0);
 	}
 	ob_putc(&w->out, '\n');
-}
-
-/* --- text ---------------------------------------------------------------- */
-
-/* Render one row into the scratch area as cells[0..nfields). */
-static void
-text_render(struct pk_writer *w, const struct pk_value *vals,
-    struct cell *cells)
-{
-	size_t i;
-
-	for (i = 0; i < w->nfields; i++) {
-		cells[i].off = w->scratch.len;
-		cells[i].width = put_display(&w->scratch, &w->fields[i],
-		    &vals[i], 0);
-		cells[i].len = w->scratch.len - cells[i].off;
-	}
-}
-
-/* Two spaces between columns; numbers right-aligned; no trailing pad. */
-static void
-text_line(struct pk_writer *w, const struct cell *cells)
-{
-	size_t i, pad;
-
-	for (i = 0; i < w->nfields; i++) {
-		pad = cells[i].width < w->widths[i] ?
-		    w->widths[i] - cells[i].width : 0;
-		if (i > 0)
-			ob_put(&w->out, "  ", 2);
-		if (numeric(&w->fields[i]))
-			ob_spaces(&w->out, pad);
-		ob_put(&w->out, w->scratch.p + cells[i].off, cells[i].len);
-		if (!numeric(&w->fields[i]) && i + 1 < w->nfields)
-			ob_spaces(&w->out, pad);
-	}
-	ob_putc(&w->out, '\n');
-}
-
-/* The header names, upper-cased, rendered after the held rows. */
-static void
-text_header(struct pk_writer *w, struct cell *hdr)
-{
-	size_t i, j;
-	char *p;
-
-	for (i = 0; i < w->nfields; i++) {
-		hdr[i].off = w->scratch.len;
-		hdr[i].width = esc_display(&w->scratch, w->fields[i].name, 0);
-		hdr[i].len = w->scratch.len - hdr[i].off;
-	}
-	if (w->scratch.status != 0)
-		return;
-	for (i = 0; i < w->nfields; i++)
-		for (p = w->scratch.p + hdr[i].off, j = 0; j < hdr[i].len; j++)
-			if (p[j] >= 'a' && p[j] <= 'z')
-				p[j] = (char)(p[j] - 'a' + 'A');
-}
-
-/*
- * Fix the widths from the hints, the header and the held rows, then
- * write them all.  From here on rows stream through cells[0..nfields).
- */
-static void
-text_commit(struct pk_writer *w)
-{
-	struct cell *hdr = w->cells + w->nheld * w->nfields;
-	size_t i, r;
-
-	w->fixed = 1;
-	if (!(w->flags & PK_WR_NOHEADER))
-		text_header(w, hdr);
-	for (i = 0; i < w->nfields; i++) {
-		w->widths[i] = w->fields[i].width > 0 ?
-		    (size_t)w->fields[i].width : 0;
-		for (r = 0; r <= w->nheld; r++) {
-			if (r == w->nheld && (w->flags & PK_WR_NOHEADER))
-				break;
-			if (w->cells[r * w->nfields + i].width > w->widths[i])
-				w->widths[i] = w->cells[r * w->nfields +
-				    i].width;
-		}
-	}
-	if (w->scratch.status == 0 && !(w->flags & PK_WR_NOHEADER))
-		text_line(w, hdr);
-	for (r = 0; w->scratch.status == 0 && r < w->nheld; r++)
-		text_line(w, w->cells + r * w->nfields);
-	w->nheld = 0;
-	w->scratch.len = 0;
-}
-
-static void
-row_text(struct pk_writer *w, const struct pk_value *vals)
-{
-	if (w->fixed) {
-		w->scratch.len = 0;
-		text_render(w, vals, w->cells);
-		if (w->scratch.status == 0)
-			text_line(w, w->cells);
-		return;
-	}
-	text_render(w, vals, w->cells + w->nheld * w->nfields);
-	w->nheld++;
-	if (w->nheld == TEXT_ROWS || w->scratch.len >= TEXT_BYTES)
-		text_commit(w);
 }
 
 /* --- The writer ---------------------------------------------------------- */
@@ -863,7 +233,7 @@ json_keys(struct pk_writer *w)
 		return -1;
 	for (i = 0; i < w->nfields; i++) {
 		w->keyoff[i] = w->scratch.len;
-		esc_json(&w->scratch, w->fields[i].name);
+		pk_esc_json(&w->scratch, w->fields[i].name);
 		ob_putc(&w->scratch, ':');
 	}
 	w->keyoff[w->nfields] = w->scratch.len;
@@ -962,7 +332,7 @@ pk_writer_row(struct pk_writer *w, const struct pk_value *vals)
 		write_header(w);
 	switch (w->fmt) {
 	case PK_OUT_TEXT:
-		row_text(w, vals);
+		pk_text_row(w, vals);
 		break;
 	case PK_OUT_TSV:
 	case PK_OUT_CSV:
@@ -990,11 +360,11 @@ pk_writer_flush(struct pk_writer *w)
 	if (w == NULL)
 		return PK_ERR_USAGE;
 	if (w->fmt == PK_OUT_TEXT && !w->fixed && w->nheld > 0)
-		text_commit(w);
-	ob_drain(&w->out);
+		pk_text_commit(w);
+	pk_ob_drain(&w->out);
 	errno = 0;
 	if (w->out.status == 0 && fflush(w->out.fp) != 0)
-		ob_fail(&w->out, PK_ERR_IO, errno != 0 ? errno : EIO);
+		pk_ob_fail(&w->out, PK_ERR_IO, errno != 0 ? errno : EIO);
 	return writer_status(w);
 }
 
@@ -1017,4 +387,467 @@ pk_writer_free(struct pk_writer *w)
 	free(w->cells);
 	free(w->widths);
 	free(w);
+}
+
+static const char hexdig[] = "0123456789abcdef";
+
+static void
+ob_hexbyte(struct obuf *b, unsigned char c)
+{
+	char e[4] = { '\\', 'x', hexdig[c >> 4], hexdig[c & 15] };
+
+	ob_put(b, e, 4);
+}
+
+/* --- UTF-8 -------------------------------------------------------------- */
+
+/*
+ * The length of the valid UTF-8 sequence starting at p (2 to 4), or 0:
+ * no overlong forms, no surrogates, nothing above U+10FFFF.  Bytes are
+ * checked in order, so the NUL ending the string stops it.
+ */
+static size_t
+utf8_seq(const unsigned char *p)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+
+	if (p[0] < 0xc2 || p[0] > 0xf4)
+		return 0;
+	if (p[0] < 0xe0)
+		return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (p[0] == 0xe0)
+		lo = 0xa0;
+	else if (p[0] == 0xed)
+		hi = 0x9f;
+	else if (p[0] == 0xf0)
+		lo = 0x90;
+	else if (p[0] == 0xf4)
+		hi = 0x8f;
+	if (p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80)
+		return 0;
+	if (p[0] < 0xf0)
+		return 3;
+	return (p[3] & 0xc0) == 0x80 ? 4 : 0;
+}
+
+/* --- Escaping, one function per format ---------------------------------- */
+
+/*
+ * Past a non-ASCII byte at p: how many bytes to let through (*n), or 0
+ * when the bytes at p must be escaped because a terminal could take them
+ * for a C1 control (U+0080..U+009F in UTF-8, or a stray byte 0x80..0x9f
+ * that a Latin-1 terminal would obey); *n is then the count to escape.
+ */
+static int
+high_pass(const unsigned char *p, size_t *n)
+{
+	*n = utf8_seq(p);
+	if (*n == 2 && p[0] == 0xc2 && p[1] <= 0x9f)
+		return 0;
+	if (*n != 0)
+		return 1;
+	*n = 1;
+	return p[0] > 0x9f;
+}
+
+/* Escape n bytes at p as \xHH each. */
+static void
+ob_hexbytes(struct obuf *b, const unsigned char *p, size_t n)
+{
+	while (n-- > 0)
+		ob_hexbyte(b, *p++);
+}
+
+/*
+ * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
+ * rest as is.
+ */
+void
+pk_esc_tsv(struct obuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	unsigned char c;
+	size_t n;
+
+	for (;; p++) {
+		c = *p;
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			continue;
+		if (c >= 0x80 && high_pass(p, &n)) {
+			p += n - 1;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		if (c >= 0x80) {
+			ob_hexbytes(b, p, n);
+			p += n - 1;
+			run = p + 1;
+			continue;
+		}
+		run = p + 1;
+		switch (c) {
+		case '\0':
+			return;
+		case '\\':
+			ob_put(b, "\\\\", 2);
+			break;
+		case '\t':
+			ob_put(b, "\\t", 2);
+			break;
+		case '\n':
+			ob_put(b, "\\n", 2);
+			break;
+		case '\r':
+			ob_put(b, "\\r", 2);
+			break;
+		default:
+			ob_hexbyte(b, c);
+			break;
+		}
+	}
+}
+
+/* Whether a csv value needs quotes: , " CR LF or edge whitespace. */
+static int
+csv_needs_quotes(const char *s)
+{
+	size_t n;
+
+	if (s[0] == '\0')
+		return 0;
+	n = strlen(s);
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t')
+		return 1;
+	return s[strcspn(s, ",\"\r\n")] != '\0';
+}
+
+/* A plain number ("-1", "+2.5", "1e3") is no formula, even unquoted. */
+static int
+is_number(const char *s)
+{
+	const char *p = s;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	p += strspn(p, "0123456789");
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+		p += 1 + strspn(p + 1, "0123456789");
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (*p < '0' || *p > '9')
+			return 0;
+		p += strspn(p, "0123456789");
+	}
+	return *p == '\0';
+}
+
+static int
+csv_formula(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	    !is_number(s);
+}
+
+/*
+ * csv: quoted when needed, " doubled.  CSV has no escapes, so CR and LF
+ * are written as the text \r and \n (a value never starts a new record)
+ * and other C0 bytes but tab, DEL and C1 controls as \xHH (no terminal
+ * escapes).
+ */
+void
+pk_esc_csv(struct obuf *b, const char *s, int safe)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	int quote = csv_needs_quotes(s);
+	unsigned char c;
+	size_t n;
+
+	if (quote)
+		ob_putc(b, '"');
+	if (safe && csv_formula(s))
+		ob_putc(b, '\'');
+	for (;; p++) {
+		c = *p;
+		if ((c >= 0x20 && c < 0x7f && c != '"') || c == '\t')
+			continue;
+		if (c >= 0x80 && high_pass(p, &n)) {
+			p += n - 1;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		if (c >= 0x80) {
+			ob_hexbytes(b, p, n);
+			p += n - 1;
+			run = p + 1;
+			continue;
+		}
+		run = p + 1;
+		if (c == '\0')
+			break;
+		if (c == '"')
+			ob_put(b, "\"\"", 2);
+		else if (c == '\n')
+			ob_put(b, "\\n", 2);
+		else if (c == '\r')
+			ob_put(b, "\\r", 2);
+		else
+			ob_hexbyte(b, c);
+	}
+	if (quote)
+		ob_putc(b, '"');
+}
+
+/* A byte as the JSON escape \u00XX. */
+static void
+json_u00(struct obuf *b, unsigned char c)
+{
+	char u[6] = { '\\', 'u', '0', '0', hexdig[c >> 4], hexdig[c & 15] };
+
+	ob_put(b, u, 6);
+}
+
+/*
+ * One byte that JSON cannot carry raw: a quote, a backslash or a control
+ * below 0x20 or DEL, or a byte >= 0x80 that starts no valid UTF-8
+ * sequence.
+ */
+static void
+json_byte(struct obuf *b, unsigned char c)
+{
+	switch (c) {
+	case '"':
+		ob_put(b, "\\\"", 2);
+		break;
+	case '\\':
+		ob_put(b, "\\\\", 2);
+		break;
+	case '\n':
+		ob_put(b, "\\n", 2);
+		break;
+	case '\r':
+		ob_put(b, "\\r", 2);
+		break;
+	case '\t':
+		ob_put(b, "\\t", 2);
+		break;
+	case '\b':
+		ob_put(b, "\\b", 2);
+		break;
+	case '\f':
+		ob_put(b, "\\f", 2);
+		break;
+	default:
+		if (c >= 0x80)
+			ob_put(b, "\xef\xbf\xbd", 3);
+		else
+			json_u00(b, c);
+		break;
+	}
+}
+
+/*
+ * jsonl: RFC 8259 escapes, other C0 bytes, DEL and C1 controls as
+ * \u00XX, and every byte that does not start a valid UTF-8 sequence as
+ * U+FFFD.
+ */
+void
+pk_esc_json(struct obuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	unsigned char c;
+	size_t n;
+
+	ob_putc(b, '"');
+	for (;; p++) {
+		c = *p;
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			continue;
+		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
+		    !(c == 0xc2 && p[1] <= 0x9f)) {
+			p += n - 1;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		run = p + 1;
+		if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* C1 controls are valid JSON raw; escape them anyway. */
+			json_u00(b, p[1]);
+			run = ++p + 1;
+			continue;
+		}
+		if (c == '\0')
+			break;
+		json_byte(b, c);
+	}
+	ob_putc(b, '"');
+}
+
+/*
+ * text, md and list: what a terminal may show.  C0 bytes, DEL, C1
+ * controls (U+0080..U+009F) and bytes that are not valid UTF-8 become
+ * \xHH per byte; md also backslash-escapes its own syntax.  Returns the
+ * width in code points.
+ */
+size_t
+pk_esc_display(struct obuf *b, const char *s, int md)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	size_t n, w = 0;
+	unsigned char c;
+
+	for (;; p++) {
+		c = *p;
+		if (c >= 0x20 && c < 0x7f &&
+		    (!md || strchr("\\|*_`[]<>&~", c) == NULL)) {
+			w++;
+			continue;
+		}
+		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
+		    !(c == 0xc2 && p[1] < 0xa0)) {
+			p += n - 1;
+			w++;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		if (c == '\0')
+			return w;
+		if (c >= 0x20 && c < 0x7f) {
+			ob_putc(b, '\\');
+			ob_putc(b, (char)c);
+			w += 2;
+		} else if (c == 0xc2) {		/* a C1 control */
+			ob_hexbyte(b, c);
+			ob_hexbyte(b, *++p);
+			w += 8;
+		} else {
+			ob_hexbyte(b, c);
+			w += 4;
+		}
+		run = p + 1;
+	}
+}
+
+#define TEXT_BYTES	((size_t)8 << 20) /* or when this much is rendered */
+
+static const char spaces[] = "                                ";
+
+static void
+ob_spaces(struct obuf *b, size_t n)
+{
+	size_t k;
+
+	for (; n > 0; n -= k) {
+		k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		ob_put(b, spaces, k);
+	}
+}
+
+/* Render one row into the scratch area as cells[0..nfields). */
+static void
+text_render(struct pk_writer *w, const struct pk_value *vals,
+    struct cell *cells)
+{
+	size_t i;
+
+	for (i = 0; i < w->nfields; i++) {
+		cells[i].off = w->scratch.len;
+		cells[i].width = pk_put_display(&w->scratch, &w->fields[i],
+		    &vals[i], 0);
+		cells[i].len = w->scratch.len - cells[i].off;
+	}
+}
+
+/* Two spaces between columns; numbers right-aligned; no trailing pad. */
+static void
+text_line(struct pk_writer *w, const struct cell *cells)
+{
+	size_t i, pad;
+
+	for (i = 0; i < w->nfields; i++) {
+		pad = cells[i].width < w->widths[i] ?
+		    w->widths[i] - cells[i].width : 0;
+		if (i > 0)
+			ob_put(&w->out, "  ", 2);
+		if (numeric(&w->fields[i]))
+			ob_spaces(&w->out, pad);
+		ob_put(&w->out, w->scratch.p + cells[i].off, cells[i].len);
+		if (!numeric(&w->fields[i]) && i + 1 < w->nfields)
+			ob_spaces(&w->out, pad);
+	}
+	ob_putc(&w->out, '\n');
+}
+
+/* The header names, upper-cased, rendered after the held rows. */
+static void
+text_header(struct pk_writer *w, struct cell *hdr)
+{
+	size_t i, j;
+	char *p;
+
+	for (i = 0; i < w->nfields; i++) {
+		hdr[i].off = w->scratch.len;
+		hdr[i].width = pk_esc_display(&w->scratch, w->fields[i].name,
+		    0);
+		hdr[i].len = w->scratch.len - hdr[i].off;
+	}
+	if (w->scratch.status != 0)
+		return;
+	for (i = 0; i < w->nfields; i++)
+		for (p = w->scratch.p + hdr[i].off, j = 0; j < hdr[i].len; j++)
+			if (p[j] >= 'a' && p[j] <= 'z')
+				p[j] = (char)(p[j] - 'a' + 'A');
+}
+
+/*
+ * Fix the widths from the hints, the header and the held rows, then
+ * write them all.  From here on rows stream through cells[0..nfields).
+ */
+void
+pk_text_commit(struct pk_writer *w)
+{
+	struct cell *hdr = w->cells + w->nheld * w->nfields;
+	size_t i, r;
+
+	w->fixed = 1;
+	if (!(w->flags & PK_WR_NOHEADER))
+		text_header(w, hdr);
+	for (i = 0; i < w->nfields; i++) {
+		w->widths[i] = w->fields[i].width > 0 ?
+		    (size_t)w->fields[i].width : 0;
+		for (r = 0; r <= w->nheld; r++) {
+			if (r == w->nheld && (w->flags & PK_WR_NOHEADER))
+				break;
+			if (w->cells[r * w->nfields + i].width > w->widths[i])
+				w->widths[i] = w->cells[r * w->nfields +
+				    i].width;
+		}
+	}
+	if (w->scratch.status == 0 && !(w->flags & PK_WR_NOHEADER))
+		text_line(w, hdr);
+	for (r = 0; w->scratch.status == 0 && r < w->nheld; r++)
+		text_line(w, w->cells + r * w->nfields);
+	w->nheld = 0;
+	w->scratch.len = 0;
+}
+
+/* Hold the row while the widths are open, else write it at once. */
+void
+pk_text_row(struct pk_writer *w, const struct pk_value *vals)
+{
+	if (w->fixed) {
+		w->scratch.len = 0;
+		text_render(w, vals, w->cells);
+		if (w->scratch.status == 0)
+			text_line(w, w->cells);
+		return;
+	}
+	text_render(w, vals, w->cells + w->nheld * w->nfields);
+	w->nheld++;
+	if (w->nheld == TEXT_ROWS || w->scratch.len >= TEXT_BYTES)
+		pk_text_commit(w);
 }
