@@ -12,40 +12,22 @@
  * ... scan initiated" header and a "# Nmap done at" trailer; a file
  * without the trailer was cut short.  The format is lossy (see
  * lib/gnmap.notes): what it cannot say stays NULL or -1.
+ *
+ * This file reads lines and the host lines' head and simple fields;
+ * lib/gnmap_scan.c takes the "# " lines, lib/gnmap_ports.c the Ports,
+ * Protocols and Ignored State fields, and lib/masscan_gnmap.c what only
+ * masscan writes.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "reader_impl.h"
+#include "gnmap_impl.h"
 
 #define GN_BATCH	256	/* lines per pump call at most */
 #define GN_EXCERPT	32	/* input bytes quoted in a message */
 #define GN_ADDRMAX	46	/* INET6_ADDRSTRLEN */
-
-/* masscan numbers UDP and SCTP ports after the 65536 TCP ones. */
-#define MASSCAN_UDP	65536u
-#define MASSCAN_SCTP	131072u
-
-struct gnmap {
-	int		 masscan;	/* the current run is masscan's */
-	int		 done;		/* the current run's trailer was seen */
-};
-
-/* A cursor over one line. */
-struct gn_line {
-	const char	*p;
-	const char	*end;
-	const char	*start;
-	unsigned long	 no;
-	int		 cut;		/* no newline: the input ended inside */
-};
-
-static const char *const port_states[] = {
-	"open", "closed", "filtered", "unfiltered", "open|filtered",
-	"closed|filtered", NULL
-};
 
 static int	gn_pump(struct pk_reader *);
 static void	gn_free(struct pk_reader *);
@@ -102,9 +84,9 @@ excerpt(char *dst, size_t dstlen, const char *s, size_t n)
 }
 
 /* Fail with a message naming a quoted excerpt of the input. */
-static int
-gn_bad(struct pk_reader *r, const struct gn_line *ln, const char *what,
-    const char *s, size_t n)
+int
+pk_gn_bad(struct pk_reader *r, const struct gn_line *ln,
+    const char *what, const char *s, size_t n)
 {
 	char buf[GN_EXCERPT * 4 + 8];
 
@@ -113,8 +95,9 @@ gn_bad(struct pk_reader *r, const struct gn_line *ln, const char *what,
 }
 
 /* An append into the host failed: its byte limit or memory ran out. */
-static int
-gn_nomem(struct pk_reader *r, const struct pk_hb *hb, unsigned long line)
+int
+pk_gn_nomem(struct pk_reader *r, const struct pk_hb *hb,
+    unsigned long line)
 {
 	if (hb != NULL && hb->a->over && hb->a->limit != 0)
 		return pk_rd_fail(r, PK_ERR_LIMIT, line,
@@ -124,30 +107,11 @@ gn_nomem(struct pk_reader *r, const struct pk_hb *hb, unsigned long line)
 
 /* --- Cursor helpers ------------------------------------------------------ */
 
-static int
-gn_eat(struct gn_line *ln, const char *lit)
-{
-	size_t n = strlen(lit);
+/* gn_eat and gn_span, which every field takes, are in gnmap_impl.h. */
 
-	if ((size_t)(ln->end - ln->p) < n || memcmp(ln->p, lit, n) != 0)
-		return 0;
-	ln->p += n;
-	return 1;
-}
-
-/* The span up to (not including) c or the end of the field (TAB, end). */
-static size_t
-gn_span(const struct gn_line *ln, char c)
-{
-	const char *q;
-
-	for (q = ln->p; q < ln->end && *q != c && *q != '\t'; q++)
-		continue;
-	return (size_t)(q - ln->p);
-}
-
-static const char *
-gn_find(const char *p, const char *end, const char *lit)
+/* The first lit in [p, end), or NULL. */
+const char *
+pk_gn_find(const char *p, const char *end, const char *lit)
 {
 	size_t n = strlen(lit);
 
@@ -158,8 +122,8 @@ gn_find(const char *p, const char *end, const char *lit)
 }
 
 /* Strict decimal into a long (no sign, at most 18 digits). */
-static int
-gn_num(const char *s, size_t n, long *out)
+int
+pk_gn_num(const char *s, size_t n, long *out)
 {
 	long long v;
 
@@ -169,245 +133,16 @@ gn_num(const char *s, size_t n, long *out)
 	return 0;
 }
 
-/* "12.34" as nmap prints elapsed seconds; locale-independent. */
-static int
-gn_seconds(const char *s, size_t n, double *out)
-{
-	const char *dot = memchr(s, '.', n);
-	long long ip, fp = 0;
-	size_t in = dot != NULL ? (size_t)(dot - s) : n, fn = 0;
-	double scale = 1;
-
-	if (pk_parse_long(s, in, &ip) == -1)
-		return -1;
-	if (dot != NULL) {
-		fn = n - in - 1;
-		if (fn > 9 || pk_parse_long(dot + 1, fn, &fp) == -1)
-			return -1;
-	}
-	while (fn-- > 0)
-		scale *= 10;
-	*out = (double)ip + (double)fp / scale;
-	return 0;
-}
-
-/* --- Scan-level lines ---------------------------------------------------- */
-
-static struct pk_scan *
-gn_scan(struct pk_reader *r)
-{
-	if (r->scan != NULL)
-		return r->scan;
-	if (pk_rd_scan_new(r) == NULL)
-		(void)pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
-	return r->scan;
-}
+/* --- Host lines ---------------------------------------------------------- */
 
 /* Queue the host being built, if any. */
-static int
-gn_flush(struct pk_reader *r)
+int
+pk_gn_flush(struct pk_reader *r)
 {
 	if (r->building == NULL)
 		return PK_OK;
 	return pk_rd_host_commit(r);
 }
-
-static char *
-gn_scan_str(struct pk_reader *r, const char *s, const char *end)
-{
-	return pk_rd_scan_str(r, s, (size_t)(end - s));
-}
-
-/*
- * "# Nmap 7.93 scan initiated DATE as: ARGS" or "# Masscan 1.3.2 scan
- * initiated DATE": a new run.  Hosts of the previous run are complete.
- */
-static int
-gn_header(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
-    int masscan)
-{
-	const char *ver = ln->p, *sp, *as;
-	struct pk_scan *s;
-	int rc;
-
-	if ((rc = gn_flush(r)) != PK_OK)
-		return rc;
-	sp = gn_find(ver, ln->end, " scan initiated ");
-	if (sp == NULL)		/* "# Nmap scan initiated": no version */
-		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no,
-		    "malformed scan header");
-	if ((s = pk_rd_scan_new(r)) == NULL)
-		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
-	g->masscan = masscan;
-	g->done = 0;
-	s->scanner = masscan ? "masscan" : "nmap";
-	s->version = gn_scan_str(r, ver, sp);
-	ln->p = sp + strlen(" scan initiated ");
-	as = masscan ? NULL : gn_find(ln->p, ln->end, " as: ");
-	s->startstr = gn_scan_str(r, ln->p, as != NULL ? as : ln->end);
-	if (as != NULL)
-		s->args = gn_scan_str(r, as + 5, ln->end);
-	if (s->version == NULL || s->startstr == NULL ||
-	    (as != NULL && s->args == NULL))
-		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
-	return PK_OK;
-}
-
-/* "N IP address(es) (M host(s) up) scanned in S seconds" */
-static int
-gn_done_stats(struct gn_line *ln, struct pk_scan *s)
-{
-	long total, up;
-	size_t n;
-	double el;
-
-	n = gn_span(ln, ' ');
-	if (gn_num(ln->p, n, &total) == -1)
-		return -1;
-	ln->p += n;
-	if (!gn_eat(ln, " IP address"))
-		return -1;
-	(void)gn_eat(ln, "es");
-	if (!gn_eat(ln, " ("))
-		return -1;
-	n = gn_span(ln, ' ');
-	if (gn_num(ln->p, n, &up) == -1 || up > total)
-		return -1;
-	ln->p += n;
-	if (!gn_eat(ln, " host"))
-		return -1;
-	(void)gn_eat(ln, "s");
-	if (!gn_eat(ln, " up) scanned in "))
-		return -1;
-	n = gn_span(ln, ' ');
-	if (gn_seconds(ln->p, n, &el) == -1)
-		return -1;
-	ln->p += n;
-	if (!gn_eat(ln, " seconds") || ln->p != ln->end)
-		return -1;
-	s->hosts_total = total;
-	s->hosts_up = up;
-	s->hosts_down = total - up;
-	s->elapsed = el;
-	return 0;
-}
-
-/*
- * "# Nmap done at DATE -- ..." ends the run.  nmap writes it only when
- * the scan completed, so it also means exit "success".  masscan's
- * trailer has the date alone.
- */
-static int
-gn_trailer(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
-    int masscan)
-{
-	struct pk_scan *s;
-	const char *dash;
-	int rc;
-
-	if ((rc = gn_flush(r)) != PK_OK)
-		return rc;
-	if ((s = gn_scan(r)) == NULL)
-		return r->final;
-	if (!masscan) {
-		dash = gn_find(ln->p, ln->end, " -- ");
-		if (dash == NULL)
-			return gn_bad(r, ln, "malformed trailer",
-			    ln->start, (size_t)(ln->end - ln->start));
-		ln->p = dash + 4;
-		if (gn_done_stats(ln, s) == -1)
-			return gn_bad(r, ln, "malformed trailer",
-			    ln->start, (size_t)(ln->end - ln->start));
-		s->exit = "success";
-	}
-	s->finished = 1;
-	g->done = 1;
-	return PK_OK;
-}
-
-/* One "TCP(3;22,80,631)" of "# Ports scanned:"; only non-empty ones. */
-static int
-gn_scaninfo_one(struct pk_reader *r, struct gn_line *ln,
-    struct pk_scaninfo *si, size_t *nsi)
-{
-	static const char *const names[][2] = {
-		{ "TCP(", "tcp" }, { "UDP(", "udp" }, { "SCTP(", "sctp" },
-		{ "PROTOCOLS(", "ip" }
-	};
-	const char *semi, *close;
-	size_t i;
-	long n;
-
-	for (i = 0; i < 4 && !gn_eat(ln, names[i][0]); i++)
-		continue;
-	semi = i < 4 ? memchr(ln->p, ';', (size_t)(ln->end - ln->p)) : NULL;
-	close = semi != NULL ? memchr(semi, ')', (size_t)(ln->end - semi)) :
-	    NULL;
-	if (close == NULL || gn_num(ln->p, (size_t)(semi - ln->p), &n) == -1)
-		return -1;
-	if (n > 0) {
-		si[*nsi].protocol = names[i][1];
-		si[*nsi].numservices = n;
-		si[*nsi].services = gn_scan_str(r, semi + 1, close);
-		if (si[(*nsi)++].services == NULL)
-			return -2;
-	}
-	ln->p = close + 1;
-	(void)gn_eat(ln, " ");
-	return 0;
-}
-
-/* "# Ports scanned: TCP(N;spec) UDP(N;spec) SCTP(N;spec) PROTOCOLS(N;spec)" */
-static int
-gn_ports_scanned(struct pk_reader *r, struct gn_line *ln)
-{
-	struct pk_scaninfo *si;
-	struct pk_scan *s;
-	size_t nsi = 0, k;
-	int rc;
-
-	if ((s = gn_scan(r)) == NULL)
-		return r->final;
-	si = pk_arena_zalloc(&r->scan_arena, 4 * sizeof(*si));
-	if (si == NULL)
-		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
-	for (k = 0; k < 4 && ln->p < ln->end; k++) {
-		rc = gn_scaninfo_one(r, ln, si, &nsi);
-		if (rc == -2)
-			return pk_rd_fail(r, PK_ERR_NOMEM, ln->no,
-			    "out of memory");
-		if (rc == -1)
-			break;
-	}
-	if (ln->p != ln->end)
-		return gn_bad(r, ln, "malformed \"# Ports scanned\" line",
-		    ln->start, (size_t)(ln->end - ln->start));
-	s->scaninfo = si;
-	s->nscaninfo = nsi;
-	return PK_OK;
-}
-
-/* Comments: the framing lines are recognised, any other is ignored. */
-static int
-gn_comment(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
-{
-	if (gn_eat(ln, "# Nmap done at "))
-		return gn_trailer(r, g, ln, 0);
-	if (gn_eat(ln, "# Masscan done at "))
-		return gn_trailer(r, g, ln, 1);
-	if (gn_eat(ln, "# Ports scanned: "))
-		return gn_ports_scanned(r, ln);
-	if (gn_find(ln->p, ln->end, " scan initiated ") != NULL) {
-		/* gn_header relies on the phrase being there. */
-		if (gn_eat(ln, "# Nmap "))
-			return gn_header(r, g, ln, 0);
-		if (gn_eat(ln, "# Masscan "))
-			return gn_header(r, g, ln, 1);
-	}
-	return PK_OK;
-}
-
-/* --- Host lines ---------------------------------------------------------- */
 
 /* NUL-terminated copy of at most GN_ADDRMAX - 1 bytes, or -1. */
 static int
@@ -445,12 +180,12 @@ gn_host_for(struct pk_reader *r, const struct gn_line *ln, const char *addr,
 		if (pk_rd_host_commit(r) != PK_OK)
 			return NULL;
 	}
-	if (gn_scan(r) == NULL || (hb = pk_rd_host_begin(r)) == NULL)
+	if (pk_gn_scan(r) == NULL || (hb = pk_rd_host_begin(r)) == NULL)
 		return NULL;
 	hb->h->line = ln->no;
 	if ((a = pk_hb_addr(hb)) == NULL ||
 	    (a->addr = pk_hb_cstr(hb, addr)) == NULL) {
-		(void)gn_nomem(r, hb, ln->no);
+		(void)pk_gn_nomem(r, hb, ln->no);
 		return NULL;
 	}
 	a->type = type;
@@ -489,12 +224,12 @@ gn_host_head(struct pk_reader *r, struct gn_line *ln)
 	n = gn_span(ln, ' ');
 	if (gn_addr_copy(addr, ln->p, n) == -1 ||
 	    gn_addr_check(addr, &type) == -1) {
-		(void)gn_bad(r, ln, "bad address", ln->p, n);
+		(void)pk_gn_bad(r, ln, "bad address", ln->p, n);
 		return NULL;
 	}
 	ln->p += n;
 	if (!gn_eat(ln, " (")) {
-		(void)gn_bad(r, ln, "expected \" (NAME)\" after address",
+		(void)pk_gn_bad(r, ln, "expected \" (NAME)\" after address",
 		    ln->p, (size_t)(ln->end - ln->p));
 		return NULL;
 	}
@@ -502,7 +237,7 @@ gn_host_head(struct pk_reader *r, struct gn_line *ln)
 	for (close = name; close < ln->end && *close != ')'; close++)
 		continue;
 	if (close == ln->end || (close + 1 < ln->end && close[1] != '\t')) {
-		(void)gn_bad(r, ln, "bad host name", name,
+		(void)pk_gn_bad(r, ln, "bad host name", name,
 		    (size_t)(ln->end - name));
 		return NULL;
 	}
@@ -510,22 +245,10 @@ gn_host_head(struct pk_reader *r, struct gn_line *ln)
 	if ((hb = gn_host_for(r, ln, addr, type)) == NULL)
 		return NULL;
 	if (gn_hostname(hb, name, (size_t)(close - name)) == -1) {
-		(void)gn_nomem(r, hb, ln->no);
+		(void)pk_gn_nomem(r, hb, ln->no);
 		return NULL;
 	}
 	return hb;
-}
-
-static const char *
-gn_state(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; port_states[i] != NULL; i++)
-		if (strlen(port_states[i]) == n &&
-		    memcmp(port_states[i], s, n) == 0)
-			return port_states[i];
-	return NULL;
 }
 
 /* "Status: Up|Down|Unknown", stored in lower case as in the XML. */
@@ -541,206 +264,10 @@ gn_status(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
 		if (strlen(st[i][0]) == n && memcmp(st[i][0], ln->p, n) == 0)
 			break;
 	if (i == 3)
-		return gn_bad(r, ln, "bad host status", ln->p, n);
+		return pk_gn_bad(r, ln, "bad host status", ln->p, n);
 	if (hb->h->status != NULL && strcmp(hb->h->status, st[i][1]) != 0)
-		return gn_bad(r, ln, "conflicting host status", ln->p, n);
+		return pk_gn_bad(r, ln, "conflicting host status", ln->p, n);
 	hb->h->status = st[i][1];
-	ln->p += n;
-	return PK_OK;
-}
-
-/*
- * The slash-terminated pieces of one port entry.  A '/' inside a field
- * was written as '|' by nmap, so a '/' always ends a field; the version
- * may hold ", " and even a TAB.  masscan leaves the last field open.
- */
-struct gn_entry {
-	const char	*f[7];
-	size_t		 n[7];
-};
-
-static int
-gn_entry_split(struct gn_line *ln, struct gn_entry *e, int nf, int open)
-{
-	const char *q;
-	int i;
-
-	for (i = 0; i < nf; i++) {
-		e->f[i] = ln->p;
-		if (open && i == nf - 1) {
-			e->n[i] = gn_span(ln, '\t');
-			ln->p += e->n[i];
-			return 0;
-		}
-		q = memchr(ln->p, '/', (size_t)(ln->end - ln->p));
-		if (q == NULL || (i < nf - 1 && memchr(ln->p, '\t',
-		    (size_t)(q - ln->p)) != NULL))
-			return -1;
-		e->n[i] = (size_t)(q - ln->p);
-		ln->p = q + 1;
-	}
-	return 0;
-}
-
-static const char *
-gn_opt(struct pk_hb *hb, const char *s, size_t n, int *oom)
-{
-	const char *v;
-
-	if (n == 0)
-		return NULL;
-	if ((v = pk_hb_str(hb, s, n)) == NULL)
-		*oom = 1;
-	return v;
-}
-
-/*
- * Service "ssl|http" is nmap's "ssl/http": the http service in an SSL
- * tunnel.  A trailing '?' marks a guess (confidence <= 5) and is not
- * part of the name the XML gives; it is dropped.
- */
-static void
-gn_service(struct pk_hb *hb, struct pk_port *p, const char *s, size_t n,
-    int *oom)
-{
-	if (n > 4 && memcmp(s, "ssl|", 4) == 0) {
-		p->tunnel = "ssl";
-		s += 4;
-		n -= 4;
-	}
-	if (n > 1 && s[n - 1] == '?')
-		n--;
-	p->service = gn_opt(hb, s, n, oom);
-}
-
-/* Port number and protocol of an entry; masscan's offsets undone. */
-static int
-gn_portnum(const struct gn_entry *e, int masscan, int *proto,
-    unsigned *port)
-{
-	char name[8];
-	long long v;
-
-	if (e->n[2] == 0 || e->n[2] >= sizeof(name))
-		return -2;
-	memcpy(name, e->f[2], e->n[2]);
-	name[e->n[2]] = '\0';
-	*proto = pk_proto_parse(name);
-	if (*proto < 0 || *proto == PK_PROTO_IP)
-		return -2;
-	if (masscan) {
-		if (pk_parse_long(e->f[0], e->n[0], &v) == -1 ||
-		    v >= 3 * (long long)MASSCAN_UDP)
-			return -1;
-		*port = (unsigned)v;
-	} else if (pk_parse_port(e->f[0], e->n[0], 65535, port) == -1)
-		return -1;
-	if (masscan && *proto == PK_PROTO_UDP && *port >= MASSCAN_UDP &&
-	    *port < MASSCAN_SCTP)
-		*port -= MASSCAN_UDP;
-	else if (masscan && *proto == PK_PROTO_SCTP && *port >= MASSCAN_SCTP)
-		*port -= MASSCAN_SCTP;
-	return *port == 0 || *port > 65535 ? -1 : 0;
-}
-
-static int
-gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
-    int masscan)
-{
-	struct gn_entry e;
-	struct pk_port *p;
-	const char *state;
-	unsigned port;
-	int proto, oom = 0, rc;
-
-	if (gn_entry_split(ln, &e, 7, masscan) == -1)
-		return gn_bad(r, ln, "incomplete port entry", e.f[0],
-		    (size_t)(ln->end - e.f[0]));
-	rc = gn_portnum(&e, masscan, &proto, &port);
-	if (rc == -1)
-		return gn_bad(r, ln, "bad port number", e.f[0], e.n[0]);
-	if (rc == -2)
-		return gn_bad(r, ln, "bad protocol", e.f[2], e.n[2]);
-	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
-		return gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
-	if ((p = pk_hb_port(hb)) == NULL)
-		return gn_nomem(r, hb, ln->no);
-	p->proto = proto;
-	p->port = port;
-	p->state = state;
-	p->owner = gn_opt(hb, e.f[3], e.n[3], &oom);
-	gn_service(hb, p, e.f[4], e.n[4], &oom);
-	p->rpcinfo = gn_opt(hb, e.f[5], e.n[5], &oom);
-	p->version = gn_opt(hb, e.f[6], e.n[6], &oom);
-	return oom ? gn_nomem(r, hb, ln->no) : PK_OK;
-}
-
-/* "Protocols: 1/open/icmp/, 6/open/tcp/" from an IP protocol scan. */
-static int
-gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
-{
-	struct gn_entry e;
-	struct pk_port *p;
-	const char *state;
-	unsigned num;
-	int oom = 0;
-
-	if (gn_entry_split(ln, &e, 3, 0) == -1)
-		return gn_bad(r, ln, "incomplete protocol entry", e.f[0],
-		    (size_t)(ln->end - e.f[0]));
-	if (pk_parse_port(e.f[0], e.n[0], 255, &num) == -1)
-		return gn_bad(r, ln, "bad protocol number", e.f[0], e.n[0]);
-	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
-		return gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
-	if ((p = pk_hb_port(hb)) == NULL)
-		return gn_nomem(r, hb, ln->no);
-	p->proto = PK_PROTO_IP;
-	p->port = num;
-	p->state = state;
-	p->service = gn_opt(hb, e.f[2], e.n[2], &oom);
-	return oom ? gn_nomem(r, hb, ln->no) : PK_OK;
-}
-
-/* Entries separated by ", " up to the field's end; none is fine. */
-static int
-gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
-    int ipproto, int masscan)
-{
-	int rc;
-
-	if (ln->p == ln->end || *ln->p == '\t')
-		return PK_OK;
-	for (;;) {
-		rc = ipproto ? gn_proto_entry(r, hb, ln) :
-		    gn_port_entry(r, hb, ln, masscan);
-		if (rc != PK_OK)
-			return rc;
-		if (ln->p == ln->end || *ln->p == '\t')
-			return PK_OK;
-		if (!gn_eat(ln, ", "))
-			return gn_bad(r, ln, "expected \", \" or TAB after "
-			    "port entry", ln->p, (size_t)(ln->end - ln->p));
-	}
-}
-
-/* "Ignored State: closed (997)": one extraports, no reasons. */
-static int
-gn_ignored(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
-{
-	const char *v = ln->p, *state;
-	struct pk_extraports *e;
-	size_t n = gn_span(ln, '\t'), sn;
-	long count;
-
-	sn = gn_span(ln, ' ');
-	if (sn >= n || (state = gn_state(v, sn)) == NULL ||
-	    n < sn + 4 || v[sn + 1] != '(' || v[n - 1] != ')' ||
-	    gn_num(v + sn + 2, n - sn - 3, &count) == -1)
-		return gn_bad(r, ln, "bad ignored state", v, n);
-	if ((e = pk_hb_extraports(hb)) == NULL)
-		return gn_nomem(r, hb, ln->no);
-	e->state = state;
-	e->count = count;
 	ln->p += n;
 	return PK_OK;
 }
@@ -761,72 +288,17 @@ gn_os(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
 		for (k = 0; ln->p + k < end && ln->p[k] != '|'; k++)
 			continue;
 		if (k == 0)
-			return gn_bad(r, ln, "empty OS name", ln->p,
+			return pk_gn_bad(r, ln, "empty OS name", ln->p,
 			    (size_t)(end - ln->p));
 		if ((o = pk_hb_osmatch(hb)) == NULL ||
 		    (o->name = pk_hb_str(hb, ln->p, k)) == NULL)
-			return gn_nomem(r, hb, ln->no);
+			return pk_gn_nomem(r, hb, ln->no);
 		o->accuracy = 100;
 		ln->p += k;
 		if (ln->p < end && ++ln->p == end)
-			return gn_bad(r, ln, "empty OS name", ln->p, 0);
+			return pk_gn_bad(r, ln, "empty OS name", ln->p, 0);
 	}
 	return PK_OK;
-}
-
-/* masscan banner lines: "Port: N", "Service: S", "Banner: TEXT". */
-struct gn_banner {
-	const char	*port, *svc, *text;
-	size_t		 nport, nsvc, ntext;
-};
-
-/*
- * A banner belongs to an open port of the host; masscan does not say
- * the protocol, so a port of that number already seen is used, else a
- * new open TCP port (masscan grabs banners over connections).
- */
-static int
-gn_banner_commit(struct pk_reader *r, struct pk_hb *hb,
-    const struct gn_line *ln, const struct gn_banner *b)
-{
-	struct pk_port *p = NULL;
-	struct pk_script *sc;
-	unsigned port;
-	size_t i;
-	int oom = 0;
-
-	if (pk_parse_port(b->port, b->nport, 65535, &port) == -1 || port == 0)
-		return gn_bad(r, ln, "bad port number", b->port, b->nport);
-	for (i = 0; i < hb->h->nports; i++)
-		if (hb->h->ports[i].port == port &&
-		    hb->h->ports[i].proto != PK_PROTO_IP)
-			p = &hb->h->ports[i];
-	if (p == NULL) {
-		if ((p = pk_hb_port(hb)) == NULL)
-			return gn_nomem(r, hb, ln->no);
-		p->proto = PK_PROTO_TCP;
-		p->port = port;
-		p->state = "open";
-	}
-	if (p->service == NULL)
-		p->service = gn_opt(hb, b->svc, b->nsvc, &oom);
-	/*
-	 * pk_hb_port_script appends to the last port only; p may be an
-	 * earlier one, so its script array is regrown here (banners are
-	 * few, a copy each time is cheap).
-	 */
-	sc = pk_arena_alloc(hb->a, (p->nscripts + 1) * sizeof(*sc));
-	if (sc == NULL)
-		return gn_nomem(r, hb, ln->no);
-	if (p->nscripts > 0)
-		memcpy(sc, p->scripts, p->nscripts * sizeof(*sc));
-	p->scripts = sc;
-	if (p == &hb->h->ports[hb->h->nports - 1])
-		hb->cap_scripts = p->nscripts + 1;
-	sc += p->nscripts++;
-	sc->id = "banner";
-	sc->output = pk_hb_str(hb, b->text, b->ntext);
-	return oom || sc->output == NULL ? gn_nomem(r, hb, ln->no) : PK_OK;
 }
 
 /* --- Fields -------------------------------------------------------------- */
@@ -873,9 +345,9 @@ gn_field(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln, int k,
 		return gn_status(r, hb, ln);
 	case K_PORTS:
 	case K_PROTOCOLS:
-		return gn_entries(r, hb, ln, k == K_PROTOCOLS, masscan);
+		return pk_gn_entries(r, hb, ln, k == K_PROTOCOLS, masscan);
 	case K_IGNORED:
-		return gn_ignored(r, hb, ln);
+		return pk_gn_ignored(r, hb, ln);
 	case K_OS:
 		return gn_os(r, hb, ln);
 	case K_SEQ:		/* TCP sequence and IP ID classes: */
@@ -909,13 +381,13 @@ gn_fields(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 	memset(&b, 0, sizeof(b));
 	while (ln->p < ln->end) {
 		if (!gn_eat(ln, "\t"))
-			return gn_bad(r, ln, "expected TAB before", ln->p,
+			return pk_gn_bad(r, ln, "expected TAB before", ln->p,
 			    (size_t)(ln->end - ln->p));
 		if ((k = gn_key(ln)) < 0)
-			return gn_bad(r, ln, "unknown field", ln->p,
+			return pk_gn_bad(r, ln, "unknown field", ln->p,
 			    gn_span(ln, ':'));
 		if (seen & (1u << k))
-			return gn_bad(r, ln, "repeated field", gn_keys[k],
+			return pk_gn_bad(r, ln, "repeated field", gn_keys[k],
 			    strlen(gn_keys[k]) - 2);
 		seen |= 1u << k;
 		if ((rc = gn_field(r, hb, ln, k, &b, masscan)) != PK_OK)
@@ -925,7 +397,7 @@ gn_fields(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 		if (b.port == NULL || b.text == NULL)
 			return pk_rd_fail(r, PK_ERR_FORMAT, ln->no,
 			    "banner line without Port or Banner field");
-		return gn_banner_commit(r, hb, ln, &b);
+		return pk_masscan_banner(r, hb, ln, &b);
 	}
 	if ((seen & (1u << K_STATUS | 1u << K_PORTS | 1u << K_PROTOCOLS)) == 0)
 		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no,
@@ -944,13 +416,13 @@ gn_host_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
 	if (gn_eat(ln, "Timestamp: ")) {
 		n = gn_span(ln, '\t');
 		if (pk_parse_long(ln->p, n, &ts) == -1)
-			return gn_bad(r, ln, "bad timestamp", ln->p, n);
+			return pk_gn_bad(r, ln, "bad timestamp", ln->p, n);
 		ln->p += n;
 		if (!gn_eat(ln, "\tHost: "))
-			return gn_bad(r, ln, "expected \"Host:\" after "
+			return pk_gn_bad(r, ln, "expected \"Host:\" after "
 			    "timestamp", ln->p, (size_t)(ln->end - ln->p));
 	} else if (!gn_eat(ln, "Host: "))
-		return gn_bad(r, ln, "unrecognized line", ln->p,
+		return pk_gn_bad(r, ln, "unrecognized line", ln->p,
 		    (size_t)(ln->end - ln->p));
 	if ((hb = gn_host_head(r, ln)) == NULL)
 		return r->final;
@@ -995,7 +467,7 @@ gn_cut(struct pk_reader *r, struct gn_line *ln)
 
 	if (r->building != NULL) {
 		h = r->building->hb.h;
-		a = gn_find(ln->p, ln->end, "Host: ");
+		a = pk_gn_find(ln->p, ln->end, "Host: ");
 		sp = a != NULL ? memchr(a + 6, ' ', (size_t)(ln->end - a - 6)) :
 		    NULL;
 		if (a != NULL && (sp == NULL ||
@@ -1014,7 +486,7 @@ gn_eof(struct pk_reader *r, const struct gnmap *g)
 {
 	int rc;
 
-	if ((rc = gn_flush(r)) != PK_OK)
+	if ((rc = pk_gn_flush(r)) != PK_OK)
 		return rc;
 	if (!g->done)
 		return pk_rd_fail(r, PK_ERR_TRUNCATED, pk_input_lines(r->in),
@@ -1033,10 +505,10 @@ gn_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
 	if (ln->p == ln->end)
 		return PK_OK;		/* blank: no data to lose */
 	if (*ln->p == '#')
-		return gn_comment(r, g, ln);
+		return pk_gn_comment(r, g, ln);
 	if (*ln->p == 'H' || *ln->p == 'T')
 		return gn_host_line(r, g, ln);
-	return gn_bad(r, ln, "unrecognized line", ln->p,
+	return pk_gn_bad(r, ln, "unrecognized line", ln->p,
 	    (size_t)(ln->end - ln->p));
 }
 
@@ -1061,4 +533,284 @@ gn_pump(struct pk_reader *r)
 		}
 	}
 	return PK_OK;
+}
+
+static const char *const port_states[] = {
+	"open", "closed", "filtered", "unfiltered", "open|filtered",
+	"closed|filtered", NULL
+};
+
+static const char *
+gn_state(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; port_states[i] != NULL; i++)
+		if (strlen(port_states[i]) == n &&
+		    memcmp(port_states[i], s, n) == 0)
+			return port_states[i];
+	return NULL;
+}
+
+/*
+ * The slash-terminated pieces of one port entry.  A '/' inside a field
+ * was written as '|' by nmap, so a '/' always ends a field; the version
+ * may hold ", " and even a TAB.  masscan leaves the last field open.
+ */
+struct gn_entry {
+	const char	*f[7];
+	size_t		 n[7];
+};
+
+static int
+gn_entry_split(struct gn_line *ln, struct gn_entry *e, int nf, int open)
+{
+	const char *q;
+	int i;
+
+	for (i = 0; i < nf; i++) {
+		e->f[i] = ln->p;
+		if (open && i == nf - 1) {
+			e->n[i] = gn_span(ln, '\t');
+			ln->p += e->n[i];
+			return 0;
+		}
+		q = memchr(ln->p, '/', (size_t)(ln->end - ln->p));
+		if (q == NULL || (i < nf - 1 && memchr(ln->p, '\t',
+		    (size_t)(q - ln->p)) != NULL))
+			return -1;
+		e->n[i] = (size_t)(q - ln->p);
+		ln->p = q + 1;
+	}
+	return 0;
+}
+
+/* A field's copy in the host, NULL when empty; *oom set on failure. */
+const char *
+pk_gn_opt(struct pk_hb *hb, const char *s, size_t n, int *oom)
+{
+	const char *v;
+
+	if (n == 0)
+		return NULL;
+	if ((v = pk_hb_str(hb, s, n)) == NULL)
+		*oom = 1;
+	return v;
+}
+
+/*
+ * Service "ssl|http" is nmap's "ssl/http": the http service in an SSL
+ * tunnel.  A trailing '?' marks a guess (confidence <= 5) and is not
+ * part of the name the XML gives; it is dropped.
+ */
+static void
+gn_service(struct pk_hb *hb, struct pk_port *p, const char *s, size_t n,
+    int *oom)
+{
+	if (n > 4 && memcmp(s, "ssl|", 4) == 0) {
+		p->tunnel = "ssl";
+		s += 4;
+		n -= 4;
+	}
+	if (n > 1 && s[n - 1] == '?')
+		n--;
+	p->service = pk_gn_opt(hb, s, n, oom);
+}
+
+/* Port number and protocol of an entry; masscan's offsets undone. */
+static int
+gn_portnum(const struct gn_entry *e, int masscan, int *proto,
+    unsigned *port)
+{
+	char name[8];
+
+	if (e->n[2] == 0 || e->n[2] >= sizeof(name))
+		return -2;
+	memcpy(name, e->f[2], e->n[2]);
+	name[e->n[2]] = '\0';
+	*proto = pk_proto_parse(name);
+	if (*proto < 0 || *proto == PK_PROTO_IP)
+		return -2;
+	if (masscan) {
+		if (pk_masscan_port(e->f[0], e->n[0], *proto, port) == -1)
+			return -1;
+	} else if (pk_parse_port(e->f[0], e->n[0], 65535, port) == -1)
+		return -1;
+	return *port == 0 || *port > 65535 ? -1 : 0;
+}
+
+static int
+gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int masscan)
+{
+	struct gn_entry e;
+	struct pk_port *p;
+	const char *state;
+	unsigned port;
+	int proto, oom = 0, rc;
+
+	if (gn_entry_split(ln, &e, 7, masscan) == -1)
+		return pk_gn_bad(r, ln, "incomplete port entry", e.f[0],
+		    (size_t)(ln->end - e.f[0]));
+	rc = gn_portnum(&e, masscan, &proto, &port);
+	if (rc == -1)
+		return pk_gn_bad(r, ln, "bad port number", e.f[0], e.n[0]);
+	if (rc == -2)
+		return pk_gn_bad(r, ln, "bad protocol", e.f[2], e.n[2]);
+	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
+		return pk_gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
+	if ((p = pk_hb_port(hb)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	p->proto = proto;
+	p->port = port;
+	p->state = state;
+	p->owner = pk_gn_opt(hb, e.f[3], e.n[3], &oom);
+	gn_service(hb, p, e.f[4], e.n[4], &oom);
+	p->rpcinfo = pk_gn_opt(hb, e.f[5], e.n[5], &oom);
+	p->version = pk_gn_opt(hb, e.f[6], e.n[6], &oom);
+	return oom ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
+}
+
+/* "Protocols: 1/open/icmp/, 6/open/tcp/" from an IP protocol scan. */
+static int
+gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+{
+	struct gn_entry e;
+	struct pk_port *p;
+	const char *state;
+	unsigned num;
+	int oom = 0;
+
+	if (gn_entry_split(ln, &e, 3, 0) == -1)
+		return pk_gn_bad(r, ln, "incomplete protocol entry", e.f[0],
+		    (size_t)(ln->end - e.f[0]));
+	if (pk_parse_port(e.f[0], e.n[0], 255, &num) == -1)
+		return pk_gn_bad(r, ln, "bad protocol number", e.f[0], e.n[0]);
+	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
+		return pk_gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
+	if ((p = pk_hb_port(hb)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	p->proto = PK_PROTO_IP;
+	p->port = num;
+	p->state = state;
+	p->service = pk_gn_opt(hb, e.f[2], e.n[2], &oom);
+	return oom ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
+}
+
+/* Entries separated by ", " up to the field's end; none is fine. */
+int
+pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int ipproto, int masscan)
+{
+	int rc;
+
+	if (ln->p == ln->end || *ln->p == '\t')
+		return PK_OK;
+	for (;;) {
+		rc = ipproto ? gn_proto_entry(r, hb, ln) :
+		    gn_port_entry(r, hb, ln, masscan);
+		if (rc != PK_OK)
+			return rc;
+		if (ln->p == ln->end || *ln->p == '\t')
+			return PK_OK;
+		if (!gn_eat(ln, ", "))
+			return pk_gn_bad(r, ln, "expected \", \" or TAB after "
+			    "port entry", ln->p, (size_t)(ln->end - ln->p));
+	}
+}
+
+/* "Ignored State: closed (997)": one extraports, no reasons. */
+int
+pk_gn_ignored(struct pk_reader *r, struct pk_hb *hb,
+    struct gn_line *ln)
+{
+	const char *v = ln->p, *state;
+	struct pk_extraports *e;
+	size_t n = gn_span(ln, '\t'), sn;
+	long count;
+
+	sn = gn_span(ln, ' ');
+	if (sn >= n || (state = gn_state(v, sn)) == NULL ||
+	    n < sn + 4 || v[sn + 1] != '(' || v[n - 1] != ')' ||
+	    pk_gn_num(v + sn + 2, n - sn - 3, &count) == -1)
+		return pk_gn_bad(r, ln, "bad ignored state", v, n);
+	if ((e = pk_hb_extraports(hb)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	e->state = state;
+	e->count = count;
+	ln->p += n;
+	return PK_OK;
+}
+
+/* masscan numbers UDP and SCTP ports after the 65536 TCP ones. */
+#define MASSCAN_UDP	65536u
+#define MASSCAN_SCTP	131072u
+
+/*
+ * A masscan port number of protocol proto, its offset undone; -1 when it
+ * is no number or beyond the SCTP range.  The caller checks 1..65535.
+ */
+int
+pk_masscan_port(const char *s, size_t n, int proto, unsigned *port)
+{
+	long long v;
+
+	if (pk_parse_long(s, n, &v) == -1 || v >= 3 * (long long)MASSCAN_UDP)
+		return -1;
+	*port = (unsigned)v;
+	if (proto == PK_PROTO_UDP && *port >= MASSCAN_UDP &&
+	    *port < MASSCAN_SCTP)
+		*port -= MASSCAN_UDP;
+	else if (proto == PK_PROTO_SCTP && *port >= MASSCAN_SCTP)
+		*port -= MASSCAN_SCTP;
+	return 0;
+}
+
+/*
+ * A banner belongs to an open port of the host; masscan does not say
+ * the protocol, so a port of that number already seen is used, else a
+ * new open TCP port (masscan grabs banners over connections).
+ */
+int
+pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
+    const struct gn_line *ln, const struct gn_banner *b)
+{
+	struct pk_port *p = NULL;
+	struct pk_script *sc;
+	unsigned port;
+	size_t i;
+	int oom = 0;
+
+	if (pk_parse_port(b->port, b->nport, 65535, &port) == -1 || port == 0)
+		return pk_gn_bad(r, ln, "bad port number", b->port, b->nport);
+	for (i = 0; i < hb->h->nports; i++)
+		if (hb->h->ports[i].port == port &&
+		    hb->h->ports[i].proto != PK_PROTO_IP)
+			p = &hb->h->ports[i];
+	if (p == NULL) {
+		if ((p = pk_hb_port(hb)) == NULL)
+			return pk_gn_nomem(r, hb, ln->no);
+		p->proto = PK_PROTO_TCP;
+		p->port = port;
+		p->state = "open";
+	}
+	if (p->service == NULL)
+		p->service = pk_gn_opt(hb, b->svc, b->nsvc, &oom);
+	/*
+	 * pk_hb_port_script appends to the last port only; p may be an
+	 * earlier one, so its script array is regrown here (banners are
+	 * few, a copy each time is cheap).
+	 */
+	sc = pk_arena_alloc(hb->a, (p->nscripts + 1) * sizeof(*sc));
+	if (sc == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	if (p->nscripts > 0)
+		memcpy(sc, p->scripts, p->nscripts * sizeof(*sc));
+	p->scripts = sc;
+	if (p == &hb->h->ports[hb->h->nports - 1])
+		hb->cap_scripts = p->nscripts + 1;
+	sc += p->nscripts++;
+	sc->id = "banner";
+	sc->output = pk_hb_str(hb, b->text, b->ntext);
+	return oom || sc->output == NULL ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
 }
