@@ -2,7 +2,7 @@
 T=$TESTDATA
 pdiff "$T/multi-sS.xml" missing.xml
 echo "exit $?"
-pdiff "$T/interrupted-sS.xml" "$T/localhost-sS.xml"
+(cd "$T" && pdiff interrupted-sS.xml localhost-sS.xml)
 echo "exit $?"
 pdiff "$T/multi-sS.xml"
 echo "exit $?"
