@@ -22,7 +22,7 @@ export DEBIAN_FRONTEND
 PKGS="build-essential pkg-config libxml2-dev libxml2-utils libpcre2-dev
 zlib1g-dev nmap ndiff python3 python3-libnmap socat iptables iproute2 lsof
 mandoc xmlstarlet mawk cppcheck clang clang-tidy libclang-rt-14-dev
-hyperfine"
+hyperfine strace parallel netbase time"
 
 apt-get update
 # shellcheck disable=SC2086 # word splitting of the list is wanted
