@@ -400,7 +400,7 @@ cmp_host(struct pk_diff *d, struct dentry *e)
 			return rc;
 	}
 	/* A MAC is seen only from the same link: compare two, not one. */
-	if (a->mac != NULL && b->mac != NULL && strcasecmp(a->mac, b->mac) &&
+	if (a->mac != NULL && b->mac != NULL && strcasecmp(a->mac, b->mac) != 0 &&
 	    (rc = change(d, e, PK_DF_MAC, PK_DC_CHANGED, -1, -1, a->mac,
 	    b->mac)) != PK_OK)
 		return rc;

@@ -177,14 +177,38 @@ rank_hash(const void *p, size_t n)
 	return h;
 }
 
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "aa:bb:cc:dd:ee:ff" into six bytes; -1 unless exactly that form. */
+static int
+mac_parse(const char *s, unsigned char out[6])
+{
+	int i, hi, lo;
+
+	for (i = 0; i < 6; i++, s += 3) {
+		if ((hi = hexval(s[0])) < 0 || (lo = hexval(s[1])) < 0 ||
+		    s[2] != (i == 5 ? '\0' : ':'))
+			return -1;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
 /* --- The host table ------------------------------------------------------ */
 
 int
 pk_rank_addr_parse(const char *ip, const char *mac, struct rank_addr *k)
 {
-	unsigned m[6];
-	int i;
-
 	memset(k, 0, sizeof(*k));
 	if (ip != NULL && inet_pton(AF_INET6, ip, k->a) == 1) {
 		k->tag = 1;
@@ -195,10 +219,7 @@ pk_rank_addr_parse(const char *ip, const char *mac, struct rank_addr *k)
 		k->tag = 1;
 		return 1;
 	}
-	if (mac != NULL && sscanf(mac, "%2x:%2x:%2x:%2x:%2x:%2x",
-	    &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) == 6) {
-		for (i = 0; i < 6; i++)
-			k->a[i] = (unsigned char)m[i];
+	if (mac != NULL && mac_parse(mac, k->a) == 0) {
 		k->tag = 2;
 		return 1;
 	}
