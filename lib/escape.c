@@ -344,7 +344,8 @@ pk_esc_display(struct obuf *b, const char *s, int md)
 			ob_putc(b, '\\');
 			ob_putc(b, (char)c);
 			w += 2;
-		} else if (c == 0xc2) {		/* a C1 control */
+		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* A C1 control; a lone 0xc2 falls to the else. */
 			ob_hexbyte(b, c);
 			ob_hexbyte(b, *++p);
 			w += 8;

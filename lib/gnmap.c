@@ -11,7 +11,7 @@
  * a different address starts the next.  The run is framed by a "# Nmap
  * ... scan initiated" header and a "# Nmap done at" trailer; a file
  * without the trailer was cut short.  The format is lossy (see
- * lib/gnmap.notes): what it cannot say stays NULL or -1.
+ * pk_reader(3), "Grepable input"): what it cannot say stays NULL or -1.
  *
  * This file reads lines and the host lines' head and simple fields;
  * lib/gnmap_scan.c takes the "# " lines, lib/gnmap_ports.c the Ports,

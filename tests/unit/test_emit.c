@@ -94,6 +94,21 @@ run_hostile(enum pk_outfmt fmt, unsigned flags)
 	free(got_);							\
 } while (0)
 
+/* A value ending in a lone 0xc2 (half a character): nothing past its end. */
+TEST(test_lone_c2)
+{
+	struct pk_value row[3] = { S("10.0.0.1"), I(1), S("ab\xc2") };
+
+	check_out(run(PK_OUT_TEXT, hpf, 3, PK_WR_NOHEADER, row, 1),
+	    "10.0.0.1  1  ab\\xc2\n");
+	check_out(run(PK_OUT_MD, hpf, 3, PK_WR_NOHEADER, row, 1),
+	    "| 10.0.0.1 | 1 | ab\\xc2 |\n");
+	check_out(run(PK_OUT_TSV, hpf, 3, PK_WR_NOHEADER, row, 1),
+	    "10.0.0.1\t1\tab\xc2\n");
+	check_out(run(PK_OUT_JSONL, hpf, 3, 0, row, 1),
+	    "{\"host\":\"10.0.0.1\",\"port\":1,\"service\":\"ab\xef\xbf\xbd\"}\n");
+}
+
 TEST(test_outfmt_names)
 {
 	static const char *const names[] = {
@@ -506,7 +521,7 @@ TEST(test_misuse)
 	pk_writer_free(NULL);
 }
 
-TEST_MAIN(test_outfmt_names, test_tsv_hostile, test_csv_hostile,
+TEST_MAIN(test_outfmt_names, test_lone_c2, test_tsv_hostile, test_csv_hostile,
     test_csv_safe, test_jsonl_hostile, test_jsonl_controls_utf8,
     test_numbers, test_absent, test_absent_json_empty_string,
     test_noheader, test_text_hostile, test_text_widths,
