@@ -188,54 +188,45 @@ check_gz_file(const char *path)
 	free(buf);
 }
 
-TEST(test_truncate_gzip_every_offset)
+/* Run check on every file in $TESTDATA whose name ends in suffix. */
+static size_t
+each_file(const char *suffix, void (*check)(const char *path))
 {
 	const char *dir = getenv("TESTDATA") != NULL ? getenv("TESTDATA") :
 	    "testdata";
+	size_t n, sl = strlen(suffix), files = 0;
 	char path[4096];
 	struct dirent *e;
-	size_t n, files = 0;
 	DIR *d;
 
-	d = opendir(dir);
-	if (!assert_true(d != NULL))
-		return;
+	if ((d = opendir(dir)) == NULL)
+		return 0;
 	while ((e = readdir(d)) != NULL) {
 		n = strlen(e->d_name);
-		if (n < 8 || strcmp(e->d_name + n - 7, ".xml.gz") != 0)
+		if (n <= sl || strcmp(e->d_name + n - sl, suffix) != 0)
 			continue;
 		(void)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		check_gz_file(path);
+		check(path);
 		files++;
 	}
 	closedir(d);
-	th_check(files >= 2, __FILE__, __LINE__,
-	    "only %zu gzip scans in %s", files, dir);
+	return files;
+}
+
+TEST(test_truncate_gzip_every_offset)
+{
+	size_t files = each_file(".xml.gz", check_gz_file);
+
+	th_check(files >= 2, __FILE__, __LINE__, "only %zu gzip scans",
+	    files);
 }
 
 TEST(test_truncate_every_offset)
 {
-	const char *dir = getenv("TESTDATA") != NULL ? getenv("TESTDATA") :
-	    "testdata";
-	char path[4096];
-	struct dirent *e;
-	size_t n, files = 0;
-	DIR *d;
+	size_t files = each_file(".xml", check_file);
 
-	d = opendir(dir);
-	if (!assert_true(d != NULL))
-		return;
-	while ((e = readdir(d)) != NULL) {
-		n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
-			continue;
-		(void)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		check_file(path);
-		files++;
-	}
-	closedir(d);
-	th_check(files >= 5, __FILE__, __LINE__,
-	    "only %zu XML scans in %s", files, dir);
+	th_check(files >= 5, __FILE__, __LINE__, "only %zu XML scans",
+	    files);
 }
 
 TEST_MAIN(test_truncate_every_offset, test_truncate_gzip_every_offset)
