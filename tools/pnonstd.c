@@ -256,15 +256,22 @@ do_input(struct cfg *c, const char *path)
 		input_dump(c, src);
 }
 
-/* $PORTKIT_DATADIR, then share/portkit next to the binary's directory. */
+/*
+ * --tables, $PORTKIT_DATADIR, then share/portkit next to the binary's
+ * directory (installed), then the source tree's data/ (a binary run from
+ * build/ or build/check/), then the usual prefixes.
+ */
 static const char *
 tables_dir(struct cfg *c, char *buf, size_t sz)
 {
 	static const char *const dirs[] = {
 		"/usr/local/share/portkit", "/usr/share/portkit", NULL
 	};
+	static const char *const near[] = {
+		"../share/portkit", "../data", "../../data", NULL
+	};
 	const char *env = getenv("PORTKIT_DATADIR");
-	char exe[PATH_MAX], *slash;
+	char exe[PATH_MAX], probe[PATH_MAX + 64], *slash;
 	ssize_t n;
 	size_t i;
 
@@ -277,9 +284,13 @@ tables_dir(struct cfg *c, char *buf, size_t sz)
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
-		(void)snprintf(buf, sz, "%s/../share/portkit", exe);
-		if (access(buf, R_OK) == 0)
-			return buf;
+		for (i = 0; near[i] != NULL; i++) {
+			(void)snprintf(buf, sz, "%s/%s", exe, near[i]);
+			(void)snprintf(probe, sizeof(probe), "%s/nonstd-map.tsv",
+			    buf);
+			if (access(probe, R_OK) == 0)
+				return buf;
+		}
 	}
 	for (i = 0; dirs[i] != NULL; i++)
 		if (access(dirs[i], R_OK) == 0)
