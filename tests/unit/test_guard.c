@@ -1,0 +1,98 @@
+/*
+ * test_guard.c - the byte-level watch before libxml2 (lib/xml_guard.c)
+ * and the arena (lib/arena.c): limits, run boundaries, and input cut at
+ * every byte so that state carries across buffers.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "harness.h"
+#include "xml_guard.h"
+
+/* Scan s in pieces of step bytes; the first non-OK result and where. */
+static int
+scan_steps(const char *s, size_t step, size_t tag, size_t attrs,
+    size_t *at)
+{
+	struct pk_xml_guard g;
+	size_t n = strlen(s), off = 0, used, k;
+	int rc;
+
+	pk_xml_guard_init(&g, tag, attrs);
+	while (off < n) {
+		k = n - off < step ? n - off : step;
+		rc = pk_xml_guard_scan(&g, s + off, k, &used);
+		if (rc != PK_GUARD_OK) {
+			*at = off + used;
+			return rc;
+		}
+		off += used;
+	}
+	*at = n;
+	return PK_GUARD_OK;
+}
+
+TEST(test_guard_split_every_step)
+{
+	static const char doc[] =
+	    "<?xml version=\"1.0\"?><!-- </nmaprun> in a comment -->"
+	    "<nmaprun a=\"x>y\"><host b='/nmaprun>'/>"
+	    "<![CDATA[</nmaprun>]]></nmaprun >\n<?xml version=\"1.0\"?>";
+	const char *end = strstr(doc, "</nmaprun >") + strlen("</nmaprun >");
+	size_t step, at;
+
+	/*
+	 * Only the real end tag splits, however the bytes arrive ('<' cannot
+	 * stand in an attribute value; '>' can).
+	 */
+	for (step = 1; step <= sizeof(doc); step++) {
+		assert_int(scan_steps(doc, step, 1000, 10, &at),
+		    PK_GUARD_SPLIT);
+		assert_int(at, end - doc);
+	}
+}
+
+TEST(test_guard_limits)
+{
+	static const char many[] = "<a x='1' y='2' z='3'/>";
+	static const char ok[] = "<nmaprun><host a='1' b='2'/></host>";
+	size_t at;
+
+	assert_int(scan_steps(many, 3, 1000, 2, &at), PK_GUARD_ATTR_LIMIT);
+	assert_int(at, strstr(many, "z='") - many + 3);
+	assert_int(scan_steps(many, 5, 1000, 3, &at), PK_GUARD_OK);
+	assert_int(scan_steps(many, 4, 10, 10, &at), PK_GUARD_TAG_LIMIT);
+	/* End tags carry no attributes; quotes in text are text. */
+	assert_int(scan_steps(ok, 2, 1000, 2, &at), PK_GUARD_OK);
+	assert_int(scan_steps("<a>'\"'\"'</a>", 1, 1000, 0, &at),
+	    PK_GUARD_OK);
+}
+
+TEST(test_arena)
+{
+	struct pk_arena a;
+	char *p, *q;
+	size_t i;
+
+	pk_arena_init(&a, 1 << 20);
+	p = pk_arena_strndup(&a, "hello", 3);
+	assert_str(p, "hel");
+	/* The latest block grows in place; others move, keeping bytes. */
+	q = pk_arena_alloc(&a, 16);
+	memcpy(q, "0123456789abcdef", 16);
+	assert_true(pk_arena_grow(&a, q, 16, 32) == q);
+	q = pk_arena_grow(&a, q, 32, 100000);
+	assert_mem(q, 16, "0123456789abcdef", 16);
+	assert_str(p, "hel");
+	/* The limit fails allocations and says so. */
+	for (i = 0; i < 64 && pk_arena_alloc(&a, 64 << 10) != NULL; i++)
+		;
+	assert_true(i < 64);
+	assert_int(a.over, 1);
+	pk_arena_reset(&a);
+	assert_int(a.over, 0);
+	assert_true(pk_arena_zalloc(&a, 8) != NULL);
+	pk_arena_destroy(&a);
+}
+
+TEST_MAIN(test_guard_split_every_step, test_guard_limits, test_arena)
