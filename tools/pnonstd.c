@@ -259,7 +259,7 @@ do_input(struct cfg *c, const char *path)
 /*
  * --tables, $PORTKIT_DATADIR, then share/portkit next to the binary's
  * directory (installed), then the source tree's data/ (a binary run from
- * build/ or build/check/), then the usual prefixes.
+ * a build directory up to three levels below it), then the usual prefixes.
  */
 static const char *
 tables_dir(struct cfg *c, char *buf, size_t sz)
@@ -268,7 +268,7 @@ tables_dir(struct cfg *c, char *buf, size_t sz)
 		"/usr/local/share/portkit", "/usr/share/portkit", NULL
 	};
 	static const char *const near[] = {
-		"../share/portkit", "../data", "../../data", NULL
+		"../share/portkit", "../data", "../../data", "../../../data", NULL
 	};
 	const char *env = getenv("PORTKIT_DATADIR");
 	char exe[PATH_MAX], probe[PATH_MAX + 64], *slash;
