@@ -621,19 +621,17 @@ static void
 load_services(struct pcat *pc)
 {
 	struct pk_error err;
-	char *path;
 
 	if (pc->svc_tried)
 		return;
 	pc->svc_tried = 1;
-	path = pc->services != NULL ? strdup(pc->services) :
-	    pk_services_locate(NULL, &err);
-	if (path == NULL)
-		return;			/* numeric dumps need none */
-	pc->svc = pk_services_load(path, NULL, &err);
-	if (pc->svc == NULL)
-		fe_errx(2, "%s:%lu: %s", path, err.line, err.msg);
-	free(path);
+	memset(&err, 0, sizeof(err));
+	pc->svc = pk_services_open(pc->services, NULL, NULL, &err);
+	/* None found is fine (numeric dumps need none); a bad file is not. */
+	if (pc->svc == NULL && err.file != NULL) {
+		fe_warn_pkerr(&err);
+		exit(2);
+	}
 	pc->sopts.services = pc->svc;
 }
 
