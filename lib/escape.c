@@ -83,6 +83,25 @@ ob_hexbytes(struct obuf *b, const unsigned char *p, size_t n)
 }
 
 /*
+ * At a byte 0x80 or above (tsv and csv): let a UTF-8 sequence through, or
+ * escape a C1 control or stray byte as \xHH.  Returns the last byte
+ * handled; *run, the start of bytes not yet written, moves past an
+ * escaped one.
+ */
+static const unsigned char *
+esc_high(struct obuf *b, const unsigned char *p, const unsigned char **run)
+{
+	size_t n;
+
+	if (high_pass(p, &n))
+		return p + n - 1;
+	ob_put(b, *run, (size_t)(p - *run));
+	ob_hexbytes(b, p, n);
+	*run = p + n;
+	return p + n - 1;
+}
+
+/*
  * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
  * rest as is.
  */
@@ -91,23 +110,16 @@ pk_esc_tsv(struct obuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	unsigned char c;
-	size_t n;
 
 	for (;; p++) {
 		c = *p;
 		if (c >= 0x20 && c < 0x7f && c != '\\')
 			continue;
-		if (c >= 0x80 && high_pass(p, &n)) {
-			p += n - 1;
+		if (c >= 0x80) {
+			p = esc_high(b, p, &run);
 			continue;
 		}
 		ob_put(b, run, (size_t)(p - run));
-		if (c >= 0x80) {
-			ob_hexbytes(b, p, n);
-			p += n - 1;
-			run = p + 1;
-			continue;
-		}
 		run = p + 1;
 		switch (c) {
 		case '\0':
@@ -189,7 +201,6 @@ pk_esc_csv(struct obuf *b, const char *s, int safe)
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	int quote = csv_needs_quotes(s);
 	unsigned char c;
-	size_t n;
 
 	if (quote)
 		ob_putc(b, '"');
@@ -199,17 +210,11 @@ pk_esc_csv(struct obuf *b, const char *s, int safe)
 		c = *p;
 		if ((c >= 0x20 && c < 0x7f && c != '"') || c == '\t')
 			continue;
-		if (c >= 0x80 && high_pass(p, &n)) {
-			p += n - 1;
+		if (c >= 0x80) {
+			p = esc_high(b, p, &run);
 			continue;
 		}
 		ob_put(b, run, (size_t)(p - run));
-		if (c >= 0x80) {
-			ob_hexbytes(b, p, n);
-			p += n - 1;
-			run = p + 1;
-			continue;
-		}
 		run = p + 1;
 		if (c == '\0')
 			break;
