@@ -20,16 +20,29 @@ static const char *const port_states[] = {
 	"closed|filtered", NULL
 };
 
+/* A state name; the first byte and the length pick the candidate. */
 static const char *
 gn_state(const char *s, size_t n)
 {
-	size_t i;
+	const char *want;
 
-	for (i = 0; port_states[i] != NULL; i++)
-		if (strlen(port_states[i]) == n &&
-		    memcmp(port_states[i], s, n) == 0)
-			return port_states[i];
-	return NULL;
+	switch (n > 0 ? s[0] : 0) {
+	case 'o':
+		want = n == 4 ? port_states[0] : port_states[4];
+		break;
+	case 'c':
+		want = n == 6 ? port_states[1] : port_states[5];
+		break;
+	case 'f':
+		want = port_states[2];
+		break;
+	case 'u':
+		want = port_states[3];
+		break;
+	default:
+		return NULL;
+	}
+	return strlen(want) == n && memcmp(want, s, n) == 0 ? want : NULL;
 }
 
 /*
@@ -45,23 +58,31 @@ struct gn_entry {
 static int
 gn_entry_split(struct gn_line *ln, struct gn_entry *e, int nf, int open)
 {
-	const char *q;
+	const char *p = ln->p, *q;
 	int i;
 
-	for (i = 0; i < nf; i++) {
-		e->f[i] = ln->p;
-		if (open && i == nf - 1) {
-			e->n[i] = gn_span(ln, '\t');
-			ln->p += e->n[i];
-			return 0;
-		}
-		q = memchr(ln->p, '/', (size_t)(ln->end - ln->p));
-		if (q == NULL || (i < nf - 1 && memchr(ln->p, '\t',
-		    (size_t)(q - ln->p)) != NULL))
+	e->f[0] = p;
+	for (i = 0; i < nf - 1; i++) {
+		/* Fields before the last are short: a byte loop beats memchr. */
+		for (q = p; q < ln->end && *q != '/' && *q != '\t'; q++)
+			continue;
+		if (q == ln->end || *q != '/')
 			return -1;
-		e->n[i] = (size_t)(q - ln->p);
-		ln->p = q + 1;
+		e->f[i] = p;
+		e->n[i] = (size_t)(q - p);
+		p = q + 1;
 	}
+	e->f[i] = p;
+	if (open) {
+		ln->p = p;
+		e->n[i] = gn_span(ln, '\t');
+		ln->p += e->n[i];
+		return 0;
+	}
+	if ((q = memchr(p, '/', (size_t)(ln->end - p))) == NULL)
+		return -1;
+	e->n[i] = (size_t)(q - p);
+	ln->p = q + 1;
 	return 0;
 }
 
@@ -81,20 +102,52 @@ pk_gn_opt(struct pk_hb *hb, const char *s, size_t n, int *oom)
 /*
  * Service "ssl|http" is nmap's "ssl/http": the http service in an SSL
  * tunnel.  A trailing '?' marks a guess (confidence <= 5) and is not
- * part of the name the XML gives; it is dropped.
+ * part of the name the XML gives; it is dropped.  Narrows [*s, *s + *n)
+ * to the name.
  */
 static void
-gn_service(struct pk_hb *hb, struct pk_port *p, const char *s, size_t n,
-    int *oom)
+gn_service(struct pk_port *p, const char **s, size_t *n)
 {
-	if (n > 4 && memcmp(s, "ssl|", 4) == 0) {
+	if (*n > 4 && memcmp(*s, "ssl|", 4) == 0) {
 		p->tunnel = "ssl";
-		s += 4;
-		n -= 4;
+		*s += 4;
+		*n -= 4;
 	}
-	if (n > 1 && s[n - 1] == '?')
-		n--;
-	p->service = pk_gn_opt(hb, s, n, oom);
+	if (*n > 1 && (*s)[*n - 1] == '?')
+		(*n)--;
+}
+
+/*
+ * A field of an entry parsed in the host's own copy of the line (base,
+ * where ln starts): NUL-terminated where it lies, NULL when empty.  One
+ * copy per line instead of one per field, as ports are most of a large
+ * file; the byte overwritten is the field's '/' or a dropped '?'.
+ */
+static const char *
+gn_inplace(char *base, const struct gn_line *ln, const char *f, size_t n)
+{
+	char *s;
+
+	if (n == 0)
+		return NULL;
+	s = base + (f - ln->start);
+	s[n] = '\0';
+	return s;
+}
+
+/* A protocol name; tcp, by far the most common, without a copy. */
+static int
+gn_proto(const char *s, size_t n)
+{
+	char name[8];
+
+	if (n == 3 && memcmp(s, "tcp", 3) == 0)
+		return PK_PROTO_TCP;
+	if (n == 0 || n >= sizeof(name))
+		return -1;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	return pk_proto_parse(name);
 }
 
 /* Port number and protocol of an entry; masscan's offsets undone. */
@@ -102,13 +155,7 @@ static int
 gn_portnum(const struct gn_entry *e, int masscan, int *proto,
     unsigned *port)
 {
-	char name[8];
-
-	if (e->n[2] == 0 || e->n[2] >= sizeof(name))
-		return -2;
-	memcpy(name, e->f[2], e->n[2]);
-	name[e->n[2]] = '\0';
-	*proto = pk_proto_parse(name);
+	*proto = gn_proto(e->f[2], e->n[2]);
 	if (*proto < 0 || *proto == PK_PROTO_IP)
 		return -2;
 	if (masscan) {
@@ -119,15 +166,31 @@ gn_portnum(const struct gn_entry *e, int masscan, int *proto,
 	return *port == 0 || *port > 65535 ? -1 : 0;
 }
 
+/* The text fields of a port entry: in place (base) or copied. */
+static int
+gn_port_text(struct pk_hb *hb, struct pk_port *p, struct gn_entry *e,
+    char *base, const struct gn_line *ln)
+{
+	int oom = 0, i;
+	const char **dst[7] = { NULL, NULL, NULL, &p->owner, &p->service,
+	    &p->rpcinfo, &p->version };
+
+	gn_service(p, &e->f[4], &e->n[4]);
+	for (i = 3; i < 7; i++)
+		*dst[i] = base != NULL ? gn_inplace(base, ln, e->f[i], e->n[i]) :
+		    pk_gn_opt(hb, e->f[i], e->n[i], &oom);
+	return oom ? -1 : 0;
+}
+
 static int
 gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
-    int masscan)
+    int masscan, char *base)
 {
 	struct gn_entry e;
 	struct pk_port *p;
 	const char *state;
 	unsigned port;
-	int proto, oom = 0, rc;
+	int proto, rc;
 
 	if (gn_entry_split(ln, &e, 7, masscan) == -1)
 		return pk_gn_bad(r, ln, "incomplete port entry", e.f[0],
@@ -144,11 +207,9 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 	p->proto = proto;
 	p->port = port;
 	p->state = state;
-	p->owner = pk_gn_opt(hb, e.f[3], e.n[3], &oom);
-	gn_service(hb, p, e.f[4], e.n[4], &oom);
-	p->rpcinfo = pk_gn_opt(hb, e.f[5], e.n[5], &oom);
-	p->version = pk_gn_opt(hb, e.f[6], e.n[6], &oom);
-	return oom ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
+	if (gn_port_text(hb, p, &e, base, ln) == -1)
+		return pk_gn_nomem(r, hb, ln->no);
+	return PK_OK;
 }
 
 /* "Protocols: 1/open/icmp/, 6/open/tcp/" from an IP protocol scan. */
@@ -178,9 +239,9 @@ gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
 }
 
 /* Entries separated by ", " up to the field's end; none is fine. */
-int
-pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
-    int ipproto, int masscan)
+static int
+gn_entry_list(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int ipproto, int masscan, char *base)
 {
 	int rc;
 
@@ -188,7 +249,7 @@ pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 		return PK_OK;
 	for (;;) {
 		rc = ipproto ? gn_proto_entry(r, hb, ln) :
-		    gn_port_entry(r, hb, ln, masscan);
+		    gn_port_entry(r, hb, ln, masscan, base);
 		if (rc != PK_OK)
 			return rc;
 		if (ln->p == ln->end || *ln->p == '\t')
@@ -197,6 +258,33 @@ pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 			return pk_gn_bad(r, ln, "expected \", \" or TAB after "
 			    "port entry", ln->p, (size_t)(ln->end - ln->p));
 	}
+}
+
+/*
+ * nmap's Ports field is parsed in one copy of the rest of the line that
+ * the host keeps, its fields cut in place; masscan's last field ends at
+ * a TAB that must stay, and protocol entries are few, so those copy
+ * field by field.
+ */
+int
+pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int ipproto, int masscan)
+{
+	struct gn_line cl;
+	char *base;
+	size_t n = (size_t)(ln->end - ln->p);
+	int rc;
+
+	if (ipproto || masscan || n == 0 || *ln->p == '\t')
+		return gn_entry_list(r, hb, ln, ipproto, masscan, NULL);
+	if ((base = pk_hb_str(hb, ln->p, n)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	cl = *ln;
+	cl.p = cl.start = base;
+	cl.end = base + n;
+	rc = gn_entry_list(r, hb, &cl, 0, 0, base);
+	ln->p += cl.p - base;
+	return rc;
 }
 
 /* "Ignored State: closed (997)": one extraports, no reasons. */
