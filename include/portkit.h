@@ -282,6 +282,15 @@ struct pk_read_opts {
 	void		(*warn)(void *arg, const struct pk_error *w);
 	void		*warn_arg;
 	int		 dup_hosts;
+	/*
+	 * Parse in a second thread, some hosts ahead of the caller, where
+	 * that pays: grepable input past its first megabyte, from a
+	 * regular file or memory.  Hosts, warnings and errors come as
+	 * without it, in the caller's thread; but the scan record
+	 * (host->scan, pk_reader_scan) is the thread's to write until
+	 * pk_reader_next has returned other than PK_OK.
+	 */
+	int		 parse_ahead;
 };
 
 /* Fill opts with the defaults. */

@@ -517,9 +517,11 @@ gn_pump(struct pk_reader *r)
 {
 	struct gnmap *g = r->impl;
 	struct gn_line ln;
+	unsigned long before = r->ncommit;
 	int i, rc;
 
-	for (i = 0; i < GN_BATCH && r->queue == NULL; i++) {
+	/* Until a host is queued: the queue may hold earlier ones. */
+	for (i = 0; i < GN_BATCH && r->ncommit == before; i++) {
 		rc = gn_getline(r, &ln);
 		if (rc == PK_EOF)
 			return gn_eof(r, g);

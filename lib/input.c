@@ -215,6 +215,12 @@ pk_input_name(const struct pk_input *in)
 }
 
 int
+pk_input_bounded(const struct pk_input *in)
+{
+	return in->gz == NULL || in->regular;
+}
+
+int
 pk_input_gzipped(const struct pk_input *in)
 {
 	return in->gzipped;

@@ -33,6 +33,11 @@ struct pk_input	*pk_input_open_mem(const void *buf, size_t len,
 void		 pk_input_free(struct pk_input *in);
 
 const char	*pk_input_name(const struct pk_input *in);
+/*
+ * 1 when reads never wait on another process: a regular file or memory
+ * (a thread reading it can always be stopped and joined).
+ */
+int		 pk_input_bounded(const struct pk_input *in);
 /* 1 when the content is gzip-compressed (known after the first fill). */
 int		 pk_input_gzipped(const struct pk_input *in);
 

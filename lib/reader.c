@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ahead.h"
 #include "dupcheck.h"
 #include "reader_impl.h"
 #include "source.h"
 
 #define SNIFF_BYTES	4096
+#define AHEAD_AFTER	((uint64_t)1 << 20)
 
 void
 pk_read_opts_init(struct pk_read_opts *opts)
@@ -128,6 +130,7 @@ pk_reader_free(struct pk_reader *r)
 {
 	if (r == NULL)
 		return;
+	pk_ahead_stop(r);
 	if (r->ops != NULL && r->ops->free != NULL)
 		r->ops->free(r);
 	slot_list_free(r->queue);
@@ -168,12 +171,7 @@ pk_rd_fail(struct pk_reader *r, int status, unsigned long line,
 unsigned long
 pk_rd_kept(const struct pk_reader *r)
 {
-	const struct pk_hslot *s;
-	unsigned long n = r->nhosts;
-
-	for (s = r->queue; s != NULL; s = s->next)
-		n++;
-	return n;
+	return r->ncommit;
 }
 
 int
@@ -255,6 +253,7 @@ pk_rd_host_commit(struct pk_reader *r)
 		    "host without an address");
 	}
 	r->building = NULL;
+	r->ncommit++;
 	s->next = NULL;
 	if (r->qtail != NULL)
 		r->qtail->next = s;
@@ -382,30 +381,67 @@ pk_reader_next(struct pk_reader *r, const struct pk_host **out)
 	return rc;
 }
 
-static int
-reader_next_raw(struct pk_reader *r, const struct pk_host **out)
+/*
+ * Parse in a thread, when asked to, once AHEAD_AFTER bytes have gone
+ * by: a small file is done before a thread would pay for itself.  Only
+ * grepable input gains: libxml2 runs slower outside the main thread
+ * (its globals are looked up per thread), more than a thread returns.
+ * The input's reads must not block, and the queue must be empty, as the
+ * thread takes it over.
+ */
+static void
+reader_maybe_ahead(struct pk_reader *r)
+{
+	if (r->opts.parse_ahead && r->ahead == NULL && r->final == 0 &&
+	    r->queue == NULL && r->format == PK_FMT_GNMAP &&
+	    pk_input_offset(r->in) >= AHEAD_AFTER && pk_input_bounded(r->in))
+		(void)pk_ahead_start(r);
+}
+
+/* The next queued host, pumping as needed; NULL and final at the end. */
+static struct pk_hslot *
+reader_take(struct pk_reader *r)
 {
 	struct pk_hslot *s;
 	int rc;
 
-	*out = NULL;
-	if (r->lent != NULL) {
-		slot_recycle(r, r->lent);
-		r->lent = NULL;
+	if (r->opts.parse_ahead)
+		reader_maybe_ahead(r);
+	if (r->ahead != NULL) {
+		(void)pk_ahead_next(r, &s);
+		return s;
 	}
-	if (!r->started && reader_start(r) != PK_OK && r->final == 0)
-		r->final = PK_ERR_FORMAT;
 	while (r->queue == NULL && r->final == 0) {
 		rc = r->ops->pump(r);
 		if (rc != PK_OK && r->final == 0)
 			r->final = rc;
 	}
-	if ((s = r->queue) == NULL)
+	if ((s = r->queue) != NULL) {
+		r->queue = s->next;
+		if (r->queue == NULL)
+			r->qtail = NULL;
+		s->next = NULL;
+	}
+	return s;
+}
+
+static int
+reader_next_raw(struct pk_reader *r, const struct pk_host **out)
+{
+	struct pk_hslot *s;
+
+	*out = NULL;
+	if (r->lent != NULL) {
+		if (r->ahead != NULL)
+			pk_ahead_recycle(r, r->lent);
+		else
+			slot_recycle(r, r->lent);
+		r->lent = NULL;
+	}
+	if (!r->started && reader_start(r) != PK_OK && r->final == 0)
+		r->final = PK_ERR_FORMAT;
+	if ((s = reader_take(r)) == NULL)
 		return r->final;
-	r->queue = s->next;
-	if (r->queue == NULL)
-		r->qtail = NULL;
-	s->next = NULL;
 	r->lent = s;
 	r->nhosts++;
 	*out = s->hb.h;

@@ -57,6 +57,8 @@ struct pk_reader {
 	struct pk_merge	*merge;		/* masscan records folded */
 	struct pk_dupcheck *dups;	/* when opts.warn is set */
 	int		 merge_rc;	/* how the merged input ended */
+	struct pk_ahead	*ahead;		/* the pump's thread, or NULL */
+	unsigned long	 ncommit;	/* hosts queued by the pump so far */
 };
 
 /*

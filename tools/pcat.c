@@ -797,6 +797,7 @@ main(int argc, char *argv[])
 	pc.kind = K_NONE;
 	pk_read_opts_init(&pc.ropts);
 	pc.ropts.warn = reader_warning;
+	pc.ropts.parse_ahead = 1;
 	pk_sock_opts_init(&pc.sopts);
 	parse_args(&pc, argc, argv);
 	setup(&pc);
