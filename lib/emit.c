@@ -102,8 +102,28 @@ header_tsv_csv(struct pk_writer *w)
 	ob_putc(&w->out, '\n');
 }
 
+/* tsv, the format pipelines read most: one tight loop, no format tests. */
 static void
-row_tsv_csv(struct pk_writer *w, const struct pk_value *vals)
+row_tsv(struct pk_writer *w, const struct pk_value *vals)
+{
+	const struct pk_field *f = w->fields;
+	size_t i;
+
+	for (i = 0; i < w->nfields; i++) {
+		if (i > 0)
+			ob_putc(&w->out, '\t');
+		if (absent(&f[i], &vals[i]))
+			continue;
+		if (f[i].type == PK_FT_STR)
+			pk_esc_tsv(&w->out, vals[i].s);
+		else
+			put_number(&w->out, &f[i], &vals[i], 0);
+	}
+	ob_putc(&w->out, '\n');
+}
+
+static void
+row_csv(struct pk_writer *w, const struct pk_value *vals)
 {
 	const struct pk_field *f;
 	size_t i;
@@ -111,13 +131,11 @@ row_tsv_csv(struct pk_writer *w, const struct pk_value *vals)
 	for (i = 0; i < w->nfields; i++) {
 		f = &w->fields[i];
 		if (i > 0)
-			ob_putc(&w->out, w->fmt == PK_OUT_TSV ? '\t' : ',');
+			ob_putc(&w->out, ',');
 		if (absent(f, &vals[i]))
 			continue;
 		if (f->type != PK_FT_STR)
 			put_number(&w->out, f, &vals[i], 0);
-		else if (w->fmt == PK_OUT_TSV)
-			pk_esc_tsv(&w->out, vals[i].s);
 		else
 			pk_esc_csv(&w->out, vals[i].s,
 			    (w->flags & PK_WR_CSV_SAFE) != 0);
@@ -335,8 +353,10 @@ pk_writer_row(struct pk_writer *w, const struct pk_value *vals)
 		pk_text_row(w, vals);
 		break;
 	case PK_OUT_TSV:
+		row_tsv(w, vals);
+		break;
 	case PK_OUT_CSV:
-		row_tsv_csv(w, vals);
+		row_csv(w, vals);
 		break;
 	case PK_OUT_JSONL:
 		row_json(w, vals);

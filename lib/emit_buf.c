@@ -92,7 +92,21 @@ pk_ob_ll(struct obuf *b, long long v)
 	char tmp[24];
 	size_t n = sizeof(tmp);
 	unsigned long long u;
+	unsigned x;
+	char *d;
 
+	/* Port numbers and counts: 32-bit arithmetic, straight in place. */
+	if (v >= 0 && v < 100000 && b->cap - b->len >= 5) {
+		x = (unsigned)v;
+		n = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : 5;
+		d = b->p + b->len + n;
+		do {
+			*--d = (char)('0' + x % 10);
+			x /= 10;
+		} while (x != 0);
+		b->len += n;
+		return;
+	}
 	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 	do {
 		tmp[--n] = (char)('0' + u % 10);

@@ -9,6 +9,7 @@
  * before it with one ob_put: the common value needs no escaping at all.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "emit_impl.h"
@@ -101,12 +102,29 @@ esc_high(struct obuf *b, const unsigned char *p, const unsigned char **run)
 	return p + n - 1;
 }
 
-/*
- * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
- * rest as is.
- */
-void
-pk_esc_tsv(struct obuf *b, const char *s)
+/* Bytes a tsv cell carries as they are: printable ASCII but backslash. */
+static const unsigned char tsv_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* tsv from the first byte that may need care (see pk_esc_tsv). */
+static void
+esc_tsv_rest(struct obuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	unsigned char c;
@@ -141,6 +159,61 @@ pk_esc_tsv(struct obuf *b, const char *s)
 			break;
 		}
 	}
+}
+
+/*
+ * Whether the eight bytes at s hold a byte that is not plain (a high
+ * bit, a byte below 0x20, a backslash or DEL): each such byte sets its
+ * high bit in the result.
+ */
+static uint64_t
+word_special(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t x, y, z;
+
+	memcpy(&x, s, 8);
+	y = x ^ (ones * '\\');
+	z = x ^ (ones * 0x7f);
+	return (x | ((x - ones * 0x20) & ~x) | ((y - ones) & ~y) |
+	    ((z - ones) & ~z)) & highs;
+}
+
+/* Whether s[0..n) is all plain: eight bytes at a time, no early exit. */
+static int
+all_plain(const char *s, size_t n)
+{
+	uint64_t acc = 0;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			acc |= tsv_plain[(unsigned char)s[i]] ^ 1u;
+		return acc == 0;
+	}
+	for (i = 0; i + 8 <= n; i += 8)
+		acc |= word_special(s + i);
+	if (i < n)
+		acc |= word_special(s + n - 8);
+	return acc == 0;
+}
+
+/*
+ * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
+ * rest as is.  Most cells are plain ASCII, which is checked a word at a
+ * time and copied whole; any other byte hands over to esc_tsv_rest.
+ */
+void
+pk_esc_tsv(struct obuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n <= b->cap - b->len && all_plain(s, n)) {
+		memcpy(b->p + b->len, s, n);
+		b->len += n;
+		return;
+	}
+	esc_tsv_rest(b, s);
 }
 
 /* Whether a csv value needs quotes: , " CR LF or edge whitespace. */

@@ -109,6 +109,47 @@ TEST(test_lone_c2)
 	    "{\"host\":\"10.0.0.1\",\"port\":1,\"service\":\"ab\xef\xbf\xbd\"}\n");
 }
 
+/*
+ * tsv checks plain cells a word at a time: a byte needing care is found
+ * at every position of cells 1 to 24 bytes long (short ones, whole
+ * words, a word and a tail), and plain cells come out whole.
+ */
+TEST(test_tsv_every_position)
+{
+	static const struct { const char *in, *out; } sp[] = {
+		{ "\t", "\\t" }, { "\\", "\\\\" }, { "\n", "\\n" },
+		{ "\r", "\\r" }, { "\x01", "\\x01" }, { "\x7f", "\\x7f" },
+		{ "\x9b", "\\x9b" }, { "\xc3\xa9", "\xc3\xa9" }, { "~", "~" }
+	};
+	struct pk_value row[3] = { S("h"), I(1), S("") };
+	char in[40], want[80];
+	size_t len, pos, k;
+	char *got;
+	int bad = 0;
+
+	for (len = 1; len <= 24; len++)
+		for (pos = 0; pos < len; pos++)
+			for (k = 0; k < sizeof(sp) / sizeof(sp[0]); k++) {
+				memset(in, 'a', len);
+				in[len] = '\0';
+				memset(want, 'a', len);
+				want[len] = '\0';
+				(void)snprintf(in + pos, sizeof(in) - pos, "%s%.*s",
+				    sp[k].in, (int)(len - pos - 1),
+				    "aaaaaaaaaaaaaaaaaaaaaaaa");
+				(void)snprintf(want + pos, sizeof(want) - pos,
+				    "%s%.*s\n", sp[k].out, (int)(len - pos - 1),
+				    "aaaaaaaaaaaaaaaaaaaaaaaa");
+				row[2].s = in;
+				got = run(PK_OUT_TSV, hpf, 3, PK_WR_NOHEADER, row, 1);
+				if (got == NULL || strncmp(got, "h\t1\t", 4) != 0 ||
+				    strcmp(got + 4, want) != 0)
+					bad++;
+				free(got);
+			}
+	assert_int(bad, 0);
+}
+
 TEST(test_outfmt_names)
 {
 	static const char *const names[] = {
@@ -521,7 +562,7 @@ TEST(test_misuse)
 	pk_writer_free(NULL);
 }
 
-TEST_MAIN(test_outfmt_names, test_lone_c2, test_tsv_hostile, test_csv_hostile,
+TEST_MAIN(test_outfmt_names, test_tsv_every_position, test_lone_c2, test_tsv_hostile, test_csv_hostile,
     test_csv_safe, test_jsonl_hostile, test_jsonl_controls_utf8,
     test_numbers, test_absent, test_absent_json_empty_string,
     test_noheader, test_text_hostile, test_text_widths,
