@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "ahead.h"
+#include "dupcheck.h"
 
 /*
  * Hosts cross in batches of about BATCH_BYTES of host records (or
@@ -46,6 +47,7 @@ struct pk_ahead {
 	int		 stop;
 	int		 waiting;	/* the caller sleeps on ready_cv */
 	/* The thread's alone: the batch being built, and its size. */
+	struct pk_dupcheck *dups;	/* ports checked here, when warned of */
 	size_t		 bbytes;
 	size_t		 blimit;
 	unsigned	 bhosts;
@@ -54,7 +56,11 @@ struct pk_ahead {
 	struct pk_hslot	*done_slots;
 };
 
-/* Count the hosts the last pump queued into the batch being built. */
+/*
+ * Count the hosts the last pump queued into the batch being built.
+ * Their ports are checked for repeats here, where they are still in
+ * this core's cache: the caller then checks only the hosts marked.
+ */
 static int
 batch_full(struct pk_reader *r, struct pk_ahead *a, struct pk_hslot *from)
 {
@@ -63,6 +69,9 @@ batch_full(struct pk_reader *r, struct pk_ahead *a, struct pk_hslot *from)
 	for (s = from != NULL ? from->next : r->queue; s != NULL; s = s->next) {
 		a->bbytes += s->arena.used;
 		a->bhosts++;
+		if (a->dups != NULL)
+			s->ports_once = pk_dupcheck_ports_once(a->dups,
+			    s->hb.h);
 	}
 	return a->bbytes >= a->blimit || a->bhosts >= BATCH_HOSTS;
 }
@@ -151,7 +160,12 @@ pk_ahead_start(struct pk_reader *r)
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return -1;
 	a->blimit = FIRST_BYTES;
+	if (r->opts.warn != NULL && (a->dups = pk_dupcheck_new(0)) == NULL) {
+		free(a);
+		return -1;
+	}
 	if (pthread_mutex_init(&a->lock, NULL) != 0) {
+		pk_dupcheck_free(a->dups);
 		free(a);
 		return -1;
 	}
@@ -168,6 +182,7 @@ fail_ready:
 	pthread_cond_destroy(&a->ready_cv);
 fail_lock:
 	pthread_mutex_destroy(&a->lock);
+	pk_dupcheck_free(a->dups);
 	free(a);
 	return -1;
 }
@@ -258,6 +273,7 @@ pk_ahead_stop(struct pk_reader *r)
 	pthread_cond_destroy(&a->space_cv);
 	pthread_cond_destroy(&a->ready_cv);
 	pthread_mutex_destroy(&a->lock);
+	pk_dupcheck_free(a->dups);
 	free(a);
 	r->ahead = NULL;
 }

@@ -168,7 +168,34 @@ pk_dupcheck_host(struct pk_dupcheck *d, const struct pk_host *h,
     void *arg)
 {
 	check_ports(d, h, file, warn, arg);
+	return pk_dupcheck_host_only(d, h, file, warn, arg);
+}
+
+int
+pk_dupcheck_host_only(struct pk_dupcheck *d, const struct pk_host *h,
+    const char *file, void (*warn)(void *, const struct pk_error *),
+    void *arg)
+{
 	if (d->hosts && (h->host != NULL || h->mac != NULL))
 		return check_host(d, h, file, warn, arg);
 	return 0;
+}
+
+int
+pk_dupcheck_ports_once(struct pk_dupcheck *d, const struct pk_host *h)
+{
+	uint64_t bit, *w;
+	size_t i;
+	int once = 1;
+
+	for (i = 0; i < h->nports; i++) {
+		w = &d->bits[h->ports[i].proto][h->ports[i].port / 64];
+		bit = (uint64_t)1 << (h->ports[i].port % 64);
+		if (*w & bit)
+			once = 0;
+		*w |= bit;
+	}
+	for (i = 0; i < h->nports; i++)
+		d->bits[h->ports[i].proto][h->ports[i].port / 64] = 0;
+	return once;
 }

@@ -19,5 +19,11 @@ void	 pk_dupcheck_free(struct pk_dupcheck *d);
 int	 pk_dupcheck_host(struct pk_dupcheck *d, const struct pk_host *h,
 	    const char *file,
 	    void (*warn)(void *arg, const struct pk_error *w), void *arg);
+/* The same, the ports left out: they are known to be listed once. */
+int	 pk_dupcheck_host_only(struct pk_dupcheck *d, const struct pk_host *h,
+	    const char *file,
+	    void (*warn)(void *arg, const struct pk_error *w), void *arg);
+/* 1 when no port of h is listed twice (no warning either way). */
+int	 pk_dupcheck_ports_once(struct pk_dupcheck *d, const struct pk_host *h);
 
 #endif /* PK_DUPCHECK_H */

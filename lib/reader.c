@@ -214,6 +214,7 @@ pk_rd_host_begin(struct pk_reader *r)
 		return NULL;
 	}
 	s->next = NULL;
+	s->ports_once = 0;
 	r->building = s;
 	if (pk_hb_begin(&s->hb, &s->arena) == -1) {
 		(void)pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
@@ -357,8 +358,10 @@ reader_check(struct pk_reader *r, const struct pk_host *h)
 
 	if (r->dups == NULL && (r->dups = pk_dupcheck_new(hosts)) == NULL)
 		return pk_rd_fail(r, PK_ERR_NOMEM, h->line, "out of memory");
-	if (pk_dupcheck_host(r->dups, h, r->name, r->opts.warn,
-	    r->opts.warn_arg) == -1)
+	/* The parse-ahead thread may have found the ports listed once. */
+	if ((r->lent != NULL && r->lent->hb.h == h && r->lent->ports_once ?
+	    pk_dupcheck_host_only : pk_dupcheck_host)(r->dups, h, r->name,
+	    r->opts.warn, r->opts.warn_arg) == -1)
 		return pk_rd_fail(r, PK_ERR_NOMEM, h->line, "out of memory");
 	return PK_OK;
 }

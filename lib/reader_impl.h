@@ -21,6 +21,7 @@ struct pk_hslot {
 	struct pk_arena	 arena;
 	struct pk_hb	 hb;
 	struct pk_hslot	*next;
+	int		 ports_once;	/* known: no port listed twice */
 };
 
 struct pk_reader;

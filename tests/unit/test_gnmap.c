@@ -531,6 +531,57 @@ TEST(test_bad_ports)
 	    PK_ERR_FORMAT, 2, 0, "empty OS name \"|B\"");
 }
 
+/*
+ * Port entries are split eight bytes at a time: wherever the entry falls
+ * against those words (a first entry 0 to 15 bytes longer), each field
+ * comes out whole, a TAB before the version fails and one inside it does
+ * not.
+ */
+TEST(test_ports_every_offset)
+{
+	static const char entry[] = "22/open/tcp/own/ssl|ssh?/rpc/Open\tSSH/";
+	const struct pk_host *h;
+	struct pk_reader *r;
+	char text[300], pad[20], cut[80];
+	size_t shift, at, bad = 0;
+
+	for (shift = 0; shift < 16; shift++) {
+		memset(pad, '9', shift);
+		pad[shift] = '\0';
+		(void)snprintf(text, sizeof(text), HDR "Host: 10.0.0.1 ()\t"
+		    "Ports: 1%s/open/udp/////, %s, 80/closed/tcp//http///\n",
+		    pad, entry);
+		if (shift > 3)		/* past 65535: keep the port valid */
+			(void)snprintf(text, sizeof(text), HDR "Host: 10.0.0.1 "
+			    "()\tPorts: 1/open/udp//%s///, %s, "
+			    "80/closed/tcp//http///\n", pad, entry);
+		r = open_str(text, strlen(text));
+		if (pk_reader_next(r, &h) != PK_OK || h->nports != 3 ||
+		    h->ports[1].port != 22 || strcmp(h->ports[1].owner, "own") ||
+		    strcmp(h->ports[1].service, "ssh") ||
+		    strcmp(h->ports[1].tunnel, "ssl") ||
+		    strcmp(h->ports[1].rpcinfo, "rpc") ||
+		    strcmp(h->ports[1].version, "Open\tSSH") ||
+		    h->ports[2].port != 80 || strcmp(h->ports[2].service, "http"))
+			bad++;
+		pk_reader_free(r);
+		/* A TAB in place of each byte before the version's start. */
+		for (at = 0; at < 28; at++) {
+			(void)snprintf(cut, sizeof(cut), "%s", entry);
+			cut[at] = '\t';
+			(void)snprintf(text, sizeof(text), HDR "Host: 10.0.0.1 "
+			    "()\tPorts: 1/open/udp//%s///, %s\n", pad, cut);
+			r = open_str(text, strlen(text));
+			if (pk_reader_next(r, &h) != PK_ERR_FORMAT ||
+			    strncmp(pk_reader_error(r)->msg, "incomplete port "
+			    "entry", 21) != 0)
+				bad++;
+			pk_reader_free(r);
+		}
+	}
+	assert_int(bad, 0);
+}
+
 TEST(test_bad_host_lines)
 {
 	reject_s(HDR "Host: 10.0.0.256 ()\tStatus: Up\n",
@@ -754,7 +805,7 @@ TEST(test_xml_twins)
 	}
 }
 
-TEST_MAIN(test_basic_file, test_ipv6_file, test_verbose_multi_file,
+TEST_MAIN(test_basic_file, test_ports_every_offset, test_ipv6_file, test_verbose_multi_file,
     test_udp_sctp_ipproto_files, test_ignored_file, test_list_and_ping_files,
     test_service_os_file, test_handmade_fields, test_crlf_and_gzip,
     test_two_runs, test_masscan, test_bad_ports, test_bad_host_lines,
