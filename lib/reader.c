@@ -350,6 +350,14 @@ reader_next_merged(struct pk_reader *r, const struct pk_host **out)
  * Warn of ports or hosts listed twice.  masscan lists a host once per
  * port, so its hosts repeat by design unless merged.
  */
+/* Out of memory in the caller's thread: the parse-ahead thread stops first. */
+static int
+reader_nomem(struct pk_reader *r, unsigned long line)
+{
+	pk_ahead_stop(r);
+	return pk_rd_fail(r, PK_ERR_NOMEM, line, "out of memory");
+}
+
 static int
 reader_check(struct pk_reader *r, const struct pk_host *h)
 {
@@ -357,12 +365,12 @@ reader_check(struct pk_reader *r, const struct pk_host *h)
 	    r->opts.merge);
 
 	if (r->dups == NULL && (r->dups = pk_dupcheck_new(hosts)) == NULL)
-		return pk_rd_fail(r, PK_ERR_NOMEM, h->line, "out of memory");
+		return reader_nomem(r, h->line);
 	/* The parse-ahead thread may have found the ports listed once. */
 	if ((r->lent != NULL && r->lent->hb.h == h && r->lent->ports_once ?
 	    pk_dupcheck_host_only : pk_dupcheck_host)(r->dups, h, r->name,
 	    r->opts.warn, r->opts.warn_arg) == -1)
-		return pk_rd_fail(r, PK_ERR_NOMEM, h->line, "out of memory");
+		return reader_nomem(r, h->line);
 	return PK_OK;
 }
 
