@@ -16,6 +16,7 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ahead.h"
 #include "dupcheck.h"
@@ -43,17 +44,22 @@ struct pk_ahead {
 	struct pk_hslot	*rtail;
 	unsigned	 nbatches;	/* batches in ready */
 	struct pk_hslot	*used;		/* recycled by the caller */
+	struct pk_hslot	*utail;
 	int		 done;		/* the pump ended: r->final is set */
 	int		 stop;
 	int		 waiting;	/* the caller sleeps on ready_cv */
-	/* The thread's alone: the batch being built, and its size. */
-	struct pk_dupcheck *dups;	/* ports checked here, when warned of */
+	/*
+	 * The thread's alone: the batch being built, and its size; then
+	 * the caller's alone: the batch it takes hosts from, and used
+	 * slots.  Each on lines of its own (see reader_impl.h).
+	 */
+	_Alignas(PK_CACHE_LINE) struct pk_dupcheck *dups;
 	size_t		 bbytes;
 	size_t		 blimit;
 	unsigned	 bhosts;
-	/* The caller's alone: the batch it takes hosts from, and used slots. */
-	struct pk_hslot	*taking;
+	_Alignas(PK_CACHE_LINE) struct pk_hslot *taking;
 	struct pk_hslot	*done_slots;
+	struct pk_hslot	*done_tail;
 };
 
 /*
@@ -94,17 +100,19 @@ ahead_publish(struct pk_reader *r, struct pk_ahead *a)
 	a->bhosts = 0;
 }
 
-/* Take back the slots the caller used, for the next hosts (lock held). */
+/*
+ * Take back the slots the caller used, for the next hosts (lock held):
+ * one splice.  Each is reset when it is taken again (pk_rd_host_begin),
+ * so that neither side walks slots the other side last touched.
+ */
 static void
 ahead_reclaim(struct pk_reader *r, struct pk_ahead *a)
 {
-	struct pk_hslot *s;
-
-	while ((s = a->used) != NULL) {
-		a->used = s->next;
-		s->next = r->spare;
-		r->spare = s;
-	}
+	if (a->used == NULL)
+		return;
+	a->utail->next = r->spare;
+	r->spare = a->used;
+	a->used = a->utail = NULL;
 }
 
 /* Wait for room; 0 to go on, -1 when told to stop. */
@@ -157,8 +165,9 @@ pk_ahead_start(struct pk_reader *r)
 {
 	struct pk_ahead *a;
 
-	if ((a = calloc(1, sizeof(*a))) == NULL)
+	if ((a = aligned_alloc(PK_CACHE_LINE, sizeof(*a))) == NULL)
 		return -1;
+	memset(a, 0, sizeof(*a));
 	a->blimit = FIRST_BYTES;
 	if (r->opts.warn != NULL && (a->dups = pk_dupcheck_new(0)) == NULL) {
 		free(a);
@@ -201,11 +210,11 @@ pk_ahead_next(struct pk_reader *r, struct pk_hslot **out)
 	if (a->taking == NULL) {
 		pthread_mutex_lock(&a->lock);
 		if (a->done_slots != NULL) {
-			for (s = a->done_slots; s->next != NULL; s = s->next)
-				continue;
-			s->next = a->used;
+			a->done_tail->next = a->used;
+			if (a->used == NULL)
+				a->utail = a->done_tail;
 			a->used = a->done_slots;
-			a->done_slots = NULL;
+			a->done_slots = a->done_tail = NULL;
 		}
 		while (a->ready == NULL && !a->done) {
 			a->waiting = 1;
@@ -228,13 +237,14 @@ pk_ahead_next(struct pk_reader *r, struct pk_hslot **out)
 	return s != NULL ? PK_OK : r->final;
 }
 
-/* A slot the caller is done with: reset here, returned with the next take. */
+/* A slot the caller is done with, returned with the next take. */
 void
 pk_ahead_recycle(struct pk_reader *r, struct pk_hslot *s)
 {
 	struct pk_ahead *a = r->ahead;
 
-	pk_arena_reset(&s->arena);
+	if (a->done_slots == NULL)
+		a->done_tail = s;
 	s->next = a->done_slots;
 	a->done_slots = s;
 }

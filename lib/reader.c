@@ -27,9 +27,10 @@ reader_new(const char *name, const struct pk_read_opts *opts)
 {
 	struct pk_reader *r;
 
-	r = calloc(1, sizeof(*r));
+	r = aligned_alloc(PK_CACHE_LINE, sizeof(*r));
 	if (r == NULL)
 		return NULL;
+	memset(r, 0, sizeof(*r));
 	r->name = strdup(name);
 	if (r->name == NULL) {
 		free(r);
@@ -206,6 +207,8 @@ pk_rd_host_begin(struct pk_reader *r)
 		pk_arena_reset(&s->arena);
 	} else if ((s = r->spare) != NULL) {
 		r->spare = s->next;
+		/* Slots that came back from the caller's thread are reset here. */
+		pk_arena_reset(&s->arena);
 	} else if ((s = calloc(1, sizeof(*s))) != NULL) {
 		pk_arena_init(&s->arena, r->opts.limits.max_host_bytes);
 	}

@@ -36,6 +36,14 @@ struct pk_reader_ops {
 	void	(*free)(struct pk_reader *r);
 };
 
+/*
+ * With a parse-ahead thread (lib/ahead.c), the thread runs the pump and
+ * owns every field it touches; the caller's own fields come last, on
+ * cache lines of their own (the reader is allocated on a line boundary),
+ * so that a store by one side never takes a line from the other.
+ */
+#define PK_CACHE_LINE	64
+
 struct pk_reader {
 	char		*name;
 	struct pk_input	*in;
@@ -44,22 +52,23 @@ struct pk_reader {
 	struct pk_error	 err;
 	int		 final;		/* status once the queue drains */
 	int		 started;
-	unsigned long	 nhosts;
 	struct pk_hslot	*queue;		/* completed hosts, oldest first */
 	struct pk_hslot	*qtail;
 	struct pk_hslot	*spare;		/* recycled slots */
-	struct pk_hslot	*lent;		/* the host the caller holds */
 	struct pk_hslot	*building;	/* the host being built */
 	struct pk_arena	 scan_arena;	/* scan records of every run */
 	struct pk_scan	*scan;		/* the current run */
 	unsigned	 ndocs;
 	const struct pk_reader_ops *ops;
 	void		*impl;
+	unsigned long	 ncommit;	/* hosts queued by the pump so far */
+	/* The caller's. */
+	_Alignas(PK_CACHE_LINE) unsigned long nhosts;
+	struct pk_hslot	*lent;		/* the host the caller holds */
 	struct pk_merge	*merge;		/* masscan records folded */
 	struct pk_dupcheck *dups;	/* when opts.warn is set */
 	int		 merge_rc;	/* how the merged input ended */
 	struct pk_ahead	*ahead;		/* the pump's thread, or NULL */
-	unsigned long	 ncommit;	/* hosts queued by the pump so far */
 };
 
 /*
