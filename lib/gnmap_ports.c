@@ -21,29 +21,32 @@ static const char *const port_states[] = {
 	"closed|filtered", NULL
 };
 
-/* A state name; the first byte and the length pick the candidate. */
+/*
+ * A state name: its length picks the one candidate, compared with a
+ * constant size (which the compiler turns into a few loads, no call).
+ */
 static const char *
 gn_state(const char *s, size_t n)
 {
-	const char *want;
-
-	switch (n > 0 ? s[0] : 0) {
-	case 'o':
-		want = n == 4 ? port_states[0] : port_states[4];
-		break;
-	case 'c':
-		want = n == 6 ? port_states[1] : port_states[5];
-		break;
-	case 'f':
-		want = port_states[2];
-		break;
-	case 'u':
-		want = port_states[3];
-		break;
+#define GN_IS(i, lit)	(memcmp(s, lit, sizeof(lit) - 1) == 0 ? \
+			    port_states[i] : NULL)
+	switch (n) {
+	case 4:
+		return GN_IS(0, "open");
+	case 6:
+		return GN_IS(1, "closed");
+	case 8:
+		return GN_IS(2, "filtered");
+	case 10:
+		return GN_IS(3, "unfiltered");
+	case 13:
+		return GN_IS(4, "open|filtered");
+	case 15:
+		return GN_IS(5, "closed|filtered");
 	default:
 		return NULL;
 	}
-	return strlen(want) == n && memcmp(want, s, n) == 0 ? want : NULL;
+#undef GN_IS
 }
 
 /*
