@@ -575,11 +575,14 @@ run_rank(struct cfg *c, int argc, char *argv[])
 			rk = NULL;
 		}
 	}
-	/* A partial sum would pass for the answer: print nothing. */
-	if (bad != 0 || svc_job_wait(c) != 0)
-		st = 2;
-	else if (c->merge && st != 0)
-		;
+	if (bad == 0)
+		bad = svc_job_wait(c);
+	/*
+	 * Without the services the table would lack names; a partial sum
+	 * would pass for the answer: print nothing.
+	 */
+	if (bad != 0 || (c->merge && st != 0))
+		st = worse(st, bad);
 	else if (c->counts && pk_rank_write_counts(rk, stdout) != PK_OK)
 		st = 2;
 	else if (!c->per_scan && !c->counts)
