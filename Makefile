@@ -56,7 +56,9 @@ PK_CFLAGS	= -std=c11 -Wall -Wextra -Werror -Wstrict-prototypes \
 # Tools and tests include "fe/fe.h"; the library must not see tools/.
 FE_CFLAGS	= -Itools
 # -pthread: lib/prefetch.c inflates gzip on a second core.
-LIBS		= -lxml2 -lpcre2-8 -lz -lm -pthread
+# libxml2 is opened with dlopen at the first XML input (lib/xml_lib.h):
+# linking it would load ICU, libstdc++ and liblzma into every tool.
+LIBS		= -lpcre2-8 -lz -lm -pthread -ldl
 
 ifeq ($(V),1)
 Q	=

@@ -79,7 +79,7 @@ pk_xml_halt(struct pk_xml_state *st)
 {
 	if (st->status != 0 && !st->halted && st->ctxt != NULL) {
 		st->halted = 1;
-		xmlStopParser(st->ctxt);
+		st->lib->stop_parser(st->ctxt);
 	}
 }
 

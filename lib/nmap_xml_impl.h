@@ -7,6 +7,8 @@
 
 #include <libxml/parser.h>
 
+#include "xml_lib.h"
+
 #include "reader_impl.h"
 
 /* Attribute names the handlers know. */
@@ -33,6 +35,7 @@ struct attr {
 
 struct pk_xml_state {
 	struct pk_reader *r;
+	const struct pk_xml_lib *lib;	/* libxml2's functions */
 	xmlParserCtxtPtr ctxt;
 	unsigned long	 line_base;	/* lines before this document */
 	unsigned char	*stack;		/* element ids, max_depth deep */
