@@ -13,7 +13,7 @@
 #include "source.h"
 
 #define SNIFF_BYTES	4096
-#define AHEAD_MIN	((uint64_t)2 << 20)
+#define AHEAD_AFTER	((uint64_t)1 << 20)
 
 void
 pk_read_opts_init(struct pk_read_opts *opts)
@@ -396,10 +396,8 @@ pk_reader_next(struct pk_reader *r, const struct pk_host **out)
 }
 
 /*
- * Parse in a thread, when asked to, for inputs of AHEAD_MIN bytes or
- * more, from the start: a thread and the slots it fills cost about a
- * millisecond to set up, more than a 0.6 MB file gains (2.9 against
- * 3.7 ms), less than a 6 MB one does (14.4 against 17.3 ms).  Only
+ * Parse in a thread, when asked to, once AHEAD_AFTER bytes have gone
+ * by: a small file is done before a thread would pay for itself.  Only
  * grepable input gains: libxml2 runs slower outside the main thread
  * (its globals are looked up per thread), more than a thread returns.
  * The input's reads must not block, and the queue must be empty, as the
@@ -410,7 +408,7 @@ reader_maybe_ahead(struct pk_reader *r)
 {
 	if (r->opts.parse_ahead && r->ahead == NULL && r->final == 0 &&
 	    r->queue == NULL && r->format == PK_FMT_GNMAP &&
-	    pk_input_bounded(r->in) && pk_input_size(r->in) >= AHEAD_MIN)
+	    pk_input_offset(r->in) >= AHEAD_AFTER && pk_input_bounded(r->in))
 		(void)pk_ahead_start(r);
 }
 
