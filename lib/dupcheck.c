@@ -67,30 +67,47 @@ warn_at(void (*warn)(void *, const struct pk_error *), void *arg,
 	warn(arg, &w);
 }
 
+/* Mark port p of the host being checked; 1 when it was marked already. */
+static int
+port_seen(struct pk_dupcheck *d, const struct pk_port *p)
+{
+	uint64_t bit = (uint64_t)1 << (p->port % 64);
+	uint64_t *w = &d->bits[p->proto][p->port / 64];
+	int seen = (*w & bit) != 0;
+
+	*w |= bit;
+	return seen;
+}
+
+/* Clear the marks of h's ports: O(ports), not the whole bitmap. */
+static void
+ports_clear(struct pk_dupcheck *d, const struct pk_host *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nports; i++)
+		d->bits[h->ports[i].proto][h->ports[i].port / 64] = 0;
+}
+
 static void
 check_ports(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
     void (*warn)(void *, const struct pk_error *), void *arg)
 {
 	const struct pk_port *p;
 	char msg[200];
-	uint64_t bit, *w;
 	size_t i;
 
 	for (i = 0; i < h->nports; i++) {
 		p = &h->ports[i];
-		w = &d->bits[p->proto][p->port / 64];
-		bit = (uint64_t)1 << (p->port % 64);
-		if (*w & bit) {
+		if (port_seen(d, p)) {
 			(void)snprintf(msg, sizeof(msg), "warning: port %u/%s "
 			    "of %.64s listed twice", p->port,
 			    pk_proto_name(p->proto), h->host != NULL ?
 			    h->host : h->mac);
 			warn_at(warn, arg, file, h->line, msg);
 		}
-		*w |= bit;
 	}
-	for (i = 0; i < h->nports; i++)
-		d->bits[h->ports[i].proto][h->ports[i].port / 64] = 0;
+	ports_clear(d, h);
 }
 
 static size_t
@@ -184,18 +201,12 @@ pk_dupcheck_host_only(struct pk_dupcheck *d, const struct pk_host *h,
 int
 pk_dupcheck_ports_once(struct pk_dupcheck *d, const struct pk_host *h)
 {
-	uint64_t bit, *w;
 	size_t i;
 	int once = 1;
 
-	for (i = 0; i < h->nports; i++) {
-		w = &d->bits[h->ports[i].proto][h->ports[i].port / 64];
-		bit = (uint64_t)1 << (h->ports[i].port % 64);
-		if (*w & bit)
-			once = 0;
-		*w |= bit;
-	}
 	for (i = 0; i < h->nports; i++)
-		d->bits[h->ports[i].proto][h->ports[i].port / 64] = 0;
+		if (port_seen(d, &h->ports[i]))
+			once = 0;
+	ports_clear(d, h);
 	return once;
 }

@@ -131,7 +131,7 @@ esc_tsv_rest(struct obuf *b, const char *s)
 
 	for (;; p++) {
 		c = *p;
-		if (c >= 0x20 && c < 0x7f && c != '\\')
+		if (tsv_plain[c])
 			continue;
 		if (c >= 0x80) {
 			p = esc_high(b, p, &run);

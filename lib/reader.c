@@ -190,10 +190,10 @@ pk_rd_fail_input(struct pk_reader *r)
 	return e->status;
 }
 
+/* A slot is reset once, when it is taken again (pk_rd_host_begin). */
 static void
 slot_recycle(struct pk_reader *r, struct pk_hslot *s)
 {
-	pk_arena_reset(&s->arena);
 	s->next = r->spare;
 	r->spare = s;
 }
@@ -207,7 +207,7 @@ pk_rd_host_begin(struct pk_reader *r)
 		pk_arena_reset(&s->arena);
 	} else if ((s = r->spare) != NULL) {
 		r->spare = s->next;
-		/* Slots that came back from the caller's thread are reset here. */
+		/* Reset here, not when recycled: also in the thread that reuses it. */
 		pk_arena_reset(&s->arena);
 	} else if ((s = calloc(1, sizeof(*s))) != NULL) {
 		pk_arena_init(&s->arena, r->opts.limits.max_host_bytes);
