@@ -284,7 +284,7 @@ struct pk_read_opts {
 	int		 dup_hosts;
 	/*
 	 * Parse in a second thread, some hosts ahead of the caller, where
-	 * that pays: grepable input past its first megabyte, from a
+	 * that pays: grepable input of 256 KiB or more (as stored), from a
 	 * regular file or memory.  Hosts, warnings and errors come as
 	 * without it, in the caller's thread; but the scan record
 	 * (host->scan, pk_reader_scan) is the thread's to write until

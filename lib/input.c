@@ -34,6 +34,7 @@ struct pk_input {
 	gzFile		 gz;		/* NULL for plain memory */
 	struct pk_prefetch *pf;		/* inflating ahead, or NULL */
 	int		 regular;	/* gz reads a regular file */
+	uint64_t	 size;		/* of that file (compressed), else 0 */
 	FILE		*tmp;		/* backing file for gzip in memory */
 	const char	*mem;
 	size_t		 memlen;
@@ -102,6 +103,7 @@ input_gz_attach(struct pk_input *in, int fd, struct pk_error *err)
 	struct stat st;
 
 	in->regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	in->size = in->regular && st.st_size > 0 ? (uint64_t)st.st_size : 0;
 	in->gz = gzdopen(fd, "rb");
 	if (in->gz == NULL) {
 		close(fd);
@@ -229,6 +231,12 @@ int
 pk_input_bounded(const struct pk_input *in)
 {
 	return in->gz == NULL || in->regular;
+}
+
+uint64_t
+pk_input_size(const struct pk_input *in)
+{
+	return in->gz == NULL ? in->memlen : in->size;
 }
 
 int

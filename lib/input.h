@@ -38,6 +38,11 @@ const char	*pk_input_name(const struct pk_input *in);
  * (a thread reading it can always be stopped and joined).
  */
 int		 pk_input_bounded(const struct pk_input *in);
+/*
+ * The size of a regular file (as stored: compressed if it is) or of a
+ * memory buffer; 0 when unknown (a pipe).
+ */
+uint64_t	 pk_input_size(const struct pk_input *in);
 /* 1 when the content is gzip-compressed (known after the first fill). */
 int		 pk_input_gzipped(const struct pk_input *in);
 

@@ -3,7 +3,7 @@
  * parse-ahead thread must give the same hosts, warnings and errors, in
  * the same order, as one read without it.  The scans are the real host
  * lines of testdata/basic-sV.gnmap repeated under other addresses until
- * they are several megabytes, past the point where the thread starts.
+ * they are several megabytes, enough for the thread to start.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,6 +188,22 @@ TEST(test_ahead_error_late)
 	free(t.s);
 }
 
+/* In the thread's first batch: the caller must still see them in order. */
+TEST(test_ahead_early)
+{
+	struct text t;
+	struct seen s;
+
+	make_scan(&t, 2, 4);
+	same_read(&t, t.len, (unsigned long)-1, 3, PK_ERR_FORMAT);
+	read_scan(&t, t.len, 1, (unsigned long)-1, &s);
+	assert_str(s.warns, "4 warning: port 22/tcp of 10.77.0.3 listed "
+	    "twice;");
+	assert_int(s.err.line, 9);
+	assert_str(s.err.msg, "incomplete port entry \"99/open\"");
+	free(t.s);
+}
+
 TEST(test_ahead_truncated)
 {
 	struct text t;
@@ -220,4 +236,5 @@ TEST(test_ahead_free_early)
 }
 
 TEST_MAIN(test_ahead_whole_scan, test_ahead_warning_late,
-    test_ahead_error_late, test_ahead_truncated, test_ahead_free_early)
+    test_ahead_error_late, test_ahead_early, test_ahead_truncated,
+    test_ahead_free_early)
