@@ -199,6 +199,33 @@ all_plain(const char *s, size_t n)
 }
 
 /*
+ * Copy n bytes, n at most 16, without a call: two overlapping loads and
+ * stores cover any length from 4 up.  Most cells are that short, and
+ * a call to memcpy cost more than the copy.
+ */
+static void
+copy_short(char *d, const char *s, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	if (n >= 8) {
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		memcpy(d, &x, 8);
+		memcpy(d + n - 8, &y, 8);
+	} else if (n >= 4) {
+		memcpy(&u, s, 4);
+		memcpy(&v, s + n - 4, 4);
+		memcpy(d, &u, 4);
+		memcpy(d + n - 4, &v, 4);
+	} else {
+		while (n-- > 0)
+			*d++ = *s++;
+	}
+}
+
+/*
  * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
  * rest as is.  Most cells are plain ASCII, which is checked a word at a
  * time and copied whole; any other byte hands over to esc_tsv_rest.
@@ -209,7 +236,10 @@ pk_esc_tsv(struct obuf *b, const char *s)
 	size_t n = strlen(s);
 
 	if (n <= b->cap - b->len && all_plain(s, n)) {
-		memcpy(b->p + b->len, s, n);
+		if (n <= 16)
+			copy_short(b->p + b->len, s, n);
+		else
+			memcpy(b->p + b->len, s, n);
 		b->len += n;
 		return;
 	}

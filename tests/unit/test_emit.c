@@ -150,6 +150,29 @@ TEST(test_tsv_every_position)
 	assert_int(bad, 0);
 }
 
+/* Plain cells of every length, copied whole: no byte lost or moved. */
+TEST(test_tsv_plain_lengths)
+{
+	static const char abc[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+	struct pk_value row[3] = { S("h"), I(1), S("") };
+	char in[sizeof(abc)], want[sizeof(abc) + 8];
+	size_t len;
+	char *got;
+	int bad = 0;
+
+	for (len = 0; len < sizeof(abc); len++) {
+		memcpy(in, abc, len);
+		in[len] = '\0';
+		(void)snprintf(want, sizeof(want), "h\t1\t%s\n", in);
+		row[2].s = in;
+		got = run(PK_OUT_TSV, hpf, 3, PK_WR_NOHEADER, row, 1);
+		if (got == NULL || strcmp(got, want) != 0)
+			bad++;
+		free(got);
+	}
+	assert_int(bad, 0);
+}
+
 TEST(test_outfmt_names)
 {
 	static const char *const names[] = {
@@ -562,7 +585,8 @@ TEST(test_misuse)
 	pk_writer_free(NULL);
 }
 
-TEST_MAIN(test_outfmt_names, test_tsv_every_position, test_lone_c2, test_tsv_hostile, test_csv_hostile,
+TEST_MAIN(test_outfmt_names, test_tsv_every_position,
+    test_tsv_plain_lengths, test_lone_c2, test_tsv_hostile, test_csv_hostile,
     test_csv_safe, test_jsonl_hostile, test_jsonl_controls_utf8,
     test_numbers, test_absent, test_absent_json_empty_string,
     test_noheader, test_text_hostile, test_text_widths,
