@@ -162,46 +162,43 @@ TEST(test_ahead_whole_scan)
 	free(t.s);
 }
 
-TEST(test_ahead_warning_late)
+/*
+ * A scan with a repeated port at host dup and a broken entry at host bad
+ * (0: none): the same either way, and what the threaded read said.
+ */
+static void
+ahead_case(int dup, int bad, unsigned long hosts, int rc, const char *warns,
+    unsigned long line, const char *msg)
 {
 	struct text t;
 	struct seen s;
 
-	make_scan(&t, 15000, 0);
-	same_read(&t, t.len, (unsigned long)-1, NHOSTS, PK_EOF);
+	make_scan(&t, dup, bad);
+	same_read(&t, t.len, (unsigned long)-1, hosts, rc);
 	read_scan(&t, t.len, 1, (unsigned long)-1, &s);
-	assert_str(s.warns, "30000 warning: port 22/tcp of 10.77.60.1 listed "
-	    "twice;");
+	assert_str(s.warns, warns);
+	assert_int(s.err.line, line);
+	assert_str(s.err.msg, msg);
 	free(t.s);
+}
+
+TEST(test_ahead_warning_late)
+{
+	ahead_case(15000, 0, NHOSTS, PK_EOF, "30000 warning: port 22/tcp of "
+	    "10.77.60.1 listed twice;", 0, "");
 }
 
 TEST(test_ahead_error_late)
 {
-	struct text t;
-	struct seen s;
-
-	make_scan(&t, 0, 12345);
-	same_read(&t, t.len, (unsigned long)-1, 12344, PK_ERR_FORMAT);
-	read_scan(&t, t.len, 1, (unsigned long)-1, &s);
-	assert_int(s.err.line, 24691);
-	assert_str(s.err.msg, "incomplete port entry \"99/open\"");
-	free(t.s);
+	ahead_case(0, 12345, 12344, PK_ERR_FORMAT, "", 24691,
+	    "incomplete port entry \"99/open\"");
 }
 
 /* In the thread's first batch: the caller must still see them in order. */
 TEST(test_ahead_early)
 {
-	struct text t;
-	struct seen s;
-
-	make_scan(&t, 2, 4);
-	same_read(&t, t.len, (unsigned long)-1, 3, PK_ERR_FORMAT);
-	read_scan(&t, t.len, 1, (unsigned long)-1, &s);
-	assert_str(s.warns, "4 warning: port 22/tcp of 10.77.0.3 listed "
-	    "twice;");
-	assert_int(s.err.line, 9);
-	assert_str(s.err.msg, "incomplete port entry \"99/open\"");
-	free(t.s);
+	ahead_case(2, 4, 3, PK_ERR_FORMAT, "4 warning: port 22/tcp of "
+	    "10.77.0.3 listed twice;", 9, "incomplete port entry \"99/open\"");
 }
 
 TEST(test_ahead_truncated)
