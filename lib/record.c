@@ -89,7 +89,8 @@ struct pk_rowctx {
 	int		 kind;
 	size_t		 n;
 	int		*idx;		/* selected field numbers */
-	size_t		*stroff;	/* 1 + offset of a port's string member */
+	/* Per column: 1 + the offset of a pk_port string member, or 0. */
+	size_t		*stroff;
 	struct pk_field	*fields;	/* selected fields, in order */
 	struct pk_value	*vals;
 	struct pk_arena	 scratch;	/* joined lists of one row */
