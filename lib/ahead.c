@@ -56,14 +56,16 @@ struct pk_ahead {
 	pthread_cond_t	 space_cv;	/* a batch was taken, or stop */
 	struct pk_hslot	*ready;		/* published hosts, oldest first */
 	struct pk_hslot	*rtail;
-	unsigned	 nbatches;	/* batches in ready */
 	struct pk_hslot	*used;		/* recycled by the caller */
 	struct pk_hslot	*utail;
-	int		 done;		/* the pump ended: r->final is set */
-	int		 stop;
 	int		 waiting;	/* the caller sleeps on ready_cv */
-	atomic_int	 avail;		/* hint: a batch is ready, or done */
-	atomic_int	 full;		/* hint: READY_MAX batches wait */
+	/*
+	 * Written under the lock; atomic because a waiting side spins on
+	 * them without it (ahead_spin).
+	 */
+	atomic_uint	 nbatches;	/* batches in ready */
+	atomic_int	 done;		/* the pump ended: r->final is set */
+	atomic_int	 stop;
 #if defined(__linux__)
 	cpu_set_t	 cpus;		/* the caller's CPUs, for the thread */
 	int		 spread;	/* cpus is set: widen to it */
@@ -103,26 +105,41 @@ batch_full(struct pk_reader *r, struct pk_ahead *a, struct pk_hslot *from)
 	return a->bbytes >= a->blimit || a->bhosts >= BATCH_HOSTS;
 }
 
+/* The caller may go on: a batch is ready, or the pump has ended. */
+static int
+can_take(struct pk_ahead *a)
+{
+	return atomic_load_explicit(&a->nbatches, memory_order_relaxed) != 0 ||
+	    atomic_load_explicit(&a->done, memory_order_relaxed) != 0;
+}
+
+/* The thread may go on: there is room for a batch, or it must stop. */
+static int
+can_fill(struct pk_ahead *a)
+{
+	return atomic_load_explicit(&a->nbatches, memory_order_relaxed) <
+	    READY_MAX || atomic_load_explicit(&a->stop, memory_order_relaxed);
+}
+
 /*
- * Wait up to SPIN_NS for *hint to read want, yielding the CPU meanwhile
- * rather than sleeping.  Some kernels wake a sleeping thread on its
- * waker's CPU (the bench machine's packs virtual CPUs: sched_vcpu_pack),
- * and the two threads then share one CPU for the rest of the run: with
- * plain condition variables one pcat run in three on the bench's 6 MB
- * -oG file used 100% CPU, not 180%, and took 20 ms, not 13.  The spin
- * costs at most a millisecond of CPU a wait; the hint only saves a sleep,
- * the lock and the condition variables still decide.
+ * Wait up to SPIN_NS for go(a), yielding the CPU meanwhile rather than
+ * sleeping.  Some kernels wake a sleeping thread on its waker's CPU (the
+ * bench machine's packs virtual CPUs: sched_vcpu_pack), and the two
+ * threads then share one CPU for the rest of the run: with plain
+ * condition variables one pcat run in three on the bench's 6 MB -oG file
+ * used 100% CPU, not 180%, and took 20 ms, not 13.  The spin costs at
+ * most a millisecond of CPU a wait; reading without the lock only saves
+ * a sleep, the same test under the lock still decides.
  */
 static void
-ahead_spin(atomic_int *hint, int want)
+ahead_spin(struct pk_ahead *a, int (*go)(struct pk_ahead *))
 {
 	struct timespec t0, t;
 	unsigned i;
 
 	if (clock_gettime(CLOCK_MONOTONIC, &t0) != 0)
 		return;
-	for (i = 1; atomic_load_explicit(hint, memory_order_relaxed) != want;
-	    i++) {
+	for (i = 1; !go(a); i++) {
 		(void)sched_yield();
 		if (i % 16 != 0 || clock_gettime(CLOCK_MONOTONIC, &t) != 0)
 			continue;
@@ -145,9 +162,6 @@ ahead_publish(struct pk_reader *r, struct pk_ahead *a)
 	a->rtail = r->qtail;
 	r->queue = r->qtail = NULL;
 	a->nbatches++;
-	atomic_store_explicit(&a->avail, 1, memory_order_relaxed);
-	if (a->nbatches >= READY_MAX)
-		atomic_store_explicit(&a->full, 1, memory_order_relaxed);
 	a->blimit = a->blimit < a->bcap / 2 ? a->blimit * 2 : a->bcap;
 	a->bbytes = 0;
 	a->bhosts = 0;
@@ -174,9 +188,9 @@ ahead_wait_room(struct pk_reader *r, struct pk_ahead *a)
 {
 	int stop;
 
-	ahead_spin(&a->full, 0);
+	ahead_spin(a, can_fill);
 	pthread_mutex_lock(&a->lock);
-	while (a->nbatches >= READY_MAX && !a->stop)
+	while (!can_fill(a))
 		pthread_cond_wait(&a->space_cv, &a->lock);
 	ahead_reclaim(r, a);
 	stop = a->stop;
@@ -252,9 +266,6 @@ ahead_main(void *arg)
 		pthread_mutex_lock(&a->lock);
 		ahead_publish(r, a);
 		a->done = r->final != 0;
-		if (a->done)
-			atomic_store_explicit(&a->avail, 1,
-			    memory_order_relaxed);
 		if (a->waiting)
 			pthread_cond_signal(&a->ready_cv);
 		pthread_mutex_unlock(&a->lock);
@@ -294,19 +305,15 @@ pk_ahead_start(struct pk_reader *r)
 	if ((a = aligned_alloc(PK_CACHE_LINE, sizeof(*a))) == NULL)
 		return -1;
 	memset(a, 0, sizeof(*a));
-	atomic_init(&a->avail, 0);
-	atomic_init(&a->full, 0);
+	atomic_init(&a->nbatches, 0);
+	atomic_init(&a->done, 0);
+	atomic_init(&a->stop, 0);
 	a->blimit = FIRST_BYTES;
 	a->bcap = batch_cap(pk_input_size(r->in));
-	if (r->opts.warn != NULL && (a->dups = pk_dupcheck_new(0)) == NULL) {
-		free(a);
-		return -1;
-	}
-	if (pthread_mutex_init(&a->lock, NULL) != 0) {
-		pk_dupcheck_free(a->dups);
-		free(a);
-		return -1;
-	}
+	if (r->opts.warn != NULL && (a->dups = pk_dupcheck_new(0)) == NULL)
+		goto fail_alloc;
+	if (pthread_mutex_init(&a->lock, NULL) != 0)
+		goto fail_alloc;
 	if (pthread_cond_init(&a->ready_cv, NULL) != 0)
 		goto fail_lock;
 	if (pthread_cond_init(&a->space_cv, NULL) != 0)
@@ -320,6 +327,7 @@ fail_ready:
 	pthread_cond_destroy(&a->ready_cv);
 fail_lock:
 	pthread_mutex_destroy(&a->lock);
+fail_alloc:
 	pk_dupcheck_free(a->dups);
 	free(a);
 	return -1;
@@ -337,7 +345,7 @@ pk_ahead_next(struct pk_reader *r, struct pk_hslot **out)
 	struct pk_hslot *s;
 
 	if (a->taking == NULL) {
-		ahead_spin(&a->avail, 1);
+		ahead_spin(a, can_take);
 		pthread_mutex_lock(&a->lock);
 		if (a->done_slots != NULL) {
 			a->done_tail->next = a->used;
@@ -346,7 +354,7 @@ pk_ahead_next(struct pk_reader *r, struct pk_hslot **out)
 			a->used = a->done_slots;
 			a->done_slots = a->done_tail = NULL;
 		}
-		while (a->ready == NULL && !a->done) {
+		while (!can_take(a)) {
 			a->waiting = 1;
 			pthread_cond_wait(&a->ready_cv, &a->lock);
 			a->waiting = 0;
@@ -356,10 +364,6 @@ pk_ahead_next(struct pk_reader *r, struct pk_hslot **out)
 		if (a->nbatches >= READY_MAX)
 			pthread_cond_signal(&a->space_cv);
 		a->nbatches = 0;
-		atomic_store_explicit(&a->full, 0, memory_order_relaxed);
-		if (!a->done)
-			atomic_store_explicit(&a->avail, 0,
-			    memory_order_relaxed);
 		pthread_mutex_unlock(&a->lock);
 	}
 	if ((s = a->taking) != NULL) {
@@ -394,7 +398,6 @@ pk_ahead_stop(struct pk_reader *r)
 		return;
 	pthread_mutex_lock(&a->lock);
 	a->stop = 1;
-	atomic_store_explicit(&a->full, 0, memory_order_relaxed);
 	pthread_cond_signal(&a->space_cv);
 	pthread_mutex_unlock(&a->lock);
 	(void)pthread_join(a->thread, NULL);

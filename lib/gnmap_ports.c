@@ -174,19 +174,19 @@ gn_service(struct pk_port *p, const char **s, size_t *n)
 }
 
 /*
- * A field of an entry parsed in the host's own copy of the line (base,
- * where ln starts): NUL-terminated where it lies, NULL when empty.  One
+ * A field of an entry parsed in the host's own copy of the line, which
+ * starts at base: NUL-terminated where it lies, NULL when empty.  One
  * copy per line instead of one per field, as ports are most of a large
  * file; the byte overwritten is the field's '/' or a dropped '?'.
  */
 static const char *
-gn_inplace(char *base, const struct gn_line *ln, const char *f, size_t n)
+gn_inplace(char *base, const char *f, size_t n)
 {
 	char *s;
 
 	if (n == 0)
 		return NULL;
-	s = base + (f - ln->start);
+	s = base + (f - base);		/* f, writable */
 	s[n] = '\0';
 	return s;
 }
@@ -225,7 +225,7 @@ gn_portnum(const struct gn_entry *e, int masscan, int *proto,
 /* The text fields of a port entry: in place (base) or copied. */
 static int
 gn_port_text(struct pk_hb *hb, struct pk_port *p, struct gn_entry *e,
-    char *base, const struct gn_line *ln)
+    char *base)
 {
 	int oom = 0, i;
 	const char **dst[7] = { NULL, NULL, NULL, &p->owner, &p->service,
@@ -233,7 +233,7 @@ gn_port_text(struct pk_hb *hb, struct pk_port *p, struct gn_entry *e,
 
 	gn_service(p, &e->f[4], &e->n[4]);
 	for (i = 3; i < 7; i++)
-		*dst[i] = base != NULL ? gn_inplace(base, ln, e->f[i], e->n[i]) :
+		*dst[i] = base != NULL ? gn_inplace(base, e->f[i], e->n[i]) :
 		    pk_gn_opt(hb, e->f[i], e->n[i], &oom);
 	return oom ? -1 : 0;
 }
@@ -263,7 +263,7 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 	p->proto = proto;
 	p->port = port;
 	p->state = state;
-	if (gn_port_text(hb, p, &e, base, ln) == -1)
+	if (gn_port_text(hb, p, &e, base) == -1)
 		return pk_gn_nomem(r, hb, ln->no);
 	return PK_OK;
 }

@@ -203,15 +203,13 @@ pk_rd_host_begin(struct pk_reader *r)
 {
 	struct pk_hslot *s = r->building;
 
-	if (s != NULL) {
-		pk_arena_reset(&s->arena);
-	} else if ((s = r->spare) != NULL) {
+	if (s == NULL && (s = r->spare) != NULL)
 		r->spare = s->next;
-		/* Reset here, not when recycled: also in the thread that reuses it. */
+	/* A spare too is reset now, not when recycled: by its next user. */
+	if (s != NULL)
 		pk_arena_reset(&s->arena);
-	} else if ((s = calloc(1, sizeof(*s))) != NULL) {
+	else if ((s = calloc(1, sizeof(*s))) != NULL)
 		pk_arena_init(&s->arena, r->opts.limits.max_host_bytes);
-	}
 	if (s == NULL) {
 		(void)pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
 		return NULL;
@@ -302,6 +300,25 @@ blank(const char *p, size_t n)
 	return 1;
 }
 
+/*
+ * Parse in a thread, when asked to, for inputs of AHEAD_MIN bytes or
+ * more, from the start: decided once, as the grepable reader starts and
+ * before anything is pumped, for the thread takes the queue over.
+ * Starting a thread costs 0.1 to 0.2 ms: pcat took 1.09 against 0.93 ms
+ * on a 1 KB file and 1.46 against 1.39 on a 100 KB one, broke even near
+ * 250 KB and gained from there (2.35 against 2.70 ms on 0.6 MB, 12.3
+ * against 21 on 6 MB).  Only grepable input gains: libxml2 runs slower
+ * outside the main thread (its globals are looked up per thread), more
+ * than a thread returns.  The input's reads must not block.
+ */
+static void
+reader_maybe_ahead(struct pk_reader *r)
+{
+	if (r->opts.parse_ahead && pk_input_bounded(r->in) &&
+	    pk_input_size(r->in) >= AHEAD_MIN)
+		(void)pk_ahead_start(r);
+}
+
 static int
 reader_start(struct pk_reader *r)
 {
@@ -321,7 +338,9 @@ reader_start(struct pk_reader *r)
 	case PK_FMT_MASSCAN_XML:
 		return pk_nmap_xml_init(r);
 	case PK_FMT_GNMAP:
-		return pk_gnmap_init(r);
+		if ((rc = pk_gnmap_init(r)) == PK_OK)
+			reader_maybe_ahead(r);
+		return rc;
 	case PK_FMT_SERVICES:
 	case PK_FMT_SS:
 	case PK_FMT_LSOF:
@@ -349,10 +368,6 @@ reader_next_merged(struct pk_reader *r, const struct pk_host **out)
 	return PK_OK;
 }
 
-/*
- * Warn of ports or hosts listed twice.  masscan lists a host once per
- * port, so its hosts repeat by design unless merged.
- */
 /* Out of memory in the caller's thread: the parse-ahead thread stops first. */
 static int
 reader_nomem(struct pk_reader *r, unsigned long line)
@@ -361,20 +376,29 @@ reader_nomem(struct pk_reader *r, unsigned long line)
 	return pk_rd_fail(r, PK_ERR_NOMEM, line, "out of memory");
 }
 
+/*
+ * Warn of ports or hosts listed twice.  masscan lists a host once per
+ * port, so its hosts repeat by design unless merged.  The parse-ahead
+ * thread may have found a host's ports listed once already.
+ */
 static int
 reader_check(struct pk_reader *r, const struct pk_host *h)
 {
 	int hosts = r->opts.dup_hosts && (r->format != PK_FMT_MASSCAN_XML ||
 	    r->opts.merge);
+	int once = r->lent != NULL && r->lent->hb.h == h &&
+	    r->lent->ports_once;
+	int rc;
 
 	if (r->dups == NULL && (r->dups = pk_dupcheck_new(hosts)) == NULL)
 		return reader_nomem(r, h->line);
-	/* The parse-ahead thread may have found the ports listed once. */
-	if ((r->lent != NULL && r->lent->hb.h == h && r->lent->ports_once ?
-	    pk_dupcheck_host_only : pk_dupcheck_host)(r->dups, h, r->name,
-	    r->opts.warn, r->opts.warn_arg) == -1)
-		return reader_nomem(r, h->line);
-	return PK_OK;
+	if (once)
+		rc = pk_dupcheck_host_only(r->dups, h, r->name, r->opts.warn,
+		    r->opts.warn_arg);
+	else
+		rc = pk_dupcheck_host(r->dups, h, r->name, r->opts.warn,
+		    r->opts.warn_arg);
+	return rc == -1 ? reader_nomem(r, h->line) : PK_OK;
 }
 
 int
@@ -395,26 +419,6 @@ pk_reader_next(struct pk_reader *r, const struct pk_host **out)
 	return rc;
 }
 
-/*
- * Parse in a thread, when asked to, for inputs of AHEAD_MIN bytes or
- * more, from the start.  Starting a thread costs 0.1 to 0.2 ms: pcat
- * took 1.09 against 0.93 ms on a 1 KB file and 1.46 against 1.39 on a
- * 100 KB one, broke even near 250 KB and gained from there (2.35 against
- * 2.70 ms on 0.6 MB, 12.3 against 21 on 6 MB).  Only
- * grepable input gains: libxml2 runs slower outside the main thread
- * (its globals are looked up per thread), more than a thread returns.
- * The input's reads must not block, and the queue must be empty, as the
- * thread takes it over.
- */
-static void
-reader_maybe_ahead(struct pk_reader *r)
-{
-	if (r->opts.parse_ahead && r->ahead == NULL && r->final == 0 &&
-	    r->queue == NULL && r->format == PK_FMT_GNMAP &&
-	    pk_input_bounded(r->in) && pk_input_size(r->in) >= AHEAD_MIN)
-		(void)pk_ahead_start(r);
-}
-
 /* The next queued host, pumping as needed; NULL and final at the end. */
 static struct pk_hslot *
 reader_take(struct pk_reader *r)
@@ -422,8 +426,6 @@ reader_take(struct pk_reader *r)
 	struct pk_hslot *s;
 	int rc;
 
-	if (r->opts.parse_ahead)
-		reader_maybe_ahead(r);
 	if (r->ahead != NULL) {
 		(void)pk_ahead_next(r, &s);
 		return s;

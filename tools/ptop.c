@@ -567,9 +567,9 @@ run_rank(struct cfg *c, int argc, char *argv[])
 			rk = new_rank(c);
 		st = worse(st, add_one(c, &rk, argv[i],
 		    argc == 1 || c->per_scan));
-		if (c->per_scan && (bad = svc_job_wait(c)) != 0)
-			break;
 		if (c->per_scan) {
+			if ((bad = svc_job_wait(c)) != 0)
+				break;
 			st = worse(st, rank_print(c, rk, argv[i], w));
 			pk_rank_free(rk);
 			rk = NULL;
