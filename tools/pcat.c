@@ -407,15 +407,6 @@ record_matches(struct pcat *pc, const struct pk_host *h,
 	return 1;
 }
 
-/* A reader that went away (pcat | head) is not an error worth a word. */
-static _Noreturn void
-write_failed(void)
-{
-	if (errno == EPIPE)
-		exit(2);
-	fe_errx(2, "write error: %s", strerror(errno));
-}
-
 static int
 emit(struct pcat *pc, const struct pk_host *h, const struct pk_port *p)
 {
@@ -427,7 +418,7 @@ emit(struct pcat *pc, const struct pk_host *h, const struct pk_port *p)
 	if (v == NULL)
 		fe_errx(2, "out of memory");
 	if (pk_writer_row(pc->w, v) != PK_OK)
-		write_failed();
+		fe_write_failed();
 	return 0;
 }
 
@@ -531,7 +522,7 @@ emit_sock(struct pcat *pc, const struct pk_sock *sk)
 	if (v == NULL)
 		fe_errx(2, "out of memory");
 	if (pk_writer_row(pc->w, v) != PK_OK)
-		write_failed();
+		fe_write_failed();
 }
 
 static const char *
@@ -797,7 +788,6 @@ main(int argc, char *argv[])
 	pc.kind = K_NONE;
 	pk_read_opts_init(&pc.ropts);
 	pc.ropts.warn = reader_warning;
-	pc.ropts.parse_ahead = 1;
 	pk_sock_opts_init(&pc.sopts);
 	parse_args(&pc, argc, argv);
 	setup(&pc);
@@ -806,7 +796,7 @@ main(int argc, char *argv[])
 	for (i = optind; i < argc; i++)
 		do_file(&pc, argv[i]);
 	if (pc.w != NULL && pk_writer_flush(pc.w) != PK_OK)
-		write_failed();
+		fe_write_failed();
 	status = pc.trouble != 0 ? pc.trouble :
 	    pc.w != NULL && pk_writer_rows(pc.w) > 0 ? 0 : 1;
 	cleanup(&pc);

@@ -193,19 +193,6 @@ parse_args(struct pdiff *pd, int argc, char *argv[])
 	}
 }
 
-static void
-check_stdin(const struct pdiff *pd)
-{
-	size_t i;
-	int s, n = 0;
-
-	for (s = 0; s < 2; s++)
-		for (i = 0; i < pd->nin[s]; i++)
-			n += strcmp(pd->in[s][i], "-") == 0;
-	if (n > 1)
-		fe_errx(2, "standard input can be read only once");
-}
-
 /*
  * A truncated input still counts with its complete hosts; any other
  * failure leaves a side incomplete, and comparing against a missing
@@ -313,14 +300,6 @@ run(struct pdiff *pd)
 		nomem();
 }
 
-static _Noreturn void
-write_failed(void)
-{
-	if (errno == EPIPE)
-		exit(2);
-	fe_errx(2, "write error: %s", strerror(errno));
-}
-
 static void
 str_value(struct pk_value *v, const char *s)
 {
@@ -350,7 +329,7 @@ write_change(struct pk_writer *w, const char *host,
 	str_value(&v[5], c->new_value);
 	str_value(&v[6], pk_diff_kind_name(c->kind));
 	if (pk_writer_row(w, v) != PK_OK)
-		write_failed();
+		fe_write_failed();
 }
 
 static void
@@ -368,7 +347,7 @@ write_rows(struct pdiff *pd)
 		for (j = 0; j < dh[i].nchanges; j++)
 			write_change(w, dh[i].host, &dh[i].changes[j]);
 	if (pk_writer_flush(w) != PK_OK)
-		write_failed();
+		fe_write_failed();
 	pk_writer_free(w);
 }
 
@@ -385,7 +364,7 @@ write_out(struct pdiff *pd)
 	}
 	rc = pk_diff_write(pd->d, stdout, fmt[pd->out]);
 	if (rc == PK_ERR_IO)
-		write_failed();
+		fe_write_failed();
 	if (rc != PK_OK)
 		nomem();
 }
@@ -401,7 +380,8 @@ main(int argc, char *argv[])
 	memset(&pd, 0, sizeof(pd));
 	pk_read_opts_init(&pd.ropts);
 	parse_args(&pd, argc, argv);
-	check_stdin(&pd);
+	(void)fe_stdin_once(pd.in[1], pd.nin[1],
+	    fe_stdin_once(pd.in[0], pd.nin[0], 0));
 	run(&pd);
 	if (pd.failed) {
 		pk_diff_free(pd.d);

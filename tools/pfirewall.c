@@ -77,15 +77,6 @@ struct pfw {
 	unsigned long	 nhosts;
 };
 
-/* A reader that went away (pfirewall | head) is not worth a word. */
-static _Noreturn void
-write_failed(void)
-{
-	if (errno == EPIPE)
-		exit(2);
-	fe_errx(2, "write error: %s", strerror(errno));
-}
-
 static void
 pfw_start(struct pfw *pf, const struct pk_field *pfields, size_t npf,
     const struct pk_field *hfields, size_t nhf)
@@ -103,7 +94,7 @@ static void
 put_row(struct pfw *pf, const struct pk_value *v)
 {
 	if (pk_writer_row(pf->w, v) != PK_OK)
-		write_failed();
+		fe_write_failed();
 }
 
 static void
@@ -243,7 +234,7 @@ pfw_finish(struct pfw *pf, const char *total)
 		printf("%s%s\n", pf->nhosts > 0 && !pf->hosts ? "\n" : "",
 		    total);
 	if (pf->w != NULL && pk_writer_flush(pf->w) != PK_OK)
-		write_failed();
+		fe_write_failed();
 	pk_writer_free(pf->w);
 	pf->w = NULL;
 }
@@ -419,18 +410,6 @@ stream_input(struct pfw *pf, struct input *in)
 		else
 			pfw_emit_host(pf, fh);
 	}
-}
-
-/* Standard input is one stream: it can be only one of the inputs. */
-static void
-check_stdin(int argc, char *argv[], const char *dump)
-{
-	int i, n = dump != NULL && strcmp(dump, "-") == 0;
-
-	for (i = 0; i < argc; i++)
-		n += strcmp(argv[i], "-") == 0;
-	if (n > 1)
-		fe_errx(2, "standard input (-) given more than once");
 }
 
 static int
@@ -798,7 +777,7 @@ pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 			lrow(pf, &d.v[i], &d.v[i].m[j]);
 	}
 	if (pk_writer_flush(pf->w) != PK_OK)
-		write_failed();
+		fe_write_failed();
 	pk_writer_free(pf->w);
 	pk_reader_free(in.r);
 	ldump_free(&d);
@@ -834,7 +813,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	check_stdin(argc, argv, dump);
+	(void)fe_stdin_once((const char *const *)argv, (size_t)argc,
+	    dump != NULL && strcmp(dump, "-") == 0);
 	if (dump != NULL)
 		status = pfw_listening(&pf, dump, argc, argv);
 	else

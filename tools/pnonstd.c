@@ -93,14 +93,6 @@ usage(void)
 	exit(fe_close_stdout(0));
 }
 
-static _Noreturn void
-write_failed(void)
-{
-	if (errno == EPIPE)
-		exit(2);
-	fe_errx(2, "write error: %s", strerror(errno));
-}
-
 static void
 set_trouble(struct cfg *c, int st)
 {
@@ -146,7 +138,7 @@ emit(struct cfg *c, const struct pk_ns_finding *f, size_t n, int dump)
 			continue;
 		pk_nonstd_values(&f[i], vals);
 		if (pk_writer_row(c->w, vals) != PK_OK)
-			write_failed();
+			fe_write_failed();
 	}
 }
 
@@ -405,7 +397,7 @@ main(int argc, char *argv[])
 	for (i = optind; i < argc; i++)
 		do_input(&c, argv[i]);
 	if (pk_writer_flush(c.w) != PK_OK)
-		write_failed();
+		fe_write_failed();
 	status = c.trouble != 0 ? c.trouble : pk_writer_rows(c.w) > 0 ? 1 : 0;
 	pk_writer_free(c.w);
 	pk_nonstd_free(c.ns);

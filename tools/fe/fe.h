@@ -62,5 +62,13 @@ double		 fe_parse_double(const char *s, double min, double max,
  * error prints "prog: write error: strerror" and exits 2.  Returns status.
  */
 int		 fe_close_stdout(int status);
+/* A write failed: exit 2, quietly when the reader went away (EPIPE). */
+_Noreturn void	 fe_write_failed(void);
+/*
+ * Standard input is one stream: count the "-" among paths on top of seen
+ * (from other lists of the same command) and exit 2 when it is more than
+ * one.  Returns the count.
+ */
+size_t		 fe_stdin_once(const char *const paths[], size_t n, size_t seen);
 
 #endif /* PK_FE_H */

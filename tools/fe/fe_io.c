@@ -31,3 +31,27 @@ fe_close_stdout(int status)
 		fe_warnx("write error");
 	exit(2);
 }
+
+/*
+ * A write that failed as it happened: a reader that went away (tool |
+ * head) is not worth a word, anything else is a write error.
+ */
+_Noreturn void
+fe_write_failed(void)
+{
+	if (errno == EPIPE)
+		exit(2);
+	fe_errx(2, "write error: %s", strerror(errno));
+}
+
+size_t
+fe_stdin_once(const char *const paths[], size_t n, size_t seen)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		seen += strcmp(paths[i], "-") == 0;
+	if (seen > 1)
+		fe_errx(2, "standard input (-) given more than once");
+	return seen;
+}
