@@ -68,7 +68,7 @@ Q	= @
 E	= @echo
 endif
 
-LIB_SRCS	:= $(sort $(wildcard lib/*.c))
+LIB_SRCS	:= $(sort $(wildcard lib/*/*.c))
 FE_SRCS		:= $(sort $(wildcard tools/fe/*.c))
 TOOL_SRCS	:= $(sort $(wildcard tools/*.c))
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
@@ -134,11 +134,25 @@ $(STATIC_LIB): $(LIB_OBJS)
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $(LIB_OBJS)
 
-$(SHARED_REAL): $(LIB_PICS)
+# The shared library exports exactly the functions portkit.h declares,
+# in one version node per soname (libportkit(3), "ABI"); everything
+# else in lib/ is local to it.  Tools and tests link the static archive.
+SYMBOL_MAP	= $(BUILDDIR)/portkit.map
+
+$(SYMBOL_MAP): include/portkit.h
+	@mkdir -p $(@D)
+	$(E) "  GEN     $@"
+	$(Q){ echo 'PORTKIT_$(SOMAJOR) {'; echo 'global:'; \
+	    grep -oE '\bpk_[A-Za-z0-9_]+[[:space:]]*\(' include/portkit.h | \
+	    tr -d '( \t' | sort -u | sed 's/.*/\t&;/'; \
+	    echo 'local:'; printf '\t*;\n};\n'; } >$@.tmp && mv $@.tmp $@
+
+$(SHARED_REAL): $(LIB_PICS) $(SYMBOL_MAP)
 	@mkdir -p $(@D)
 	$(E) "  LD      $@"
-	$(Q)$(CC) $(CFLAGS) -shared -Wl,-soname,$(SHARED_SONAME) -o $@ \
-	    $(LIB_PICS) $(LDFLAGS) $(LIBS)
+	$(Q)$(CC) $(CFLAGS) -shared -Wl,-soname,$(SHARED_SONAME) \
+	    -Wl,--version-script=$(SYMBOL_MAP) -o $@ $(LIB_PICS) $(LDFLAGS) \
+	    $(LIBS)
 
 $(BUILDDIR)/$(SHARED_SONAME) $(BUILDDIR)/libportkit.so: $(SHARED_REAL)
 	$(Q)ln -sf $(notdir $<) $@
@@ -255,8 +269,9 @@ TIDY_KNOWN	= tests/lint/tidy.known
 TIDY_CFLAGS	= $(filter-out -I/%,$(PK_CFLAGS)) $(FE_CFLAGS) \
 		  $(patsubst -I%,-isystem %,$(filter -I/%,$(DEP_CFLAGS)))
 
-## lint: cppcheck, clang-tidy (.clang-tidy) and mandoc -Tlint
-lint:
+## lint: cppcheck, clang-tidy (.clang-tidy), mandoc -Tlint, lib/ layering
+lint: all
+	sh tests/lint/layers.sh $(OBJDIR) $(SHARED_REAL)
 ifneq ($(strip $(LINT_SRCS)),)
 	cppcheck -q --error-exitcode=1 --std=c11 --inline-suppr \
 	    --enable=warning,portability,performance \

@@ -34,7 +34,7 @@ extern "C" {
 #define PK_VERSION		"0.1.0"
 #define PK_VERSION_NUMBER	100	/* major * 10000 + minor * 100 + patch */
 
-/* --- Status codes and errors (lib/error.c) ---------------------------- */
+/* --- Status codes and errors (lib/base/error.c) ----------------------- */
 
 enum pk_status {
 	PK_OK = 0,
@@ -263,7 +263,7 @@ struct pk_host {
 struct pk_host	*pk_host_dup(const struct pk_host *h);
 void		 pk_host_free(struct pk_host *h);
 
-/* --- Readers (lib/reader.c, lib/nmap_xml.c, lib/gnmap.c) ---------------- */
+/* --- Readers (lib/reader/, lib/nmap/, lib/gnmap/) ------------------------ */
 
 struct pk_reader;
 
@@ -282,15 +282,6 @@ struct pk_read_opts {
 	void		(*warn)(void *arg, const struct pk_error *w);
 	void		*warn_arg;
 	int		 dup_hosts;
-	/*
-	 * Parse in a second thread, some hosts ahead of the caller, where
-	 * that pays: grepable input of 256 KiB or more (as stored), from a
-	 * regular file or memory.  Hosts, warnings and errors come as
-	 * without it, in the caller's thread; but the scan record
-	 * (host->scan, pk_reader_scan) is the thread's to write until
-	 * pk_reader_next has returned other than PK_OK.
-	 */
-	int		 parse_ahead;
 };
 
 /* Fill opts with the defaults. */
@@ -330,7 +321,7 @@ const char	*pk_reader_name(const struct pk_reader *r);
 unsigned long	 pk_reader_hosts(const struct pk_reader *r);
 void		 pk_reader_free(struct pk_reader *r);
 
-/* --- Sources: inputs recognised before a reader takes them (lib/source.c) */
+/* --- Sources: inputs recognised before a reader takes them (lib/input/) */
 
 /*
  * A source opens an input once ("-" is standard input), gzip or not, and
@@ -364,7 +355,7 @@ void		 pk_source_free(struct pk_source *src);
 struct pk_reader *pk_reader_open_source(struct pk_source *src,
 		    const struct pk_read_opts *opts);
 
-/* --- Port specifications (lib/portspec.c) ------------------------------- */
+/* --- Port specifications (lib/scan/portspec.c) -------------------------- */
 
 /* A set of ports per protocol (a bitmap: 8 KiB per protocol). */
 struct pk_portset;
@@ -393,7 +384,7 @@ int		 pk_portspec_parse(struct pk_portset *ps, const char *spec,
  */
 char		*pk_portspec_format(const struct pk_portset *ps, int proto);
 
-/* --- Output writers (lib/emit.c) ---------------------------------------- */
+/* --- Output writers (lib/out/) ------------------------------------------ */
 
 enum pk_outfmt {
 	PK_OUT_TEXT = 0,		/* aligned table for people */
@@ -453,7 +444,7 @@ int		 pk_writer_flush(struct pk_writer *w);
 unsigned long	 pk_writer_rows(const struct pk_writer *w);
 void		 pk_writer_free(struct pk_writer *w);
 
-/* --- Scan records as rows (lib/record.c, lib/extraports.c) ------------- */
+/* --- Scan records as rows (lib/scan/record.c, lib/scan/extraports.c) --- */
 
 /*
  * The fields a host or port becomes when written out; names are stable
@@ -502,7 +493,7 @@ void		 pk_rowctx_free(struct pk_rowctx *rc);
 int		 pk_extraports_foreach(const struct pk_host *h,
 		    int (*fn)(void *arg, const struct pk_port *p), void *arg);
 
-/* --- nmap-services database (lib/services.c) ---------------------------- */
+/* --- nmap-services database (lib/services/) ----------------------------- */
 
 /* One line of nmap-services: "name<TAB>port/proto<TAB>freq[<TAB># ...]". */
 struct pk_service {
@@ -543,7 +534,7 @@ struct pk_services *pk_services_load_mem(const void *buf, size_t len,
 		    struct pk_error *err);
 void		 pk_services_free(struct pk_services *svc);
 /*
- * Locate and load in one call (lib/services_open.c): file when it is not
+ * Locate and load in one call (lib/services/services_open.c): file when it is not
  * NULL, else the file pk_services_locate(datadir) finds.  NULL on error,
  * with err (when not NULL) saying which step failed: PK_ERR_IO with
  * err->file NULL when none was found (a tool may go on without), or the
@@ -585,7 +576,7 @@ size_t		 pk_services_top_ratio(const struct pk_services *svc,
 /* The sum of the frequencies of proto (the open-frequency mass). */
 double		 pk_services_mass(const struct pk_services *svc, int proto);
 
-/* --- Port ranking (lib/rank.c) ------------------------------------------ */
+/* --- Port ranking (lib/rank/) ------------------------------------------- */
 
 /*
  * Rank what scans found by the number of distinct up hosts: per port
@@ -679,7 +670,7 @@ int		 pk_rank_write_counts(const struct pk_rank *rk, FILE *out);
 int		 pk_rank_merge(struct pk_rank *rk, const char *path,
 		    struct pk_error *err);
 
-/* --- Socket dumps: ss and lsof (lib/sockdump.c) ------------------------- */
+/* --- Socket dumps: ss and lsof (lib/sock/) ------------------------------ */
 
 /*
  * A pull iterator over saved ss(8) and lsof(8) listings, one socket per
@@ -812,7 +803,7 @@ unsigned long	 pk_sock_bad_lines(const struct pk_sock_reader *r);
 void		 pk_sock_free(struct pk_sock_reader *r);
 
 /*
- * Sockets as rows (lib/sockrec.c), like pk_rowctx for scans: the fields
+ * Sockets as rows (lib/sock/sockrec.c), like pk_rowctx for scans: the fields
  * a socket becomes when written out, and a row maker.  list is a
  * comma-separated list of field names ("all" for every field), NULL for
  * the default "proto,host,port,state,process,pid,user".
@@ -833,7 +824,7 @@ const struct pk_value *pk_sockrow_fill(struct pk_sockrow *sr,
 		    const struct pk_sock *s, const char *file);
 void		 pk_sockrow_free(struct pk_sockrow *sr);
 
-/* --- Scan comparison (lib/diff.c) --------------------------------------- */
+/* --- Scan comparison (lib/diff/) ---------------------------------------- */
 
 /*
  * Compare two scans host by host, matched on the first IP address (the
@@ -967,7 +958,7 @@ enum pk_diff_out {
  */
 int		 pk_diff_write(struct pk_diff *d, FILE *out, int fmt);
 
-/* --- Firewall inference (lib/firewall.c) -------------------------------- */
+/* --- Firewall inference (lib/firewall/) --------------------------------- */
 
 /*
  * Where a packet filter sits and what kind it is, from a SYN (or connect)
@@ -1107,7 +1098,7 @@ const char	*pk_fw_summary(struct pk_fw *fw);
 /* Bytes held for the held side. */
 size_t		 pk_fw_memory(const struct pk_fw *fw);
 
-/* --- Service placement checks (lib/nonstd.c) ---------------------------- */
+/* --- Service placement checks (lib/nonstd/) ----------------------------- */
 
 /*
  * Find services where they do not belong.  A checker holds three tables

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "diff_seq.h"
+#include "diff/seq.h"
 #include "portkit.h"
 
 #define HEAD "<?xml version=\"1.0\"?>\n<nmaprun scanner=\"nmap\" " \

@@ -5,9 +5,9 @@
  */
 #include <string.h>
 
-#include "arena.h"
+#include "base/arena.h"
 #include "harness.h"
-#include "xml_guard.h"
+#include "nmap/guard.h"
 
 /* Scan s in pieces of step bytes; the first non-OK result and where. */
 static int

@@ -1,0 +1,59 @@
+/*
+ * error.c - status codes and the error record held in each handle.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "base/error.h"
+
+const char *
+pk_strerror(int status)
+{
+	switch (status) {
+	case PK_OK:
+		return "success";
+	case PK_EOF:
+		return "end of input";
+	case PK_ERR_IO:
+		return "input/output error";
+	case PK_ERR_FORMAT:
+		return "malformed input";
+	case PK_ERR_LIMIT:
+		return "input exceeds a limit";
+	case PK_ERR_NOMEM:
+		return "out of memory";
+	case PK_ERR_TRUNCATED:
+		return "truncated input";
+	case PK_ERR_GZIP:
+		return "corrupt gzip data";
+	case PK_ERR_UNKNOWN_FORMAT:
+		return "unknown input format";
+	case PK_ERR_USAGE:
+		return "invalid argument";
+	default:
+		return "unknown status";
+	}
+}
+
+void
+pk_error_vset(struct pk_error *err, int status, unsigned long line,
+    const char *fmt, va_list ap)
+{
+	if (err == NULL)
+		return;
+	err->status = status;
+	err->line = line;
+	err->column = 0;
+	(void)vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+}
+
+void
+pk_error_set(struct pk_error *err, int status, unsigned long line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	pk_error_vset(err, status, line, fmt, ap);
+	va_end(ap);
+}

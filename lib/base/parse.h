@@ -1,0 +1,18 @@
+/*
+ * parse.h - strict parsers shared by every reader (internal).
+ */
+#ifndef PK_BASE_PARSE_H
+#define PK_BASE_PARSE_H
+
+#include <stddef.h>
+
+#include "portkit.h"
+
+/* Decimal, no sign, no spaces; at most max.  0, or -1 when not such. */
+int	pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out);
+/* Decimal, no sign, no spaces, at most 18 digits.  0, or -1. */
+int	pk_parse_long(const char *s, size_t n, long long *out);
+/* inet_pton for the given type; MAC as six colon-separated hex pairs. */
+int	pk_addr_valid(enum pk_addrtype type, const char *s);
+
+#endif /* PK_BASE_PARSE_H */

@@ -1,0 +1,141 @@
+/*
+ * diff_impl.h - scan comparison internals shared by lib/diff*.c.
+ *
+ * Side A is held as compact hosts: one malloc'ed block per host holding
+ * only what is compared (addresses, hostnames, status, OS names, per port
+ * the state, reason and service fields, scripts when asked, and the
+ * extraports states with their port ranges).  Side B is streamed: each
+ * host is compacted, compared with its A entry and dropped unless it
+ * differs; only differing hosts and their changes stay in memory.
+ */
+#ifndef PK_DIFF_IMPL_H
+#define PK_DIFF_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "portkit.h"
+
+/* Compared port strings, in this order. */
+enum {
+	CP_STATE, CP_REASON, CP_SERVICE, CP_PRODUCT, CP_VERSION,
+	CP_EXTRAINFO, CP_TUNNEL, CP_NSTR
+};
+
+struct cport {
+	const char	*s[CP_NSTR];
+	struct pk_script *scripts;
+	uint32_t	 nscripts;
+	uint16_t	 port;
+	uint8_t		 proto;
+};
+
+/* A run of ports folded into extraports with one state and reason. */
+struct crange {
+	const char	*state;
+	const char	*reason;
+	uint16_t	 lo;
+	uint16_t	 hi;
+	uint8_t		 proto;
+};
+
+struct cextra {
+	const char	*state;
+	long		 count;
+};
+
+/* A compact host: this header, its arrays and strings in one block. */
+struct chost {
+	const char	*host;		/* key address as written */
+	const char	*mac;
+	const char	*status;	/* NULL: unknown (masscan) */
+	struct pk_addr	*addrs;
+	size_t		 naddrs;
+	struct pk_hostname *names;
+	size_t		 nnames;
+	struct cport	*ports;		/* sorted by proto, port */
+	size_t		 nports;
+	struct crange	*ranges;	/* sorted by proto, lo */
+	size_t		 nranges;
+	struct cextra	*extra;
+	size_t		 nextra;
+	const char	**os;
+	size_t		 nos;
+	struct pk_script *hscripts;
+	size_t		 nhscripts;
+	size_t		 size;		/* bytes of the block */
+};
+
+/* What one side's runs said about the scan as a whole. */
+struct dside {
+	struct pk_portset *scanned;	/* union of scaninfo services */
+	unsigned	 known;		/* protocols with a services list */
+	char		*types[PK_PROTO_COUNT];	/* "syn", "syn,connect" */
+	char		*scanner;	/* banner of the first run */
+	char		*version;
+	char		*args;
+	long long	 start;
+	long long	 end;
+	int		 nruns;
+	const struct pk_scan *last;	/* last run registered (identity) */
+	unsigned	 lastdoc;
+	long long	 laststart;
+};
+
+struct dentry {
+	unsigned char	 key[17];
+	unsigned char	 seen;		/* B side met this address */
+	unsigned char	 ndiff;		/* differs by ndiff's rules only */
+	struct chost	*a;
+	struct chost	*b;
+	struct pk_diff_change *ch;
+	size_t		 nch;
+	size_t		 capch;
+	struct pk_host	*va;		/* views for the writers */
+	struct pk_host	*vb;
+};
+
+struct pk_diff {
+	struct pk_diff_opts opts;
+	struct dside	 side[2];
+	struct dentry	*ents;
+	size_t		 nents;
+	size_t		 capents;
+	uint32_t	*slots;		/* hash: entry index + 1; 0 empty */
+	size_t		 nslots;
+	struct pk_arena	 pool;		/* change strings and arrays */
+	int		 bstarted;
+	int		 finished;
+	struct pk_diff_host *out;	/* the result, sorted */
+	size_t		 nout;
+	struct pk_diff_change *runch;	/* scan-level changes */
+	size_t		 nrunch;
+	size_t		 caprunch;
+	size_t		 held;		/* bytes of compact hosts */
+	unsigned long	 nchanges;
+};
+
+/* lib/diff_host.c */
+struct chost	*pk_chost_build(const struct pk_host *h, const struct chost *old,
+		    int scripts);
+struct pk_host	*pk_chost_view(const struct chost *c);
+int		 pk_diff_key(const struct pk_host *h, unsigned char key[17]);
+const struct cport *pk_chost_port(const struct chost *c, int proto,
+		    unsigned port);
+const struct crange *pk_chost_range(const struct chost *c, int proto,
+		    unsigned port);
+
+/* lib/diff_cmp.c */
+int		 pk_diff_compare(struct pk_diff *d, struct dentry *e);
+int		 pk_diff_scaninfo(struct pk_diff *d);
+
+/* lib/diff_text.c, lib/diff_ndiff.c */
+int		 pk_diff_write_text(struct pk_diff *d, FILE *out);
+int		 pk_diff_write_ndiff(struct pk_diff *d, FILE *out, int xml);
+/* Whether ndiff 7.93 would call the two hosts (views, NULL: absent)
+   different; -1 out of memory. */
+int		 pk_ndiff_differs(const struct pk_host *a,
+		    const struct pk_host *b);
+
+#endif /* PK_DIFF_IMPL_H */

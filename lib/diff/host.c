@@ -1,0 +1,640 @@
+/*
+ * host.c - compact hosts for the scan comparison.
+ *
+ * A compact host keeps only what pdiff compares and lays it out in one
+ * malloc'ed block: the header, then the arrays, then the strings.  A
+ * record that repeats an address is merged by building a new block from
+ * the old one and the new record; the newer record wins for a port both
+ * list, addresses and hostnames are united.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/diff_impl.h"
+
+struct vec {
+	void		*p;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 sz;
+};
+
+/* The parts of a host being built, pointing into the sources. */
+struct parts {
+	struct vec	 ports;		/* struct cport */
+	struct vec	 ranges;	/* struct crange */
+	struct vec	 extra;		/* struct cextra */
+	struct vec	 addrs;		/* struct pk_addr */
+	struct vec	 names;		/* struct pk_hostname */
+	struct vec	 hscripts;	/* struct pk_script */
+	const char	*const *os;	/* the newest record's OS names */
+	size_t		 nos;
+	const struct pk_osmatch *osm;	/* or these */
+	const char	*host;
+	const char	*status;
+	int		 scripts;
+	int		 oom;
+};
+
+static void *
+vec_push(struct vec *v)
+{
+	char *p;
+
+	if (v->n == v->cap) {
+		size_t ncap = v->cap == 0 ? 8 : v->cap * 2;
+
+		if ((p = realloc(v->p, ncap * v->sz)) == NULL)
+			return NULL;
+		v->p = p;
+		v->cap = ncap;
+	}
+	p = (char *)v->p + v->n++ * v->sz;
+	memset(p, 0, v->sz);
+	return p;
+}
+
+static int
+streq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static size_t
+slen(const char *s)
+{
+	return s == NULL ? 0 : strlen(s) + 1;
+}
+
+static const char *
+bstr(char **sp, const char *s)
+{
+	size_t n;
+	char *r;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	r = *sp;
+	memcpy(r, s, n);
+	*sp += n;
+	return r;
+}
+
+static int
+hexval(char c)
+{
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* The normalised key: family tag and address bytes, or a MAC's bytes. */
+int
+pk_diff_key(const struct pk_host *h, unsigned char key[17])
+{
+	const char *p;
+	int i;
+
+	memset(key, 0, 17);
+	if (h->host != NULL) {
+		if (inet_pton(AF_INET, h->host, key + 1) == 1) {
+			key[0] = 4;
+			return 0;
+		}
+		if (inet_pton(AF_INET6, h->host, key + 1) == 1) {
+			key[0] = 6;
+			return 0;
+		}
+		return -1;
+	}
+	if (h->mac == NULL)
+		return -1;
+	/* "02:77:0A:00:00:0b": six hex pairs, either case. */
+	for (p = h->mac, i = 0; i < 6; i++, p += 3) {
+		if (!isxdigit((unsigned char)p[0]) ||
+		    !isxdigit((unsigned char)p[1]) ||
+		    p[2] != (i < 5 ? ':' : '\0'))
+			return -1;
+		key[1 + i] = (unsigned char)(hexval(p[0]) << 4 | hexval(p[1]));
+	}
+	key[0] = 'M';
+	return 0;
+}
+
+static void
+add_addr(struct parts *pt, const struct pk_addr *a)
+{
+	struct pk_addr *x = pt->addrs.p;
+	size_t i;
+
+	for (i = 0; i < pt->addrs.n; i++)
+		if (x[i].type == a->type && streq(x[i].addr, a->addr))
+			return;
+	if ((x = vec_push(&pt->addrs)) == NULL) {
+		pt->oom = 1;
+		return;
+	}
+	x->type = a->type;
+	x->addr = a->addr;
+}
+
+static void
+add_name(struct parts *pt, const char *name, const char *type)
+{
+	struct pk_hostname *x = pt->names.p;
+	size_t i;
+
+	for (i = 0; i < pt->names.n; i++)
+		if (streq(x[i].name, name))
+			return;
+	if ((x = vec_push(&pt->names)) == NULL) {
+		pt->oom = 1;
+		return;
+	}
+	x->name = name;
+	x->type = type;
+}
+
+/* A host script; a later one with the same id replaces the earlier. */
+static void
+add_hscript(struct parts *pt, const struct pk_script *s)
+{
+	struct pk_script *x = pt->hscripts.p;
+	size_t i;
+
+	for (i = 0; i < pt->hscripts.n; i++)
+		if (streq(x[i].id, s->id)) {
+			x[i] = *s;
+			return;
+		}
+	if ((x = vec_push(&pt->hscripts)) == NULL) {
+		pt->oom = 1;
+		return;
+	}
+	*x = *s;
+}
+
+static void
+add_extra(struct parts *pt, const char *state, long count)
+{
+	struct cextra *x = pt->extra.p;
+	size_t i;
+
+	for (i = 0; i < pt->extra.n; i++)
+		if (streq(x[i].state, state)) {
+			x[i].count += count;
+			return;
+		}
+	if ((x = vec_push(&pt->extra)) == NULL) {
+		pt->oom = 1;
+		return;
+	}
+	x->state = state;
+	x->count = count;
+}
+
+static int
+range_fn(void *arg, const struct pk_port *p)
+{
+	struct parts *pt = arg;
+	struct crange *r = pt->ranges.p;
+
+	if (pt->ranges.n > 0) {
+		r += pt->ranges.n - 1;
+		if (r->proto == p->proto && r->hi + 1u == p->port &&
+		    streq(r->state, p->state) && streq(r->reason, p->reason)) {
+			r->hi = (uint16_t)p->port;
+			return 0;
+		}
+	}
+	if ((r = vec_push(&pt->ranges)) == NULL) {
+		pt->oom = 1;
+		return 1;
+	}
+	r->state = p->state;
+	r->reason = p->reason;
+	r->lo = r->hi = (uint16_t)p->port;
+	r->proto = (uint8_t)p->proto;
+	return 0;
+}
+
+static void
+from_port(struct cport *c, const struct pk_port *p, int scripts)
+{
+	c->s[CP_STATE] = p->state;
+	c->s[CP_REASON] = p->reason;
+	c->s[CP_SERVICE] = p->service;
+	c->s[CP_PRODUCT] = p->product;
+	c->s[CP_VERSION] = p->version;
+	c->s[CP_EXTRAINFO] = p->extrainfo;
+	c->s[CP_TUNNEL] = p->tunnel;
+	if (scripts) {
+		c->scripts = p->scripts;
+		c->nscripts = (uint32_t)p->nscripts;
+	}
+	c->port = (uint16_t)p->port;
+	c->proto = (uint8_t)p->proto;
+}
+
+/* Collect the parts of old (may be NULL), then of h, which wins. */
+static void
+collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
+{
+	struct cport *c;
+	size_t i;
+
+	for (i = 0; old != NULL && i < old->nports && !pt->oom; i++)
+		if ((c = vec_push(&pt->ports)) == NULL)
+			pt->oom = 1;
+		else
+			*c = old->ports[i];
+	for (i = 0; i < h->nports && !pt->oom; i++)
+		if ((c = vec_push(&pt->ports)) == NULL)
+			pt->oom = 1;
+		else
+			from_port(c, &h->ports[i], pt->scripts);
+	for (i = 0; old != NULL && i < old->nranges && !pt->oom; i++) {
+		struct crange *r = vec_push(&pt->ranges);
+
+		if (r == NULL)
+			pt->oom = 1;
+		else
+			*r = old->ranges[i];
+	}
+	if (!pt->oom)
+		(void)pk_extraports_foreach(h, range_fn, pt);
+	for (i = 0; old != NULL && i < old->nextra; i++)
+		add_extra(pt, old->extra[i].state, old->extra[i].count);
+	for (i = 0; i < h->nextraports; i++)
+		add_extra(pt, h->extraports[i].state, h->extraports[i].count);
+	for (i = 0; old != NULL && i < old->naddrs; i++)
+		add_addr(pt, &old->addrs[i]);
+	for (i = 0; i < h->naddrs; i++)
+		add_addr(pt, &h->addrs[i]);
+	for (i = 0; old != NULL && i < old->nnames; i++)
+		add_name(pt, old->names[i].name, old->names[i].type);
+	for (i = 0; i < h->nhostnames; i++)
+		add_name(pt, h->hostnames[i].name, h->hostnames[i].type);
+	for (i = 0; pt->scripts && old != NULL && i < old->nhscripts; i++)
+		add_hscript(pt, &old->hscripts[i]);
+	for (i = 0; pt->scripts && i < h->nhostscripts; i++)
+		add_hscript(pt, &h->hostscripts[i]);
+	if (h->nosmatches > 0) {
+		pt->osm = h->osmatches;
+		pt->nos = h->nosmatches;
+	} else if (old != NULL) {
+		pt->os = old->os;
+		pt->nos = old->nos;
+	}
+	pt->host = old != NULL ? old->host : h->host != NULL ? h->host :
+	    h->mac;
+	/* A host up in any record is up; masscan says nothing (NULL). */
+	if (old != NULL && streq(old->status, "up"))
+		pt->status = old->status;
+	else
+		pt->status = h->status != NULL ? h->status :
+		    old != NULL ? old->status : NULL;
+}
+
+static int
+cport_cmp(const void *x, const void *y)
+{
+	const struct cport *a = x, *b = y;
+
+	if (a->proto != b->proto)
+		return a->proto < b->proto ? -1 : 1;
+	if (a->port != b->port)
+		return a->port < b->port ? -1 : 1;
+	return 0;
+}
+
+static int
+crange_cmp(const void *x, const void *y)
+{
+	const struct crange *a = x, *b = y;
+
+	if (a->proto != b->proto)
+		return a->proto < b->proto ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Sort ports and keep the last record of each (the newest source, since
+ * old ports were pushed first and the sort is made stable by position).
+ */
+static void
+dedupe_ports(struct vec *v)
+{
+	struct cport *p = v->p;
+	size_t i, j, n = v->n;
+
+	/* Insertion order matters: a stable merge by index. */
+	for (i = 1; i < n; i++) {
+		struct cport t = p[i];
+
+		for (j = i; j > 0 && cport_cmp(&p[j - 1], &t) > 0; j--)
+			p[j] = p[j - 1];
+		p[j] = t;
+	}
+	for (i = 0, j = 0; i < n; i++) {
+		if (j > 0 && cport_cmp(&p[j - 1], &p[i]) == 0)
+			p[j - 1] = p[i];
+		else
+			p[j++] = p[i];
+	}
+	v->n = j;
+}
+
+static size_t
+parts_strbytes(const struct parts *pt)
+{
+	const struct cport *c = pt->ports.p;
+	const struct crange *r = pt->ranges.p;
+	const struct cextra *e = pt->extra.p;
+	const struct pk_addr *a = pt->addrs.p;
+	const struct pk_hostname *nm = pt->names.p;
+	const struct pk_script *s = pt->hscripts.p;
+	size_t i, j, n = slen(pt->host) + slen(pt->status);
+
+	for (i = 0; i < pt->ports.n; i++) {
+		for (j = 0; j < CP_NSTR; j++)
+			n += slen(c[i].s[j]);
+		for (j = 0; j < c[i].nscripts; j++)
+			n += slen(c[i].scripts[j].id) +
+			    slen(c[i].scripts[j].output);
+	}
+	for (i = 0; i < pt->ranges.n; i++)
+		n += slen(r[i].state) + slen(r[i].reason);
+	for (i = 0; i < pt->extra.n; i++)
+		n += slen(e[i].state);
+	for (i = 0; i < pt->addrs.n; i++)
+		n += slen(a[i].addr);
+	for (i = 0; i < pt->names.n; i++)
+		n += slen(nm[i].name) + slen(nm[i].type);
+	for (i = 0; i < pt->hscripts.n; i++)
+		n += slen(s[i].id) + slen(s[i].output);
+	for (i = 0; i < pt->nos; i++)
+		n += slen(pt->osm != NULL ? pt->osm[i].name : pt->os[i]);
+	return n;
+}
+
+static size_t
+parts_nscripts(const struct parts *pt)
+{
+	const struct cport *c = pt->ports.p;
+	size_t i, n = pt->hscripts.n;
+
+	for (i = 0; i < pt->ports.n; i++)
+		n += c[i].nscripts;
+	return n;
+}
+
+static void
+copy_scripts(struct pk_script *dst, const struct pk_script *src, size_t n,
+    char **sp)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		dst[i].id = bstr(sp, src[i].id);
+		dst[i].output = bstr(sp, src[i].output);
+	}
+}
+
+static void
+lay_ports(struct chost *c, const struct parts *pt, struct pk_script **scr,
+    char **sp)
+{
+	const struct cport *src = pt->ports.p;
+	size_t i, j;
+
+	for (i = 0; i < c->nports; i++) {
+		struct cport *d = &c->ports[i];
+
+		*d = src[i];
+		for (j = 0; j < CP_NSTR; j++)
+			d->s[j] = bstr(sp, src[i].s[j]);
+		d->scripts = *scr;
+		copy_scripts(d->scripts, src[i].scripts, d->nscripts, sp);
+		*scr += d->nscripts;
+	}
+}
+
+static void
+lay_rest(struct chost *c, const struct parts *pt, struct pk_script *scr,
+    char **sp)
+{
+	size_t i;
+
+	for (i = 0; i < c->nranges; i++) {
+		c->ranges[i] = ((const struct crange *)pt->ranges.p)[i];
+		c->ranges[i].state = bstr(sp, c->ranges[i].state);
+		c->ranges[i].reason = bstr(sp, c->ranges[i].reason);
+	}
+	for (i = 0; i < c->nextra; i++) {
+		c->extra[i] = ((const struct cextra *)pt->extra.p)[i];
+		c->extra[i].state = bstr(sp, c->extra[i].state);
+	}
+	for (i = 0; i < c->naddrs; i++) {
+		const struct pk_addr *a = &((const struct pk_addr *)
+		    pt->addrs.p)[i];
+
+		c->addrs[i].type = a->type;
+		c->addrs[i].addr = bstr(sp, a->addr);
+		c->addrs[i].vendor = NULL;
+		if (a->type == PK_ADDR_MAC && c->mac == NULL)
+			c->mac = c->addrs[i].addr;
+	}
+	for (i = 0; i < c->nnames; i++) {
+		const struct pk_hostname *n = &((const struct pk_hostname *)
+		    pt->names.p)[i];
+
+		c->names[i].name = bstr(sp, n->name);
+		c->names[i].type = bstr(sp, n->type);
+	}
+	for (i = 0; i < c->nos; i++)
+		c->os[i] = bstr(sp, pt->osm != NULL ? pt->osm[i].name :
+		    pt->os[i]);
+	c->hscripts = scr;
+	copy_scripts(c->hscripts, pt->hscripts.p, c->nhscripts, sp);
+	c->host = bstr(sp, pt->host);
+	c->status = bstr(sp, pt->status);
+}
+
+static struct chost *
+lay_out(const struct parts *pt)
+{
+	struct chost *c;
+	struct pk_script *scr;
+	size_t size;
+	char *p, *sp;
+
+	size = sizeof(*c) + pt->ports.n * sizeof(struct cport) +
+	    pt->ranges.n * sizeof(struct crange) +
+	    pt->extra.n * sizeof(struct cextra) +
+	    pt->addrs.n * sizeof(struct pk_addr) +
+	    pt->names.n * sizeof(struct pk_hostname) +
+	    pt->nos * sizeof(char *) +
+	    parts_nscripts(pt) * sizeof(struct pk_script);
+	sp = NULL;
+	if ((c = calloc(1, size + parts_strbytes(pt))) == NULL)
+		return NULL;
+	c->size = size + parts_strbytes(pt);
+	p = (char *)(c + 1);
+#define TAKE(field, cnt, type) do {					\
+	c->field = (void *)p; c->n##field = (cnt);			\
+	p += (cnt) * sizeof(type);					\
+} while (0)
+	TAKE(ports, pt->ports.n, struct cport);
+	TAKE(ranges, pt->ranges.n, struct crange);
+	TAKE(extra, pt->extra.n, struct cextra);
+	TAKE(addrs, pt->addrs.n, struct pk_addr);
+	TAKE(names, pt->names.n, struct pk_hostname);
+	TAKE(os, pt->nos, char *);
+#undef TAKE
+	scr = (struct pk_script *)p;
+	c->nhscripts = pt->hscripts.n;
+	sp = (char *)c + size;
+	lay_ports(c, pt, &scr, &sp);
+	lay_rest(c, pt, scr, &sp);
+	return c;
+}
+
+struct chost *
+pk_chost_build(const struct pk_host *h, const struct chost *old, int scripts)
+{
+	struct parts pt;
+	struct chost *c = NULL;
+
+	memset(&pt, 0, sizeof(pt));
+	pt.ports.sz = sizeof(struct cport);
+	pt.ranges.sz = sizeof(struct crange);
+	pt.extra.sz = sizeof(struct cextra);
+	pt.addrs.sz = sizeof(struct pk_addr);
+	pt.names.sz = sizeof(struct pk_hostname);
+	pt.hscripts.sz = sizeof(struct pk_script);
+	pt.scripts = scripts;
+	collect(&pt, old, h);
+	if (!pt.oom) {
+		dedupe_ports(&pt.ports);
+		if (pt.ranges.n > 1)
+			qsort(pt.ranges.p, pt.ranges.n, sizeof(struct crange),
+			    crange_cmp);
+		c = lay_out(&pt);
+	}
+	free(pt.ports.p);
+	free(pt.ranges.p);
+	free(pt.extra.p);
+	free(pt.addrs.p);
+	free(pt.names.p);
+	free(pt.hscripts.p);
+	return c;
+}
+
+const struct cport *
+pk_chost_port(const struct chost *c, int proto, unsigned port)
+{
+	struct cport k;
+
+	memset(&k, 0, sizeof(k));
+	k.proto = (uint8_t)proto;
+	k.port = (uint16_t)port;
+	return bsearch(&k, c->ports, c->nports, sizeof(k), cport_cmp);
+}
+
+const struct crange *
+pk_chost_range(const struct chost *c, int proto, unsigned port)
+{
+	size_t lo = 0, hi = c->nranges, i;
+
+	/* The first range of proto starting above port, then look back. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct crange *r = &c->ranges[mid];
+
+		if (r->proto < proto || (r->proto == proto && r->lo <= port))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i-- > 0;) {
+		const struct crange *r = &c->ranges[i];
+
+		if (r->proto != proto)
+			break;
+		if (r->lo <= port && port <= r->hi)
+			return r;
+	}
+	return NULL;
+}
+
+/*
+ * A struct pk_host showing a compact host, for the writers: one malloc'ed
+ * block, freed with free(3).  Strings and most arrays are shared.
+ */
+struct pk_host *
+pk_chost_view(const struct chost *c)
+{
+	struct pk_host *h;
+	struct pk_port *p;
+	struct pk_extraports *e;
+	struct pk_osmatch *o;
+	size_t i;
+
+	h = calloc(1, sizeof(*h) + c->nports * sizeof(*p) +
+	    c->nextra * sizeof(*e) + c->nos * sizeof(*o));
+	if (h == NULL)
+		return NULL;
+	p = (struct pk_port *)(h + 1);
+	e = (struct pk_extraports *)(p + c->nports);
+	o = (struct pk_osmatch *)(e + c->nextra);
+	h->host = c->host;
+	h->mac = c->mac;
+	h->hostname = c->nnames > 0 ? c->names[0].name : NULL;
+	h->status = c->status;
+	h->status_reason_ttl = -1;
+	h->starttime = h->endtime = -1;
+	h->addrs = c->addrs;
+	h->naddrs = c->naddrs;
+	h->hostnames = c->names;
+	h->nhostnames = c->nnames;
+	h->hostscripts = c->hscripts;
+	h->nhostscripts = c->nhscripts;
+	for (i = 0; i < c->nports; i++) {
+		const struct cport *s = &c->ports[i];
+
+		p[i].proto = s->proto;
+		p[i].port = s->port;
+		p[i].state = s->s[CP_STATE];
+		p[i].reason = s->s[CP_REASON];
+		p[i].reason_ttl = -1;
+		p[i].service = s->s[CP_SERVICE];
+		p[i].product = s->s[CP_PRODUCT];
+		p[i].version = s->s[CP_VERSION];
+		p[i].extrainfo = s->s[CP_EXTRAINFO];
+		p[i].tunnel = s->s[CP_TUNNEL];
+		p[i].conf = -1;
+		p[i].scripts = s->scripts;
+		p[i].nscripts = s->nscripts;
+	}
+	for (i = 0; i < c->nextra; i++) {
+		e[i].state = c->extra[i].state;
+		e[i].count = c->extra[i].count;
+	}
+	for (i = 0; i < c->nos; i++) {
+		o[i].name = c->os[i];
+		o[i].accuracy = -1;
+	}
+	h->ports = p;
+	h->nports = c->nports;
+	h->extraports = e;
+	h->nextraports = c->nextra;
+	h->osmatches = o;
+	h->nosmatches = c->nos;
+	return h;
+}

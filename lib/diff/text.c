@@ -1,0 +1,249 @@
+/*
+ * text.c - pdiff's own report: grouped by host, ports that opened
+ * first, then ports that stopped being open, then other state changes,
+ * then changed service fields and scripts.
+ *
+ *   scan: tcp: syn 1-1000 -> syn 1-2000
+ *   +10.0.0.5: new host, up
+ *      +22/tcp     open                    ssh OpenSSH 9.2p1
+ *    10.0.0.7:
+ *      status: up -> down
+ *      +8080/tcp   closed -> open          http nginx 1.22.1
+ *      -23/tcp     open -> filtered        telnet
+ *       80/tcp     version: 2.4.57 -> 2.4.58
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/diff_impl.h"
+
+struct ord {
+	const struct pk_diff_change *c;
+	int		 rank;
+	size_t		 i;
+};
+
+static int
+is_open(const char *s)
+{
+	return s != NULL && strcmp(s, "open") == 0;
+}
+
+static int
+rank(const struct pk_diff_change *c)
+{
+	if (c->port < 0)
+		return 0;
+	if (c->field != PK_DF_STATE)
+		return 4;
+	if (is_open(c->new_value))
+		return 1;
+	if (is_open(c->old_value))
+		return 2;
+	return 3;
+}
+
+static int
+ord_cmp(const void *x, const void *y)
+{
+	const struct ord *a = x, *b = y;
+
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	if (a->rank != 0 && a->c->proto != b->c->proto)
+		return a->c->proto - b->c->proto;
+	if (a->rank != 0 && a->c->port != b->c->port)
+		return a->c->port < b->c->port ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static const struct pk_port *
+find_port(const struct pk_host *h, int proto, int port)
+{
+	size_t i;
+
+	for (i = 0; h != NULL && i < h->nports; i++)
+		if (h->ports[i].proto == proto && (int)h->ports[i].port == port)
+			return &h->ports[i];
+	return NULL;
+}
+
+/* "ssl/http nginx 1.22.1 (Ubuntu)": what nmap's SERVICE and VERSION say. */
+static void
+service_desc(FILE *out, const struct pk_port *p)
+{
+	const char *v[2];
+	int i, first = 1;
+
+	if (p == NULL || (p->tunnel == NULL && p->service == NULL &&
+	    p->product == NULL && p->version == NULL && p->extrainfo == NULL))
+		return;
+	fputs("  ", out);
+	if (p->tunnel != NULL)
+		fprintf(out, "%s/", p->tunnel);
+	if (p->service != NULL) {
+		fputs(p->service, out);
+		first = 0;
+	}
+	v[0] = p->product;
+	v[1] = p->version;
+	for (i = 0; i < 2; i++)
+		if (v[i] != NULL) {
+			fprintf(out, "%s%s", first ? "" : " ", v[i]);
+			first = 0;
+		}
+	if (p->extrainfo != NULL)
+		fprintf(out, "%s(%s)", first ? "" : " ", p->extrainfo);
+}
+
+static const char *
+show(const char *s)
+{
+	return s != NULL ? s : "-";
+}
+
+static void
+script_lines(FILE *out, char mark, const char *s)
+{
+	const char *e;
+
+	if (s == NULL)
+		return;
+	do {
+		e = strchr(s, '\n');
+		fprintf(out, "        %c %.*s\n", mark,
+		    (int)(e != NULL ? e - s : (long)strlen(s)), s);
+		s = e != NULL ? e + 1 : NULL;
+	} while (s != NULL && *s != '\0');
+}
+
+static void
+port_line(FILE *out, const struct pk_diff_host *dh,
+    const struct pk_diff_change *c)
+{
+	char spec[32], tr[64];
+	const struct pk_port *p;
+	char mark = ' ';
+
+	(void)snprintf(spec, sizeof(spec), "%d/%s", c->port,
+	    pk_proto_name(c->proto));
+	if (c->field == PK_DF_SCRIPT) {
+		fprintf(out, "     %-11s script %s: %s\n", spec, c->script,
+		    pk_diff_kind_name(c->kind));
+		script_lines(out, '-', c->old_value);
+		script_lines(out, '+', c->new_value);
+		return;
+	}
+	if (c->field != PK_DF_STATE) {
+		fprintf(out, "     %-11s %s: %s -> %s\n", spec,
+		    pk_diff_field_name(c->field), show(c->old_value),
+		    show(c->new_value));
+		return;
+	}
+	if (is_open(c->new_value))
+		mark = '+';
+	else if (is_open(c->old_value))
+		mark = '-';
+	if (dh->a == NULL || dh->b == NULL)
+		(void)snprintf(tr, sizeof(tr), "%s", show(c->old_value != NULL ?
+		    c->old_value : c->new_value));
+	else if (c->kind == PK_DC_NOT_SCANNED)
+		(void)snprintf(tr, sizeof(tr), "%s -> %s", c->old_value != NULL ?
+		    c->old_value : "not scanned", c->new_value != NULL ?
+		    c->new_value : "not scanned");
+	else
+		(void)snprintf(tr, sizeof(tr), "%s -> %s", show(c->old_value),
+		    show(c->new_value));
+	p = find_port(dh->b, c->proto, c->port);
+	if (p == NULL || !is_open(c->new_value))
+		p = find_port(dh->a, c->proto, c->port);
+	if (p != NULL && (p->service != NULL || p->product != NULL ||
+	    p->version != NULL || p->extrainfo != NULL))
+		fprintf(out, "    %c%-11s %-23s", mark, spec, tr);
+	else
+		fprintf(out, "    %c%-11s %s", mark, spec, tr);
+	service_desc(out, p);
+	fputc('\n', out);
+}
+
+static void
+host_line(FILE *out, const struct pk_diff_host *dh)
+{
+	const struct pk_host *h = dh->a != NULL ? dh->a : dh->b;
+	const char *name = h->hostname;
+
+	if (dh->a == NULL)
+		fprintf(out, "+%s%s%s%s: new host, %s\n", dh->host,
+		    name ? " (" : "", name ? name : "", name ? ")" : "",
+		    dh->changes[0].new_value);
+	else if (dh->b == NULL)
+		fprintf(out, "-%s%s%s%s: gone (was %s)\n", dh->host,
+		    name ? " (" : "", name ? name : "", name ? ")" : "",
+		    dh->changes[0].old_value);
+	else
+		fprintf(out, " %s%s%s%s:\n", dh->host, name ? " (" : "",
+		    name ? name : "", name ? ")" : "");
+}
+
+static int
+write_host(FILE *out, const struct pk_diff_host *dh)
+{
+	struct ord *o;
+	size_t i;
+
+	if ((o = calloc(dh->nchanges, sizeof(*o))) == NULL)
+		return PK_ERR_NOMEM;
+	for (i = 0; i < dh->nchanges; i++) {
+		o[i].c = &dh->changes[i];
+		o[i].rank = rank(o[i].c);
+		o[i].i = i;
+	}
+	qsort(o, dh->nchanges, sizeof(*o), ord_cmp);
+	host_line(out, dh);
+	for (i = 0; i < dh->nchanges; i++) {
+		const struct pk_diff_change *c = o[i].c;
+
+		if (c->field == PK_DF_HOST)
+			continue;
+		if (c->port >= 0)
+			port_line(out, dh, c);
+		else if (c->field == PK_DF_SCRIPT) {
+			fprintf(out, "     script %s: %s\n", c->script,
+			    pk_diff_kind_name(c->kind));
+			script_lines(out, '-', c->old_value);
+			script_lines(out, '+', c->new_value);
+		} else
+			fprintf(out, "     %s: %s -> %s\n",
+			    pk_diff_field_name(c->field), show(c->old_value),
+			    show(c->new_value));
+	}
+	free(o);
+	return PK_OK;
+}
+
+int
+pk_diff_write_text(struct pk_diff *d, FILE *out)
+{
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < d->nout; i++) {
+		const struct pk_diff_host *dh = &d->out[i];
+
+		if (dh->host == NULL) {
+			for (j = 0; j < dh->nchanges; j++)
+				fprintf(out, "scan: %s: %s -> %s\n",
+				    pk_proto_name(dh->changes[j].proto),
+				    show(dh->changes[j].old_value),
+				    show(dh->changes[j].new_value));
+			continue;
+		}
+		if (dh->nchanges == 0)
+			continue;
+		if ((rc = write_host(out, dh)) != PK_OK)
+			return rc;
+	}
+	if (fflush(out) != 0 || ferror(out))
+		return PK_ERR_IO;
+	return PK_OK;
+}

@@ -1,0 +1,88 @@
+/*
+ * gnmap_impl.h - the grepable (-oG) reader's internals shared by
+ * gnmap.c (lines, hosts and their fields), scan.c (the "# " framing
+ * lines), ports.c (the Ports, Protocols and Ignored State grammar),
+ * masscan.c (masscan's variant) and fields.c (what they all use).
+ *
+ * The two cursor steps every field takes, gn_eat and
+ * gn_span, are static inline here so that they stay as cheap as they
+ * were within one file.
+ */
+#ifndef PK_GNMAP_IMPL_H
+#define PK_GNMAP_IMPL_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "base/parse.h"
+#include "scan/queue.h"
+
+struct gnmap {
+	int		 masscan;	/* the current run is masscan's */
+	int		 done;		/* the current run's trailer was seen */
+};
+
+/* A cursor over one line. */
+struct gn_line {
+	const char	*p;
+	const char	*end;
+	const char	*start;
+	unsigned long	 no;
+	int		 cut;		/* no newline: the input ended inside */
+};
+
+/* masscan banner lines: "Port: N", "Service: S", "Banner: TEXT". */
+struct gn_banner {
+	const char	*port, *svc, *text;
+	size_t		 nport, nsvc, ntext;
+};
+
+static inline int
+gn_eat(struct gn_line *ln, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if ((size_t)(ln->end - ln->p) < n || memcmp(ln->p, lit, n) != 0)
+		return 0;
+	ln->p += n;
+	return 1;
+}
+
+/* The span up to (not including) c or the end of the field (TAB, end). */
+static inline size_t
+gn_span(const struct gn_line *ln, char c)
+{
+	const char *q;
+
+	for (q = ln->p; q < ln->end && *q != c && *q != '\t'; q++)
+		continue;
+	return (size_t)(q - ln->p);
+}
+
+/* fields.c: messages, parsing helpers, the host being built. */
+int	pk_gn_bad(struct pk_reader *r, const struct gn_line *ln,
+	    const char *what, const char *s, size_t n);
+int	pk_gn_nomem(struct pk_reader *r, const struct pk_hb *hb,
+	    unsigned long line);
+const char *pk_gn_find(const char *p, const char *end, const char *lit);
+int	pk_gn_num(const char *s, size_t n, long *out);
+int	pk_gn_flush(struct pk_reader *r);
+const char *pk_gn_opt(struct pk_hb *hb, const char *s, size_t n, int *oom);
+
+/* scan.c: the scan record and the "# " lines that fill it. */
+struct pk_scan *pk_gn_scan(struct pk_reader *r);
+int	pk_gn_comment(struct pk_reader *r, struct gnmap *g,
+	    struct gn_line *ln);
+
+/* ports.c: field values of a host line. */
+int	pk_gn_entries(struct pk_reader *r, struct pk_hb *hb,
+	    struct gn_line *ln, int ipproto, int masscan);
+int	pk_gn_ignored(struct pk_reader *r, struct pk_hb *hb,
+	    struct gn_line *ln);
+
+/* masscan.c: masscan's port numbering and banner lines. */
+int	pk_masscan_port(const char *s, size_t n, int proto, unsigned *port);
+int	pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
+	    const struct gn_line *ln, const struct gn_banner *b);
+
+#endif /* PK_GNMAP_IMPL_H */

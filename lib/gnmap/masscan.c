@@ -1,0 +1,87 @@
+/*
+ * masscan.c - what masscan's -oG output adds to nmap's grammar.
+ *
+ * masscan imitates grepable output with two differences a reader must
+ * undo: it numbers UDP and SCTP ports after the 65536 TCP ones, and it
+ * writes banners on lines of their own ("Port: N", "Service: S",
+ * "Banner: TEXT") that belong to a port seen before.  The rest of its
+ * output (Timestamp:, the run header, the shorter trailer) goes through
+ * the nmap paths with a flag.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "gnmap/gnmap_impl.h"
+
+/* masscan numbers UDP and SCTP ports after the 65536 TCP ones. */
+#define MASSCAN_UDP	65536u
+#define MASSCAN_SCTP	131072u
+
+/*
+ * A masscan port number of protocol proto, its offset undone; -1 when it
+ * is no number or beyond the SCTP range.  The caller checks 1..65535.
+ */
+int
+pk_masscan_port(const char *s, size_t n, int proto, unsigned *port)
+{
+	long long v;
+
+	if (pk_parse_long(s, n, &v) == -1 || v >= 3 * (long long)MASSCAN_UDP)
+		return -1;
+	*port = (unsigned)v;
+	if (proto == PK_PROTO_UDP && *port >= MASSCAN_UDP &&
+	    *port < MASSCAN_SCTP)
+		*port -= MASSCAN_UDP;
+	else if (proto == PK_PROTO_SCTP && *port >= MASSCAN_SCTP)
+		*port -= MASSCAN_SCTP;
+	return 0;
+}
+
+/*
+ * A banner belongs to an open port of the host; masscan does not say
+ * the protocol, so a port of that number already seen is used, else a
+ * new open TCP port (masscan grabs banners over connections).
+ */
+int
+pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
+    const struct gn_line *ln, const struct gn_banner *b)
+{
+	struct pk_port *p = NULL;
+	struct pk_script *sc;
+	unsigned port;
+	size_t i;
+	int oom = 0;
+
+	if (pk_parse_port(b->port, b->nport, 65535, &port) == -1 || port == 0)
+		return pk_gn_bad(r, ln, "bad port number", b->port, b->nport);
+	for (i = 0; i < hb->h->nports; i++)
+		if (hb->h->ports[i].port == port &&
+		    hb->h->ports[i].proto != PK_PROTO_IP)
+			p = &hb->h->ports[i];
+	if (p == NULL) {
+		if ((p = pk_hb_port(hb)) == NULL)
+			return pk_gn_nomem(r, hb, ln->no);
+		p->proto = PK_PROTO_TCP;
+		p->port = port;
+		p->state = "open";
+	}
+	if (p->service == NULL)
+		p->service = pk_gn_opt(hb, b->svc, b->nsvc, &oom);
+	/*
+	 * pk_hb_port_script appends to the last port only; p may be an
+	 * earlier one, so its script array is regrown here (banners are
+	 * few, a copy each time is cheap).
+	 */
+	sc = pk_arena_alloc(hb->a, (p->nscripts + 1) * sizeof(*sc));
+	if (sc == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	if (p->nscripts > 0)
+		memcpy(sc, p->scripts, p->nscripts * sizeof(*sc));
+	p->scripts = sc;
+	if (p == &hb->h->ports[hb->h->nports - 1])
+		hb->cap_scripts = p->nscripts + 1;
+	sc += p->nscripts++;
+	sc->id = "banner";
+	sc->output = pk_hb_str(hb, b->text, b->ntext);
+	return oom || sc->output == NULL ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
+}

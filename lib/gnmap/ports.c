@@ -1,0 +1,354 @@
+/*
+ * ports.c - the port fields of a grepable host line:
+ *
+ *	Ports: 22/open/tcp//ssh//OpenSSH 9.2p1/, 631/closed/tcp//ipp///
+ *	Protocols: 1/open/icmp/, 6/open/tcp/
+ *	Ignored State: closed (997)
+ *
+ * Each port entry is seven '/'-ended fields (port, state, protocol,
+ * owner, service, RPC info, version) and a protocol entry three; entries
+ * are separated by ", ".  Ports are the bulk of a large file, so this is
+ * the parser's hot path.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "gnmap/gnmap_impl.h"
+
+static const char *const port_states[] = {
+	"open", "closed", "filtered", "unfiltered", "open|filtered",
+	"closed|filtered", NULL
+};
+
+/*
+ * A state name: its length picks the one candidate, compared with a
+ * constant size (which the compiler turns into a few loads, no call).
+ */
+static const char *
+gn_state(const char *s, size_t n)
+{
+#define GN_IS(i, lit)	(memcmp(s, lit, sizeof(lit) - 1) == 0 ? \
+			    port_states[i] : NULL)
+	switch (n) {
+	case 4:
+		return GN_IS(0, "open");
+	case 6:
+		return GN_IS(1, "closed");
+	case 8:
+		return GN_IS(2, "filtered");
+	case 10:
+		return GN_IS(3, "unfiltered");
+	case 13:
+		return GN_IS(4, "open|filtered");
+	case 15:
+		return GN_IS(5, "closed|filtered");
+	default:
+		return NULL;
+	}
+#undef GN_IS
+}
+
+/*
+ * The slash-terminated pieces of one port entry.  A '/' inside a field
+ * was written as '|' by nmap, so a '/' always ends a field; the version
+ * may hold ", " and even a TAB.  masscan leaves the last field open.
+ */
+struct gn_entry {
+	const char	*f[7];
+	size_t		 n[7];
+};
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define GN_WORDS	1
+/* Each byte of x equal to c gets its high bit set; exact, no carries. */
+static inline uint64_t
+bytes_eq(uint64_t x, unsigned char c)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+	uint64_t y = x ^ (0x0101010101010101u * c);
+
+	return ~(((y & low7) + low7) | y | low7);
+}
+
+/*
+ * Split fields eight bytes at a time: the '/' and TAB positions of a
+ * word come out of two masks, so ending a field is no branch
+ * mispredicted per byte.  Returns the fields ended so far (i), or -1 when
+ * a TAB comes before the last field; *pp is where the byte loop goes on.
+ */
+static int
+split_words(const char **pp, const char *end, struct gn_entry *e, int i,
+    int nf)
+{
+	const char *p = *pp;
+	uint64_t x, sl, tab;
+	int k;
+
+	while (i < nf - 1 && end - p >= 8) {
+		memcpy(&x, p, 8);
+		sl = bytes_eq(x, '/');
+		tab = bytes_eq(x, '\t');
+		for (; sl != 0; sl &= sl - 1) {
+			k = __builtin_ctzll(sl) >> 3;
+			if (tab != 0 && (__builtin_ctzll(tab) >> 3) < k)
+				return -1;
+			e->n[i] = (size_t)(p + k - e->f[i]);
+			e->f[++i] = p + k + 1;
+			if (i == nf - 1)
+				return i;
+		}
+		if (tab != 0)
+			return -1;
+		p += 8;
+	}
+	*pp = p;
+	return i;
+}
+#endif
+
+static int
+gn_entry_split(struct gn_line *ln, struct gn_entry *e, int nf, int open)
+{
+	const char *p = ln->p, *q;
+	int i = 0;
+
+	e->f[0] = p;
+#ifdef GN_WORDS
+	if ((i = split_words(&p, ln->end, e, 0, nf)) == -1)
+		return -1;
+#endif
+	/* The bytes left: short lines, and the end of a line. */
+	for (q = p; i < nf - 1; q++) {
+		if (q == ln->end || *q == '\t')
+			return -1;
+		if (*q == '/') {
+			e->n[i] = (size_t)(q - e->f[i]);
+			e->f[++i] = q + 1;
+		}
+	}
+	p = e->f[i];
+	if (open) {
+		ln->p = p;
+		e->n[i] = gn_span(ln, '\t');
+		ln->p += e->n[i];
+		return 0;
+	}
+	if ((q = memchr(p, '/', (size_t)(ln->end - p))) == NULL)
+		return -1;
+	e->n[i] = (size_t)(q - p);
+	ln->p = q + 1;
+	return 0;
+}
+
+/*
+ * Service "ssl|http" is nmap's "ssl/http": the http service in an SSL
+ * tunnel.  A trailing '?' marks a guess (confidence <= 5) and is not
+ * part of the name the XML gives; it is dropped.  Narrows [*s, *s + *n)
+ * to the name.
+ */
+static void
+gn_service(struct pk_port *p, const char **s, size_t *n)
+{
+	if (*n > 4 && memcmp(*s, "ssl|", 4) == 0) {
+		p->tunnel = "ssl";
+		*s += 4;
+		*n -= 4;
+	}
+	if (*n > 1 && (*s)[*n - 1] == '?')
+		(*n)--;
+}
+
+/*
+ * A field of an entry parsed in the host's own copy of the line, which
+ * starts at base: NUL-terminated where it lies, NULL when empty.  One
+ * copy per line instead of one per field, as ports are most of a large
+ * file; the byte overwritten is the field's '/' or a dropped '?'.
+ */
+static const char *
+gn_inplace(char *base, const char *f, size_t n)
+{
+	char *s;
+
+	if (n == 0)
+		return NULL;
+	s = base + (f - base);		/* f, writable */
+	s[n] = '\0';
+	return s;
+}
+
+/* A protocol name; tcp, by far the most common, without a copy. */
+static int
+gn_proto(const char *s, size_t n)
+{
+	char name[8];
+
+	if (n == 3 && memcmp(s, "tcp", 3) == 0)
+		return PK_PROTO_TCP;
+	if (n == 0 || n >= sizeof(name))
+		return -1;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	return pk_proto_parse(name);
+}
+
+/* Port number and protocol of an entry; masscan's offsets undone. */
+static int
+gn_portnum(const struct gn_entry *e, int masscan, int *proto,
+    unsigned *port)
+{
+	*proto = gn_proto(e->f[2], e->n[2]);
+	if (*proto < 0 || *proto == PK_PROTO_IP)
+		return -2;
+	if (masscan) {
+		if (pk_masscan_port(e->f[0], e->n[0], *proto, port) == -1)
+			return -1;
+	} else if (pk_parse_port(e->f[0], e->n[0], 65535, port) == -1)
+		return -1;
+	return *port == 0 || *port > 65535 ? -1 : 0;
+}
+
+/* The text fields of a port entry: in place (base) or copied. */
+static int
+gn_port_text(struct pk_hb *hb, struct pk_port *p, struct gn_entry *e,
+    char *base)
+{
+	int oom = 0, i;
+	const char **dst[7] = { NULL, NULL, NULL, &p->owner, &p->service,
+	    &p->rpcinfo, &p->version };
+
+	gn_service(p, &e->f[4], &e->n[4]);
+	for (i = 3; i < 7; i++)
+		*dst[i] = base != NULL ? gn_inplace(base, e->f[i], e->n[i]) :
+		    pk_gn_opt(hb, e->f[i], e->n[i], &oom);
+	return oom ? -1 : 0;
+}
+
+static int
+gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int masscan, char *base)
+{
+	struct gn_entry e;
+	struct pk_port *p;
+	const char *state;
+	unsigned port;
+	int proto, rc;
+
+	if (gn_entry_split(ln, &e, 7, masscan) == -1)
+		return pk_gn_bad(r, ln, "incomplete port entry", e.f[0],
+		    (size_t)(ln->end - e.f[0]));
+	rc = gn_portnum(&e, masscan, &proto, &port);
+	if (rc == -1)
+		return pk_gn_bad(r, ln, "bad port number", e.f[0], e.n[0]);
+	if (rc == -2)
+		return pk_gn_bad(r, ln, "bad protocol", e.f[2], e.n[2]);
+	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
+		return pk_gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
+	if ((p = pk_hb_port(hb)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	p->proto = proto;
+	p->port = port;
+	p->state = state;
+	if (gn_port_text(hb, p, &e, base) == -1)
+		return pk_gn_nomem(r, hb, ln->no);
+	return PK_OK;
+}
+
+/* "Protocols: 1/open/icmp/, 6/open/tcp/" from an IP protocol scan. */
+static int
+gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+{
+	struct gn_entry e;
+	struct pk_port *p;
+	const char *state;
+	unsigned num;
+	int oom = 0;
+
+	if (gn_entry_split(ln, &e, 3, 0) == -1)
+		return pk_gn_bad(r, ln, "incomplete protocol entry", e.f[0],
+		    (size_t)(ln->end - e.f[0]));
+	if (pk_parse_port(e.f[0], e.n[0], 255, &num) == -1)
+		return pk_gn_bad(r, ln, "bad protocol number", e.f[0], e.n[0]);
+	if ((state = gn_state(e.f[1], e.n[1])) == NULL)
+		return pk_gn_bad(r, ln, "bad port state", e.f[1], e.n[1]);
+	if ((p = pk_hb_port(hb)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	p->proto = PK_PROTO_IP;
+	p->port = num;
+	p->state = state;
+	p->service = pk_gn_opt(hb, e.f[2], e.n[2], &oom);
+	return oom ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
+}
+
+/* Entries separated by ", " up to the field's end; none is fine. */
+static int
+gn_entry_list(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int ipproto, int masscan, char *base)
+{
+	int rc;
+
+	if (ln->p == ln->end || *ln->p == '\t')
+		return PK_OK;
+	for (;;) {
+		rc = ipproto ? gn_proto_entry(r, hb, ln) :
+		    gn_port_entry(r, hb, ln, masscan, base);
+		if (rc != PK_OK)
+			return rc;
+		if (ln->p == ln->end || *ln->p == '\t')
+			return PK_OK;
+		if (!gn_eat(ln, ", "))
+			return pk_gn_bad(r, ln, "expected \", \" or TAB after "
+			    "port entry", ln->p, (size_t)(ln->end - ln->p));
+	}
+}
+
+/*
+ * nmap's Ports field is parsed in one copy of the rest of the line that
+ * the host keeps, its fields cut in place; masscan's last field ends at
+ * a TAB that must stay, and protocol entries are few, so those copy
+ * field by field.
+ */
+int
+pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+    int ipproto, int masscan)
+{
+	struct gn_line cl;
+	char *base;
+	size_t n = (size_t)(ln->end - ln->p);
+	int rc;
+
+	if (ipproto || masscan || n == 0 || *ln->p == '\t')
+		return gn_entry_list(r, hb, ln, ipproto, masscan, NULL);
+	if ((base = pk_hb_str(hb, ln->p, n)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	cl = *ln;
+	cl.p = cl.start = base;
+	cl.end = base + n;
+	rc = gn_entry_list(r, hb, &cl, 0, 0, base);
+	ln->p += cl.p - base;
+	return rc;
+}
+
+/* "Ignored State: closed (997)": one extraports, no reasons. */
+int
+pk_gn_ignored(struct pk_reader *r, struct pk_hb *hb,
+    struct gn_line *ln)
+{
+	const char *v = ln->p, *state;
+	struct pk_extraports *e;
+	size_t n = gn_span(ln, '\t'), sn;
+	long count;
+
+	sn = gn_span(ln, ' ');
+	if (sn >= n || (state = gn_state(v, sn)) == NULL ||
+	    n < sn + 4 || v[sn + 1] != '(' || v[n - 1] != ')' ||
+	    pk_gn_num(v + sn + 2, n - sn - 3, &count) == -1)
+		return pk_gn_bad(r, ln, "bad ignored state", v, n);
+	if ((e = pk_hb_extraports(hb)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	e->state = state;
+	e->count = count;
+	ln->p += n;
+	return PK_OK;
+}

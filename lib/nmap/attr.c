@@ -1,0 +1,121 @@
+/*
+ * attr.c - attribute names and values of Nmap XML.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmap/nmap_impl.h"
+
+static const char *const attr_names[A_NNAMES] = {
+	[A_ACCURACY] = "accuracy",
+	[A_ADDR] = "addr",
+	[A_ADDRTYPE] = "addrtype",
+	[A_ARGS] = "args",
+	[A_CONF] = "conf",
+	[A_COUNT] = "count",
+	[A_DEVICETYPE] = "devicetype",
+	[A_DOWN] = "down",
+	[A_ELAPSED] = "elapsed",
+	[A_ENDTIME] = "endtime",
+	[A_ERRORMSG] = "errormsg",
+	[A_EXIT] = "exit",
+	[A_EXTRAINFO] = "extrainfo",
+	[A_HOSTNAME] = "hostname",
+	[A_ID] = "id",
+	[A_METHOD] = "method",
+	[A_NAME] = "name",
+	[A_NUMSERVICES] = "numservices",
+	[A_OSTYPE] = "ostype",
+	[A_OUTPUT] = "output",
+	[A_PORTID] = "portid",
+	[A_PORTS] = "ports",
+	[A_PRODUCT] = "product",
+	[A_PROTO] = "proto",
+	[A_PROTOCOL] = "protocol",
+	[A_REASON] = "reason",
+	[A_REASON_TTL] = "reason_ttl",
+	[A_SCANNER] = "scanner",
+	[A_SERVICES] = "services",
+	[A_START] = "start",
+	[A_STARTSTR] = "startstr",
+	[A_STARTTIME] = "starttime",
+	[A_STATE] = "state",
+	[A_TIME] = "time",
+	[A_TOTAL] = "total",
+	[A_TUNNEL] = "tunnel",
+	[A_TYPE] = "type",
+	[A_UP] = "up",
+	[A_VENDOR] = "vendor",
+	[A_VERSION] = "version",
+	[A_XMLOUTPUTVERSION] = "xmloutputversion",
+};
+
+int
+pk_xml_intern(struct pk_xml_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < A_NNAMES; i++) {
+		st->names[i] = (const char *)st->lib->dict_lookup(st->ctxt->dict,
+		    (const xmlChar *)attr_names[i], -1);
+		/* Unknown names would silently drop their attributes. */
+		if (st->names[i] == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A copy of the value in the host arena.  With entity substitution off,
+ * libxml2 hands an ampersand over as the text "&#38;" (it expects a tree
+ * builder to reparse it); since a raw '&' cannot stand in a well-formed
+ * value, every "&#38;" here is one ampersand.
+ */
+char *
+pk_xml_attr_copy(struct pk_arena *a, const struct attr *at)
+{
+	char *s, *d;
+	const char *p, *end = at->v + at->n;
+
+	if (memchr(at->v, '&', at->n) == NULL)
+		return pk_arena_strndup(a, at->v, at->n);
+	s = d = pk_arena_alloc(a, at->n + 1);
+	if (s == NULL)
+		return NULL;
+	for (p = at->v; p < end; p++) {
+		*d++ = *p;
+		if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
+			p += 4;
+	}
+	*d = '\0';
+	return s;
+}
+
+long long
+pk_xml_attr_num(struct pk_xml_state *st, const struct attr *at, long long max)
+{
+	long long v;
+
+	if (pk_parse_long(at->v, at->n, &v) == -1 || v > max) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "bad number in %s=\"%.*s\"", at->name,
+		    (int)(at->n > 40 ? 40 : at->n), at->v);
+		return -1;
+	}
+	return v;
+}
+
+double
+pk_xml_attr_double(const struct attr *at)
+{
+	char buf[64];
+	char *end;
+	double d;
+
+	if (at->n == 0 || at->n >= sizeof(buf))
+		return -1;
+	memcpy(buf, at->v, at->n);
+	buf[at->n] = '\0';
+	d = strtod(buf, &end);
+	return (*end != '\0' || !(d >= 0 && d < 1e12)) ? -1 : d;
+}

@@ -1,0 +1,578 @@
+/*
+ * elements.c - from Nmap XML elements to host records.
+ *
+ * Elements are recognised by name *and* parent, so a <port> inside a
+ * script table or a <state> outside a port is ignored rather than
+ * misread; unknown elements (taskprogress, times, trace, ...) are
+ * skipped wherever they appear.  Attribute values arrive as pointer
+ * pairs into libxml2's buffer and are copied once, into the host arena.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmap/nmap_impl.h"
+
+enum el {
+	EL_OTHER, EL_NMAPRUN, EL_SCANINFO, EL_HOST, EL_STATUS, EL_ADDRESS,
+	EL_HOSTNAMES, EL_HOSTNAME, EL_PORTS, EL_PORT, EL_STATE, EL_SERVICE,
+	EL_CPE, EL_SCRIPT, EL_EXTRAPORTS, EL_EXTRAREASONS, EL_OS, EL_OSMATCH,
+	EL_HOSTSCRIPT, EL_HSCRIPT, EL_RUNSTATS, EL_FINISHED, EL_HOSTS
+};
+
+/* Element name, and the parent it must have to mean anything to us. */
+static const struct {
+	const char	*name;
+	unsigned char	 parent;
+} elements[] = {
+	[EL_OTHER] = { "", EL_OTHER },
+	[EL_NMAPRUN] = { "nmaprun", EL_OTHER },
+	[EL_SCANINFO] = { "scaninfo", EL_NMAPRUN },
+	[EL_HOST] = { "host", EL_NMAPRUN },
+	[EL_STATUS] = { "status", EL_HOST },
+	[EL_ADDRESS] = { "address", EL_HOST },
+	[EL_HOSTNAMES] = { "hostnames", EL_HOST },
+	[EL_HOSTNAME] = { "hostname", EL_HOSTNAMES },
+	[EL_PORTS] = { "ports", EL_HOST },
+	[EL_PORT] = { "port", EL_PORTS },
+	[EL_STATE] = { "state", EL_PORT },
+	[EL_SERVICE] = { "service", EL_PORT },
+	[EL_CPE] = { "cpe", EL_SERVICE },
+	[EL_SCRIPT] = { "script", EL_PORT },
+	[EL_EXTRAPORTS] = { "extraports", EL_PORTS },
+	[EL_EXTRAREASONS] = { "extrareasons", EL_EXTRAPORTS },
+	[EL_OS] = { "os", EL_HOST },
+	[EL_OSMATCH] = { "osmatch", EL_OS },
+	[EL_HOSTSCRIPT] = { "hostscript", EL_HOST },
+	[EL_HSCRIPT] = { "script", EL_HOSTSCRIPT },
+	[EL_RUNSTATS] = { "runstats", EL_NMAPRUN },
+	[EL_FINISHED] = { "finished", EL_RUNSTATS },
+	[EL_HOSTS] = { "hosts", EL_RUNSTATS },
+};
+
+#define NELEMENTS	(sizeof(elements) / sizeof(elements[0]))
+
+const char *
+pk_xml_open_element(const struct pk_xml_state *st)
+{
+	unsigned i;
+
+	for (i = st->depth; i > 0; i--)
+		if (st->stack[i - 1] != EL_OTHER)
+			return elements[st->stack[i - 1]].name;
+	return st->depth > 0 ? "element" : "prolog";
+}
+
+static enum el
+element_id(const char *name, unsigned parent)
+{
+	size_t i;
+
+	for (i = 1; i < NELEMENTS; i++)
+		if (elements[i].parent == parent &&
+		    elements[i].name[0] == name[0] &&
+		    strcmp(elements[i].name, name) == 0)
+			return (enum el)i;
+	return EL_OTHER;
+}
+
+static char *
+host_str(struct pk_xml_state *st, const struct attr *at)
+{
+	return pk_xml_attr_copy(st->hb->a, at);
+}
+
+static void
+on_host(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_host *h;
+	int i;
+
+	st->hb = pk_rd_host_begin(st->r);
+	if (st->hb == NULL) {
+		pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
+		return;
+	}
+	h = st->hb->h;
+	h->line = pk_xml_line(st);
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_STARTTIME))
+			h->starttime = pk_xml_attr_num(st, &at[i], INT64_MAX / 2);
+		else if (attr_is(st, &at[i], A_ENDTIME))
+			h->endtime = pk_xml_attr_num(st, &at[i], INT64_MAX / 2);
+	}
+}
+
+static void
+on_status(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_host *h = st->hb->h;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_STATE))
+			h->status = host_str(st, &at[i]);
+		else if (attr_is(st, &at[i], A_REASON))
+			h->status_reason = host_str(st, &at[i]);
+		else if (attr_is(st, &at[i], A_REASON_TTL))
+			h->status_reason_ttl = (int)pk_xml_attr_num(st, &at[i], 255);
+	}
+}
+
+static int
+addr_type(const struct attr *at, enum pk_addrtype *t)
+{
+	if (at->n == 4 && memcmp(at->v, "ipv4", 4) == 0)
+		*t = PK_ADDR_IPV4;
+	else if (at->n == 4 && memcmp(at->v, "ipv6", 4) == 0)
+		*t = PK_ADDR_IPV6;
+	else if (at->n == 3 && memcmp(at->v, "mac", 3) == 0)
+		*t = PK_ADDR_MAC;
+	else
+		return -1;
+	return 0;
+}
+
+static void
+on_address(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	const struct attr *addr = NULL, *type = NULL, *vendor = NULL;
+	enum pk_addrtype t;
+	struct pk_addr *a;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_ADDR))
+			addr = &at[i];
+		else if (attr_is(st, &at[i], A_ADDRTYPE))
+			type = &at[i];
+		else if (attr_is(st, &at[i], A_VENDOR))
+			vendor = &at[i];
+	}
+	if (addr == NULL || type == NULL || addr_type(type, &t) == -1) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "<address> without a valid addr and addrtype");
+		return;
+	}
+	if ((a = pk_hb_addr(st->hb)) == NULL)
+		return;
+	a->type = t;
+	a->addr = host_str(st, addr);
+	a->vendor = vendor != NULL ? host_str(st, vendor) : NULL;
+	if (a->addr != NULL && !pk_addr_valid(t, a->addr))
+		pk_xml_stop(st, PK_ERR_FORMAT, "bad %.*s address \"%.*s\"",
+		    (int)type->n, type->v, (int)(addr->n > 46 ? 46 : addr->n),
+		    addr->v);
+}
+
+static void
+on_hostname(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_hostname *hn = pk_hb_hostname(st->hb);
+	int i;
+
+	if (hn == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_NAME))
+			hn->name = host_str(st, &at[i]);
+		else if (attr_is(st, &at[i], A_TYPE))
+			hn->type = host_str(st, &at[i]);
+	}
+	if (hn->name == NULL)
+		st->hb->h->nhostnames--;	/* <hostname/>: nothing */
+}
+
+static void
+on_port(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	const struct attr *proto = NULL, *portid = NULL;
+	struct pk_port *p;
+	char name[8];
+	unsigned port;
+	int i, pr;
+
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_PROTOCOL))
+			proto = &at[i];
+		else if (attr_is(st, &at[i], A_PORTID))
+			portid = &at[i];
+	}
+	if (proto == NULL || portid == NULL || proto->n >= sizeof(name)) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "<port> without protocol and portid");
+		return;
+	}
+	memcpy(name, proto->v, proto->n);
+	name[proto->n] = '\0';
+	if ((pr = pk_proto_parse(name)) < 0) {
+		pk_xml_stop(st, PK_ERR_FORMAT, "unknown protocol \"%s\"", name);
+		return;
+	}
+	if (pk_parse_port(portid->v, portid->n, pr == PK_PROTO_IP ? 255 :
+	    65535, &port) == -1 || (port == 0 && pr != PK_PROTO_IP)) {
+		pk_xml_stop(st, PK_ERR_FORMAT, "bad port number \"%.*s\"",
+		    (int)(portid->n > 24 ? 24 : portid->n), portid->v);
+		return;
+	}
+	if ((p = pk_hb_port(st->hb)) == NULL)
+		return;
+	p->proto = pr;
+	p->port = port;
+}
+
+static struct pk_port *
+last_port(struct pk_xml_state *st)
+{
+	struct pk_host *h = st->hb->h;
+
+	return h->nports > 0 ? &h->ports[h->nports - 1] : NULL;
+}
+
+static void
+on_state(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_port *p = last_port(st);
+	int i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_STATE))
+			p->state = host_str(st, &at[i]);
+		else if (attr_is(st, &at[i], A_REASON))
+			p->reason = host_str(st, &at[i]);
+		else if (attr_is(st, &at[i], A_REASON_TTL))
+			p->reason_ttl = (int)pk_xml_attr_num(st, &at[i], 255);
+	}
+}
+
+static void
+on_service(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_port *p = last_port(st);
+	const char **slot;
+	int i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		slot = NULL;
+		if (attr_is(st, &at[i], A_NAME))
+			slot = &p->service;
+		else if (attr_is(st, &at[i], A_PRODUCT))
+			slot = &p->product;
+		else if (attr_is(st, &at[i], A_VERSION))
+			slot = &p->version;
+		else if (attr_is(st, &at[i], A_EXTRAINFO))
+			slot = &p->extrainfo;
+		else if (attr_is(st, &at[i], A_OSTYPE))
+			slot = &p->ostype;
+		else if (attr_is(st, &at[i], A_HOSTNAME))
+			slot = &p->hostname;
+		else if (attr_is(st, &at[i], A_DEVICETYPE))
+			slot = &p->devicetype;
+		else if (attr_is(st, &at[i], A_TUNNEL))
+			slot = &p->tunnel;
+		else if (attr_is(st, &at[i], A_METHOD))
+			slot = &p->method;
+		else if (attr_is(st, &at[i], A_CONF))
+			p->conf = (int)pk_xml_attr_num(st, &at[i], 10);
+		if (slot != NULL)
+			*slot = host_str(st, &at[i]);
+	}
+}
+
+static void
+on_script(struct pk_xml_state *st, struct pk_script *sc, const struct attr *at,
+    int n)
+{
+	int i;
+
+	if (sc == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_ID))
+			sc->id = host_str(st, &at[i]);
+		else if (attr_is(st, &at[i], A_OUTPUT))
+			sc->output = host_str(st, &at[i]);
+	}
+}
+
+static void
+on_extraports(struct pk_xml_state *st, enum el id, const struct attr *at,
+    int n)
+{
+	struct pk_extraports *e = NULL;
+	struct pk_extrareason *r = NULL;
+	int i;
+
+	if (id == EL_EXTRAPORTS)
+		e = pk_hb_extraports(st->hb);
+	else
+		r = pk_hb_extrareason(st->hb);
+	if (e == NULL && r == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (e != NULL && attr_is(st, &at[i], A_STATE))
+			e->state = host_str(st, &at[i]);
+		else if (e != NULL && attr_is(st, &at[i], A_COUNT))
+			e->count = (long)pk_xml_attr_num(st, &at[i], 65536 * 4);
+		else if (r != NULL && attr_is(st, &at[i], A_REASON))
+			r->reason = host_str(st, &at[i]);
+		else if (r != NULL && attr_is(st, &at[i], A_COUNT))
+			r->count = (long)pk_xml_attr_num(st, &at[i], 65536 * 4);
+		else if (r != NULL && attr_is(st, &at[i], A_PROTO))
+			r->proto = host_str(st, &at[i]);
+		else if (r != NULL && attr_is(st, &at[i], A_PORTS))
+			r->ports = host_str(st, &at[i]);
+	}
+}
+
+static void
+on_osmatch(struct pk_xml_state *st, const struct attr *at, int n)
+{
+	struct pk_osmatch *o = pk_hb_osmatch(st->hb);
+	int i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (attr_is(st, &at[i], A_NAME))
+			o->name = host_str(st, &at[i]);
+		else if (attr_is(st, &at[i], A_ACCURACY))
+			o->accuracy = (int)pk_xml_attr_num(st, &at[i], 100);
+	}
+}
+
+static void
+dispatch_host(struct pk_xml_state *st, enum el id, const struct attr *at,
+    int n)
+{
+	switch (id) {
+	case EL_STATUS:
+		on_status(st, at, n);
+		break;
+	case EL_ADDRESS:
+		on_address(st, at, n);
+		break;
+	case EL_HOSTNAME:
+		on_hostname(st, at, n);
+		break;
+	case EL_PORT:
+		on_port(st, at, n);
+		break;
+	case EL_STATE:
+		on_state(st, at, n);
+		break;
+	case EL_SERVICE:
+		on_service(st, at, n);
+		break;
+	case EL_CPE:
+		st->collecting = 1;
+		st->textlen = 0;
+		break;
+	case EL_SCRIPT:
+		on_script(st, pk_hb_port_script(st->hb), at, n);
+		break;
+	case EL_HSCRIPT:
+		on_script(st, pk_hb_host_script(st->hb), at, n);
+		break;
+	case EL_EXTRAPORTS:
+	case EL_EXTRAREASONS:
+		on_extraports(st, id, at, n);
+		break;
+	case EL_OSMATCH:
+		on_osmatch(st, at, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+dispatch(struct pk_xml_state *st, enum el id, const struct attr *at, int n)
+{
+	switch (id) {
+	case EL_NMAPRUN:
+		pk_xml_on_nmaprun(st, at, n);
+		break;
+	case EL_SCANINFO:
+		pk_xml_on_scaninfo(st, at, n);
+		break;
+	case EL_HOST:
+		on_host(st, at, n);
+		break;
+	case EL_FINISHED:
+	case EL_HOSTS:
+		pk_xml_on_runstats(st, id == EL_HOSTS, at, n);
+		break;
+	default:
+		if (st->hb != NULL)
+			dispatch_host(st, id, at, n);
+		break;
+	}
+	if (st->hb != NULL && st->hb->a->over && st->status == 0)
+		pk_xml_stop(st, PK_ERR_LIMIT, "host record exceeds %zu bytes",
+		    st->r->opts.limits.max_host_bytes);
+}
+
+static void
+start_element(struct pk_xml_state *st, const xmlChar *localname,
+    int nb_attributes, const xmlChar **attributes)
+{
+	struct attr at[PK_DEF_MAX_ATTRS];
+	const char *name = (const char *)localname;
+	unsigned parent;
+	enum el id;
+	int i, n;
+
+	if (st->status != 0)
+		return;
+	if (st->depth >= st->max_depth) {
+		pk_xml_stop(st, PK_ERR_LIMIT,
+		    "elements nested deeper than %u", st->max_depth);
+		return;
+	}
+	if (st->depth == 0) {
+		if (strcmp(name, "nmaprun") != 0 || st->doc_done) {
+			pk_xml_stop(st, PK_ERR_FORMAT,
+			    "root element is <%.40s>, not <nmaprun>", name);
+			return;
+		}
+		st->doc_open = 1;
+		st->docs++;
+	}
+	parent = st->depth > 0 ? st->stack[st->depth - 1] : EL_OTHER;
+	id = parent == EL_OTHER && st->depth > 0 ? EL_OTHER :
+	    element_id(name, parent);
+	st->stack[st->depth++] = (unsigned char)id;
+	if (id == EL_OTHER)
+		return;
+	/* Only the first attributes matter; the guard capped the count. */
+	n = nb_attributes < PK_DEF_MAX_ATTRS ? nb_attributes :
+	    PK_DEF_MAX_ATTRS;
+	for (i = 0; i < n; i++) {
+		at[i].name = (const char *)attributes[i * 5];
+		at[i].v = (const char *)attributes[i * 5 + 3];
+		at[i].n = (size_t)(attributes[i * 5 + 4] -
+		    attributes[i * 5 + 3]);
+	}
+	dispatch(st, id, at, n);
+}
+
+void
+pk_xml_start_element(void *ctx, const xmlChar *localname,
+    const xmlChar *prefix, const xmlChar *URI, int nb_namespaces,
+    const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+    const xmlChar **attributes)
+{
+	struct pk_xml_state *st = ctx;
+
+	(void)prefix;
+	(void)URI;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	start_element(st, localname, nb_attributes, attributes);
+	pk_xml_halt(st);
+}
+
+static void
+end_cpe(struct pk_xml_state *st)
+{
+	const char **slot;
+
+	st->collecting = 0;
+	if (st->hb == NULL || (slot = pk_hb_cpe(st->hb)) == NULL)
+		return;
+	*slot = pk_arena_strndup(st->hb->a, st->text != NULL ? st->text : "",
+	    st->textlen);
+}
+
+static void
+end_host(struct pk_xml_state *st)
+{
+	struct pk_port *p;
+	size_t i;
+
+	for (i = 0; i < st->hb->h->nports; i++) {
+		p = &st->hb->h->ports[i];
+		if (p->state == NULL) {
+			pk_xml_stop(st, PK_ERR_FORMAT,
+			    "port %u/%s has no <state>", p->port,
+			    pk_proto_name(p->proto));
+			return;
+		}
+	}
+	st->hb = NULL;
+	if (pk_rd_host_commit(st->r) != PK_OK) {
+		/* The reader holds the message; just make libxml2 stop. */
+		st->status = st->r->final;
+		st->err_line = st->r->err.line;
+		(void)snprintf(st->err_msg, sizeof(st->err_msg), "%s",
+		    st->r->err.msg);
+	}
+}
+
+void
+pk_xml_end_element(void *ctx, const xmlChar *localname,
+    const xmlChar *prefix, const xmlChar *URI)
+{
+	struct pk_xml_state *st = ctx;
+	enum el id;
+
+	(void)localname;
+	(void)prefix;
+	(void)URI;
+	if (st->status != 0 || st->depth == 0)
+		return;
+	id = (enum el)st->stack[--st->depth];
+	if (id == EL_CPE)
+		end_cpe(st);
+	else if (id == EL_HOST && st->hb != NULL)
+		end_host(st);
+	if (st->depth == 0)
+		st->doc_done = 1;
+	pk_xml_halt(st);
+}
+
+static void
+xml_collect(struct pk_xml_state *st, const xmlChar *ch, int len)
+{
+	size_t need;
+	char *t;
+
+	if (!st->collecting || st->status != 0 || len <= 0)
+		return;
+	need = st->textlen + (size_t)len + 1;
+	if (need > st->r->opts.limits.max_tag_bytes) {
+		pk_xml_stop(st, PK_ERR_LIMIT, "text longer than %zu bytes",
+		    st->r->opts.limits.max_tag_bytes);
+		return;
+	}
+	if (need > st->textcap) {
+		size_t ncap = st->textcap == 0 ? 256 : st->textcap;
+
+		while (ncap < need)
+			ncap *= 2;
+		if ((t = realloc(st->text, ncap)) == NULL) {
+			pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
+			return;
+		}
+		st->text = t;
+		st->textcap = ncap;
+	}
+	memcpy(st->text + st->textlen, ch, (size_t)len);
+	st->textlen += (size_t)len;
+}
+
+void
+pk_xml_characters(void *ctx, const xmlChar *ch, int len)
+{
+	struct pk_xml_state *st = ctx;
+
+	xml_collect(st, ch, len);
+	pk_xml_halt(st);
+}

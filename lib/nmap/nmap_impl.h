@@ -1,0 +1,121 @@
+/*
+ * nmap_impl.h - state shared by the XML driver and its element
+ * handlers (internal).
+ */
+#ifndef PK_NMAP_XML_IMPL_H
+#define PK_NMAP_XML_IMPL_H
+
+#include <libxml/parser.h>
+
+#include "nmap/libxml.h"
+
+#include "base/parse.h"
+#include "scan/queue.h"
+
+/* Attribute names the handlers know. */
+enum attr_name {
+	A_ACCURACY, A_ADDR, A_ADDRTYPE, A_ARGS, A_CONF, A_COUNT,
+	A_DEVICETYPE, A_DOWN, A_ELAPSED, A_ENDTIME, A_ERRORMSG, A_EXIT,
+	A_EXTRAINFO, A_HOSTNAME, A_ID, A_METHOD, A_NAME, A_NUMSERVICES,
+	A_OSTYPE, A_OUTPUT, A_PORTID, A_PORTS, A_PRODUCT, A_PROTO,
+	A_PROTOCOL, A_REASON, A_REASON_TTL, A_SCANNER, A_SERVICES,
+	A_START, A_STARTSTR, A_STARTTIME, A_STATE, A_TIME, A_TOTAL,
+	A_TUNNEL, A_TYPE, A_UP, A_VENDOR, A_VERSION, A_XMLOUTPUTVERSION,
+	A_NNAMES
+};
+
+/* One attribute: name and the value as [v, e). */
+struct attr {
+	const char	*name;
+	const char	*v;
+	size_t		 n;
+};
+
+#define PK_XML_INT_MAX	2147483647LL
+
+
+struct pk_xml_state {
+	struct pk_reader *r;
+	const struct pk_xml_lib *lib;	/* libxml2's functions */
+	xmlParserCtxtPtr ctxt;
+	unsigned long	 line_base;	/* lines before this document */
+	unsigned char	*stack;		/* element ids, max_depth deep */
+	unsigned	 depth;
+	unsigned	 max_depth;
+	unsigned	 docs;		/* documents started */
+	int		 doc_open;	/* root element seen */
+	int		 doc_done;	/* root element closed */
+	int		 continuation;	/* bare hosts after </nmaprun> */
+	int		 terminating;	/* inside the final xmlParseChunk */
+	int		 stopped_at_end; /* our verdict came while terminating */
+	int		 masscan;
+	struct pk_hb	*hb;		/* host being built, or NULL */
+	char		*text;		/* character data being collected */
+	size_t		 textlen;
+	size_t		 textcap;
+	int		 collecting;
+	size_t		 cap_scaninfo;
+	const char	*names[A_NNAMES]; /* interned attribute names */
+	/* Our own verdict: set once, stops the parser. */
+	int		 status;
+	int		 halted;	/* xmlStopParser called */
+	unsigned long	 err_line;
+	char		 err_msg[256];
+	/* libxml2's first error. */
+	int		 xml_errno;
+	unsigned long	 xml_line;
+	unsigned long	 xml_col;
+	char		 xml_msg[256];
+};
+
+void	pk_xml_start_element(void *ctx, const xmlChar *localname,
+	    const xmlChar *prefix, const xmlChar *URI, int nb_namespaces,
+	    const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+	    const xmlChar **attributes);
+void	pk_xml_end_element(void *ctx, const xmlChar *localname,
+	    const xmlChar *prefix, const xmlChar *URI);
+void	pk_xml_characters(void *ctx, const xmlChar *ch, int len);
+
+/*
+ * Look up the attribute names we know in the new parser's dictionary;
+ * -1 when out of memory.
+ */
+int	pk_xml_intern(struct pk_xml_state *st);
+
+/* Record our own error (first one wins) and stop the parser. */
+void	pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt,
+	    ...) PK_PRINTF(3, 4);
+/* Stop libxml2 once a verdict is recorded; SAX entry points call it last. */
+void	pk_xml_halt(struct pk_xml_state *st);
+/* The line libxml2 is at, counted from the start of the input. */
+unsigned long pk_xml_line(const struct pk_xml_state *st);
+/* The innermost element we know by name, for messages. */
+const char *pk_xml_open_element(const struct pk_xml_state *st);
+
+/*
+ * libxml2 interns every name in its parser's dictionary, so attribute
+ * names are compared by pointer against the same names looked up once
+ * per document (pk_xml_intern).
+ */
+static inline int
+attr_is(const struct pk_xml_state *st, const struct attr *a,
+    enum attr_name n)
+{
+	return a->name == st->names[n];
+}
+
+/* Attribute values (nmap_attr.c). */
+char	*pk_xml_attr_copy(struct pk_arena *a, const struct attr *at);
+long long pk_xml_attr_num(struct pk_xml_state *st, const struct attr *at,
+	    long long max);
+double	 pk_xml_attr_double(const struct attr *at);
+
+/* Run-level elements: <nmaprun>, <scaninfo>, <runstats> (nmap_run.c). */
+void	pk_xml_on_nmaprun(struct pk_xml_state *st, const struct attr *at,
+	    int n);
+void	pk_xml_on_scaninfo(struct pk_xml_state *st, const struct attr *at,
+	    int n);
+void	pk_xml_on_runstats(struct pk_xml_state *st, int hosts,
+	    const struct attr *at, int n);
+
+#endif /* PK_NMAP_XML_IMPL_H */

@@ -1,0 +1,148 @@
+/*
+ * emit_buf.c - the writers' output buffer, and integers and doubles put
+ * into it without printf's per-call cost.
+ *
+ * Bytes are handed to fwrite in whole 64 KiB blocks: pcat -o tsv spends
+ * most of its time writing, and one fwrite per cell would dominate.
+ * ob_put and ob_putc, the fast paths, are inline in emit_impl.h; this
+ * file holds what they fall back on.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out/emit_impl.h"
+
+/* The first failure wins: what follows it is its consequence. */
+void
+pk_ob_fail(struct obuf *b, int status, int errnum)
+{
+	if (b->status == 0) {
+		b->status = status;
+		b->errnum = errnum;
+	}
+}
+
+/* fwrite n bytes; a stale errno must not be blamed for a failure. */
+static void
+ob_write(struct obuf *b, const void *s, size_t n)
+{
+	if (n == 0 || b->status != 0)
+		return;
+	errno = 0;
+	if (fwrite(s, 1, n, b->fp) != n)
+		pk_ob_fail(b, PK_ERR_IO, errno != 0 ? errno : EIO);
+}
+
+void
+pk_ob_drain(struct obuf *b)
+{
+	ob_write(b, b->p, b->len);
+	b->len = 0;
+}
+
+static int
+ob_grow(struct obuf *b, size_t need)
+{
+	size_t ncap = b->cap;
+	char *np;
+
+	while (ncap - b->len < need) {
+		if (ncap > SIZE_MAX / 2) {
+			pk_ob_fail(b, PK_ERR_NOMEM, ENOMEM);
+			return -1;
+		}
+		ncap *= 2;
+	}
+	if ((np = realloc(b->p, ncap)) == NULL) {
+		pk_ob_fail(b, PK_ERR_NOMEM, ENOMEM);
+		return -1;
+	}
+	b->p = np;
+	b->cap = ncap;
+	return 0;
+}
+
+/* ob_put's way when n bytes do not fit: drain, or grow the scratch area. */
+void
+pk_ob_put_slow(struct obuf *b, const void *s, size_t n)
+{
+	if (b->fp == NULL) {
+		if (b->status != 0 || ob_grow(b, n) != 0)
+			return;
+	} else {
+		pk_ob_drain(b);
+		if (n >= b->cap) {
+			ob_write(b, s, n);
+			return;
+		}
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+
+/* Decimal digits without printf; the most negative value included. */
+void
+pk_ob_ll(struct obuf *b, long long v)
+{
+	char tmp[24];
+	size_t n = sizeof(tmp);
+	unsigned long long u;
+	unsigned x;
+	char *d;
+
+	/* Port numbers and counts: 32-bit arithmetic, straight in place. */
+	if (v >= 0 && v < 100000 && b->cap - b->len >= 5) {
+		x = (unsigned)v;
+		n = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : 5;
+		d = b->p + b->len + n;
+		do {
+			*--d = (char)('0' + x % 10);
+			x /= 10;
+		} while (x != 0);
+		b->len += n;
+		return;
+	}
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		tmp[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		tmp[--n] = '-';
+	ob_put(b, tmp + n, sizeof(tmp) - n);
+}
+
+/*
+ * A double as %.15g: up to 15 significant digits, trailing zeros
+ * dropped, exponent form below 1e-4 and from 1e15.  Fifteen digits give
+ * back any decimal that nmap printed and hide binary noise (0.1 + 0.2
+ * prints 0.3).  Whatever the locale, the decimal point is '.'.  NaN and
+ * infinities print nan, inf and -inf, or null in JSON.
+ */
+void
+pk_ob_double(struct obuf *b, double d, int json)
+{
+	char tmp[64], *p, *q;
+
+	if (isnan(d) || isinf(d)) {
+		p = json ? "null" : isnan(d) ? "nan" : d > 0 ? "inf" : "-inf";
+		ob_put(b, p, strlen(p));
+		return;
+	}
+	(void)snprintf(tmp, sizeof(tmp), "%.15g", d);
+	for (p = q = tmp; *p != '\0'; p++) {
+		if (strchr("0123456789+-eE", *p) != NULL) {
+			*q++ = *p;
+			continue;
+		}
+		*q++ = '.';
+		while (p[1] != '\0' && strchr("0123456789+-eE", p[1]) == NULL)
+			p++;
+	}
+	ob_put(b, tmp, (size_t)(q - tmp));
+}

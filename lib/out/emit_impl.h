@@ -1,0 +1,117 @@
+/*
+ * emit_impl.h - the row writers' internals shared by emit.c (the writer
+ * and its formats), emit_buf.c (the output buffer), cell.c (one cell),
+ * escape.c (per-format escaping) and emit_text.c (the aligned text
+ * table).
+ *
+ * ob_put and ob_putc are static inline here because
+ * every escaped byte goes through them; a call per byte would show in
+ * pcat -o tsv.
+ */
+#ifndef PK_EMIT_IMPL_H
+#define PK_EMIT_IMPL_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "portkit.h"
+
+#define TEXT_ROWS	1000		/* rows held to size text columns */
+#define NOCOL		((size_t)-1)
+
+/*
+ * An output buffer: drained to fp with fwrite when full, or, with fp
+ * NULL, a growing scratch area.  The first failure sticks in status.
+ */
+struct obuf {
+	char		*p;
+	size_t		 len;
+	size_t		 cap;
+	FILE		*fp;
+	int		 status;
+	int		 errnum;
+};
+
+/* A rendered text cell held in the scratch area. */
+struct cell {
+	size_t		 off;
+	size_t		 len;
+	size_t		 width;		/* in code points */
+};
+
+struct pk_writer {
+	struct obuf	 out;
+	struct obuf	 scratch;	/* text: rendered cells; jsonl: keys */
+	enum pk_outfmt	 fmt;
+	const struct pk_field *fields;
+	size_t		 nfields;
+	unsigned	 flags;
+	unsigned long	 rows;
+	int		 started;	/* header (if any) written */
+	size_t		 host_col;	/* list */
+	size_t		 port_col;
+	size_t		*keyoff;	/* jsonl: "name": at scratch + keyoff */
+	struct cell	*cells;		/* text: nfields per held row */
+	size_t		 nheld;
+	size_t		*widths;
+	int		 fixed;		/* text widths decided */
+};
+
+/* emit_buf.c: the buffer and numbers written without printf. */
+void	pk_ob_fail(struct obuf *b, int status, int errnum);
+void	pk_ob_drain(struct obuf *b);
+void	pk_ob_put_slow(struct obuf *b, const void *s, size_t n);
+void	pk_ob_ll(struct obuf *b, long long v);
+void	pk_ob_double(struct obuf *b, double d, int json);
+
+static inline void
+ob_put(struct obuf *b, const void *s, size_t n)
+{
+	if (n <= b->cap - b->len) {
+		memcpy(b->p + b->len, s, n);
+		b->len += n;
+	} else
+		pk_ob_put_slow(b, s, n);
+}
+
+static inline void
+ob_putc(struct obuf *b, char c)
+{
+	if (b->len < b->cap)
+		b->p[b->len++] = c;
+	else
+		pk_ob_put_slow(b, &c, 1);
+}
+
+/* escape.c: one function per format; esc_display returns a width. */
+void	pk_esc_tsv(struct obuf *b, const char *s);
+void	pk_esc_csv(struct obuf *b, const char *s, int safe);
+void	pk_esc_json(struct obuf *b, const char *s);
+size_t	pk_esc_display(struct obuf *b, const char *s, int md);
+
+/* cell.c: a number in any format (json: null for NaN and infinities). */
+void	pk_put_number(struct obuf *b, const struct pk_field *f,
+	    const struct pk_value *v, int json);
+/* cell.c: a cell as people see it ("-" when empty); its width. */
+size_t	pk_put_display(struct obuf *b, const struct pk_field *f,
+	    const struct pk_value *v, int md);
+
+/* emit_text.c: hold rows until the widths are known, then stream. */
+void	pk_text_row(struct pk_writer *w, const struct pk_value *vals);
+void	pk_text_commit(struct pk_writer *w);
+
+/* No value, or a string field without a string. */
+static inline int
+pk_cell_absent(const struct pk_field *f, const struct pk_value *v)
+{
+	return !v->set || (f->type == PK_FT_STR && v->s == NULL);
+}
+
+static inline int
+numeric(const struct pk_field *f)
+{
+	return f->type == PK_FT_INT || f->type == PK_FT_NUM;
+}
+
+#endif /* PK_EMIT_IMPL_H */

@@ -1,0 +1,466 @@
+/*
+ * escape.c - cell values escaped for each output format, and the UTF-8
+ * checks they share.
+ *
+ * Whatever a scan holds (service banners, script output, host names
+ * from DNS) ends up on someone's terminal or in a spreadsheet, so every
+ * format neutralises control bytes and C1 controls.  Each escaper scans
+ * for the next byte needing care and copies the run of plain bytes
+ * before it with one ob_put: the common value needs no escaping at all.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "out/emit_impl.h"
+
+static const char hexdig[] = "0123456789abcdef";
+
+static void
+ob_hexbyte(struct obuf *b, unsigned char c)
+{
+	char e[4] = { '\\', 'x', hexdig[c >> 4], hexdig[c & 15] };
+
+	ob_put(b, e, 4);
+}
+
+/* --- UTF-8 -------------------------------------------------------------- */
+
+/*
+ * The length of the valid UTF-8 sequence starting at p (2 to 4), or 0:
+ * no overlong forms, no surrogates, nothing above U+10FFFF.  Bytes are
+ * checked in order, so the NUL ending the string stops it.
+ */
+static size_t
+utf8_seq(const unsigned char *p)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+
+	if (p[0] < 0xc2 || p[0] > 0xf4)
+		return 0;
+	if (p[0] < 0xe0)
+		return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (p[0] == 0xe0)
+		lo = 0xa0;
+	else if (p[0] == 0xed)
+		hi = 0x9f;
+	else if (p[0] == 0xf0)
+		lo = 0x90;
+	else if (p[0] == 0xf4)
+		hi = 0x8f;
+	if (p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80)
+		return 0;
+	if (p[0] < 0xf0)
+		return 3;
+	return (p[3] & 0xc0) == 0x80 ? 4 : 0;
+}
+
+/* --- Escaping, one function per format ---------------------------------- */
+
+/*
+ * Past a non-ASCII byte at p: how many bytes to let through (*n), or 0
+ * when the bytes at p must be escaped because a terminal could take them
+ * for a C1 control (U+0080..U+009F in UTF-8, or a stray byte 0x80..0x9f
+ * that a Latin-1 terminal would obey); *n is then the count to escape.
+ */
+static int
+high_pass(const unsigned char *p, size_t *n)
+{
+	*n = utf8_seq(p);
+	if (*n == 2 && p[0] == 0xc2 && p[1] <= 0x9f)
+		return 0;
+	if (*n != 0)
+		return 1;
+	*n = 1;
+	return p[0] > 0x9f;
+}
+
+/* Escape n bytes at p as \xHH each. */
+static void
+ob_hexbytes(struct obuf *b, const unsigned char *p, size_t n)
+{
+	while (n-- > 0)
+		ob_hexbyte(b, *p++);
+}
+
+/*
+ * At a byte 0x80 or above (tsv and csv): let a UTF-8 sequence through, or
+ * escape a C1 control or stray byte as \xHH.  Returns the last byte
+ * handled; *run, the start of bytes not yet written, moves past an
+ * escaped one.
+ */
+static const unsigned char *
+esc_high(struct obuf *b, const unsigned char *p, const unsigned char **run)
+{
+	size_t n;
+
+	if (high_pass(p, &n))
+		return p + n - 1;
+	ob_put(b, *run, (size_t)(p - *run));
+	ob_hexbytes(b, p, n);
+	*run = p + n;
+	return p + n - 1;
+}
+
+/* Bytes a tsv cell carries as they are: printable ASCII but backslash. */
+static const unsigned char tsv_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* tsv from the first byte that may need care (see pk_esc_tsv). */
+static void
+esc_tsv_rest(struct obuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	unsigned char c;
+
+	for (;; p++) {
+		c = *p;
+		if (tsv_plain[c])
+			continue;
+		if (c >= 0x80) {
+			p = esc_high(b, p, &run);
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		run = p + 1;
+		switch (c) {
+		case '\0':
+			return;
+		case '\\':
+			ob_put(b, "\\\\", 2);
+			break;
+		case '\t':
+			ob_put(b, "\\t", 2);
+			break;
+		case '\n':
+			ob_put(b, "\\n", 2);
+			break;
+		case '\r':
+			ob_put(b, "\\r", 2);
+			break;
+		default:
+			ob_hexbyte(b, c);
+			break;
+		}
+	}
+}
+
+/*
+ * Whether the eight bytes at s hold a byte that is not plain (a high
+ * bit, a byte below 0x20, a backslash or DEL): each such byte sets its
+ * high bit in the result.
+ */
+static uint64_t
+word_special(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t x, y, z;
+
+	memcpy(&x, s, 8);
+	y = x ^ (ones * '\\');
+	z = x ^ (ones * 0x7f);
+	return (x | ((x - ones * 0x20) & ~x) | ((y - ones) & ~y) |
+	    ((z - ones) & ~z)) & highs;
+}
+
+/* Whether s[0..n) is all plain: eight bytes at a time, no early exit. */
+static int
+all_plain(const char *s, size_t n)
+{
+	uint64_t acc = 0;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			acc |= tsv_plain[(unsigned char)s[i]] ^ 1u;
+		return acc == 0;
+	}
+	for (i = 0; i + 8 <= n; i += 8)
+		acc |= word_special(s + i);
+	if (i < n)
+		acc |= word_special(s + n - 8);
+	return acc == 0;
+}
+
+/*
+ * Copy n bytes, n at most 16, without a call: two overlapping loads and
+ * stores cover any length from 4 up.  Most cells are that short, and
+ * a call to memcpy cost more than the copy.
+ */
+static void
+copy_short(char *d, const char *s, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	if (n >= 8) {
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		memcpy(d, &x, 8);
+		memcpy(d + n - 8, &y, 8);
+	} else if (n >= 4) {
+		memcpy(&u, s, 4);
+		memcpy(&v, s + n - 4, 4);
+		memcpy(d, &u, 4);
+		memcpy(d + n - 4, &v, 4);
+	} else {
+		while (n-- > 0)
+			*d++ = *s++;
+	}
+}
+
+/*
+ * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
+ * rest as is.  Most cells are plain ASCII, which is checked a word at a
+ * time and copied whole; any other byte hands over to esc_tsv_rest.
+ */
+void
+pk_esc_tsv(struct obuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n <= b->cap - b->len && all_plain(s, n)) {
+		if (n <= 16)
+			copy_short(b->p + b->len, s, n);
+		else
+			memcpy(b->p + b->len, s, n);
+		b->len += n;
+		return;
+	}
+	esc_tsv_rest(b, s);
+}
+
+/* Whether a csv value needs quotes: , " CR LF or edge whitespace. */
+static int
+csv_needs_quotes(const char *s)
+{
+	size_t n;
+
+	if (s[0] == '\0')
+		return 0;
+	n = strlen(s);
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t')
+		return 1;
+	return s[strcspn(s, ",\"\r\n")] != '\0';
+}
+
+/* A plain number ("-1", "+2.5", "1e3") is no formula, even unquoted. */
+static int
+is_number(const char *s)
+{
+	const char *p = s;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	p += strspn(p, "0123456789");
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+		p += 1 + strspn(p + 1, "0123456789");
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (*p < '0' || *p > '9')
+			return 0;
+		p += strspn(p, "0123456789");
+	}
+	return *p == '\0';
+}
+
+static int
+csv_formula(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	    !is_number(s);
+}
+
+/*
+ * csv: quoted when needed, " doubled.  CSV has no escapes, so CR and LF
+ * are written as the text \r and \n (a value never starts a new record)
+ * and other C0 bytes but tab, DEL and C1 controls as \xHH (no terminal
+ * escapes).
+ */
+void
+pk_esc_csv(struct obuf *b, const char *s, int safe)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	int quote = csv_needs_quotes(s);
+	unsigned char c;
+
+	if (quote)
+		ob_putc(b, '"');
+	if (safe && csv_formula(s))
+		ob_putc(b, '\'');
+	for (;; p++) {
+		c = *p;
+		if ((c >= 0x20 && c < 0x7f && c != '"') || c == '\t')
+			continue;
+		if (c >= 0x80) {
+			p = esc_high(b, p, &run);
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		run = p + 1;
+		if (c == '\0')
+			break;
+		if (c == '"')
+			ob_put(b, "\"\"", 2);
+		else if (c == '\n')
+			ob_put(b, "\\n", 2);
+		else if (c == '\r')
+			ob_put(b, "\\r", 2);
+		else
+			ob_hexbyte(b, c);
+	}
+	if (quote)
+		ob_putc(b, '"');
+}
+
+/* A byte as the JSON escape \u00XX. */
+static void
+json_u00(struct obuf *b, unsigned char c)
+{
+	char u[6] = { '\\', 'u', '0', '0', hexdig[c >> 4], hexdig[c & 15] };
+
+	ob_put(b, u, 6);
+}
+
+/*
+ * One byte that JSON cannot carry raw: a quote, a backslash or a control
+ * below 0x20 or DEL, or a byte >= 0x80 that starts no valid UTF-8
+ * sequence.
+ */
+static void
+json_byte(struct obuf *b, unsigned char c)
+{
+	switch (c) {
+	case '"':
+		ob_put(b, "\\\"", 2);
+		break;
+	case '\\':
+		ob_put(b, "\\\\", 2);
+		break;
+	case '\n':
+		ob_put(b, "\\n", 2);
+		break;
+	case '\r':
+		ob_put(b, "\\r", 2);
+		break;
+	case '\t':
+		ob_put(b, "\\t", 2);
+		break;
+	case '\b':
+		ob_put(b, "\\b", 2);
+		break;
+	case '\f':
+		ob_put(b, "\\f", 2);
+		break;
+	default:
+		if (c >= 0x80)
+			ob_put(b, "\xef\xbf\xbd", 3);
+		else
+			json_u00(b, c);
+		break;
+	}
+}
+
+/*
+ * jsonl: RFC 8259 escapes, other C0 bytes, DEL and C1 controls as
+ * \u00XX, and every byte that does not start a valid UTF-8 sequence as
+ * U+FFFD.
+ */
+void
+pk_esc_json(struct obuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	unsigned char c;
+	size_t n;
+
+	ob_putc(b, '"');
+	for (;; p++) {
+		c = *p;
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			continue;
+		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
+		    !(c == 0xc2 && p[1] <= 0x9f)) {
+			p += n - 1;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		run = p + 1;
+		if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* C1 controls are valid JSON raw; escape them anyway. */
+			json_u00(b, p[1]);
+			run = ++p + 1;
+			continue;
+		}
+		if (c == '\0')
+			break;
+		json_byte(b, c);
+	}
+	ob_putc(b, '"');
+}
+
+/*
+ * text, md and list: what a terminal may show.  C0 bytes, DEL, C1
+ * controls (U+0080..U+009F) and bytes that are not valid UTF-8 become
+ * \xHH per byte; md also backslash-escapes its own syntax.  Returns the
+ * width in code points.
+ */
+size_t
+pk_esc_display(struct obuf *b, const char *s, int md)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	size_t n, w = 0;
+	unsigned char c;
+
+	for (;; p++) {
+		c = *p;
+		if (c >= 0x20 && c < 0x7f &&
+		    (!md || strchr("\\|*_`[]<>&~", c) == NULL)) {
+			w++;
+			continue;
+		}
+		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
+		    !(c == 0xc2 && p[1] < 0xa0)) {
+			p += n - 1;
+			w++;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		if (c == '\0')
+			return w;
+		if (c >= 0x20 && c < 0x7f) {
+			ob_putc(b, '\\');
+			ob_putc(b, (char)c);
+			w += 2;
+		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* A C1 control; a lone 0xc2 falls to the else. */
+			ob_hexbyte(b, c);
+			ob_hexbyte(b, *++p);
+			w += 8;
+		} else {
+			ob_hexbyte(b, c);
+			w += 4;
+		}
+		run = p + 1;
+	}
+}

@@ -1,0 +1,191 @@
+/*
+ * dupcheck.c - noticing a port or host listed twice.
+ *
+ * nmap lists each port of a host once and each host once per run, but
+ * resumed and concatenated files, hand edits and other tools do not
+ * keep to that.  Readers never merge such records (which one would be
+ * right?); they deliver both and say so through the warning callback.
+ * Ports are checked with one bitmap per protocol whose bits are cleared
+ * again after each host, so the check costs O(ports); hosts only when
+ * asked, since remembering every address grows with the scan.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan/dupcheck.h"
+#include "base/error.h"
+
+struct seen {
+	char		*addr;
+	unsigned long	 line;
+};
+
+struct pk_dupcheck {
+	uint64_t	 bits[PK_PROTO_COUNT][65536 / 64];
+	int		 hosts;
+	struct seen	*set;		/* open addressing, power of two */
+	size_t		 cap;
+	size_t		 n;
+};
+
+struct pk_dupcheck *
+pk_dupcheck_new(int hosts)
+{
+	struct pk_dupcheck *d = calloc(1, sizeof(*d));
+
+	if (d != NULL)
+		d->hosts = hosts;
+	return d;
+}
+
+void
+pk_dupcheck_free(struct pk_dupcheck *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->cap; i++)
+		free(d->set[i].addr);
+	free(d->set);
+	free(d);
+}
+
+static void
+warn_at(void (*warn)(void *, const struct pk_error *), void *arg,
+    const char *file, unsigned long line, const char *msg)
+{
+	struct pk_error w;
+
+	memset(&w, 0, sizeof(w));
+	w.status = PK_OK;
+	w.file = file;
+	w.line = line;
+	(void)snprintf(w.msg, sizeof(w.msg), "%s", msg);
+	warn(arg, &w);
+}
+
+/* Mark port p of the host being checked; 1 when it was marked already. */
+static int
+port_seen(struct pk_dupcheck *d, const struct pk_port *p)
+{
+	uint64_t bit = (uint64_t)1 << (p->port % 64);
+	uint64_t *w = &d->bits[p->proto][p->port / 64];
+	int seen = (*w & bit) != 0;
+
+	*w |= bit;
+	return seen;
+}
+
+/* Clear the marks of h's ports: O(ports), not the whole bitmap. */
+static void
+ports_clear(struct pk_dupcheck *d, const struct pk_host *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nports; i++)
+		d->bits[h->ports[i].proto][h->ports[i].port / 64] = 0;
+}
+
+static void
+check_ports(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
+    void (*warn)(void *, const struct pk_error *), void *arg)
+{
+	const struct pk_port *p;
+	char msg[200];
+	size_t i;
+
+	for (i = 0; i < h->nports; i++) {
+		p = &h->ports[i];
+		if (port_seen(d, p)) {
+			(void)snprintf(msg, sizeof(msg), "warning: port %u/%s "
+			    "of %.64s listed twice", p->port,
+			    pk_proto_name(p->proto), h->host != NULL ?
+			    h->host : h->mac);
+			warn_at(warn, arg, file, h->line, msg);
+		}
+	}
+	ports_clear(d, h);
+}
+
+static size_t
+hash_str(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 ^ (unsigned char)*s++;
+	return h;
+}
+
+static int
+set_grow(struct pk_dupcheck *d)
+{
+	size_t ncap = d->cap == 0 ? 1024 : d->cap * 2, i, k;
+	struct seen *ns = calloc(ncap, sizeof(*ns));
+
+	if (ns == NULL)
+		return -1;
+	for (i = 0; i < d->cap; i++) {
+		if (d->set[i].addr == NULL)
+			continue;
+		for (k = hash_str(d->set[i].addr) & (ncap - 1);
+		    ns[k].addr != NULL; k = (k + 1) & (ncap - 1))
+			;
+		ns[k] = d->set[i];
+	}
+	free(d->set);
+	d->set = ns;
+	d->cap = ncap;
+	return 0;
+}
+
+/* The entry for addr: found, or the empty slot to fill. */
+static struct seen *
+set_find(struct pk_dupcheck *d, const char *addr)
+{
+	size_t k;
+
+	for (k = hash_str(addr) & (d->cap - 1); d->set[k].addr != NULL;
+	    k = (k + 1) & (d->cap - 1))
+		if (strcmp(d->set[k].addr, addr) == 0)
+			break;
+	return &d->set[k];
+}
+
+static int
+check_host(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
+    void (*warn)(void *, const struct pk_error *), void *arg)
+{
+	const char *addr = h->host != NULL ? h->host : h->mac;
+	struct seen *e;
+	char msg[200];
+
+	if ((d->n + 1) * 2 > d->cap && set_grow(d) == -1)
+		return -1;
+	e = set_find(d, addr);
+	if (e->addr != NULL) {
+		(void)snprintf(msg, sizeof(msg), "warning: host %.64s listed "
+		    "again (first at line %lu)", addr, e->line);
+		warn_at(warn, arg, file, h->line, msg);
+		return 0;
+	}
+	if ((e->addr = strdup(addr)) == NULL)
+		return -1;
+	e->line = h->line;
+	d->n++;
+	return 0;
+}
+
+int
+pk_dupcheck_host(struct pk_dupcheck *d, const struct pk_host *h,
+    const char *file, void (*warn)(void *, const struct pk_error *),
+    void *arg)
+{
+	check_ports(d, h, file, warn, arg);
+	if (d->hosts && (h->host != NULL || h->mac != NULL))
+		return check_host(d, h, file, warn, arg);
+	return 0;
+}

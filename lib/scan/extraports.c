@@ -1,0 +1,90 @@
+/*
+ * extraports.c - the ports folded into <extraports>, one by one.
+ *
+ * Nmap 7.9x writes the folded ports of each reason as a range list
+ * (<extrareasons reason="reset" count="995" proto="tcp"
+ * ports="1-21,23-79,...">), so "995 closed" is per-port evidence that
+ * pdiff, pfirewall and pcat --expand-extraports can use.
+ */
+#include <string.h>
+
+#include "base/parse.h"
+#include "scan/queue.h"
+
+/* Parse "a" or "a-b" at *pp up to ',' or the end; 0 on success. */
+static int
+range_next(const char **pp, unsigned max, unsigned *lo, unsigned *hi)
+{
+	const char *p = *pp, *comma, *dash;
+	size_t n;
+
+	comma = strchr(p, ',');
+	n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+	dash = memchr(p, '-', n);
+	if (dash == NULL) {
+		if (pk_parse_port(p, n, max, lo) == -1)
+			return -1;
+		*hi = *lo;
+	} else if (pk_parse_port(p, (size_t)(dash - p), max, lo) == -1 ||
+	    pk_parse_port(dash + 1, n - (size_t)(dash - p) - 1, max, hi) == -1 ||
+	    *lo > *hi) {
+		return -1;
+	}
+	*pp = comma != NULL ? comma + 1 : p + n;
+	return 0;
+}
+
+static int
+reason_foreach(const struct pk_extraports *e, const struct pk_extrareason *r,
+    int (*fn)(void *, const struct pk_port *), void *arg)
+{
+	struct pk_port p;
+	const char *s = r->ports;
+	unsigned lo, hi, port;
+	int proto, rc;
+
+	proto = r->proto != NULL ? pk_proto_parse(r->proto) : PK_PROTO_TCP;
+	if (proto < 0)
+		return PK_ERR_FORMAT;
+	memset(&p, 0, sizeof(p));
+	p.proto = proto;
+	p.state = e->state;
+	p.reason = r->reason;
+	p.reason_ttl = -1;
+	p.conf = -1;
+	while (*s != '\0') {
+		/* Port 0 is an IP protocol number, never a port. */
+		if (range_next(&s, proto == PK_PROTO_IP ? 255 : 65535, &lo,
+		    &hi) == -1 || (lo == 0 && proto != PK_PROTO_IP))
+			return PK_ERR_FORMAT;
+		for (port = lo; port <= hi; port++) {
+			p.port = port;
+			if ((rc = fn(arg, &p)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int
+pk_extraports_foreach(const struct pk_host *h,
+    int (*fn)(void *arg, const struct pk_port *p), void *arg)
+{
+	const struct pk_extraports *e;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < h->nextraports; i++) {
+		e = &h->extraports[i];
+		if (e->state == NULL)
+			continue;
+		for (j = 0; j < e->nreasons; j++) {
+			if (e->reasons[j].ports == NULL)
+				continue;
+			rc = reason_foreach(e, &e->reasons[j], fn, arg);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}

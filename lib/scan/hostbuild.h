@@ -1,0 +1,59 @@
+/*
+ * hostbuild.h - building a struct pk_host piece by piece (internal).
+ *
+ * Readers append addresses, ports, scripts ... as they meet them; every
+ * string and array lives in the builder's arena, so a whole host is
+ * released by one arena reset.  Each hb_* call returns a zeroed element
+ * (integers that may be absent preset to -1) or NULL when memory or the
+ * per-host limit ran out; a pointer returned is valid until the next call
+ * that appends to the same array.
+ */
+#ifndef PK_HOSTBUILD_H
+#define PK_HOSTBUILD_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "portkit.h"
+
+struct pk_hb {
+	struct pk_arena	*a;
+	struct pk_host	*h;
+	size_t		 cap_addrs;
+	size_t		 cap_hostnames;
+	size_t		 cap_ports;
+	size_t		 cap_cpe;	/* of the last port */
+	size_t		 cap_scripts;	/* of the last port */
+	size_t		 cap_extraports;
+	size_t		 cap_reasons;	/* of the last extraports */
+	size_t		 cap_os;
+	size_t		 cap_hostscripts;
+};
+
+/* Start a new empty host in arena a (the host itself lives there too). */
+int		 pk_hb_begin(struct pk_hb *b, struct pk_arena *a);
+char		*pk_hb_str(struct pk_hb *b, const char *s, size_t n);
+char		*pk_hb_cstr(struct pk_hb *b, const char *s);
+struct pk_addr	*pk_hb_addr(struct pk_hb *b);
+struct pk_hostname *pk_hb_hostname(struct pk_hb *b);
+struct pk_port	*pk_hb_port(struct pk_hb *b);
+/* A cpe slot of the last port; NULL also when there is no port yet. */
+const char	**pk_hb_cpe(struct pk_hb *b);
+struct pk_script *pk_hb_port_script(struct pk_hb *b);
+struct pk_script *pk_hb_host_script(struct pk_hb *b);
+struct pk_extraports *pk_hb_extraports(struct pk_hb *b);
+struct pk_extrareason *pk_hb_extrareason(struct pk_hb *b);
+struct pk_osmatch *pk_hb_osmatch(struct pk_hb *b);
+/*
+ * Derive the convenience fields (host, mac, hostname).  Returns 0, or -1
+ * when the host has no address at all.
+ */
+int		 pk_hb_finish(struct pk_hb *b);
+
+/* Append a deep copy of port src to the host. */
+int		 pk_hb_add_port_copy(struct pk_hb *b, const struct pk_port *src);
+
+/* Deep-copy src into the builder's (fresh) host. */
+int		 pk_hb_copy(struct pk_hb *b, const struct pk_host *src);
+
+#endif /* PK_HOSTBUILD_H */

@@ -1,0 +1,160 @@
+/*
+ * merge.c - fold masscan's one-record-per-port hosts into one host per
+ * address (pk_read_opts.merge).
+ *
+ * masscan writes a <host> for every open port it finds, in the random
+ * order it probed them, so records of one address can be anywhere in the
+ * file.  Folding them needs every record of the file: this holds one
+ * copy per address (its ports appended as they come) and delivers them
+ * in order of first appearance at the end.  Memory grows with the
+ * masscan file, which is why merging is asked for, never implied.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan/queue.h"
+
+struct merged {
+	struct pk_arena	 arena;
+	struct pk_hb	 hb;
+	const char	*key;		/* address, in the arena */
+	struct merged	*chain;		/* next in the same bucket */
+};
+
+struct pk_merge {
+	struct merged	**order;	/* first appearance */
+	size_t		 n;
+	size_t		 cap;
+	struct merged	**buckets;
+	size_t		 nbuckets;
+	size_t		 next;		/* next to deliver */
+	size_t		 limit;
+};
+
+static size_t
+hash_str(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 ^ (unsigned char)*s++;
+	return h;
+}
+
+static int
+merge_grow(struct pk_merge *m)
+{
+	struct merged **no, **nb;
+	size_t i, ncap = m->cap == 0 ? 64 : m->cap * 2;
+
+	no = realloc(m->order, ncap * sizeof(*no));
+	if (no == NULL)
+		return -1;
+	m->order = no;
+	nb = calloc(ncap * 2, sizeof(*nb));
+	if (nb == NULL)
+		return -1;
+	free(m->buckets);
+	m->buckets = nb;
+	m->nbuckets = ncap * 2;
+	m->cap = ncap;
+	for (i = 0; i < m->n; i++) {
+		size_t k = hash_str(m->order[i]->key) % m->nbuckets;
+
+		m->order[i]->chain = m->buckets[k];
+		m->buckets[k] = m->order[i];
+	}
+	return 0;
+}
+
+static struct merged *
+merge_find(struct pk_merge *m, const char *key)
+{
+	struct merged *e;
+
+	if (m->nbuckets == 0)
+		return NULL;
+	for (e = m->buckets[hash_str(key) % m->nbuckets]; e != NULL;
+	    e = e->chain)
+		if (strcmp(e->key, key) == 0)
+			return e;
+	return NULL;
+}
+
+static int
+merge_add(struct pk_merge *m, const struct pk_host *h)
+{
+	const char *key = h->host != NULL ? h->host : h->mac;
+	struct merged *e = merge_find(m, key);
+	size_t i, k;
+
+	if (e != NULL) {
+		for (i = 0; i < h->nports; i++)
+			if (pk_hb_add_port_copy(&e->hb, &h->ports[i]) == -1)
+				return -1;
+		return e->arena.over ? -1 : 0;
+	}
+	if (m->n == m->cap && merge_grow(m) == -1)
+		return -1;
+	if ((e = calloc(1, sizeof(*e))) == NULL)
+		return -1;
+	pk_arena_init(&e->arena, m->limit);
+	m->order[m->n++] = e;
+	if (pk_hb_begin(&e->hb, &e->arena) == -1 ||
+	    pk_hb_copy(&e->hb, h) == -1)
+		return -1;
+	e->key = e->hb.h->host != NULL ? e->hb.h->host : e->hb.h->mac;
+	e->hb.h->scan = h->scan;
+	k = hash_str(e->key) % m->nbuckets;
+	e->chain = m->buckets[k];
+	m->buckets[k] = e;
+	return 0;
+}
+
+void
+pk_merge_free(struct pk_merge *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->n; i++) {
+		pk_arena_destroy(&m->order[i]->arena);
+		free(m->order[i]);
+	}
+	free(m->order);
+	free(m->buckets);
+	free(m);
+}
+
+/*
+ * Read the whole input through next_raw and fold it.  Returns the status
+ * that ended the input (PK_EOF, or an error after which the complete
+ * records before it are still delivered).
+ */
+int
+pk_merge_fill(struct pk_reader *r, struct pk_merge **out,
+    int (*next_raw)(struct pk_reader *, const struct pk_host **))
+{
+	const struct pk_host *h;
+	struct pk_merge *m;
+	int rc;
+
+	*out = m = calloc(1, sizeof(*m));
+	if (m == NULL)
+		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
+	m->limit = r->opts.limits.max_host_bytes;
+	while ((rc = next_raw(r, &h)) == PK_OK)
+		if (merge_add(m, h) == -1)
+			return pk_rd_fail(r, PK_ERR_NOMEM, h->line,
+			    "out of memory merging masscan records");
+	return rc;
+}
+
+const struct pk_host *
+pk_merge_next(struct pk_merge *m)
+{
+	if (m->next == m->n)
+		return NULL;
+	return m->order[m->next++]->hb.h;
+}

@@ -1,0 +1,470 @@
+/*
+ * record.c - scan hosts and ports as rows of named fields.
+ *
+ * One table names every field, its type and meaning; the writers take
+ * their header from it, --list-fields prints it, portkit-output(5)
+ * documents it, so the three cannot drift apart.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/error.h"
+#include "portkit.h"
+
+enum pf {
+	F_FILE, F_HOST, F_HOSTNAME, F_ADDR_TYPE, F_MAC, F_VENDOR, F_STATUS,
+	F_PROTO, F_PORT, F_STATE, F_REASON, F_REASON_TTL, F_SERVICE,
+	F_PRODUCT, F_VERSION, F_EXTRAINFO, F_OSTYPE, F_TUNNEL, F_METHOD,
+	F_CONF, F_CPE, F_SCRIPTS, F_OS, F_NPORT
+};
+
+static const struct pk_field port_fields[] = {
+	{ "file", PK_FT_STR, 12, "input file the record came from" },
+	{ "host", PK_FT_STR, 15, "first IP address of the host (its MAC "
+	    "when it has none)" },
+	{ "hostname", PK_FT_STR, 12, "first hostname (user or PTR)" },
+	{ "addr_type", PK_FT_STR, 4, "ipv4, ipv6 or mac: type of host" },
+	{ "mac", PK_FT_STR, 17, "first MAC address" },
+	{ "vendor", PK_FT_STR, 8, "vendor of that MAC address" },
+	{ "status", PK_FT_STR, 4, "host status: up, down, unknown" },
+	{ "proto", PK_FT_STR, 4, "tcp, udp, sctp or ip" },
+	{ "port", PK_FT_INT, 5, "port number (protocol number for ip)" },
+	{ "state", PK_FT_STR, 6, "open, closed, filtered, unfiltered, "
+	    "open|filtered, closed|filtered" },
+	{ "reason", PK_FT_STR, 7, "why nmap chose the state (syn-ack, "
+	    "reset, no-response, ...)" },
+	{ "reason_ttl", PK_FT_INT, 3, "TTL of the packet behind reason" },
+	{ "service", PK_FT_STR, 8, "service name" },
+	{ "product", PK_FT_STR, 8, "product name from version detection" },
+	{ "version", PK_FT_STR, 7, "product version" },
+	{ "extrainfo", PK_FT_STR, 9, "extra version information" },
+	{ "ostype", PK_FT_STR, 6, "OS type reported by the service" },
+	{ "tunnel", PK_FT_STR, 3, "ssl when the service runs over TLS" },
+	{ "method", PK_FT_STR, 6, "table (port number) or probed" },
+	{ "conf", PK_FT_INT, 2, "confidence of the service name, 0-10" },
+	{ "cpe", PK_FT_STR, 10, "CPE names, separated by spaces" },
+	{ "scripts", PK_FT_STR, 8, "ids of NSE scripts run on the port, "
+	    "separated by commas" },
+	{ "os", PK_FT_STR, 8, "best OS match of the host" },
+};
+
+enum hf {
+	H_FILE, H_HOST, H_HOSTNAME, H_HOSTNAMES, H_ADDR_TYPE, H_ADDRESSES,
+	H_MAC, H_VENDOR, H_STATUS, H_REASON, H_OPEN, H_PORTS, H_OS,
+	H_OS_ACCURACY, H_STARTTIME, H_ENDTIME, H_NHOST
+};
+
+static const struct pk_field host_fields[] = {
+	{ "file", PK_FT_STR, 12, "input file the record came from" },
+	{ "host", PK_FT_STR, 15, "first IP address of the host (its MAC "
+	    "when it has none)" },
+	{ "hostname", PK_FT_STR, 12, "first hostname (user or PTR)" },
+	{ "hostnames", PK_FT_STR, 12, "every hostname, separated by spaces" },
+	{ "addr_type", PK_FT_STR, 4, "ipv4, ipv6 or mac: type of host" },
+	{ "addresses", PK_FT_STR, 15, "every address, separated by spaces" },
+	{ "mac", PK_FT_STR, 17, "first MAC address" },
+	{ "vendor", PK_FT_STR, 8, "vendor of that MAC address" },
+	{ "status", PK_FT_STR, 4, "host status: up, down, unknown" },
+	{ "reason", PK_FT_STR, 7, "why nmap thinks the host is up or down" },
+	{ "open_ports", PK_FT_INT, 4, "number of open ports listed" },
+	{ "ports", PK_FT_STR, 10, "open ports as port/proto, separated by "
+	    "commas" },
+	{ "os", PK_FT_STR, 8, "best OS match" },
+	{ "os_accuracy", PK_FT_INT, 3, "accuracy of that match, 0-100" },
+	{ "starttime", PK_FT_INT, 10, "when the host scan began (epoch)" },
+	{ "endtime", PK_FT_INT, 10, "when the host scan ended (epoch)" },
+};
+
+#define NPORT_FIELDS	(sizeof(port_fields) / sizeof(port_fields[0]))
+#define NHOST_FIELDS	(sizeof(host_fields) / sizeof(host_fields[0]))
+
+static const char port_default[] =
+    "host,hostname,proto,port,state,reason,service,product,version,"
+    "extrainfo";
+static const char host_default[] = "host,hostname,status,open_ports,ports,os";
+
+struct pk_rowctx {
+	int		 kind;
+	size_t		 n;
+	int		*idx;		/* selected field numbers */
+	/* Per column: 1 + the offset of a pk_port string member, or 0. */
+	size_t		*stroff;
+	struct pk_field	*fields;	/* selected fields, in order */
+	struct pk_value	*vals;
+	struct pk_arena	 scratch;	/* joined lists of one row */
+};
+
+const struct pk_field *
+pk_record_fields(int kind, size_t *n)
+{
+	if (kind == PK_REC_HOST) {
+		*n = NHOST_FIELDS;
+		return host_fields;
+	}
+	*n = NPORT_FIELDS;
+	return port_fields;
+}
+
+int
+pk_record_field_index(int kind, const char *name, size_t len)
+{
+	const struct pk_field *f;
+	size_t i, n;
+
+	f = pk_record_fields(kind, &n);
+	for (i = 0; i < n; i++)
+		if (strlen(f[i].name) == len &&
+		    memcmp(f[i].name, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+pk_rowctx_free(struct pk_rowctx *rc)
+{
+	if (rc == NULL)
+		return;
+	pk_arena_destroy(&rc->scratch);
+	free(rc->idx);
+	free(rc->stroff);
+	free(rc->fields);
+	free(rc->vals);
+	free(rc);
+}
+
+/*
+ * Port fields that are one string member of struct pk_port, filled by
+ * offset: the columns of a port row are filled once a row, a hundred
+ * thousand times for a 6 MB scan, and a switch per cell showed.
+ */
+static size_t
+port_str_offset(int k)
+{
+	switch (k) {
+	case F_STATE: return offsetof(struct pk_port, state);
+	case F_REASON: return offsetof(struct pk_port, reason);
+	case F_SERVICE: return offsetof(struct pk_port, service);
+	case F_PRODUCT: return offsetof(struct pk_port, product);
+	case F_VERSION: return offsetof(struct pk_port, version);
+	case F_EXTRAINFO: return offsetof(struct pk_port, extrainfo);
+	case F_OSTYPE: return offsetof(struct pk_port, ostype);
+	case F_TUNNEL: return offsetof(struct pk_port, tunnel);
+	case F_METHOD: return offsetof(struct pk_port, method);
+	default: return (size_t)-1;
+	}
+}
+
+static int
+rowctx_add(struct pk_rowctx *rc, const char *name, size_t len,
+    struct pk_error *err)
+{
+	const struct pk_field *all;
+	size_t nall, i;
+	int k;
+
+	if (len == 3 && memcmp(name, "all", 3) == 0) {
+		all = pk_record_fields(rc->kind, &nall);
+		for (i = 0; i < nall; i++)
+			if (rowctx_add(rc, all[i].name, strlen(all[i].name),
+			    err) != PK_OK)
+				return PK_ERR_USAGE;
+		return PK_OK;
+	}
+	k = pk_record_field_index(rc->kind, name, len);
+	if (k < 0) {
+		pk_error_set(err, PK_ERR_USAGE, 0, "unknown field \"%.*s\"",
+		    (int)(len > 40 ? 40 : len), name);
+		return PK_ERR_USAGE;
+	}
+	all = pk_record_fields(rc->kind, &nall);
+	rc->idx[rc->n] = k;
+	if (rc->kind != PK_REC_HOST)
+		rc->stroff[rc->n] = port_str_offset(k) + 1;
+	rc->fields[rc->n] = all[k];
+	rc->n++;
+	return PK_OK;
+}
+
+struct pk_rowctx *
+pk_rowctx_new(int kind, const char *list, struct pk_error *err)
+{
+	struct pk_rowctx *rc;
+	const char *p, *c;
+	size_t cap;
+
+	if (list == NULL)
+		list = kind == PK_REC_HOST ? host_default : port_default;
+	/* "all" may be repeated: bound the columns by the list's length. */
+	cap = (strlen(list) / 2 + 2) * NPORT_FIELDS;
+	rc = calloc(1, sizeof(*rc));
+	if (rc == NULL || (rc->idx = calloc(cap, sizeof(int))) == NULL ||
+	    (rc->stroff = calloc(cap, sizeof(size_t))) == NULL ||
+	    (rc->fields = calloc(cap, sizeof(*rc->fields))) == NULL ||
+	    (rc->vals = calloc(cap, sizeof(*rc->vals))) == NULL) {
+		pk_rowctx_free(rc);
+		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
+		return NULL;
+	}
+	rc->kind = kind;
+	pk_arena_init(&rc->scratch, 0);
+	for (p = list; ; p = c + 1) {
+		c = strchr(p, ',');
+		if (c == NULL)
+			c = p + strlen(p);
+		if (rowctx_add(rc, p, (size_t)(c - p), err) != PK_OK) {
+			pk_rowctx_free(rc);
+			return NULL;
+		}
+		if (*c == '\0')
+			break;
+	}
+	return rc;
+}
+
+const struct pk_field *
+pk_rowctx_fields(const struct pk_rowctx *rc, size_t *n)
+{
+	*n = rc->n;
+	return rc->fields;
+}
+
+static void
+set_str(struct pk_value *v, const char *s)
+{
+	v->set = s != NULL;
+	v->s = s;
+}
+
+static void
+set_int(struct pk_value *v, long long i, int present)
+{
+	v->set = present;
+	v->s = NULL;
+	v->i = i;
+}
+
+/* Scratch string builder for list fields. */
+struct sbuf {
+	struct pk_arena	*a;
+	char		*s;
+	size_t		 len;
+	size_t		 cap;
+};
+
+static void
+sb_add(struct sbuf *b, const char *sep, const char *s)
+{
+	size_t sl = b->len > 0 ? strlen(sep) : 0, n = strlen(s);
+	char *p;
+
+	if (b->s == NULL && b->len > 0)
+		return;			/* an earlier allocation failed */
+	if (b->len + sl + n + 1 > b->cap) {
+		size_t ncap = (b->len + sl + n + 1) * 2;
+
+		p = pk_arena_grow(b->a, b->s, b->cap, ncap);
+		if (p == NULL) {
+			b->s = NULL;
+			return;
+		}
+		b->s = p;
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->len, sep, sl);
+	memcpy(b->s + b->len + sl, s, n + 1);
+	b->len += sl + n;
+}
+
+static const char *
+addr_type_name(const struct pk_host *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->naddrs; i++)
+		if (h->addrs[i].addr == h->host || (h->host == NULL &&
+		    h->addrs[i].addr == h->mac))
+			return h->addrs[i].type == PK_ADDR_IPV4 ? "ipv4" :
+			    h->addrs[i].type == PK_ADDR_IPV6 ? "ipv6" : "mac";
+	return NULL;
+}
+
+static const char *
+mac_vendor(const struct pk_host *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->naddrs; i++)
+		if (h->addrs[i].addr == h->mac)
+			return h->addrs[i].vendor;
+	return NULL;
+}
+
+static const char *
+host_or_mac(const struct pk_host *h)
+{
+	return h->host != NULL ? h->host : h->mac;
+}
+
+static void
+fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
+    const struct pk_host *h, const struct pk_port *p)
+{
+	struct sbuf b = { &rc->scratch, NULL, 0, 0 };
+	size_t i;
+
+	switch (k) {
+	case F_PROTO: set_str(v, pk_proto_name(p->proto)); break;
+	case F_PORT: set_int(v, p->port, 1); break;
+	case F_STATE: set_str(v, p->state); break;
+	case F_REASON: set_str(v, p->reason); break;
+	case F_REASON_TTL: set_int(v, p->reason_ttl, p->reason_ttl >= 0); break;
+	case F_SERVICE: set_str(v, p->service); break;
+	case F_PRODUCT: set_str(v, p->product); break;
+	case F_VERSION: set_str(v, p->version); break;
+	case F_EXTRAINFO: set_str(v, p->extrainfo); break;
+	case F_OSTYPE: set_str(v, p->ostype); break;
+	case F_TUNNEL: set_str(v, p->tunnel); break;
+	case F_METHOD: set_str(v, p->method); break;
+	case F_CONF: set_int(v, p->conf, p->conf >= 0); break;
+	case F_CPE:
+		for (i = 0; i < p->ncpe; i++)
+			sb_add(&b, " ", p->cpe[i]);
+		set_str(v, b.s);
+		break;
+	case F_SCRIPTS:
+		for (i = 0; i < p->nscripts; i++)
+			if (p->scripts[i].id != NULL)
+				sb_add(&b, ",", p->scripts[i].id);
+		set_str(v, b.s);
+		break;
+	case F_OS:
+		set_str(v, h->nosmatches > 0 ? h->osmatches[0].name : NULL);
+		break;
+	default:
+		set_str(v, NULL);
+		break;
+	}
+}
+
+/* The string member of p at offset off. */
+static const char *
+port_str(const struct pk_port *p, size_t off)
+{
+	const char *s;
+
+	memcpy(&s, (const char *)p + off, sizeof(s));
+	return s;
+}
+
+static void
+fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
+    const struct pk_port *p, const char *file)
+{
+	struct pk_value *v;
+	size_t i;
+
+	for (i = 0; i < rc->n; i++) {
+		v = &rc->vals[i];
+		if (rc->stroff[i] != 0 && p != NULL) {
+			set_str(v, port_str(p, rc->stroff[i] - 1));
+			continue;
+		}
+		switch (rc->idx[i]) {
+		case F_FILE: set_str(v, file); break;
+		case F_HOST: set_str(v, host_or_mac(h)); break;
+		case F_HOSTNAME: set_str(v, h->hostname); break;
+		case F_ADDR_TYPE: set_str(v, addr_type_name(h)); break;
+		case F_MAC: set_str(v, h->mac); break;
+		case F_VENDOR: set_str(v, mac_vendor(h)); break;
+		case F_STATUS: set_str(v, h->status); break;
+		default:
+			if (p != NULL)
+				fill_port(rc, v, rc->idx[i], h, p);
+			else
+				set_str(v, NULL);
+			break;
+		}
+	}
+}
+
+static void
+fill_host_lists(struct pk_rowctx *rc, struct pk_value *v, int k,
+    const struct pk_host *h)
+{
+	struct sbuf b = { &rc->scratch, NULL, 0, 0 };
+	char num[16];
+	size_t i;
+	long long open = 0;
+
+	for (i = 0; k == H_HOSTNAMES && i < h->nhostnames; i++)
+		sb_add(&b, " ", h->hostnames[i].name);
+	for (i = 0; k == H_ADDRESSES && i < h->naddrs; i++)
+		sb_add(&b, " ", h->addrs[i].addr);
+	for (i = 0; i < h->nports; i++) {
+		if (h->ports[i].state == NULL ||
+		    strcmp(h->ports[i].state, "open") != 0)
+			continue;
+		open++;
+		if (k == H_PORTS) {
+			(void)snprintf(num, sizeof(num), "%u/%s",
+			    h->ports[i].port, pk_proto_name(h->ports[i].proto));
+			sb_add(&b, ",", num);
+		}
+	}
+	if (k == H_OPEN)
+		set_int(v, open, 1);
+	else
+		set_str(v, b.s);
+}
+
+static void
+fill_host_row(struct pk_rowctx *rc, const struct pk_host *h,
+    const char *file)
+{
+	const struct pk_osmatch *os = h->nosmatches > 0 ? h->osmatches : NULL;
+	struct pk_value *v;
+	size_t i;
+
+	for (i = 0; i < rc->n; i++) {
+		v = &rc->vals[i];
+		switch (rc->idx[i]) {
+		case H_FILE: set_str(v, file); break;
+		case H_HOST: set_str(v, host_or_mac(h)); break;
+		case H_HOSTNAME: set_str(v, h->hostname); break;
+		case H_ADDR_TYPE: set_str(v, addr_type_name(h)); break;
+		case H_MAC: set_str(v, h->mac); break;
+		case H_VENDOR: set_str(v, mac_vendor(h)); break;
+		case H_STATUS: set_str(v, h->status); break;
+		case H_REASON: set_str(v, h->status_reason); break;
+		case H_OS: set_str(v, os != NULL ? os->name : NULL); break;
+		case H_OS_ACCURACY:
+			set_int(v, os != NULL ? os->accuracy : -1,
+			    os != NULL && os->accuracy >= 0);
+			break;
+		case H_STARTTIME:
+			set_int(v, h->starttime, h->starttime >= 0);
+			break;
+		case H_ENDTIME:
+			set_int(v, h->endtime, h->endtime >= 0);
+			break;
+		default:
+			fill_host_lists(rc, v, rc->idx[i], h);
+			break;
+		}
+	}
+}
+
+const struct pk_value *
+pk_rowctx_fill(struct pk_rowctx *rc, const struct pk_host *h,
+    const struct pk_port *p, const char *file)
+{
+	pk_arena_reset(&rc->scratch);
+	if (rc->kind == PK_REC_HOST)
+		fill_host_row(rc, h, file);
+	else
+		fill_port_row(rc, h, p, file);
+	/* A list cut short by a failed allocation must not pass as whole. */
+	return rc->scratch.over ? NULL : rc->vals;
+}

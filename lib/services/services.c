@@ -1,0 +1,755 @@
+/*
+ * services.c - the nmap-services database: strict loading, lookups by
+ * port and by name, and nmap's top-ports order.
+ *
+ * nmap itself reads this file with sscanf and forgives almost anything
+ * (port 70000 wraps to 4464, "nan" becomes 0); a tool that claims to
+ * reproduce nmap's choices must instead refuse what nmap would misread,
+ * so every field is checked by hand here.  Parsing by hand is also what
+ * keeps loading the 27,000-line Debian file to a few milliseconds.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <math.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "portkit.h"
+#include "base/arena.h"
+#include "input/input.h"
+#include "base/error.h"
+
+#define SVC_PROTOS	3		/* tcp, udp, sctp */
+#define SVC_PORTS	65536
+
+struct pk_services {
+	char		*name;		/* the file, as the caller named it */
+	struct pk_arena	 strings;	/* service names and comments */
+	struct pk_service *ents;	/* file order, duplicates dropped */
+	size_t		 nents;
+	size_t		 cap;
+	unsigned long	 dups;
+	/* 1 + index into ents, 0 for none: the O(1) port lookup. */
+	uint32_t	*byport[SVC_PROTOS];
+	const struct pk_service **ranked[SVC_PROTOS];
+	size_t		 nranked[SVC_PROTOS];
+	double		 mass[SVC_PROTOS];
+	/* Names, interned: entries of one name sit together in byname. */
+	struct svc_name	*names;
+	size_t		 nnames;
+	size_t		 namecap;
+	uint32_t	*htab;		/* 1 + index into names, 0 empty */
+	size_t		 hmask;
+	uint32_t	*grp;		/* per entry: its index in names */
+	const struct pk_service **byname;
+};
+
+struct svc_name {
+	const char	*name;
+	uint32_t	 first;		/* its run in byname */
+	uint32_t	 count;
+	uint32_t	 fill;
+};
+
+/* Where a parse error sits, for the message. */
+struct svc_line {
+	const char	*s;
+	size_t		 len;
+	size_t		 pos;
+	unsigned long	 lineno;
+};
+
+static int
+svc_isblank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/* Skip separators; returns 1 when a field starts at l->pos. */
+static int
+svc_skip(struct svc_line *l)
+{
+	while (l->pos < l->len && svc_isblank(l->s[l->pos]))
+		l->pos++;
+	return l->pos < l->len;
+}
+
+/* The field at l->pos: its length, l->pos left on it. */
+static size_t
+svc_field(const struct svc_line *l)
+{
+	size_t n = 0;
+
+	while (l->pos + n < l->len && !svc_isblank(l->s[l->pos + n]))
+		n++;
+	return n;
+}
+
+/* Quote at most 40 bytes of a field: enough to recognise it. */
+static int
+svc_clip(size_t n)
+{
+	return n > 40 ? 40 : (int)n;
+}
+
+static int PK_PRINTF(4, 5)
+svc_fail(struct pk_error *err, const struct svc_line *l, int status,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	pk_error_vset(err, status, l->lineno, fmt, ap);
+	va_end(ap);
+	if (err != NULL)
+		err->column = l->pos + 1;
+	return status;
+}
+
+/* The protocols nmap-services knows, spelt exactly. */
+static int
+svc_proto(const char *s, size_t n)
+{
+	if (n == 3 && memcmp(s, "tcp", 3) == 0)
+		return PK_PROTO_TCP;
+	if (n == 3 && memcmp(s, "udp", 3) == 0)
+		return PK_PROTO_UDP;
+	if (n == 4 && memcmp(s, "sctp", 4) == 0)
+		return PK_PROTO_SCTP;
+	return -1;
+}
+
+/* "22/tcp": strict decimal 0..65535, then a known protocol. */
+static int
+svc_parse_portproto(struct svc_line *l, struct pk_service *sv,
+    struct pk_error *err)
+{
+	const char *f = l->s + l->pos;
+	size_t n = svc_field(l), i = 0;
+	unsigned long port = 0;
+	int proto;
+
+	while (i < n && f[i] >= '0' && f[i] <= '9') {
+		port = port * 10 + (unsigned long)(f[i] - '0');
+		if (port > 65535)
+			return svc_fail(err, l, PK_ERR_FORMAT,
+			    "port out of range 0..65535 in '%.*s'",
+			    svc_clip(n), f);
+		i++;
+	}
+	if (i == 0 || i == n || f[i] != '/')
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "bad port/protocol '%.*s'", svc_clip(n), f);
+	i++;
+	proto = svc_proto(f + i, n - i);
+	if (proto < 0)
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "unknown protocol in '%.*s'", svc_clip(n), f);
+	sv->port = (unsigned)port;
+	sv->proto = proto;
+	l->pos += n;
+	return PK_OK;
+}
+
+/* A fraction too long for the buffer: its first 40 digits suffice. */
+static double
+svc_slow_freq(const char *f, size_t n)
+{
+	char buf[48];
+
+	(void)n;
+	memcpy(buf, f, 40);
+	buf[40] = '\0';
+	return strtod(buf, NULL);
+}
+
+/*
+ * A frequency is DIGITS [ "." DIGITS ] and at most 1: no sign, exponent,
+ * hex, "nan" or "inf".  With up to 15 significant digits the quotient of
+ * two exactly representable numbers is the correctly rounded value, the
+ * same double strtod gives, so ties compare exactly as they do in nmap;
+ * longer fields go through strtod itself.
+ */
+static int
+svc_parse_freq(struct svc_line *l, double *out, struct pk_error *err)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char *f = l->s + l->pos;
+	size_t n = svc_field(l), i = 0, ndig = 0, nfrac = 0;
+	uint64_t m = 0, ip = 0, fp = 0;
+	double d = 0;
+	char buf[64];
+
+	for (; i < n && f[i] >= '0' && f[i] <= '9'; i++, ndig++)
+		if ((ip = ip * 10 + (uint64_t)(f[i] - '0')) > 1)
+			ip = 2;		/* saturate: only <= 1 matters */
+	m = ip;
+	if (i < n && f[i] == '.' && ndig > 0) {
+		for (i++; i < n && f[i] >= '0' && f[i] <= '9'; i++, nfrac++) {
+			m = m * 10 + (uint64_t)(f[i] - '0');
+			fp |= (uint64_t)(f[i] - '0');
+		}
+		if (nfrac == 0)
+			i = 0;		/* "1." is not a number */
+	}
+	if (ndig == 0 || i != n)
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "bad frequency '%.*s'", svc_clip(n), f);
+	/* Range-check the decimal text, not a value rounded to 1.0. */
+	if (ip == 0 && ndig + nfrac <= 15)
+		d = (double)m / p10[nfrac];
+	else if (ip == 1 && fp == 0)
+		d = 1.0;
+	else if (ip == 0 && n < sizeof(buf)) {
+		memcpy(buf, f, n);
+		buf[n] = '\0';
+		d = strtod(buf, NULL);
+	} else if (ip == 0)
+		d = svc_slow_freq(f, n);
+	else
+		d = 2;
+	if (!(d <= 1.0))
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "frequency out of range 0..1: '%.*s'", svc_clip(n), f);
+	*out = d;
+	l->pos += n;
+	return PK_OK;
+}
+
+/* Fill sv from one non-comment line; strings are copied by the caller. */
+static int
+svc_parse_line(struct svc_line *l, struct pk_service *sv, size_t *namelen,
+    const char **comment, struct pk_error *err)
+{
+	int rc;
+
+	if (memchr(l->s, '\0', l->len) != NULL) {
+		l->pos = (size_t)((const char *)memchr(l->s, '\0', l->len) -
+		    l->s);
+		return svc_fail(err, l, PK_ERR_FORMAT, "NUL byte in line");
+	}
+	svc_skip(l);
+	sv->name = l->s + l->pos;
+	*namelen = svc_field(l);
+	l->pos += *namelen;
+	if (!svc_skip(l))
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "missing port/protocol after '%.*s'",
+		    svc_clip(*namelen), sv->name);
+	if ((rc = svc_parse_portproto(l, sv, err)) != PK_OK)
+		return rc;
+	if (!svc_skip(l))
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "missing frequency after '%.*s'",
+		    svc_clip(*namelen), sv->name);
+	if ((rc = svc_parse_freq(l, &sv->freq, err)) != PK_OK)
+		return rc;
+	*comment = NULL;
+	if (svc_skip(l)) {
+		if (l->s[l->pos] != '#')
+			return svc_fail(err, l, PK_ERR_FORMAT,
+			    "unexpected '%.*s' after the frequency",
+			    svc_clip(svc_field(l)), l->s + l->pos);
+		l->pos++;
+		svc_skip(l);
+		*comment = l->s + l->pos;
+	}
+	return PK_OK;
+}
+
+static int
+svc_grow(struct pk_services *svc)
+{
+	struct pk_service *p;
+	uint32_t *g;
+	size_t ncap = svc->cap ? svc->cap * 2 : 4096;
+
+	if ((p = realloc(svc->ents, ncap * sizeof(*p))) == NULL)
+		return PK_ERR_NOMEM;
+	svc->ents = p;
+	if ((g = realloc(svc->grp, ncap * sizeof(*g))) == NULL)
+		return PK_ERR_NOMEM;
+	svc->grp = g;
+	svc->cap = ncap;
+	return PK_OK;
+}
+
+static size_t
+svc_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static uint32_t *
+svc_slot(const struct pk_services *svc, const char *s, size_t n)
+{
+	size_t i = svc_hash(s, n) & svc->hmask;
+	uint32_t *t = svc->htab;
+	const char *name;
+
+	for (; t[i] != 0; i = (i + 1) & svc->hmask) {
+		name = svc->names[t[i] - 1].name;
+		if (strncmp(name, s, n) == 0 && name[n] == '\0')
+			break;
+	}
+	return &t[i];
+}
+
+/* Double the hash table (kept at most half full). */
+static int
+svc_rehash(struct pk_services *svc)
+{
+	size_t ncap = svc->hmask ? (svc->hmask + 1) * 2 : 8192, i;
+	struct svc_name *nm;
+	const char *name;
+
+	nm = realloc(svc->names, ncap / 2 * sizeof(*nm));
+	if (nm == NULL)
+		return PK_ERR_NOMEM;
+	svc->names = nm;
+	svc->namecap = ncap / 2;
+	free(svc->htab);
+	if ((svc->htab = calloc(ncap, sizeof(*svc->htab))) == NULL)
+		return PK_ERR_NOMEM;
+	svc->hmask = ncap - 1;
+	for (i = 0; i < svc->nnames; i++) {
+		name = svc->names[i].name;
+		*svc_slot(svc, name, strlen(name)) = (uint32_t)i + 1;
+	}
+	return PK_OK;
+}
+
+/* The index of name in svc->names, added when new; -1 out of memory. */
+static long
+svc_intern(struct pk_services *svc, const char *s, size_t n)
+{
+	uint32_t *slot;
+	struct svc_name *nm;
+
+	if (svc->nnames == svc->namecap && svc_rehash(svc) != PK_OK)
+		return -1;
+	slot = svc_slot(svc, s, n);
+	if (*slot != 0)
+		return (long)*slot - 1;
+	nm = &svc->names[svc->nnames];
+	memset(nm, 0, sizeof(*nm));
+	if ((nm->name = pk_arena_strndup(&svc->strings, s, n)) == NULL)
+		return -1;
+	*slot = (uint32_t)++svc->nnames;
+	return (long)svc->nnames - 1;
+}
+
+/* Keep the first of duplicate port/proto lines, as nmap does. */
+static int
+svc_add(struct pk_services *svc, const struct pk_service *sv,
+    size_t namelen, const struct svc_line *l)
+{
+	struct pk_service *e;
+	uint32_t *slot = &svc->byport[sv->proto][sv->port];
+	long g;
+
+	if (*slot != 0) {
+		svc->dups++;
+		return PK_OK;
+	}
+	if (svc->nents == svc->cap && svc_grow(svc) != PK_OK)
+		return PK_ERR_NOMEM;
+	if ((g = svc_intern(svc, sv->name, namelen)) < 0)
+		return PK_ERR_NOMEM;
+	e = &svc->ents[svc->nents];
+	*e = *sv;
+	e->name = svc->names[g].name;
+	svc->names[g].count++;
+	svc->grp[svc->nents] = (uint32_t)g;
+	if (sv->comment != NULL && (e->comment = pk_arena_strndup(
+	    &svc->strings, sv->comment,
+	    l->len - (size_t)(sv->comment - l->s))) == NULL)
+		return PK_ERR_NOMEM;
+	*slot = (uint32_t)++svc->nents;
+	return PK_OK;
+}
+
+static int
+svc_is_comment(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && svc_isblank(s[i]))
+		i++;
+	return i == len || s[i] == '#';
+}
+
+static int
+svc_read(struct pk_services *svc, struct pk_input *in, struct pk_error *err)
+{
+	struct svc_line l;
+	struct pk_service sv;
+	size_t namelen = 0;
+	const char *comment = NULL;
+	int rc;
+
+	while ((rc = pk_input_getline(in, &l.s, &l.len, &l.lineno)) ==
+	    PK_OK) {
+		if (svc_is_comment(l.s, l.len) &&
+		    memchr(l.s, '\0', l.len) == NULL)
+			continue;
+		l.pos = 0;
+		memset(&sv, 0, sizeof(sv));
+		rc = svc_parse_line(&l, &sv, &namelen, &comment, err);
+		if (rc != PK_OK)
+			return rc;
+		sv.comment = comment;
+		sv.line = l.lineno;
+		if ((rc = svc_add(svc, &sv, namelen, &l)) != PK_OK) {
+			pk_error_set(err, rc, l.lineno, "out of memory");
+			return rc;
+		}
+	}
+	if (rc == PK_EOF)
+		return PK_OK;
+	if (err != NULL) {
+		*err = *pk_input_error(in);
+		err->line = pk_input_lines(in) + 1;
+	}
+	return rc;
+}
+
+/*
+ * Entry indices in nmap's order: frequency descending, file order between
+ * equals (nmap sorts a std::list, a stable sort).  A stable LSD radix sort
+ * on the bits of the frequency gives that in linear time: a non-negative
+ * double orders like its bit pattern, inverted here for descending.
+ */
+static int
+svc_sort(const struct pk_services *svc, uint32_t *out)
+{
+	size_t i, n = svc->nents, d, cnt[257];
+	uint64_t *key = malloc((n + 1) * sizeof(*key)), b;
+	uint32_t *tmp = malloc((n + 1) * sizeof(*tmp));
+	unsigned shift;
+
+	if (key == NULL || tmp == NULL) {
+		free(key);
+		free(tmp);
+		return PK_ERR_NOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		memcpy(&b, &svc->ents[i].freq, sizeof(b));
+		key[i] = ~b;
+		out[i] = (uint32_t)i;
+	}
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[((key[out[i]] >> shift) & 0xff) + 1]++;
+		for (d = 0; d < 256 && cnt[d + 1] != n; d++)
+			cnt[d + 1] += cnt[d];
+		if (d < 256)
+			continue;	/* one digit value: nothing moves */
+		for (i = 0; i < n; i++)
+			tmp[cnt[(key[out[i]] >> shift) & 0xff]++] = out[i];
+		memcpy(out, tmp, n * sizeof(*out));
+	}
+	free(key);
+	free(tmp);
+	return PK_OK;
+}
+
+/* Per-protocol rankings and the by-name runs, both in nmap's order. */
+static int
+svc_index(struct pk_services *svc)
+{
+	size_t i, p, k[SVC_PROTOS] = { 0 };
+	uint32_t *order, off = 0;
+	struct pk_service *e;
+	struct svc_name *nm;
+
+	order = malloc((svc->nents + 1) * sizeof(*order));
+	svc->byname = malloc((svc->nents + 1) * sizeof(*svc->byname));
+	for (p = 0; p < SVC_PROTOS; p++)
+		svc->ranked[p] = malloc((svc->nents + 1) *
+		    sizeof(*svc->ranked[p]));
+	if (order == NULL || svc->byname == NULL || svc->ranked[0] == NULL ||
+	    svc->ranked[1] == NULL || svc->ranked[2] == NULL ||
+	    svc_sort(svc, order) != PK_OK) {
+		free(order);
+		return PK_ERR_NOMEM;
+	}
+	for (i = 0; i < svc->nnames; i++) {
+		svc->names[i].first = svc->names[i].fill = off;
+		off += svc->names[i].count;
+	}
+	for (i = 0; i < svc->nents; i++) {
+		e = &svc->ents[order[i]];
+		p = (size_t)e->proto;
+		svc->ranked[p][k[p]++] = e;
+		svc->mass[p] += e->freq;
+		nm = &svc->names[svc->grp[order[i]]];
+		svc->byname[nm->fill++] = e;
+	}
+	for (p = 0; p < SVC_PROTOS; p++)
+		svc->nranked[p] = k[p];
+	free(order);
+	return PK_OK;
+}
+
+static struct pk_services *
+svc_new(const char *name)
+{
+	struct pk_services *svc;
+	int p;
+
+	if ((svc = calloc(1, sizeof(*svc))) == NULL)
+		return NULL;
+	pk_arena_init(&svc->strings, 0);
+	svc->name = strdup(name);
+	for (p = 0; p < SVC_PROTOS; p++)
+		svc->byport[p] = calloc(SVC_PORTS, sizeof(uint32_t));
+	if (svc->name == NULL || svc->byport[0] == NULL ||
+	    svc->byport[1] == NULL || svc->byport[2] == NULL) {
+		pk_services_free(svc);
+		return NULL;
+	}
+	return svc;
+}
+
+/* Shared tail of the two loaders: read, index, or fail cleanly. */
+static struct pk_services *
+svc_load(struct pk_input *in, const char *name, struct pk_error *err)
+{
+	struct pk_services *svc;
+	int rc;
+
+	if (in == NULL) {
+		if (err != NULL)
+			err->file = name;
+		return NULL;
+	}
+	if ((svc = svc_new(name)) == NULL) {
+		pk_input_free(in);
+		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
+		if (err != NULL)
+			err->file = name;
+		return NULL;
+	}
+	rc = svc_read(svc, in, err);
+	pk_input_free(in);
+	if (rc == PK_OK && (rc = svc_index(svc)) != PK_OK)
+		pk_error_set(err, rc, 0, "out of memory");
+	if (err != NULL)
+		err->file = name;
+	if (rc != PK_OK) {
+		pk_services_free(svc);
+		return NULL;
+	}
+	return svc;
+}
+
+struct pk_services *
+pk_services_load(const char *path, const struct pk_limits *limits,
+    struct pk_error *err)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+
+	return svc_load(pk_input_open(path, name, limits, err), name, err);
+}
+
+struct pk_services *
+pk_services_load_mem(const void *buf, size_t len, const char *name,
+    const struct pk_limits *limits, struct pk_error *err)
+{
+	return svc_load(pk_input_open_mem(buf, len, name, limits, err),
+	    name, err);
+}
+
+void
+pk_services_free(struct pk_services *svc)
+{
+	int p;
+
+	if (svc == NULL)
+		return;
+	for (p = 0; p < SVC_PROTOS; p++) {
+		free(svc->byport[p]);
+		free(svc->ranked[p]);
+	}
+	free(svc->byname);
+	free(svc->ents);
+	free(svc->grp);
+	free(svc->names);
+	free(svc->htab);
+	pk_arena_destroy(&svc->strings);
+	free(svc->name);
+	free(svc);
+}
+
+const char *
+pk_services_name(const struct pk_services *svc)
+{
+	return svc->name;
+}
+
+unsigned long
+pk_services_duplicates(const struct pk_services *svc)
+{
+	return svc->dups;
+}
+
+const struct pk_service *
+pk_services_get(const struct pk_services *svc, int proto, unsigned port)
+{
+	uint32_t i;
+
+	if (proto < 0 || proto >= SVC_PROTOS || port >= SVC_PORTS)
+		return NULL;
+	i = svc->byport[proto][port];
+	return i == 0 ? NULL : &svc->ents[i - 1];
+}
+
+size_t
+pk_services_byname(const struct pk_services *svc, const char *name,
+    const struct pk_service *const **list)
+{
+	const struct svc_name *nm;
+	uint32_t i;
+
+	i = svc->nnames == 0 ? 0 : *svc_slot(svc, name, strlen(name));
+	if (i == 0) {
+		if (list != NULL)
+			*list = svc->byname;
+		return 0;
+	}
+	nm = &svc->names[i - 1];
+	if (list != NULL)
+		*list = svc->byname + nm->first;
+	return nm->count;
+}
+
+const struct pk_service *const *
+pk_services_ranked(const struct pk_services *svc, int proto, size_t *n)
+{
+	if (proto < 0 || proto >= SVC_PROTOS) {
+		*n = 0;
+		return NULL;
+	}
+	*n = svc->nranked[proto];
+	return svc->ranked[proto];
+}
+
+size_t
+pk_services_top_ratio(const struct pk_services *svc, int proto,
+    double ratio)
+{
+	size_t i, n;
+	const struct pk_service *const *r = pk_services_ranked(svc, proto, &n);
+
+	for (i = 0; i < n && r[i]->freq >= ratio; i++)
+		continue;
+	return i;
+}
+
+double
+pk_services_mass(const struct pk_services *svc, int proto)
+{
+	return proto >= 0 && proto < SVC_PROTOS ? svc->mass[proto] : 0;
+}
+
+/* 1 when dir/nmap-services is readable; the path goes to *out. */
+static int
+svc_try(const char *dir, const char *sub, char **out)
+{
+	size_t n;
+	char *p;
+
+	if (dir == NULL || *dir == '\0')
+		return 0;
+	n = strlen(dir) + strlen(sub) + sizeof("/nmap-services");
+	if ((p = malloc(n)) == NULL)
+		return -1;
+	(void)snprintf(p, n, "%s%s/nmap-services", dir, sub);
+	if (access(p, R_OK) == 0) {
+		*out = p;
+		return 1;
+	}
+	free(p);
+	return 0;
+}
+
+/* ~user/.nmap from the password database, as nmap does (not $HOME). */
+static int
+svc_try_home(uid_t uid, char **out)
+{
+	struct passwd pw, *res = NULL;
+	char buf[4096];
+
+	if (getpwuid_r(uid, &pw, buf, sizeof(buf), &res) != 0 || res == NULL)
+		return 0;
+	return svc_try(pw.pw_dir, "/.nmap", out);
+}
+
+/* The directory of the nmap on PATH, and its ../share/nmap. */
+static int
+svc_try_exe(char **out)
+{
+	const char *path = getenv("PATH"), *e;
+	char dir[4096], exe[4200];
+	int rc;
+
+	for (; path != NULL && *path != '\0'; path = *e ? e + 1 : e) {
+		e = strchr(path, ':');
+		if (e == NULL)
+			e = path + strlen(path);
+		if (e == path || (size_t)(e - path) >= sizeof(dir))
+			continue;
+		memcpy(dir, path, (size_t)(e - path));
+		dir[e - path] = '\0';
+		(void)snprintf(exe, sizeof(exe), "%s/nmap", dir);
+		if (access(exe, X_OK) != 0)
+			continue;
+		if ((rc = svc_try(dir, "", out)) != 0)
+			return rc;
+		return svc_try(dir, "/../share/nmap", out);
+	}
+	return 0;
+}
+
+char *
+pk_services_locate(const char *datadir, struct pk_error *err)
+{
+	static const char *const sys[] = { "/usr/share/nmap",
+	    "/usr/local/share/nmap" };
+	char *out = NULL;
+	size_t i;
+	int rc;
+
+	rc = svc_try(datadir, "", &out);
+	if (rc == 0)
+		rc = svc_try(getenv("NMAPDIR"), "", &out);
+	if (rc == 0)
+		rc = svc_try_home(getuid(), &out);
+	if (rc == 0 && getuid() != geteuid())
+		rc = svc_try_home(geteuid(), &out);
+	if (rc == 0)
+		rc = svc_try_exe(&out);
+	for (i = 0; rc == 0 && i < sizeof(sys) / sizeof(sys[0]); i++)
+		rc = svc_try(sys[i], "", &out);
+	if (rc < 0)
+		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
+	else if (rc == 0)
+		pk_error_set(err, PK_ERR_IO, 0,
+		    "cannot find nmap-services (tried --datadir, $NMAPDIR, "
+		    "~/.nmap, nmap's directory, /usr/share/nmap, "
+		    "/usr/local/share/nmap)");
+	if (rc <= 0 && err != NULL)
+		err->file = "nmap-services";
+	return rc > 0 ? out : NULL;
+}
