@@ -5,10 +5,13 @@
  * for a compressed regular file a thread inflates a few buffers ahead and
  * the reader takes them as they fill.  Only regular files get a thread:
  * a read from a pipe may block for ever, and a reader that is freed early
- * must be able to stop the thread and wait for it.
+ * must be able to stop the thread and wait for it.  A process allowed
+ * one CPU gets no thread: it would only take turns with the parser.
  */
+#define _GNU_SOURCE	/* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,13 +100,26 @@ pf_free(struct pk_prefetch *pf)
 	free(pf);
 }
 
+/* May this process run on two CPUs at once? */
+static int
+pf_cpus_allowed(void)
+{
+#ifdef CPU_COUNT
+	cpu_set_t cpus;
+
+	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0)
+		return CPU_COUNT(&cpus) >= 2;
+#endif
+	return 1;
+}
+
 struct pk_prefetch *
 pk_prefetch_start(gzFile gz)
 {
 	struct pk_prefetch *pf;
 	unsigned i;
 
-	if ((pf = calloc(1, sizeof(*pf))) == NULL)
+	if (!pf_cpus_allowed() || (pf = calloc(1, sizeof(*pf))) == NULL)
 		return NULL;
 	pf->gz = gz;
 	for (i = 0; i < PF_BUFS; i++)

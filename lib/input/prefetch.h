@@ -14,7 +14,8 @@ struct pk_prefetch;
 /*
  * Start a thread that reads gz ahead into a few buffers.  From then on
  * only the thread touches gz, until pk_prefetch_stop.  NULL when the
- * thread or its buffers could not be had: the caller reads gz itself.
+ * thread or its buffers could not be had, or the process may run on
+ * one CPU only: the caller reads gz itself.
  */
 struct pk_prefetch *pk_prefetch_start(gzFile gz);
 /* Up to n bytes into dst: the count, 0 at the end, -1 on an error. */
