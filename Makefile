@@ -55,10 +55,12 @@ PK_CFLAGS	= -std=c11 -Wall -Wextra -Werror -Wstrict-prototypes \
 		  -pthread -Iinclude -Ilib $(DEP_CFLAGS)
 # Tools and tests include "fe/fe.h"; the library must not see tools/.
 FE_CFLAGS	= -Itools
-# -pthread: lib/prefetch.c inflates gzip on a second core.
-# libxml2 is opened with dlopen at the first XML input (lib/xml_lib.h):
-# linking it would load ICU, libstdc++ and liblzma into every tool.
-LIBS		= -lpcre2-8 -lz -lm -pthread -ldl
+# -pthread: lib/input/prefetch.c inflates gzip on a second core.
+# libxml2 is linked, not opened with dlopen: glibc's loader ends the
+# process when an allocation fails inside dlopen, and the library must
+# never exit (SECURITY.md).
+DEP_LIBS	:= $(shell $(PKG_CONFIG) --libs libxml-2.0 libpcre2-8 zlib)
+LIBS		= $(DEP_LIBS) -lm -pthread
 
 ifeq ($(V),1)
 Q	=
@@ -254,9 +256,12 @@ uninstall:
 # --- testing --------------------------------------------------------------
 
 ## check: build everything with ASan+UBSan in build/check and run the tests
+# The release tools go into CHECKDIR/release too: the fault-injection
+# sample runs on them as well as on the sanitizer build.
 check:
 	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR) \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all tests
+	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR)/release all
 	sh tests/run.sh $(CHECKDIR)
 
 LINT_SRCS	= $(LIB_SRCS) $(FE_SRCS) $(TOOL_SRCS) $(FUZZ_SRCS)

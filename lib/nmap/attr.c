@@ -56,7 +56,7 @@ pk_xml_intern(struct pk_xml_state *st)
 	size_t i;
 
 	for (i = 0; i < A_NNAMES; i++) {
-		st->names[i] = (const char *)st->lib->dict_lookup(st->ctxt->dict,
+		st->names[i] = (const char *)xmlDictLookup(st->ctxt->dict,
 		    (const xmlChar *)attr_names[i], -1);
 		/* Unknown names would silently drop their attributes. */
 		if (st->names[i] == NULL)

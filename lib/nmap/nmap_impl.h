@@ -7,7 +7,6 @@
 
 #include <libxml/parser.h>
 
-#include "nmap/libxml.h"
 
 #include "base/parse.h"
 #include "scan/queue.h"
@@ -36,7 +35,6 @@ struct attr {
 
 struct pk_xml_state {
 	struct pk_reader *r;
-	const struct pk_xml_lib *lib;	/* libxml2's functions */
 	xmlParserCtxtPtr ctxt;
 	unsigned long	 line_base;	/* lines before this document */
 	unsigned char	*stack;		/* element ids, max_depth deep */

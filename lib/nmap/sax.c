@@ -32,7 +32,6 @@ struct xml_impl {
 	struct pk_xml_guard guard;
 	xmlSAXHandler	 sax;
 	xmlParserCtxtPtr ctxt;
-	struct pk_xml_lib lib;
 	int		 fed;		/* bytes fed to this document */
 	int		 synthetic;	/* document opened by us */
 };
@@ -43,13 +42,13 @@ struct xml_impl {
  * to free.
  */
 static void
-xml_free_ctxt(const struct pk_xml_lib *lib, xmlParserCtxtPtr ctxt)
+xml_free_ctxt(xmlParserCtxtPtr ctxt)
 {
 	if (ctxt->myDoc != NULL) {
-		lib->free_doc(ctxt->myDoc);
+		xmlFreeDoc(ctxt->myDoc);
 		ctxt->myDoc = NULL;
 	}
-	lib->free_ctxt(ctxt);
+	xmlFreeParserCtxt(ctxt);
 }
 
 static void
@@ -60,8 +59,7 @@ xml_free(struct pk_reader *r)
 	if (x == NULL)
 		return;
 	if (x->ctxt != NULL)
-		xml_free_ctxt(&x->lib, x->ctxt);
-	pk_xml_lib_close(&x->lib);
+		xml_free_ctxt(x->ctxt);
 	free(x->st.text);
 	free(x->st.stack);
 	free(x);
@@ -110,10 +108,9 @@ xml_resolve_entity(void *ctx, const xmlChar *publicId,
 static xmlEntityPtr
 xml_get_entity(void *ctx, const xmlChar *name)
 {
-	const struct pk_xml_state *st = ctx;
-
+	(void)ctx;
 	/* Predefined entities are handled by libxml2 itself. */
-	return st->lib->predefined_entity(name);
+	return xmlGetPredefinedEntity(name);
 }
 
 static void
@@ -167,7 +164,7 @@ xml_attribute_decl(void *ctx, const xmlChar *elem, const xmlChar *fullname,
 	(void)type;
 	(void)def;
 	(void)defaultValue;
-	((struct pk_xml_state *)ctx)->lib->free_enumeration(tree);
+	xmlFreeEnumeration(tree);
 	pk_xml_stop((struct pk_xml_state *)ctx, PK_ERR_FORMAT,
 	    "DTD declarations are not allowed");
 	pk_xml_halt((struct pk_xml_state *)ctx);
@@ -222,14 +219,13 @@ xml_quiet(void *ctx, const char *msg, ...)
 static xmlParserCtxtPtr
 xml_create_ctxt(struct xml_impl *x, const char *name)
 {
-	const struct pk_xml_lib *l = &x->lib;
-	xmlGenericErrorFunc saved = *l->generic_error();
-	void *saved_ctx = *l->generic_error_ctx();
+	xmlGenericErrorFunc saved = xmlGenericError;
+	void *saved_ctx = xmlGenericErrorContext;
 	xmlParserCtxtPtr ctxt;
 
-	l->set_generic_error(NULL, xml_quiet);
-	ctxt = l->create_push(&x->sax, &x->st, NULL, 0, name);
-	l->set_generic_error(saved_ctx, saved);
+	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	ctxt = xmlCreatePushParserCtxt(&x->sax, &x->st, NULL, 0, name);
+	xmlSetGenericErrorFunc(saved_ctx, saved);
 	return ctxt;
 }
 
@@ -251,7 +247,7 @@ xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
 	x->ctxt = xml_create_ctxt(x, r->name);
 	if (x->ctxt == NULL)
 		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
-	(void)x->lib.use_options(x->ctxt, XML_OPTIONS);
+	(void)xmlCtxtUseOptions(x->ctxt, XML_OPTIONS);
 	x->ctxt->replaceEntities = 0;
 	x->st.ctxt = x->ctxt;
 	if (pk_xml_intern(&x->st) == -1)
@@ -265,7 +261,7 @@ xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
 	pk_xml_guard_init(&x->guard, r->opts.limits.max_tag_bytes,
 	    r->opts.limits.max_attrs);
 	if (synthetic)
-		(void)x->lib.parse_chunk(x->ctxt, root, sizeof(root) - 1, 0);
+		(void)xmlParseChunk(x->ctxt, root, sizeof(root) - 1, 0);
 	return PK_OK;
 }
 
@@ -303,7 +299,7 @@ xml_end_doc(struct pk_reader *r, struct xml_impl *x)
 	int rc = PK_OK;
 
 	x->st.terminating = 1;
-	(void)x->lib.parse_chunk(x->ctxt, NULL, 0, 1);
+	(void)xmlParseChunk(x->ctxt, NULL, 0, 1);
 	x->st.terminating = 0;
 	if (x->st.status != 0 || x->st.xml_errno != 0)
 		rc = xml_doc_error(r, x, 1);
@@ -311,7 +307,7 @@ xml_end_doc(struct pk_reader *r, struct xml_impl *x)
 		rc = pk_rd_fail(r, PK_ERR_FORMAT, pk_xml_line(&x->st),
 		    "no <nmaprun> element");
 	x->st.line_base += (unsigned long)x->ctxt->input->line - 1;
-	xml_free_ctxt(&x->lib, x->ctxt);
+	xml_free_ctxt(x->ctxt);
 	x->ctxt = NULL;
 	x->st.ctxt = NULL;
 	return rc;
@@ -372,7 +368,7 @@ xml_pump(struct pk_reader *r)
 	}
 	g = pk_xml_guard_scan(&x->guard, p, n, &used);
 	if (used > 0) {
-		(void)x->lib.parse_chunk(x->ctxt, p, (int)used, 0);
+		(void)xmlParseChunk(x->ctxt, p, (int)used, 0);
 		x->fed = 1;
 		pk_input_consume(r->in, used);
 	}
@@ -390,24 +386,19 @@ pk_nmap_xml_init(struct pk_reader *r)
 {
 	static const struct pk_reader_ops ops = { xml_pump, xml_free };
 	struct xml_impl *x;
-	char why[200];
 
 	x = calloc(1, sizeof(*x));
 	if (x == NULL)
 		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
 	x->st.r = r;
-	x->st.lib = &x->lib;
 	x->st.max_depth = r->opts.limits.max_depth;
 	x->st.stack = malloc(x->st.max_depth + 1);
 	if (x->st.stack == NULL) {
 		free(x);
 		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
 	}
-	if (pk_xml_lib_open(&x->lib, why, sizeof(why)) == -1) {
-		free(x->st.stack);
-		free(x);
-		return pk_rd_fail(r, PK_ERR_IO, 0, "%s", why);
-	}
+	/* Its globals are set up once, before any parser exists. */
+	xmlInitParser();
 	xml_sax_init(x);
 	r->impl = x;
 	r->ops = &ops;

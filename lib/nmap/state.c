@@ -41,7 +41,7 @@ pk_xml_halt(struct pk_xml_state *st)
 {
 	if (st->status != 0 && !st->halted && st->ctxt != NULL) {
 		st->halted = 1;
-		st->lib->stop_parser(st->ctxt);
+		xmlStopParser(st->ctxt);
 	}
 }
 
