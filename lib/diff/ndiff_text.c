@@ -7,6 +7,7 @@
 
 #include "diff/diff_impl.h"
 #include "diff/ndiff.h"
+#include "out/escape.h"
 
 /* --- Text ------------------------------------------------------------- */
 
@@ -82,6 +83,14 @@ table_raw(struct ntable *t, char mark, const char *line)
 	memcpy(r->raw + 1, line, n + 1);
 }
 
+/* One line of the report: what came from the scan escaped for a terminal. */
+static void
+line_out(FILE *out, const char *line)
+{
+	(void)pk_fput_display(out, line);
+	fputc('\n', out);
+}
+
 static void
 table_print(struct ntable *t, FILE *out)
 {
@@ -94,7 +103,7 @@ table_print(struct ntable *t, FILE *out)
 		size_t cap = 16, pos = 0;
 
 		if (r->raw != NULL) {
-			fprintf(out, "%s\n", r->raw);
+			line_out(out, r->raw);
 			continue;
 		}
 		for (c = 0; c < r->ncol; c++)
@@ -115,7 +124,7 @@ table_print(struct ntable *t, FILE *out)
 		while (pos > 0 && line[pos - 1] == ' ')
 			pos--;
 		line[pos] = '\0';
-		fprintf(out, "%s\n", line);
+		line_out(out, line);
 		free(line);
 	}
 }
@@ -243,12 +252,16 @@ print_name(FILE *out, char mark, const struct pk_nd_host *n)
 	size_t i;
 
 	fputc(mark, out);
-	for (i = 0; i < n->nnames; i++)
-		fprintf(out, "%s%s", i > 0 ? ", " : "", n->names[i]);
+	for (i = 0; i < n->nnames; i++) {
+		fputs(i > 0 ? ", " : "", out);
+		(void)pk_fput_display(out, n->names[i]);
+	}
 	if (n->nnames > 0 && n->naddrs > 0)
 		fputs(" (", out);
-	for (i = 0; i < n->naddrs; i++)
-		fprintf(out, "%s%s", i > 0 ? ", " : "", n->addrs[i]->addr);
+	for (i = 0; i < n->naddrs; i++) {
+		fputs(i > 0 ? ", " : "", out);
+		(void)pk_fput_display(out, n->addrs[i]->addr);
+	}
 	if (n->nnames > 0 && n->naddrs > 0)
 		fputc(')', out);
 	if (n->nnames == 0 && n->naddrs == 0)
@@ -279,9 +292,11 @@ print_extra(FILE *out, char mark, const struct pk_host *h)
 	memcpy(e, h->extraports, h->nextraports * sizeof(*e));
 	qsort(e, h->nextraports, sizeof(*e), extra_cmp);
 	fprintf(out, "%cNot shown: ", mark);
-	for (i = 0; i < h->nextraports; i++)
-		fprintf(out, "%s%ld %s ports", i > 0 ? ", " : "", e[i].count,
-		    e[i].state);
+	for (i = 0; i < h->nextraports; i++) {
+		fprintf(out, "%s%ld ", i > 0 ? ", " : "", e[i].count);
+		(void)pk_fput_display(out, e[i].state);
+		fputs(" ports", out);
+	}
 	fputc('\n', out);
 	free(e);
 }
@@ -375,6 +390,13 @@ out:
 }
 
 static void
+os_line(FILE *out, const char *mark, const char *os)
+{
+	fputs(mark, out);
+	line_out(out, os);
+}
+
+static void
 print_os(FILE *out, const struct pk_nd_diff *hd)
 {
 	size_t i, k;
@@ -388,15 +410,15 @@ print_os(FILE *out, const struct pk_nd_diff *hd)
 
 		if (o->tag == PK_SEQ_EQUAL) {
 			for (k = o->i1; k < o->i2; k++)
-				fprintf(out, "   %s\n", hd->a.os[k]);
+				os_line(out, "   ", hd->a.os[k]);
 			continue;
 		}
 		if (o->tag != PK_SEQ_INSERT)
 			for (k = o->i1; k < o->i2; k++)
-				fprintf(out, "-  %s\n", hd->a.os[k]);
+				os_line(out, "-  ", hd->a.os[k]);
 		if (o->tag != PK_SEQ_DELETE)
 			for (k = o->j1; k < o->j2; k++)
-				fprintf(out, "+  %s\n", hd->b.os[k]);
+				os_line(out, "+  ", hd->b.os[k]);
 	}
 }
 
@@ -421,6 +443,17 @@ print_hscripts(FILE *out, const struct pk_nd_diff *hd)
 	return oom ? -1 : 0;
 }
 
+/* "-Host is up.": ndiff's line for a host whose state changed. */
+static void
+host_is(FILE *out, char mark, const char *state)
+{
+	if (state == NULL)
+		return;
+	fprintf(out, "%cHost is ", mark);
+	(void)pk_fput_display(out, state);
+	fputs(".\n", out);
+}
+
 static int
 print_host(FILE *out, const struct pk_nd_diff *hd)
 {
@@ -439,10 +472,8 @@ print_host(FILE *out, const struct pk_nd_diff *hd)
 		print_name(out, ' ', &hd->a);
 	}
 	if (hd->state_changed) {
-		if (hd->a.state != NULL)
-			fprintf(out, "-Host is %s.\n", hd->a.state);
-		if (hd->b.state != NULL)
-			fprintf(out, "+Host is %s.\n", hd->b.state);
+		host_is(out, '-', hd->a.state);
+		host_is(out, '+', hd->b.state);
 	}
 	if (hd->extra_changed) {
 		print_extra(out, '-', hd->a.h);
@@ -470,17 +501,22 @@ banner(FILE *out, char mark, const struct dside *s)
 {
 	char date[64];
 
-	fprintf(out, "%c%s", mark, s->scanner == NULL ||
+	fputc(mark, out);
+	(void)pk_fput_display(out, s->scanner == NULL ||
 	    strcmp(s->scanner, "nmap") == 0 ? "Nmap" : s->scanner);
-	if (s->version != NULL)
-		fprintf(out, " %s", s->version);
+	if (s->version != NULL) {
+		fputc(' ', out);
+		(void)pk_fput_display(out, s->version);
+	}
 	fputs(" scan", out);
 	if (s->start > 0) {
 		pk_nd_date(s->start, date, sizeof(date));
 		fprintf(out, " initiated %s", date);
 	}
-	if (s->args != NULL)
-		fprintf(out, " as: %s", s->args);
+	if (s->args != NULL) {
+		fputs(" as: ", out);
+		(void)pk_fput_display(out, s->args);
+	}
 	fputc('\n', out);
 }
 

@@ -13,19 +13,7 @@
 
 #include "diff/diff_impl.h"
 #include "diff/ndiff.h"
-
-static void
-esc(FILE *out, const char *s)
-{
-	for (; *s != '\0'; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '>': fputs("&gt;", out); break;
-		default: fputc(*s, out);
-		}
-}
+#include "out/escape.h"
 
 static void
 attr(FILE *out, const char *name, const char *v)
@@ -33,8 +21,19 @@ attr(FILE *out, const char *name, const char *v)
 	if (v == NULL)
 		return;
 	fprintf(out, " %s=\"", name);
-	esc(out, v);
+	pk_fput_xml(out, v);
 	fputc('"', out);
+}
+
+/* <tag state="..."/>, when there is a state. */
+static void
+x_state(FILE *out, const char *tag, const char *state)
+{
+	if (state == NULL)
+		return;
+	fprintf(out, "<%s", tag);
+	attr(out, "state", state);
+	fputs("/>\n", out);
 }
 
 static const char *
@@ -50,13 +49,6 @@ x_address(FILE *out, const struct pk_addr *a)
 	attr(out, "addr", a->addr);
 	attr(out, "addrtype", addrtype(a->type));
 	fputs("/>\n", out);
-}
-
-static void
-x_status(FILE *out, const char *state)
-{
-	if (state != NULL)
-		fprintf(out, "<status state=\"%s\"/>\n", state);
 }
 
 static void
@@ -119,8 +111,7 @@ x_port(FILE *out, const struct pk_port *p)
 		return;
 	}
 	fputs(">\n", out);
-	if (p->state != NULL)
-		fprintf(out, "<state state=\"%s\"/>\n", p->state);
+	x_state(out, "state", p->state);
 	x_service(out, p);
 	for (i = 0; i < p->nscripts; i++)
 		x_script(out, &p->scripts[i]);
@@ -190,7 +181,7 @@ x_host(FILE *out, const struct pk_nd_host *n)
 			ps[np++] = &h->ports[i];
 	qsort(ps, np, sizeof(*ps), spec_cmp);
 	wrap(out, "host", 1);
-	x_status(out, n->state);
+	x_state(out, "status", n->state);
 	for (i = 0; i < h->naddrs; i++)
 		x_address(out, &h->addrs[i]);
 	if (h->nhostnames > 0) {
@@ -348,8 +339,7 @@ x_portdiff(FILE *out, const struct pk_nd_port *p)
 	    strcmp(p->pa.state, p->pb.state) == 0) {
 		fprintf(out, "<port portid=\"%u\" protocol=\"%s\">\n", p->port,
 		    pk_proto_name(p->proto));
-		if (p->pa.state != NULL)
-			fprintf(out, "<state state=\"%s\"/>\n", p->pa.state);
+		x_state(out, "state", p->pa.state);
 		if (service_eq(&p->pa, &p->pb)) {
 			x_service(out, &p->pa);
 		} else {
@@ -467,10 +457,10 @@ x_hostdiff(FILE *out, const struct pk_nd_diff *hd)
 	wrap(out, "host", 1);
 	if (hd->state_changed) {
 		wrap(out, "a", 1);
-		x_status(out, hd->a.state);
+		x_state(out, "status", hd->a.state);
 		wrap(out, "a", 0);
 		wrap(out, "b", 1);
-		x_status(out, hd->b.state);
+		x_state(out, "status", hd->b.state);
 		wrap(out, "b", 0);
 	}
 	x_addrs(out, &hd->a, &hd->b);

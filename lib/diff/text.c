@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "diff/diff_impl.h"
+#include "out/escape.h"
 
 struct ord {
 	const struct pk_diff_change *c;
@@ -79,21 +80,27 @@ service_desc(FILE *out, const struct pk_port *p)
 	    p->product == NULL && p->version == NULL && p->extrainfo == NULL))
 		return;
 	fputs("  ", out);
-	if (p->tunnel != NULL)
-		fprintf(out, "%s/", p->tunnel);
+	if (p->tunnel != NULL) {
+		(void)pk_fput_display(out, p->tunnel);
+		fputc('/', out);
+	}
 	if (p->service != NULL) {
-		fputs(p->service, out);
+		(void)pk_fput_display(out, p->service);
 		first = 0;
 	}
 	v[0] = p->product;
 	v[1] = p->version;
 	for (i = 0; i < 2; i++)
 		if (v[i] != NULL) {
-			fprintf(out, "%s%s", first ? "" : " ", v[i]);
+			fputs(first ? "" : " ", out);
+			(void)pk_fput_display(out, v[i]);
 			first = 0;
 		}
-	if (p->extrainfo != NULL)
-		fprintf(out, "%s(%s)", first ? "" : " ", p->extrainfo);
+	if (p->extrainfo != NULL) {
+		fputs(first ? "(" : " (", out);
+		(void)pk_fput_display(out, p->extrainfo);
+		fputc(')', out);
+	}
 }
 
 static const char *
@@ -102,19 +109,44 @@ show(const char *s)
 	return s != NULL ? s : "-";
 }
 
+/* "old -> new" of a field, each side escaped for the terminal. */
+static void
+old_new(FILE *out, const struct pk_diff_change *c)
+{
+	(void)pk_fput_display(out, show(c->old_value));
+	fputs(" -> ", out);
+	(void)pk_fput_display(out, show(c->new_value));
+	fputc('\n', out);
+}
+
+/* Script output line by line, each line escaped for the terminal. */
 static void
 script_lines(FILE *out, char mark, const char *s)
 {
-	const char *e;
+	char *copy, *line, *e;
 
-	if (s == NULL)
+	if (s == NULL || (copy = strdup(s)) == NULL)
 		return;
+	line = copy;
 	do {
-		e = strchr(s, '\n');
-		fprintf(out, "        %c %.*s\n", mark,
-		    (int)(e != NULL ? e - s : (long)strlen(s)), s);
-		s = e != NULL ? e + 1 : NULL;
-	} while (s != NULL && *s != '\0');
+		if ((e = strchr(line, '\n')) != NULL)
+			*e = '\0';
+		fprintf(out, "        %c ", mark);
+		(void)pk_fput_display(out, line);
+		fputc('\n', out);
+		line = e != NULL ? e + 1 : NULL;
+	} while (line != NULL && *line != '\0');
+	free(copy);
+}
+
+static void
+script_head(FILE *out, const struct pk_diff_change *c)
+{
+	fputs("script ", out);
+	(void)pk_fput_display(out, c->script);
+	fprintf(out, ": %s\n", pk_diff_kind_name(c->kind));
+	script_lines(out, '-', c->old_value);
+	script_lines(out, '+', c->new_value);
 }
 
 static void
@@ -124,20 +156,19 @@ port_line(FILE *out, const struct pk_diff_host *dh,
 	char spec[32], tr[64];
 	const struct pk_port *p;
 	char mark = ' ';
+	size_t w;
 
 	(void)snprintf(spec, sizeof(spec), "%d/%s", c->port,
 	    pk_proto_name(c->proto));
 	if (c->field == PK_DF_SCRIPT) {
-		fprintf(out, "     %-11s script %s: %s\n", spec, c->script,
-		    pk_diff_kind_name(c->kind));
-		script_lines(out, '-', c->old_value);
-		script_lines(out, '+', c->new_value);
+		fprintf(out, "     %-11s ", spec);
+		script_head(out, c);
 		return;
 	}
 	if (c->field != PK_DF_STATE) {
-		fprintf(out, "     %-11s %s: %s -> %s\n", spec,
-		    pk_diff_field_name(c->field), show(c->old_value),
-		    show(c->new_value));
+		fprintf(out, "     %-11s %s: ", spec,
+		    pk_diff_field_name(c->field));
+		old_new(out, c);
 		return;
 	}
 	if (is_open(c->new_value))
@@ -157,11 +188,12 @@ port_line(FILE *out, const struct pk_diff_host *dh,
 	p = find_port(dh->b, c->proto, c->port);
 	if (p == NULL || !is_open(c->new_value))
 		p = find_port(dh->a, c->proto, c->port);
+	fprintf(out, "    %c%-11s ", mark, spec);
+	w = pk_fput_display(out, tr);
 	if (p != NULL && (p->service != NULL || p->product != NULL ||
 	    p->version != NULL || p->extrainfo != NULL))
-		fprintf(out, "    %c%-11s %-23s", mark, spec, tr);
-	else
-		fprintf(out, "    %c%-11s %s", mark, spec, tr);
+		for (; w < 23; w++)
+			fputc(' ', out);
 	service_desc(out, p);
 	fputc('\n', out);
 }
@@ -172,17 +204,23 @@ host_line(FILE *out, const struct pk_diff_host *dh)
 	const struct pk_host *h = dh->a != NULL ? dh->a : dh->b;
 	const char *name = h->hostname;
 
-	if (dh->a == NULL)
-		fprintf(out, "+%s%s%s%s: new host, %s\n", dh->host,
-		    name ? " (" : "", name ? name : "", name ? ")" : "",
-		    dh->changes[0].new_value);
-	else if (dh->b == NULL)
-		fprintf(out, "-%s%s%s%s: gone (was %s)\n", dh->host,
-		    name ? " (" : "", name ? name : "", name ? ")" : "",
-		    dh->changes[0].old_value);
-	else
-		fprintf(out, " %s%s%s%s:\n", dh->host, name ? " (" : "",
-		    name ? name : "", name ? ")" : "");
+	fputc(dh->a == NULL ? '+' : dh->b == NULL ? '-' : ' ', out);
+	(void)pk_fput_display(out, dh->host);
+	if (name != NULL) {
+		fputs(" (", out);
+		(void)pk_fput_display(out, name);
+		fputc(')', out);
+	}
+	if (dh->a == NULL) {
+		fputs(": new host, ", out);
+		(void)pk_fput_display(out, dh->changes[0].new_value);
+	} else if (dh->b == NULL) {
+		fputs(": gone (was ", out);
+		(void)pk_fput_display(out, dh->changes[0].old_value);
+		fputc(')', out);
+	} else
+		fputc(':', out);
+	fputc('\n', out);
 }
 
 static int
@@ -208,14 +246,12 @@ write_host(FILE *out, const struct pk_diff_host *dh)
 		if (c->port >= 0)
 			port_line(out, dh, c);
 		else if (c->field == PK_DF_SCRIPT) {
-			fprintf(out, "     script %s: %s\n", c->script,
-			    pk_diff_kind_name(c->kind));
-			script_lines(out, '-', c->old_value);
-			script_lines(out, '+', c->new_value);
-		} else
-			fprintf(out, "     %s: %s -> %s\n",
-			    pk_diff_field_name(c->field), show(c->old_value),
-			    show(c->new_value));
+			fputs("     ", out);
+			script_head(out, c);
+		} else {
+			fprintf(out, "     %s: ", pk_diff_field_name(c->field));
+			old_new(out, c);
+		}
 	}
 	free(o);
 	return PK_OK;
@@ -231,11 +267,11 @@ pk_diff_write_text(struct pk_diff *d, FILE *out)
 		const struct pk_diff_host *dh = &d->out[i];
 
 		if (dh->host == NULL) {
-			for (j = 0; j < dh->nchanges; j++)
-				fprintf(out, "scan: %s: %s -> %s\n",
-				    pk_proto_name(dh->changes[j].proto),
-				    show(dh->changes[j].old_value),
-				    show(dh->changes[j].new_value));
+			for (j = 0; j < dh->nchanges; j++) {
+				fprintf(out, "scan: %s: ",
+				    pk_proto_name(dh->changes[j].proto));
+				old_new(out, &dh->changes[j]);
+			}
 			continue;
 		}
 		if (dh->nchanges == 0)

@@ -89,6 +89,7 @@ void	pk_esc_tsv(struct obuf *b, const char *s);
 void	pk_esc_csv(struct obuf *b, const char *s, int safe);
 void	pk_esc_json(struct obuf *b, const char *s);
 size_t	pk_esc_display(struct obuf *b, const char *s, int md);
+void	pk_esc_xml(struct obuf *b, const char *s);
 
 /* cell.c: a number in any format (json: null for NaN and infinities). */
 void	pk_put_number(struct obuf *b, const struct pk_field *f,

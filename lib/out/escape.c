@@ -464,3 +464,48 @@ pk_esc_display(struct obuf *b, const char *s, int md)
 		run = p + 1;
 	}
 }
+
+/*
+ * XML text and attribute values, as minidom writes them (& < > " as
+ * entities, tab, newline and carriage return kept), but always
+ * well-formed: a character XML 1.0 forbids (the other C0 controls,
+ * U+FFFE, U+FFFF) or a byte that is not valid UTF-8 becomes U+FFFD.
+ */
+void
+pk_esc_xml(struct obuf *b, const char *s)
+{
+	static const char repl[] = "\xef\xbf\xbd";
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const char *ent;
+	size_t n;
+	unsigned char c;
+
+	for (;; p++) {
+		c = *p;
+		if ((c >= 0x20 && c < 0x80 && strchr("&<>\"", c) == NULL) ||
+		    c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c >= 0x80 && (n = utf8_seq(p)) != 0 && !(c == 0xef &&
+		    p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))) {
+			p += n - 1;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		run = p + 1;
+		if (c == '\0')
+			return;
+		switch (c) {
+		case '&': ent = "&amp;"; break;
+		case '<': ent = "&lt;"; break;
+		case '>': ent = "&gt;"; break;
+		case '"': ent = "&quot;"; break;
+		default: ent = repl; break;
+		}
+		ob_put(b, ent, strlen(ent));
+		/* A forbidden U+FFFE or U+FFFF goes whole. */
+		if (c == 0xef && utf8_seq(p) == 3) {
+			p += 2;
+			run = p + 1;
+		}
+	}
+}

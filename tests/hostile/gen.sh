@@ -375,3 +375,27 @@ gen_extraports_port0() {
 	printf 'state="closed" count="2"><extrareasons reason="reset" count="2" '
 	printf 'proto="tcp" ports="0,7"/></extraports></ports></host></nmaprun>\n'
 }
+
+# pdiff_*: a.gnmap or a.xml, the real scan, against stdout: the scan
+# with a hostname, a version and a script-free service
+# carrying terminal escapes and a forged report line (issue 19, item 1).
+gen_pdiff_escapes() {
+	cp "$T/mixed-sSU.gnmap" a.gnmap
+	sed -e 's|^Host: 127.0.0.77 ()|Host: 127.0.0.77 (x\x1b[31mred\x1b]0;title\x07)|' \
+	    -e 's|2201/open/tcp//ats///|2201/open/tcp//ssh//OpenSSH\x1b[2J 9\x9b1m/|' \
+	    "$T/mixed-sSU.gnmap"
+}
+
+# The XML scan with a newline in a hostname is a valid character
+# reference, and must not start a line of its own in the report.
+gen_pdiff_newline() {
+	cp "$T/mixed-sSU.xml" a.xml
+	sed -e 's|<hostnames>|<hostnames><hostname name="a\&#10;+10.6.6.6: new host, up" type="PTR"/>|' \
+	    "$T/mixed-sSU.xml"
+}
+
+gen_pdiff_escapes_text() { gen_pdiff_escapes; }
+gen_pdiff_escapes_ndiff() { gen_pdiff_escapes; }
+gen_pdiff_escapes_xml() { gen_pdiff_escapes; }
+gen_pdiff_newline_text() { gen_pdiff_newline; }
+gen_pdiff_newline_ndiff() { gen_pdiff_newline; }
