@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "base/error.h"
 
@@ -56,4 +57,29 @@ pk_error_set(struct pk_error *err, int status, unsigned long line,
 	va_start(ap, fmt);
 	pk_error_vset(err, status, line, fmt, ap);
 	va_end(ap);
+}
+
+/* The room is enough for PK_EXCERPT bytes at 4 each, "..." and a NUL. */
+const char *
+pk_excerpt(char dst[PK_EXCERPT_SIZE], const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, o = 0;
+
+	for (i = 0; i < n && i < PK_EXCERPT && o + 8 < PK_EXCERPT_SIZE; i++) {
+		if (u[i] == '"' || u[i] == '\\') {
+			dst[o++] = '\\';
+			dst[o++] = (char)u[i];
+		} else if (u[i] < 0x20 || u[i] >= 0x7f) {
+			o += (size_t)snprintf(dst + o, PK_EXCERPT_SIZE - o,
+			    "\\x%02x", u[i]);
+		} else
+			dst[o++] = (char)u[i];
+	}
+	if (i < n && o + 4 < PK_EXCERPT_SIZE) {
+		memcpy(dst + o, "...", 3);
+		o += 3;
+	}
+	dst[o] = '\0';
+	return dst;
 }

@@ -20,4 +20,16 @@ void	pk_error_set(struct pk_error *err, int status, unsigned long line,
 void	pk_error_vset(struct pk_error *err, int status, unsigned long line,
 	    const char *fmt, va_list ap) PK_PRINTF(4, 0);
 
+/* Input bytes an error message quotes, and the room their excerpt takes. */
+#define PK_EXCERPT	32
+#define PK_EXCERPT_SIZE	(PK_EXCERPT * 4 + 8)
+
+/*
+ * A short printable excerpt of s[0..n) for a one-line message, in dst:
+ * quotes, backslashes and bytes outside printable ASCII escaped, and
+ * more than PK_EXCERPT bytes ending in "...".  Every reader quotes its
+ * input this way, so that no raw control byte reaches a terminal.
+ */
+const char *pk_excerpt(char dst[PK_EXCERPT_SIZE], const char *s, size_t n);
+
 #endif /* PK_ERROR_H */

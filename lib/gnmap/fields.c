@@ -6,48 +6,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "gnmap/gnmap_impl.h"
-
-#define GN_EXCERPT	32	/* input bytes quoted in a message */
-
-/*
- * A short printable excerpt of s[0..n) for a one-line message: quotes,
- * backslashes and bytes outside printable ASCII are escaped, and more
- * than GN_EXCERPT bytes end in "...".
- */
-static const char *
-excerpt(char *dst, size_t dstlen, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, o = 0;
-
-	for (i = 0; i < n && i < GN_EXCERPT && o + 8 < dstlen; i++) {
-		if (u[i] == '"' || u[i] == '\\') {
-			dst[o++] = '\\';
-			dst[o++] = (char)u[i];
-		} else if (u[i] < 0x20 || u[i] >= 0x7f) {
-			o += (size_t)snprintf(dst + o, dstlen - o, "\\x%02x",
-			    u[i]);
-		} else
-			dst[o++] = (char)u[i];
-	}
-	if (i < n && o + 4 < dstlen) {
-		memcpy(dst + o, "...", 3);
-		o += 3;
-	}
-	dst[o] = '\0';
-	return dst;
-}
 
 /* Fail with a message naming a quoted excerpt of the input. */
 int
 pk_gn_bad(struct pk_reader *r, const struct gn_line *ln,
     const char *what, const char *s, size_t n)
 {
-	char buf[GN_EXCERPT * 4 + 8];
+	char buf[PK_EXCERPT_SIZE];
 
 	return pk_rd_fail(r, PK_ERR_FORMAT, ln->no, "%s \"%s\"", what,
-	    excerpt(buf, sizeof(buf), s, n));
+	    pk_excerpt(buf, s, n));
 }
 
 /* An append into the host failed: its byte limit or memory ran out. */

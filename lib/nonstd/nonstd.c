@@ -204,6 +204,7 @@ load_map(struct ns_line *l)
 	const char *tab = NULL, *q, *sv;
 	struct ns_map *m, *arr;
 	PCRE2_UCHAR msg[120];
+	char quoted[PK_EXCERPT_SIZE];
 	PCRE2_SIZE off;
 	size_t plen;
 	int ec;
@@ -227,8 +228,8 @@ load_map(struct ns_line *l)
 		l->ns->nmaps--;
 		(void)pcre2_get_error_message(ec, msg, sizeof(msg));
 		return line_fail(l, (unsigned long)off + 1,
-		    "bad pattern \"%.*s\": %s at offset %zu",
-		    (int)(plen > 60 ? 60 : plen), l->p, (const char *)msg,
+		    "bad pattern \"%s\": %s at offset %zu",
+		    pk_excerpt(quoted, l->p, plen), (const char *)msg,
 		    (size_t)off);
 	}
 	/* "-" (ignore the process) becomes an empty list. */

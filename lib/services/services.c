@@ -89,13 +89,6 @@ svc_field(const struct svc_line *l)
 	return n;
 }
 
-/* Quote at most 40 bytes of a field: enough to recognise it. */
-static int
-svc_clip(size_t n)
-{
-	return n > 40 ? 40 : (int)n;
-}
-
 static int PK_PRINTF(4, 5)
 svc_fail(struct pk_error *err, const struct svc_line *l, int status,
     const char *fmt, ...)
@@ -131,24 +124,25 @@ svc_parse_portproto(struct svc_line *l, struct pk_service *sv,
 	const char *f = l->s + l->pos;
 	size_t n = svc_field(l), i = 0;
 	unsigned long port = 0;
+	char q[PK_EXCERPT_SIZE];
 	int proto;
 
 	while (i < n && f[i] >= '0' && f[i] <= '9') {
 		port = port * 10 + (unsigned long)(f[i] - '0');
 		if (port > 65535)
 			return svc_fail(err, l, PK_ERR_FORMAT,
-			    "port out of range 0..65535 in '%.*s'",
-			    svc_clip(n), f);
+			    "port out of range 0..65535 in '%s'",
+			    pk_excerpt(q, f, n));
 		i++;
 	}
 	if (i == 0 || i == n || f[i] != '/')
 		return svc_fail(err, l, PK_ERR_FORMAT,
-		    "bad port/protocol '%.*s'", svc_clip(n), f);
+		    "bad port/protocol '%s'", pk_excerpt(q, f, n));
 	i++;
 	proto = svc_proto(f + i, n - i);
 	if (proto < 0)
 		return svc_fail(err, l, PK_ERR_FORMAT,
-		    "unknown protocol in '%.*s'", svc_clip(n), f);
+		    "unknown protocol in '%s'", pk_excerpt(q, f, n));
 	sv->port = (unsigned)port;
 	sv->proto = proto;
 	l->pos += n;
@@ -183,7 +177,7 @@ svc_parse_freq(struct svc_line *l, double *out, struct pk_error *err)
 	size_t n = svc_field(l), i = 0, ndig = 0, nfrac = 0;
 	uint64_t m = 0, ip = 0, fp = 0;
 	double d = 0;
-	char buf[64];
+	char buf[64], q[PK_EXCERPT_SIZE];
 
 	for (; i < n && f[i] >= '0' && f[i] <= '9'; i++, ndig++)
 		if ((ip = ip * 10 + (uint64_t)(f[i] - '0')) > 1)
@@ -199,7 +193,7 @@ svc_parse_freq(struct svc_line *l, double *out, struct pk_error *err)
 	}
 	if (ndig == 0 || i != n)
 		return svc_fail(err, l, PK_ERR_FORMAT,
-		    "bad frequency '%.*s'", svc_clip(n), f);
+		    "bad frequency '%s'", pk_excerpt(q, f, n));
 	/* Range-check the decimal text, not a value rounded to 1.0. */
 	if (ip == 0 && ndig + nfrac <= 15)
 		d = (double)m / p10[nfrac];
@@ -215,7 +209,7 @@ svc_parse_freq(struct svc_line *l, double *out, struct pk_error *err)
 		d = 2;
 	if (!(d <= 1.0))
 		return svc_fail(err, l, PK_ERR_FORMAT,
-		    "frequency out of range 0..1: '%.*s'", svc_clip(n), f);
+		    "frequency out of range 0..1: '%s'", pk_excerpt(q, f, n));
 	*out = d;
 	l->pos += n;
 	return PK_OK;
@@ -226,6 +220,7 @@ static int
 svc_parse_line(struct svc_line *l, struct pk_service *sv, size_t *namelen,
     const char **comment, struct pk_error *err)
 {
+	char q[PK_EXCERPT_SIZE];
 	int rc;
 
 	if (memchr(l->s, '\0', l->len) != NULL) {
@@ -239,22 +234,22 @@ svc_parse_line(struct svc_line *l, struct pk_service *sv, size_t *namelen,
 	l->pos += *namelen;
 	if (!svc_skip(l))
 		return svc_fail(err, l, PK_ERR_FORMAT,
-		    "missing port/protocol after '%.*s'",
-		    svc_clip(*namelen), sv->name);
+		    "missing port/protocol after '%s'",
+		    pk_excerpt(q, sv->name, *namelen));
 	if ((rc = svc_parse_portproto(l, sv, err)) != PK_OK)
 		return rc;
 	if (!svc_skip(l))
 		return svc_fail(err, l, PK_ERR_FORMAT,
-		    "missing frequency after '%.*s'",
-		    svc_clip(*namelen), sv->name);
+		    "missing frequency after '%s'",
+		    pk_excerpt(q, sv->name, *namelen));
 	if ((rc = svc_parse_freq(l, &sv->freq, err)) != PK_OK)
 		return rc;
 	*comment = NULL;
 	if (svc_skip(l)) {
 		if (l->s[l->pos] != '#')
 			return svc_fail(err, l, PK_ERR_FORMAT,
-			    "unexpected '%.*s' after the frequency",
-			    svc_clip(svc_field(l)), l->s + l->pos);
+			    "unexpected '%s' after the frequency",
+			    pk_excerpt(q, l->s + l->pos, svc_field(l)));
 		l->pos++;
 		svc_skip(l);
 		*comment = l->s + l->pos;

@@ -139,8 +139,10 @@ resolve_name(struct pk_sock_reader *r, const char *name, unsigned *port)
 static int
 sk_bad(struct pk_sock_reader *r, const char *what, const char *s, size_t n)
 {
-	pk_error_set(&r->err, PK_ERR_FORMAT, 0, "%s \"%.*s\"", what,
-	    (int)(n > 64 ? 64 : n), s);
+	char buf[PK_EXCERPT_SIZE];
+
+	pk_error_set(&r->err, PK_ERR_FORMAT, 0, "%s \"%s\"", what,
+	    pk_excerpt(buf, s, n));
 	return -1;
 }
 
