@@ -20,6 +20,8 @@
 
 /* Lines one record may span: a 15-byte name or a 108-byte unix path. */
 #define SK_MAX_JOIN	110
+/* Bytes the lines after a record's first may add to it. */
+#define SK_MAX_JOIN_BYTES	((size_t)1 << 20)
 
 struct sk_tok {
 	const char	*p;
@@ -41,6 +43,8 @@ struct pk_sock_reader {
 	size_t		 acclen;
 	size_t		 acccap;
 	unsigned long	 first;		/* line where acc began */
+	int		 pending;	/* acc holds lines not parsed yet */
+	size_t		 proccap;	/* room in rec.procs */
 	unsigned long	 nrecs;
 	unsigned long	 nskipped;
 	unsigned long	 nbad;

@@ -202,15 +202,37 @@ sock_getline(struct pk_sock_reader *r, int join)
 	return acc_add(r, line, len, join);
 }
 
+/*
+ * A record that took in more lines and still failed: its first line is
+ * the bad one (a line cut short), and the lines taken in are records of
+ * their own, parsed next when bad lines are skipped.
+ */
+static void
+sock_unjoin(struct pk_sock_reader *r)
+{
+	const char *nl = memchr(r->acc, '\n', r->acclen);
+	size_t n;
+
+	if (nl == NULL)
+		return;
+	n = (size_t)(nl + 1 - r->acc);
+	memmove(r->acc, nl + 1, r->acclen - n + 1);
+	r->acclen -= n;
+	r->first++;
+	r->pending = 1;
+}
+
 /* Parse the gathered text, pulling in continuation lines as needed. */
 static int
 sock_record(struct pk_sock_reader *r)
 {
+	size_t firstlen = r->acclen;
 	unsigned joins = 0;
 	int rc;
 
 	for (;;) {
 		pk_arena_reset(&r->arena);
+		r->proccap = 0;
 		memset(&r->rec, 0, sizeof(r->rec));
 		r->rec.format = r->format;
 		r->rec.line = r->first;
@@ -219,9 +241,13 @@ sock_record(struct pk_sock_reader *r)
 		    pk_lsof_parse(r);
 		if (rc != SK_MORE)
 			break;
-		if (++joins > SK_MAX_JOIN)
-			return pk_sk_fail(r, PK_ERR_FORMAT, r->first,
-			    "record spans more than %d lines", SK_MAX_JOIN);
+		if (++joins > SK_MAX_JOIN ||
+		    r->acclen - firstlen > SK_MAX_JOIN_BYTES) {
+			rc = pk_sk_fail(r, PK_ERR_FORMAT, r->first,
+			    "record spans more than %d lines or %zu bytes",
+			    SK_MAX_JOIN, SK_MAX_JOIN_BYTES);
+			break;
+		}
 		rc = sock_getline(r, 1);
 		if (rc == PK_EOF)
 			return pk_sk_fail(r, PK_ERR_TRUNCATED, r->first,
@@ -229,6 +255,8 @@ sock_record(struct pk_sock_reader *r)
 		if (rc != PK_OK)
 			return rc;
 	}
+	if (rc == PK_ERR_FORMAT && joins > 0)
+		sock_unjoin(r);
 	if (rc == PK_OK && r->arena.over)
 		return pk_sk_fail(r, PK_ERR_LIMIT, r->first,
 		    "record exceeds %zu bytes", r->opts.limits.max_host_bytes);
@@ -244,7 +272,12 @@ pk_sock_next(struct pk_sock_reader *r, const struct pk_sock **out)
 	if (!r->started && sock_start(r) != PK_OK)
 		return r->final;
 	while (r->final == 0) {
-		rc = sock_getline(r, 0);
+		/* Lines a failed record had taken in come back first. */
+		if (r->pending) {
+			r->pending = 0;
+			rc = PK_OK;
+		} else
+			rc = sock_getline(r, 0);
 		if (rc == PK_EOF) {
 			r->final = PK_EOF;
 			break;

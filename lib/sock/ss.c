@@ -11,6 +11,9 @@
 
 #include "sock/sock_impl.h"
 
+/* The longest process name the kernel keeps (TASK_COMM_LEN - 1). */
+#define SS_COMM_MAX	15
+
 static const char *const ss_states[] = {
 	"LISTEN", "UNCONN", "ESTAB", "TIME-WAIT", "CLOSE-WAIT", "SYN-SENT",
 	"SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "LAST-ACK", "CLOSING",
@@ -73,13 +76,17 @@ static int
 add_proc(struct pk_sock_reader *r, const char *name, size_t n, long pid,
     long fd)
 {
-	struct pk_sock_proc *p;
+	struct pk_sock_proc *p = (struct pk_sock_proc *)r->rec.procs;
 	size_t k = r->rec.nprocs;
 
-	p = pk_arena_grow(&r->arena, (void *)r->rec.procs, k * sizeof(*p),
-	    (k + 1) * sizeof(*p));
-	if (p == NULL)
-		return -1;
+	/* Doubling: a socket may be shared by thousands of processes. */
+	if (k == r->proccap) {
+		r->proccap = k == 0 ? 4 : 2 * k;
+		p = pk_arena_grow(&r->arena, p, k * sizeof(*p),
+		    r->proccap * sizeof(*p));
+		if (p == NULL)
+			return -1;
+	}
 	p[k].name = pk_arena_strndup(&r->arena, name, n);
 	p[k].pid = pid;
 	p[k].fd = fd;
@@ -92,7 +99,10 @@ add_proc(struct pk_sock_reader *r, const char *name, size_t n, long pid,
 
 /*
  * users:(("a",pid=1,fd=3),("b",pid=2,fd=4)) at p.  SK_MORE when the text
- * ends inside it (a name with a newline), -1 when malformed.
+ * ends inside a name that may go on past a newline, -1 when malformed.
+ * A name is at most SS_COMM_MAX bytes, so a line cut elsewhere (or a pid
+ * or fd no kernel gives) is a bad line, and the lines after it are not
+ * taken for the rest of a name.
  */
 static int
 users(struct pk_sock_reader *r, const char *p, const char *end)
@@ -107,11 +117,14 @@ users(struct pk_sock_reader *r, const char *p, const char *end)
 		if (p[0] != '(' || p[1] != '"')
 			return -1;
 		name = p + 2;
-		for (q = name, close = NULL; q < end && close == NULL; q++)
+		for (q = name, close = NULL; q < end && close == NULL; q++) {
+			if (q - name > SS_COMM_MAX)
+				return -1;
 			if (*q == '"')
 				close = pid_fd(q, end, &pid, &fd);
+		}
 		if (close == NULL)
-			return SK_MORE;
+			return end - name <= SS_COMM_MAX ? SK_MORE : -1;
 		if (add_proc(r, name, (size_t)(q - 1 - name), pid, fd) == -1)
 			return -1;
 		p = close + 1;

@@ -399,3 +399,36 @@ gen_pdiff_escapes_ndiff() { gen_pdiff_escapes; }
 gen_pdiff_escapes_xml() { gen_pdiff_escapes; }
 gen_pdiff_newline_text() { gen_pdiff_newline; }
 gen_pdiff_newline_ndiff() { gen_pdiff_newline; }
+
+# An ss line cut inside users:(( followed by a redis line: the redis
+# line is a record of its own, not the rest of sshd's name (issue 19,
+# item 4).
+gen_ss_cut_swallow() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'tcp   LISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=1\n'
+	printf 'tcp   LISTEN 0 128 0.0.0.0:6379 0.0.0.0:* users:(("redis-server",pid=9,fd=6))\n'
+}
+
+# A 19-digit pid and a negative fd: bad lines, not a truncated file.
+gen_ss_big_pid() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'tcp   LISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=1234567890123456789,fd=3))\n'
+	printf 'tcp   LISTEN 0 128 0.0.0.0:23 0.0.0.0:* users:(("telnetd",pid=12,fd=-1))\n'
+}
+
+# A socket shared by 5,000 processes (item 5): read in linear time.
+gen_ss_many_procs() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'tcp   LISTEN 0 128 0.0.0.0:80 0.0.0.0:* users:('
+	awk 'BEGIN { for (i = 1; i <= 5000; i++)
+	    printf "%s(\"nginx\",pid=%d,fd=6)", (i > 1 ? "," : ""), i; print ")" }'
+}
+
+# A unix path that never ends: 300 lines of 8 KB joined to one record
+# (item 3); stops at 1 MiB of joined text.
+gen_ss_join_bomb() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'u_str LISTEN 0 5 /tmp/a\n'
+	awk 'BEGIN { s = "x"; while (length(s) < 8192) s = s s
+	    for (i = 0; i < 300; i++) print s }'
+}
