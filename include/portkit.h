@@ -1177,9 +1177,17 @@ int		 pk_nonstd_load_mem(struct pk_nonstd *ns,
 int		 pk_nonstd_port(struct pk_nonstd *ns, const char *host,
 		    const struct pk_port *p,
 		    const struct pk_ns_finding **out, size_t *n);
-/* The same for one socket of a dump; only listeners are checked. */
+/*
+ * The same for one socket of a dump; only listeners are checked.  A
+ * process name that a map pattern could not be matched against within
+ * PCRE2's match limit fails the check with PK_ERR_LIMIT (never a quiet
+ * "no match"); pk_nonstd_error then names the pattern's file, line and
+ * text and the process.
+ */
 int		 pk_nonstd_sock(struct pk_nonstd *ns, const struct pk_sock *s,
 		    const struct pk_ns_finding **out, size_t *n);
+/* Why the last check failed; lent until the handle is freed. */
+const struct pk_error *pk_nonstd_error(const struct pk_nonstd *ns);
 /*
  * The output fields (host, proto, port, service, registered,
  * expected_ports, kind, evidence) and one finding as their values

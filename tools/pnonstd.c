@@ -175,8 +175,15 @@ do_dump(struct cfg *c, struct pk_sock_reader *r)
 	for (;;) {
 		rc = pk_sock_next(r, &s);
 		if (rc == PK_OK) {
-			if (pk_nonstd_sock(c->ns, s, &f, &n) != PK_OK)
+			if ((rc = pk_nonstd_sock(c->ns, s, &f, &n)) ==
+			    PK_ERR_NOMEM)
 				fe_errx(2, "out of memory");
+			if (rc != PK_OK) {	/* a map pattern's limit */
+				fe_warn_pkerr(pk_nonstd_error(c->ns));
+				set_trouble(c, 2);
+				forget(c);
+				return;
+			}
 			emit(c, f, n, 1);
 		} else if (rc == PK_ERR_FORMAT &&
 		    pk_sock_bad_lines(r) > bad) {

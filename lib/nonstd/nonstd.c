@@ -25,6 +25,9 @@
 struct ns_map {
 	pcre2_code	*re;
 	char		**svcs;		/* NULL-terminated; empty: ignore */
+	char		*file;		/* where it came from, for errors */
+	unsigned long	 line;
+	char		 pat[PK_EXCERPT_SIZE];
 };
 
 struct ns_name {
@@ -52,6 +55,7 @@ struct pk_nonstd {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct pk_arena	 scratch;	/* findings of the last check */
+	struct pk_error	 err;		/* why the last check failed */
 	struct pk_ns_finding found[3];
 };
 
@@ -110,6 +114,7 @@ pk_nonstd_free(struct pk_nonstd *ns)
 	for (i = 0; i < ns->nmaps; i++) {
 		pcre2_code_free(ns->maps[i].re);
 		strv_free(ns->maps[i].svcs);
+		free(ns->maps[i].file);
 	}
 	for (i = 0; i < ns->nnames; i++) {
 		free(ns->names[i].name);
@@ -168,6 +173,7 @@ split(const char *s, size_t n, const char *seps)
 struct ns_line {
 	struct pk_nonstd *ns;
 	struct pk_error	*err;
+	const char	*file;
 	unsigned long	 no;
 	const char	*p;
 	size_t		 n;
@@ -235,7 +241,16 @@ load_map(struct ns_line *l)
 	/* "-" (ignore the process) becomes an empty list. */
 	m->svcs = split(sv, (size_t)(l->p + l->n - sv),
 	    l->p + l->n - sv == 1 && *sv == '-' ? "-" : ", ");
-	return m->svcs != NULL ? PK_OK : nomem(l);
+	m->file = strdup(l->file);
+	m->line = l->no;
+	(void)pk_excerpt(m->pat, l->p, plen);
+	if (m->svcs == NULL || m->file == NULL)
+		return nomem(l);
+	if (m->svcs[0] == NULL && !(l->p + l->n - sv == 1 && *sv == '-'))
+		return line_fail(l, 0, "no service name in \"%s\" (\"-\" "
+		    "ignores the process)", pk_excerpt(quoted, sv,
+		    (size_t)(l->p + l->n - sv)));
+	return PK_OK;
 }
 
 static int
@@ -326,9 +341,9 @@ load_exposed(struct ns_line *l)
 
 static int
 load_input(struct pk_nonstd *ns, enum pk_ns_table table,
-    struct pk_input *in, struct pk_error *err)
+    struct pk_input *in, const char *name, struct pk_error *err)
 {
-	struct ns_line l = { ns, err, 0, NULL, 0 };
+	struct ns_line l = { ns, err, name, 0, NULL, 0 };
 	int rc;
 
 	while ((rc = pk_input_getline(in, &l.p, &l.n, &l.no)) == PK_OK) {
@@ -363,7 +378,7 @@ load_done(struct pk_nonstd *ns, enum pk_ns_table table, struct pk_input *in,
 			*err = *oerr;
 		rc = oerr->status;
 	} else {
-		rc = load_input(ns, table, in, err);
+		rc = load_input(ns, table, in, name, err);
 		pk_input_free(in);
 	}
 	if (rc != PK_OK && err != NULL)
@@ -392,6 +407,12 @@ pk_nonstd_load_mem(struct pk_nonstd *ns, enum pk_ns_table table,
 	memset(&oerr, 0, sizeof(oerr));
 	return load_done(ns, table, pk_input_open_mem(buf, len, name, NULL,
 	    &oerr), name, err, &oerr);
+}
+
+const struct pk_error *
+pk_nonstd_error(const struct pk_nonstd *ns)
+{
+	return &ns->err;
 }
 
 const struct pk_field *
@@ -646,17 +667,37 @@ pk_nonstd_port(struct pk_nonstd *ns, const char *host,
 	return ns->scratch.over ? PK_ERR_NOMEM : PK_OK;
 }
 
-/* The mapped services of a process name; NULL when none matches. */
-static char **
-mapped(struct pk_nonstd *ns, const char *proc)
+/*
+ * The mapped services of a process name in *svcs, NULL when none
+ * matches.  A pattern PCRE2 could not finish (its match limit) is an
+ * error naming the pattern and the process, never a quiet "no match".
+ */
+static int
+mapped(struct pk_nonstd *ns, const char *proc, char ***svcs)
 {
+	PCRE2_UCHAR msg[120];
+	char quoted[PK_EXCERPT_SIZE];
 	size_t i;
+	int rc;
 
-	for (i = ns->nmaps; proc != NULL && i-- > 0;)
-		if (pcre2_match(ns->maps[i].re, (PCRE2_SPTR)proc, strlen(proc),
-		    0, 0, ns->md, ns->mctx) >= 0)
-			return ns->maps[i].svcs;
-	return NULL;
+	*svcs = NULL;
+	for (i = ns->nmaps; proc != NULL && i-- > 0;) {
+		rc = pcre2_match(ns->maps[i].re, (PCRE2_SPTR)proc, strlen(proc),
+		    0, 0, ns->md, ns->mctx);
+		if (rc >= 0) {
+			*svcs = ns->maps[i].svcs;
+			return PK_OK;
+		}
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		(void)pcre2_get_error_message(rc, msg, sizeof(msg));
+		pk_error_set(&ns->err, PK_ERR_LIMIT, ns->maps[i].line,
+		    "pattern \"%s\": %s on process \"%s\"", ns->maps[i].pat,
+		    (const char *)msg, pk_excerpt(quoted, proc, strlen(proc)));
+		ns->err.file = ns->maps[i].file;
+		return PK_ERR_LIMIT;
+	}
+	return PK_OK;
 }
 
 static int
@@ -733,6 +774,7 @@ pk_nonstd_sock(struct pk_nonstd *ns, const struct pk_sock *s,
 	struct pk_ns_finding *f;
 	const char *host;
 	char **svcs;
+	int rc;
 
 	*out = ns->found;
 	*n = 0;
@@ -740,7 +782,9 @@ pk_nonstd_sock(struct pk_nonstd *ns, const struct pk_sock *s,
 	if (!s->listening)
 		return PK_OK;
 	host = s->zone != NULL ? fmt(ns, "%s%%%s", s->addr, s->zone) : s->addr;
-	if ((svcs = mapped(ns, s->process)) == NULL) {
+	if ((rc = mapped(ns, s->process, &svcs)) != PK_OK)
+		return rc;
+	if (svcs == NULL) {
 		if (ns->flags & PK_NS_UNKNOWN) {
 			f = finding(ns, n, host, s->proto, s->port);
 			f->kind = "unknown";

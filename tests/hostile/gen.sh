@@ -432,3 +432,16 @@ gen_ss_join_bomb() {
 	awk 'BEGIN { s = "x"; while (length(s) < 8192) s = s s
 	    for (i = 0; i < 300; i++) print s }'
 }
+
+# pnonstd --map: a pattern that backtracks past PCRE2's match limit on
+# a long process name is an error naming both (issue 19, item 8); a
+# service list of only commas is an error too (item 13).
+gen_map_match_limit() {
+	printf '^(a|aa)+$\tssh\n' >bt.map
+	printf 'COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n'
+	printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab 1 root 3u IPv4 1 0t0 TCP *:22 (LISTEN)\n'
+}
+
+gen_map_commas() {
+	printf 'sshd\t,,,\n'
+}

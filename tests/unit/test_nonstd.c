@@ -221,6 +221,36 @@ TEST(test_table_errors)
 	    "bad port/proto \"70000/tcp\"");
 	bad(PK_NS_EXPOSED, "redis mongodb\n", 1, 0,
 	    "expected one service name a line");
+	bad(PK_NS_MAP, "^sshd$\t,,,\n", 1, 0,
+	    "no service name in \",,,\" (\"-\" ignores the process)");
+}
+
+/* A pattern past PCRE2's match limit fails the check, naming both. */
+TEST(test_map_match_limit)
+{
+	static const char map[] = "# catastrophic\n^(a|aa)+$\tssh\n";
+	struct pk_sock s;
+	struct pk_nonstd *ns = pk_nonstd_new(NULL, 0);
+	const struct pk_ns_finding *f;
+	const struct pk_error *e;
+	struct pk_error err;
+	size_t n;
+
+	assert_int(pk_nonstd_load_mem(ns, PK_NS_MAP, map, strlen(map),
+	    "m.map", &err), PK_OK);
+	memset(&s, 0, sizeof(s));
+	s.proto = PK_PROTO_TCP;
+	s.addr = "0.0.0.0";
+	s.port = 22;
+	s.listening = 1;
+	s.process = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab";
+	assert_int(pk_nonstd_sock(ns, &s, &f, &n), PK_ERR_LIMIT);
+	e = pk_nonstd_error(ns);
+	assert_str(e->file, "m.map");
+	assert_int(e->line, 2);
+	assert_str(e->msg, "pattern \"^(a|aa)+$\": match limit exceeded "
+	    "on process \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\"");
+	pk_nonstd_free(ns);
 }
 
 TEST(test_shipped_tables)
@@ -242,4 +272,5 @@ TEST(test_shipped_tables)
 }
 
 TEST_MAIN(test_scan_ports, test_sockets, test_map_override,
+    test_map_match_limit,
     test_table_errors, test_shipped_tables)
