@@ -824,6 +824,151 @@ const struct pk_value *pk_sockrow_fill(struct pk_sockrow *sr,
 		    const struct pk_sock *s, const char *file);
 void		 pk_sockrow_free(struct pk_sockrow *sr);
 
+/* --- Record filters (lib/filter/) --------------------------------------- */
+
+/*
+ * Which records of scans and socket dumps to keep (pcat's filters).  A
+ * filter is given its criteria once, each by its own call, then judges
+ * one record at a time.  Every criterion given must hold; within one
+ * (states, protocols, networks, all added up over repeated calls) any
+ * item will do.  A filter with no criteria keeps everything.
+ *
+ * A criterion's call returns PK_OK, or an error with err (when not
+ * NULL) holding the status, a NULL file and a message; nothing is added
+ * then.  PK_ERR_USAGE means a NULL argument, PK_ERR_NOMEM that memory
+ * ran out.
+ */
+struct pk_filter;
+
+/* The criteria a filter holds, as pk_filter_criteria tells them. */
+#define PK_FILTER_STATE		0x01	/* pk_filter_states */
+#define PK_FILTER_PROTO		0x02	/* pk_filter_protos */
+#define PK_FILTER_PORTS		0x04	/* pk_filter_ports */
+#define PK_FILTER_SERVICE	0x08	/* pk_filter_service */
+#define PK_FILTER_NET		0x10	/* pk_filter_net */
+#define PK_FILTER_UP		0x20	/* pk_filter_up */
+#define PK_FILTER_MATCH		0x40	/* pk_filter_match, _sock_match */
+
+/* A filter with no criteria; NULL when out of memory. */
+struct pk_filter *pk_filter_new(void);
+void		 pk_filter_free(struct pk_filter *f);
+
+/*
+ * Port or socket states, a comma-separated list of "open", "closed",
+ * "filtered", "unfiltered", "open|filtered", "closed|filtered" (ports)
+ * and "listen", "unconn", "established", "time-wait", "close-wait",
+ * "syn-sent", "syn-recv", "fin-wait-1", "fin-wait-2", "last-ack",
+ * "closing", "close" (sockets).  PK_ERR_FORMAT for another word:
+ * 'unknown port state "opened"'.
+ */
+int		 pk_filter_states(struct pk_filter *f, const char *list,
+		    struct pk_error *err);
+/*
+ * Protocols, a comma-separated list of pk_proto_parse names.
+ * PK_ERR_FORMAT for another word: 'unknown protocol "icmp"'.
+ */
+int		 pk_filter_protos(struct pk_filter *f, const char *list,
+		    struct pk_error *err);
+/*
+ * Ports in nmap's -p syntax (pk_portspec_parse, every protocol for the
+ * ports without a prefix), with its errors and messages.
+ */
+int		 pk_filter_ports(struct pk_filter *f, const char *spec,
+		    struct pk_error *err);
+/*
+ * A network, "ADDR" or "ADDR/LEN", IPv4 or IPv6; hosts with an address
+ * inside, and sockets bound inside, are kept.  PK_ERR_FORMAT for a bad
+ * address ('bad address "10.0.0.300"') or length ("invalid prefix
+ * length: 'x'", "prefix length out of range: '33' (must be 0..32)").
+ */
+int		 pk_filter_net(struct pk_filter *f, const char *net,
+		    struct pk_error *err);
+/*
+ * Ports whose service name matches a PCRE2 pattern (unanchored); ports
+ * without a name do not match.  A second call replaces the pattern.
+ * PK_ERR_FORMAT when it does not compile: err->msg is PCRE2's reason
+ * ("missing closing parenthesis") and err->column the 1-based position
+ * in regex where PCRE2 stopped.
+ */
+int		 pk_filter_service(struct pk_filter *f, const char *regex,
+		    struct pk_error *err);
+/* Hosts whose status is "up" (or absent: masscan); on == 0 drops it. */
+void		 pk_filter_up(struct pk_filter *f, int on);
+/*
+ * Records of kind (PK_REC_PORT or PK_REC_HOST) whose field, as
+ * pk_rowctx_fill would give it (numbers in decimal), matches a PCRE2
+ * pattern; a record without a value for field does not match.  field
+ * is looked up as pk_rowctx_new looks up a list, so its errors
+ * (PK_ERR_USAGE: 'unknown field "nosuch"') come first, then the
+ * pattern's as for pk_filter_service.  Matches of one kind apply only
+ * to records of that kind (pk_filter_row).
+ */
+int		 pk_filter_match(struct pk_filter *f, int kind,
+		    const char *field, const char *regex,
+		    struct pk_error *err);
+/* The same for sockets (pk_filter_sock), fields as pk_sockrow_new's. */
+int		 pk_filter_sock_match(struct pk_filter *f, const char *field,
+		    const char *regex, struct pk_error *err);
+/* The PK_FILTER_* criteria given so far, or 0. */
+unsigned	 pk_filter_criteria(const struct pk_filter *f);
+
+/*
+ * A pattern that PCRE2 gives up on (more than 1,000,000 steps, or out of
+ * its memory) drops the record being judged.  warn, when not NULL, is
+ * then called with status PK_ERR_LIMIT, a NULL file, line 0 and
+ * "pattern match failed (error -47)" (PCRE2's error number), so that the
+ * caller can say so; the judgement returns 0 and the filter goes on.
+ */
+void		 pk_filter_set_warn(struct pk_filter *f,
+		    void (*warn)(void *arg, const struct pk_error *e),
+		    void *arg);
+
+/*
+ * The judgements: 1 keeps the record, 0 drops it.
+ *
+ * pk_filter_host: --up and the networks, on the host alone.
+ * pk_filter_port: states, protocols, ports and the service pattern, on
+ * one port (of h->ports, or one that pk_extraports_foreach makes).
+ * pk_filter_row: the matches of the record's kind (a port record when
+ * p is not NULL, else a host record); file names the input, as for
+ * pk_rowctx_fill.  PK_ERR_NOMEM when a value could not be made.
+ * pk_filter_sock: states, protocols, ports, networks (the bind
+ * address), then the socket matches; PK_ERR_NOMEM as pk_filter_row.
+ */
+int		 pk_filter_host(const struct pk_filter *f,
+		    const struct pk_host *h);
+int		 pk_filter_port(struct pk_filter *f, const struct pk_port *p);
+int		 pk_filter_row(struct pk_filter *f, const struct pk_host *h,
+		    const struct pk_port *p, const char *file);
+int		 pk_filter_sock(struct pk_filter *f, const struct pk_sock *s,
+		    const char *file);
+/* How pk_filter_write_host makes rows. */
+#define PK_FILTER_WR_HOSTS	0x01	/* one row per host, not per port */
+#define PK_FILTER_WR_EXPAND	0x02	/* also the ports folded into
+					   extraports (pk_extraports_foreach) */
+
+/*
+ * Write the records of h that f keeps to w, as rows that rc makes (its
+ * kind PK_REC_HOST with PK_FILTER_WR_HOSTS, else PK_REC_PORT); file
+ * names the input, as for pk_rowctx_fill.  Nothing is written unless
+ * pk_filter_host keeps h.  Per port: a row for each port of h->ports,
+ * then with PK_FILTER_WR_EXPAND each extraports port, that pk_filter_port
+ * and pk_filter_row keep.  With PK_FILTER_WR_HOSTS: one row for the host
+ * when pk_filter_row keeps it and one of its ports is kept, or f has no
+ * criteria on ports (PK_FILTER_STATE, _PROTO, _PORTS, _SERVICE).
+ * Returns PK_OK; PK_ERR_FORMAT for a bad extraports port list (the rest
+ * was written); PK_ERR_IO when pk_writer_row failed (errno as the write
+ * left it) and PK_ERR_NOMEM, both at once.
+ */
+int		 pk_filter_write_host(struct pk_filter *f,
+		    const struct pk_host *h, unsigned flags,
+		    struct pk_rowctx *rc, struct pk_writer *w,
+		    const char *file);
+/* The same for a socket: its row by sr when pk_filter_sock keeps it. */
+int		 pk_filter_write_sock(struct pk_filter *f,
+		    const struct pk_sock *s, struct pk_sockrow *sr,
+		    struct pk_writer *w, const char *file);
+
 /* --- Scan comparison (lib/diff/) ---------------------------------------- */
 
 /*

@@ -6,23 +6,17 @@
  * matched, 2 on trouble, and 3 when an input was truncated but its
  * complete hosts were printed.
  */
-#include <arpa/inet.h>
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include "fe/fe.h"
 #include "portkit.h"
 
 #define MAX_NETS	64
 #define MAX_MATCHES	16
-#define MATCH_LIMIT	1000000
 
 enum {
 	OPT_LIST_FIELDS = CHAR_MAX + 1, OPT_HOSTS, OPT_STATE, OPT_PROTO,
@@ -38,48 +32,15 @@ enum kind {
 	K_SOCK = 2			/* ss or lsof dumps */
 };
 
-/*
- * Port states nmap reports, then socket states of ss and lsof dumps, as
- * bits of a filter mask.
- */
-static const char *const states[] = {
-	"open", "closed", "filtered", "unfiltered", "open|filtered",
-	"closed|filtered", "listen", "unconn", "established", "time-wait",
-	"close-wait", "syn-sent", "syn-recv", "fin-wait-1", "fin-wait-2",
-	"last-ack", "closing", "close"
-};
-#define NSTATES	(sizeof(states) / sizeof(states[0]))
-
-struct net {
-	int		 family;
-	unsigned char	 addr[16];
-	unsigned	 prefix;
-};
-
-struct match {
-	const char	*arg;		/* FIELD=REGEX as given */
-	struct pk_rowctx *field;	/* one-field row maker (scans) */
-	struct pk_sockrow *sfield;	/* one-field row maker (dumps) */
-	pcre2_code	*re;
-};
-
 struct pcat {
 	int		 fmt;
-	int		 hosts;		/* --hosts: one row per host */
-	int		 expand;
-	int		 up;
+	unsigned	 wrflags;	/* --hosts, --expand-extraports */
 	unsigned	 wflags;
 	const char	*fields;
-	unsigned	 statemask;	/* 0: any */
-	unsigned	 protomask;	/* 0: any */
-	struct pk_portset *ports;
-	struct net	 nets[MAX_NETS];
-	size_t		 nnets;
-	pcre2_code	*service_re;
-	struct match	 matches[MAX_MATCHES];
+	struct pk_filter *filt;		/* --state, -p, --host, ... */
+	size_t		 nnets;		/* --host options given */
+	const char	*matches[MAX_MATCHES];	/* --match FIELD=REGEX */
 	size_t		 nmatches;
-	pcre2_match_data *md;
-	pcre2_match_context *mctx;
 	struct pk_read_opts ropts;
 	struct pk_sock_opts sopts;
 	const char	*services;	/* --services FILE */
@@ -175,360 +136,75 @@ list_fields(int kind)
 	exit(fe_close_stdout(0));
 }
 
-static pcre2_code *
-compile_re(const char *pat, const char *what)
+/*
+ * A filter refused an option's argument: say so in the words pcat has
+ * always used and exit 2.  opt prefixes the message ("-p: ..."), or names
+ * the option of a pattern that does not compile (the error has a column).
+ */
+static _Noreturn void
+refused(const char *opt, const char *pattern, const struct pk_error *err)
 {
-	PCRE2_UCHAR msg[160];
-	PCRE2_SIZE off;
-	pcre2_code *re;
-	int ec;
-
-	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, 0, &ec,
-	    &off, NULL);
-	if (re == NULL) {
-		(void)pcre2_get_error_message(ec, msg, sizeof(msg));
-		fe_errx(2, "bad %s pattern \"%s\" at offset %zu: %s", what,
-		    pat, (size_t)off, (const char *)msg);
-	}
-	return re;
+	if (err->status == PK_ERR_NOMEM)
+		fe_errx(2, "out of memory");
+	if (err->column != 0)
+		fe_errx(2, "bad %s pattern \"%s\" at offset %lu: %s", opt,
+		    pattern, err->column - 1, err->msg);
+	if (opt != NULL)
+		fe_errx(2, "%s: %s", opt, err->msg);
+	fe_errx(2, "%s", err->msg);
 }
 
+/* --match FIELD=REGEX, added once the kind of records decides the fields. */
 static void
-parse_states(struct pcat *pc, const char *arg)
-{
-	const char *p = arg, *c;
-	size_t i, n;
-
-	for (;;) {
-		c = strchr(p, ',');
-		n = c != NULL ? (size_t)(c - p) : strlen(p);
-		for (i = 0; i < NSTATES; i++)
-			if (strlen(states[i]) == n &&
-			    memcmp(states[i], p, n) == 0)
-				break;
-		if (i == NSTATES)
-			fe_errx(2, "unknown port state \"%.*s\"", (int)n, p);
-		pc->statemask |= 1u << i;
-		if (c == NULL)
-			break;
-		p = c + 1;
-	}
-}
-
-static void
-parse_protos(struct pcat *pc, const char *arg)
-{
-	char buf[16];
-	const char *p = arg, *c;
-	size_t n;
-	int pr;
-
-	for (;;) {
-		c = strchr(p, ',');
-		n = c != NULL ? (size_t)(c - p) : strlen(p);
-		if (n >= sizeof(buf))
-			n = sizeof(buf) - 1;
-		memcpy(buf, p, n);
-		buf[n] = '\0';
-		if ((pr = pk_proto_parse(buf)) >= 0)
-			pc->protomask |= 1u << pr;
-		else
-			fe_errx(2, "unknown protocol \"%s\"", buf);
-		if (c == NULL)
-			break;
-		p = c + 1;
-	}
-}
-
-static void
-parse_net(struct pcat *pc, const char *arg)
-{
-	struct net *nt;
-	char buf[64];
-	const char *slash = strchr(arg, '/');
-	size_t n = slash != NULL ? (size_t)(slash - arg) : strlen(arg);
-
-	if (pc->nnets == MAX_NETS)
-		fe_errx(2, "too many --host options (at most %d)", MAX_NETS);
-	nt = &pc->nets[pc->nnets];
-	/* Longer than any address: cut, it will not parse. */
-	if (n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	memcpy(buf, arg, n);
-	buf[n] = '\0';
-	if (inet_pton(AF_INET, buf, nt->addr) == 1)
-		nt->family = AF_INET;
-	else if (inet_pton(AF_INET6, buf, nt->addr) == 1)
-		nt->family = AF_INET6;
-	else
-		fe_errx(2, "bad address \"%s\"", arg);
-	nt->prefix = nt->family == AF_INET ? 32 : 128;
-	if (slash != NULL)
-		nt->prefix = (unsigned)fe_parse_ulong(slash + 1, 0,
-		    nt->prefix, "prefix length");
-	pc->nnets++;
-}
-
-/* Compiled once the kind of records is known: it decides the fields. */
-static void
-compile_match(struct pcat *pc, struct match *m)
+add_match(struct pcat *pc, const char *arg)
 {
 	struct pk_error err;
-	const char *eq = strchr(m->arg, '=');
+	const char *eq = strchr(arg, '=');
 	char name[64];
 	size_t n;
-
-	n = eq != NULL ? (size_t)(eq - m->arg) : 0;
-	if (n == 0)
-		fe_errx(2, "--match wants FIELD=REGEX, not \"%s\"", m->arg);
-	if (n >= sizeof(name))
-		n = sizeof(name) - 1;
-	memcpy(name, m->arg, n);
-	name[n] = '\0';
-	if (pc->kind == K_SOCK)
-		m->sfield = pk_sockrow_new(name, &err);
-	else
-		m->field = pk_rowctx_new(pc->kind, name, &err);
-	if (m->field == NULL && m->sfield == NULL)
-		fe_errx(2, "--match: %s", err.msg);
-	m->re = compile_re(eq + 1, "--match");
-}
-
-static int
-net_contains(const struct net *nt, const struct pk_addr *a)
-{
-	unsigned char buf[16];
-	unsigned full, rest;
-
-	if (a->type == PK_ADDR_MAC || (a->type == PK_ADDR_IPV4) !=
-	    (nt->family == AF_INET))
-		return 0;
-	if (inet_pton(nt->family, a->addr, buf) != 1)
-		return 0;
-	full = nt->prefix / 8;
-	rest = nt->prefix % 8;
-	if (memcmp(buf, nt->addr, full) != 0)
-		return 0;
-	return rest == 0 || ((buf[full] ^ nt->addr[full]) &
-	    (0xff00 >> rest)) == 0;
-}
-
-static int
-host_selected(const struct pcat *pc, const struct pk_host *h)
-{
-	size_t i, j;
-
-	/* masscan reports only hosts that answered: no status means up. */
-	if (pc->up && h->status != NULL && strcmp(h->status, "up") != 0)
-		return 0;
-	if (pc->nnets == 0)
-		return 1;
-	for (i = 0; i < pc->nnets; i++)
-		for (j = 0; j < h->naddrs; j++)
-			if (net_contains(&pc->nets[i], &h->addrs[j]))
-				return 1;
-	return 0;
-}
-
-static int
-re_match(struct pcat *pc, pcre2_code *re, const char *s)
-{
 	int rc;
 
-	rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, pc->md,
-	    pc->mctx);
-	if (rc >= 0)
-		return 1;
-	if (rc != PCRE2_ERROR_NOMATCH && pc->trouble == 0) {
-		fe_warnx("%s: pattern match failed (error %d): record skipped",
-		    pc->file, rc);
-		pc->trouble = 2;
-	}
-	return 0;
+	n = eq != NULL ? (size_t)(eq - arg) : 0;
+	if (n == 0)
+		fe_errx(2, "--match wants FIELD=REGEX, not \"%s\"", arg);
+	if (n >= sizeof(name))
+		n = sizeof(name) - 1;
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	if (pc->kind == K_SOCK)
+		rc = pk_filter_sock_match(pc->filt, name, eq + 1, &err);
+	else
+		rc = pk_filter_match(pc->filt, pc->kind, name, eq + 1, &err);
+	if (rc != PK_OK)
+		refused("--match", eq + 1, &err);
 }
 
-static int
-port_selected(struct pcat *pc, const struct pk_port *p)
-{
-	size_t i;
-
-	if (pc->protomask != 0 && !(pc->protomask & (1u << p->proto)))
-		return 0;
-	if (pc->ports != NULL && !pk_portset_has(pc->ports, p->proto,
-	    p->port))
-		return 0;
-	if (pc->statemask != 0) {
-		for (i = 0; i < NSTATES; i++)
-			if (strcmp(states[i], p->state) == 0)
-				break;
-		if (i == NSTATES || !(pc->statemask & (1u << i)))
-			return 0;
-	}
-	if (pc->service_re != NULL && (p->service == NULL ||
-	    !re_match(pc, pc->service_re, p->service)))
-		return 0;
-	return 1;
-}
-
-/* One --match test on the value a field would print. */
-static int
-value_matches(struct pcat *pc, pcre2_code *re, const struct pk_value *v)
-{
-	char num[32];
-
-	if (!v->set)
-		return 0;
-	if (v->s != NULL)
-		return re_match(pc, re, v->s);
-	(void)snprintf(num, sizeof(num), "%lld", v->i);
-	return re_match(pc, re, num);
-}
-
-/* --match: every FIELD=REGEX must hold for the record. */
-static int
-record_matches(struct pcat *pc, const struct pk_host *h,
-    const struct pk_port *p, const struct pk_sock *sk)
-{
-	const struct pk_value *v;
-	size_t i;
-
-	for (i = 0; i < pc->nmatches; i++) {
-		if (sk != NULL)
-			v = pk_sockrow_fill(pc->matches[i].sfield, sk,
-			    pc->file);
-		else
-			v = pk_rowctx_fill(pc->matches[i].field, h, p,
-			    pc->file);
-		if (v == NULL)
-			fe_errx(2, "out of memory");
-		if (!value_matches(pc, pc->matches[i].re, v))
-			return 0;
-	}
-	return 1;
-}
-
-static int
-emit(struct pcat *pc, const struct pk_host *h, const struct pk_port *p)
-{
-	const struct pk_value *v;
-
-	if (pc->nmatches > 0 && !record_matches(pc, h, p, NULL))
-		return 0;
-	v = pk_rowctx_fill(pc->row, h, p, pc->file);
-	if (v == NULL)
-		fe_errx(2, "out of memory");
-	if (pk_writer_row(pc->w, v) != PK_OK)
-		fe_write_failed();
-	return 0;
-}
-
-struct expand_ctx {
-	struct pcat	*pc;
-	const struct pk_host *h;
-	int		 any;		/* --hosts: a port matched */
-};
-
-static int
-expanded_port(void *arg, const struct pk_port *p)
-{
-	struct expand_ctx *x = arg;
-
-	if (!port_selected(x->pc, p))
-		return 0;
-	if (x->pc->hosts) {
-		x->any = 1;
-		return 1;		/* one match is enough */
-	}
-	return emit(x->pc, x->h, p);
-}
-
-static int
-has_port_filter(const struct pcat *pc)
-{
-	return pc->protomask != 0 || pc->ports != NULL ||
-	    pc->statemask != 0 || pc->service_re != NULL;
-}
-
+/* A pattern PCRE2 gave up on skipped a record: said once, and trouble. */
 static void
-do_host(struct pcat *pc, const struct pk_host *h)
+match_failed(void *arg, const struct pk_error *e)
 {
-	struct expand_ctx x = { pc, h, 0 };
-	size_t i;
+	struct pcat *pc = arg;
 
-	if (!host_selected(pc, h))
+	if (pc->trouble != 0)
 		return;
-	for (i = 0; i < h->nports; i++) {
-		if (!port_selected(pc, &h->ports[i]))
-			continue;
-		if (pc->hosts) {
-			x.any = 1;
-			break;
-		}
-		(void)emit(pc, h, &h->ports[i]);
-	}
-	if (pc->expand && !(pc->hosts && x.any) &&
-	    pk_extraports_foreach(h, expanded_port, &x) == PK_ERR_FORMAT) {
-		fe_warn_at(pc->file, h->line, "bad extraports port list");
-		pc->trouble = 2;
-	}
-	if (pc->hosts && (x.any || !has_port_filter(pc)))
-		(void)emit(pc, h, NULL);
+	fe_warnx("%s: %s: record skipped", pc->file, e->msg);
+	pc->trouble = 2;
 }
 
-/* A bit of the state mask for a state name; 0 when it is no state. */
-static unsigned
-state_bit(const char *state)
-{
-	size_t i;
-
-	for (i = 0; state != NULL && i < NSTATES; i++)
-		if (strcmp(states[i], state) == 0)
-			return 1u << i;
-	return 0;
-}
-
-static int
-sock_selected(struct pcat *pc, const struct pk_sock *sk)
-{
-	struct pk_addr a;
-	size_t i;
-
-	if (pc->protomask != 0 && !(pc->protomask & (1u << sk->proto)))
-		return 0;
-	if (pc->ports != NULL && !pk_portset_has(pc->ports, sk->proto,
-	    sk->port))
-		return 0;
-	if (pc->statemask != 0 && !(pc->statemask & state_bit(sk->state)))
-		return 0;
-	if (pc->nnets == 0)
-		return 1;
-	a.type = strchr(sk->addr, ':') != NULL ? PK_ADDR_IPV6 : PK_ADDR_IPV4;
-	a.addr = sk->addr;
-	a.vendor = NULL;
-	for (i = 0; i < pc->nnets; i++)
-		if (net_contains(&pc->nets[i], &a))
-			return 1;
-	return 0;
-}
-
+/*
+ * After the kept records of one host or socket (of input line) were
+ * written: a bad extraports list is trouble, no memory or no output fatal.
+ */
 static void
-emit_sock(struct pcat *pc, const struct pk_sock *sk)
+written(struct pcat *pc, int rc, unsigned long line)
 {
-	if (pc->nmatches > 0 && !record_matches(pc, NULL, NULL, sk))
-		return;
-	const struct pk_value *v;
-
-	v = pk_sockrow_fill(pc->srow, sk, pc->file);
-	if (v == NULL)
-		fe_errx(2, "out of memory");
-	if (pk_writer_row(pc->w, v) != PK_OK)
+	if (rc == PK_ERR_FORMAT) {
+		fe_warn_at(pc->file, line, "bad extraports port list");
+		pc->trouble = 2;
+	} else if (rc == PK_ERR_IO)
 		fe_write_failed();
-}
-
-static const char *
-kind_name(int kind)
-{
-	return kind == K_SOCK ? "socket dumps" : "scans";
+	else if (rc != PK_OK)
+		fe_errx(2, "out of memory");
 }
 
 /*
@@ -554,7 +230,7 @@ start_kind(struct pcat *pc, int kind)
 		f = pk_rowctx_fields(pc->row, &n);
 	}
 	for (i = 0; i < pc->nmatches; i++)
-		compile_match(pc, &pc->matches[i]);
+		add_match(pc, pc->matches[i]);
 	pc->w = pk_writer_new(stdout, pc->fmt, f, n, pc->wflags);
 	if (pc->w == NULL)
 		fe_errx(2, "output format %s needs the host field",
@@ -570,7 +246,8 @@ use_kind(struct pcat *pc, int kind, const char *name)
 	if (pc->kind == kind)
 		return 1;
 	fe_warnx("%s: %s and %s cannot be mixed in one run", name,
-	    kind_name(pc->kind), kind_name(kind));
+	    pc->kind == K_SOCK ? "socket dumps" : "scans",
+	    kind == K_SOCK ? "socket dumps" : "scans");
 	pc->trouble = 2;
 	return 0;
 }
@@ -592,8 +269,8 @@ do_scan(struct pcat *pc, struct pk_source *src)
 	struct pk_reader *r;
 	int rc;
 
-	if (!use_kind(pc, pc->hosts ? K_HOST : K_PORT,
-	    pk_source_name(src))) {
+	if (!use_kind(pc, pc->wrflags & PK_FILTER_WR_HOSTS ? K_HOST :
+	    K_PORT, pk_source_name(src))) {
 		pk_source_free(src);
 		return;
 	}
@@ -601,7 +278,8 @@ do_scan(struct pcat *pc, struct pk_source *src)
 		fe_errx(2, "out of memory");
 	pc->file = pk_reader_name(r);
 	while ((rc = pk_reader_next(r, &h)) == PK_OK)
-		do_host(pc, h);
+		written(pc, pk_filter_write_host(pc->filt, h, pc->wrflags,
+		    pc->row, pc->w, pc->file), h->line);
 	if (rc != PK_EOF)
 		input_failed(pc, rc, pk_reader_error(r));
 	pk_reader_free(r);
@@ -633,7 +311,8 @@ do_dump(struct pcat *pc, struct pk_source *src)
 	struct pk_sock_reader *r;
 	int rc;
 
-	if (pc->hosts || pc->service_re != NULL || pc->expand || pc->up) {
+	if (pc->wrflags != 0 || (pk_filter_criteria(pc->filt) &
+	    (PK_FILTER_SERVICE | PK_FILTER_UP))) {
 		fe_warnx("%s: --hosts, --service, --up and "
 		    "--expand-extraports apply to scans, not socket dumps",
 		    pk_source_name(src));
@@ -650,8 +329,8 @@ do_dump(struct pcat *pc, struct pk_source *src)
 		fe_errx(2, "out of memory");
 	pc->file = pk_sock_name(r);
 	while ((rc = pk_sock_next(r, &sk)) == PK_OK)
-		if (sock_selected(pc, sk))
-			emit_sock(pc, sk);
+		written(pc, pk_filter_write_sock(pc->filt, sk, pc->srow,
+		    pc->w, pc->file), sk->line);
 	if (rc != PK_EOF)
 		input_failed(pc, rc, pk_sock_error(r));
 	pk_sock_free(r);
@@ -673,45 +352,46 @@ do_file(struct pcat *pc, const char *path)
 }
 
 static void
-setup(struct pcat *pc)
-{
-	pc->md = pcre2_match_data_create(4, NULL);
-	pc->mctx = pcre2_match_context_create(NULL);
-	if (pc->md == NULL || pc->mctx == NULL)
-		fe_errx(2, "out of memory");
-	(void)pcre2_set_match_limit(pc->mctx, MATCH_LIMIT);
-}
-
-static void
 cleanup(struct pcat *pc)
 {
-	size_t i;
-
-	for (i = 0; i < pc->nmatches; i++) {
-		pk_rowctx_free(pc->matches[i].field);
-		pk_sockrow_free(pc->matches[i].sfield);
-		pcre2_code_free(pc->matches[i].re);
-	}
-	pcre2_code_free(pc->service_re);
-	pcre2_match_data_free(pc->md);
-	pcre2_match_context_free(pc->mctx);
+	pk_filter_free(pc->filt);
 	pk_writer_free(pc->w);
 	pk_rowctx_free(pc->row);
 	pk_sockrow_free(pc->srow);
 	pk_services_free(pc->svc);
-	pk_portset_free(pc->ports);
 }
 
-static void
-parse_ports(struct pcat *pc, const char *arg)
+/* The filter options that take an argument, and what their errors say. */
+static const struct {
+	int		 opt;
+	int		(*set)(struct pk_filter *, const char *,
+			    struct pk_error *);
+	const char	*name;		/* "-p: ...", "bad --service ..." */
+} setters[] = {
+	{ 'p', pk_filter_ports, "-p" },
+	{ OPT_HOST, pk_filter_net, NULL },
+	{ OPT_PROTO, pk_filter_protos, NULL },
+	{ OPT_SERVICE, pk_filter_service, "--service" },
+	{ OPT_STATE, pk_filter_states, NULL }
+};
+
+/* Give the filter the criterion of option ch; 0 when ch is none. */
+static int
+filter_option(struct pcat *pc, int ch, const char *arg)
 {
 	struct pk_error err;
+	size_t i;
 
-	if (pc->ports == NULL && (pc->ports = pk_portset_new()) == NULL)
-		fe_errx(2, "out of memory");
-	if (pk_portspec_parse(pc->ports, arg, (1u << PK_PROTO_COUNT) - 1,
-	    &err) != PK_OK)
-		fe_errx(2, "-p: %s", err.msg);
+	if (ch == OPT_HOST && pc->nnets++ == MAX_NETS)
+		fe_errx(2, "too many --host options (at most %d)", MAX_NETS);
+	for (i = 0; i < sizeof(setters) / sizeof(setters[0]); i++) {
+		if (setters[i].opt != ch)
+			continue;
+		if (setters[i].set(pc->filt, arg, &err) != PK_OK)
+			refused(setters[i].name, arg, &err);
+		return 1;
+	}
+	return 0;
 }
 
 static void
@@ -722,6 +402,8 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 
 	while ((ch = getopt_long(argc, argv, "f:Hho:p:V", longopts,
 	    NULL)) != -1) {
+		if (filter_option(pc, ch, optarg))
+			continue;
 		switch (ch) {
 		case 'f': pc->fields = optarg; break;
 		case 'H': pc->wflags |= PK_WR_NOHEADER; break;
@@ -730,12 +412,10 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 				fe_errx(2, "unknown output format \"%s\"",
 				    optarg);
 			break;
-		case 'p': parse_ports(pc, optarg); break;
 		case OPT_CSV_SAFE: pc->wflags |= PK_WR_CSV_SAFE; break;
 		case OPT_DUP_HOSTS: pc->ropts.dup_hosts = 1; break;
-		case OPT_EXPAND: pc->expand = 1; break;
-		case OPT_HOST: parse_net(pc, optarg); break;
-		case OPT_HOSTS: pc->hosts = 1; break;
+		case OPT_EXPAND: pc->wrflags |= PK_FILTER_WR_EXPAND; break;
+		case OPT_HOSTS: pc->wrflags |= PK_FILTER_WR_HOSTS; break;
 		case OPT_LIST_FIELDS:
 			list = optarg != NULL ? optarg : "ports";
 			if (strcmp(list, "ports") != 0 && strcmp(list,
@@ -747,18 +427,12 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 			if (pc->nmatches == MAX_MATCHES)
 				fe_errx(2, "too many --match options "
 				    "(at most %d)", MAX_MATCHES);
-			pc->matches[pc->nmatches++].arg = optarg;
+			pc->matches[pc->nmatches++] = optarg;
 			break;
 		case OPT_MERGE: pc->ropts.merge = 1; break;
 		case OPT_NETDB: pc->sopts.netdb = 1; break;
 		case OPT_SERVICES: pc->services = optarg; break;
-		case OPT_PROTO: parse_protos(pc, optarg); break;
-		case OPT_SERVICE:
-			pcre2_code_free(pc->service_re);
-			pc->service_re = compile_re(optarg, "--service");
-			break;
-		case OPT_STATE: parse_states(pc, optarg); break;
-		case OPT_UP: pc->up = 1; break;
+		case OPT_UP: pk_filter_up(pc->filt, 1); break;
 		case 'h': usage();
 		case 'V': fe_print_version();
 		default: fe_tryhelp();
@@ -766,7 +440,8 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 	}
 	if (list != NULL)
 		list_fields(strcmp(list, "sockets") == 0 ? K_SOCK :
-		    strcmp(list, "hosts") == 0 || pc->hosts ? K_HOST : K_PORT);
+		    strcmp(list, "hosts") == 0 ||
+		    (pc->wrflags & PK_FILTER_WR_HOSTS) ? K_HOST : K_PORT);
 }
 
 /* Ports (and with --dup-hosts, hosts) listed twice: said, not fatal. */
@@ -789,8 +464,10 @@ main(int argc, char *argv[])
 	pk_read_opts_init(&pc.ropts);
 	pc.ropts.warn = reader_warning;
 	pk_sock_opts_init(&pc.sopts);
+	if ((pc.filt = pk_filter_new()) == NULL)
+		fe_errx(2, "out of memory");
+	pk_filter_set_warn(pc.filt, match_failed, &pc);
 	parse_args(&pc, argc, argv);
-	setup(&pc);
 	if (optind >= argc)
 		do_file(&pc, "-");
 	for (i = optind; i < argc; i++)
