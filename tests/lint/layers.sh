@@ -25,9 +25,12 @@ trap 'rm -rf "$tmp"' EXIT
 bad=0
 
 # "file D sym" for what each object defines, "file U sym" for what it needs.
-find "$objdir/lib" -name '*.o' | sort | while read -r o; do
-	f=${o#"$objdir"/}
-	f=${f%.o}
+# Objects of the sources there are now, not stale ones of removed files.
+for src in "$top"/lib/*/*.c; do
+	f=${src#"$top"/}
+	f=${f%.c}
+	o=$objdir/$f.o
+	[ -f "$o" ] || { echo "layers: $o is missing (make first)" >&2; exit 2; }
 	nm "$o" | awk -v f="$f" '
 	    NF == 3 && $2 ~ /^[TDBRC]$/ { print f, "D", $3 }
 	    NF == 2 && $1 == "U" { print f, "U", $2 }'
