@@ -7,8 +7,6 @@
  * found, 1 when some was, 2 on trouble, 3 when an input was truncated
  * (its complete hosts were used).
  */
-#include <arpa/inet.h>
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -444,12 +442,6 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 
 /* --- --listening: sockets of a host against a scan from outside ------ */
 
-enum { L_REACHABLE, L_FIREWALLED, L_LOCAL, L_UNDECIDED, L_NOTSCANNED };
-
-static const char *const lclass[] = {
-	"reachable", "firewalled", "local-only", "undecided", "not scanned"
-};
-
 static const struct pk_field lfields[] = {
 	{ "class", PK_FT_STR, 11, "reachable, firewalled, local-only, ..." },
 	{ "proto", PK_FT_STR, 5, "tcp or udp" },
@@ -462,81 +454,6 @@ static const struct pk_field lfields[] = {
 	{ "reason", PK_FT_STR, 8, "its reason" }
 };
 #define NLF	(sizeof(lfields) / sizeof(lfields[0]))
-
-struct lmatch {
-	char		*host;
-	char		*state;		/* NULL: not scanned on this host */
-	char		*reason;
-};
-
-struct lsock {
-	int		 proto;
-	char		*addr;
-	unsigned	 port;
-	char		*process;
-	long		 pid;
-	int		 scope;		/* 4: 0.0.0.0, 6: ::, 0: any host,
-					   1: loopback, 2: one address */
-	struct lmatch	*m;
-	size_t		 nm;
-	size_t		 capm;
-};
-
-struct ldump {
-	struct lsock	*v;
-	size_t		 n;
-	size_t		 cap;
-};
-
-static char *
-xstrdup(const char *s)
-{
-	char *d;
-
-	if (s == NULL)
-		return NULL;
-	if ((d = strdup(s)) == NULL)
-		fe_errx(2, "out of memory");
-	return d;
-}
-
-static void *
-xgrow(void *v, size_t *cap, size_t n, size_t sz)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap < 16 ? 16 : *cap * 2;
-	if ((v = realloc(v, *cap * sz)) == NULL)
-		fe_errx(2, "out of memory");
-	return v;
-}
-
-static int
-is_loopback(const char *a)
-{
-	unsigned char b[16];
-
-	if (strcmp(a, "localhost") == 0)
-		return 1;
-	if (inet_pton(AF_INET, a, b) == 1)
-		return b[0] == 127;
-	if (inet_pton(AF_INET6, a, b) != 1)
-		return 0;
-	if (memcmp(b, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0)
-		return b[12] == 127;
-	return memcmp(b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0;
-}
-
-static int
-same_addr(const char *a, const char *b)
-{
-	unsigned char x[16], y[16];
-	int af = strchr(a, ':') != NULL ? AF_INET6 : AF_INET;
-
-	if (inet_pton(af, a, x) != 1 || inet_pton(af, b, y) != 1)
-		return strcmp(a, b) == 0;
-	return memcmp(x, y, af == AF_INET ? 4 : 16) == 0;
-}
 
 /*
  * lsof without -P and ss without -n print port names: resolve them
@@ -557,60 +474,25 @@ dump_services(void)
 	return svc;
 }
 
-/*
- * ss: "[::]" is an IPv6-only socket, "*" a dual-stack one.  lsof writes
- * "*" for both families, and its TYPE column (family) tells an IPv4-only
- * socket; an IPv6 "*" may be dual stack or not, so it meets both.
- */
-static int
-lscope(const struct pk_sock *s)
-{
-	if (strcmp(s->addr, "0.0.0.0") == 0)
-		return 4;
-	if (strcmp(s->addr, "::") == 0)
-		return 6;
-	if (strcmp(s->addr, "*") == 0)
-		return s->family == 4 ? 4 : 0;
-	return is_loopback(s->addr) ? 1 : 2;
-}
-
-/* Keep the listeners of the dump; the status of the reader. */
-static int
-collect(struct ldump *d, struct pk_sock_reader *r)
-{
-	const struct pk_sock *s;
-	struct lsock *l;
-	int rc;
-
-	while ((rc = pk_sock_next(r, &s)) == PK_OK) {
-		if (!s->listening)
-			continue;
-		d->v = xgrow(d->v, &d->cap, d->n, sizeof(*d->v));
-		l = &d->v[d->n++];
-		memset(l, 0, sizeof(*l));
-		l->proto = s->proto;
-		l->addr = xstrdup(s->addr);
-		l->port = s->port;
-		l->process = xstrdup(s->process);
-		l->pid = s->pid;
-		l->scope = lscope(s);
-	}
-	return rc;
-}
-
+/* Keep the listeners of the dump. */
 static void
-read_dump(struct ldump *d, const char *path)
+read_dump(struct pk_fw_listen *fl, const char *path)
 {
 	struct pk_sock_reader *r;
 	struct pk_services *svc = dump_services();
 	struct pk_sock_opts so;
+	const struct pk_sock *s;
+	int rc;
 
 	pk_sock_opts_init(&so);
 	so.services = svc;
 	r = pk_sock_open_source(open_source(path, NULL, 1), &so);
 	if (r == NULL)
 		fe_errx(2, "out of memory");
-	else if (collect(d, r) != PK_EOF) {
+	while ((rc = pk_sock_next(r, &s)) == PK_OK)
+		if (pk_fw_listen_add(fl, s) != PK_OK)
+			fe_errx(2, "out of memory");
+	if (rc != PK_EOF) {
 		fe_warn_pkerr(pk_sock_error(r));
 		exit(2);
 	}
@@ -618,169 +500,71 @@ read_dump(struct ldump *d, const char *path)
 	pk_services_free(svc);
 }
 
+/* Each host of the scan against the sockets; the reader's status. */
 static int
-host_has(const struct pk_host *h, const struct lsock *l)
-{
-	size_t i;
-
-	for (i = 0; i < h->naddrs; i++) {
-		if (h->addrs[i].type == PK_ADDR_MAC)
-			continue;
-		if (l->scope == 0 || (l->scope == 4 &&
-		    h->addrs[i].type == PK_ADDR_IPV4) || (l->scope == 6 &&
-		    h->addrs[i].type == PK_ADDR_IPV6) ||
-		    (l->scope == 2 && same_addr(l->addr, h->addrs[i].addr)))
-			return 1;
-	}
-	return 0;
-}
-
-struct lfind {
-	int		 proto;
-	unsigned	 port;
-	int		 found;
-	const char	*state;		/* the host's strings */
-	const char	*reason;
-};
-
-static int
-lfind_port(void *arg, const struct pk_port *p)
-{
-	struct lfind *f = arg;
-
-	if (p->proto != f->proto || p->port != f->port)
-		return 0;
-	f->found = 1;
-	f->state = p->state;
-	f->reason = p->reason;
-	return 1;
-}
-
-static void
-match_host(struct lsock *l, const struct pk_host *h)
-{
-	struct lfind f = { l->proto, l->port, 0, NULL, NULL };
-	struct lmatch *m;
-	size_t i;
-
-	for (i = 0; i < h->nports && !f.found; i++)
-		(void)lfind_port(&f, &h->ports[i]);
-	if (!f.found)
-		(void)pk_extraports_foreach(h, lfind_port, &f);
-	l->m = xgrow(l->m, &l->capm, l->nm, sizeof(*l->m));
-	m = &l->m[l->nm++];
-	m->host = xstrdup(h->host);
-	m->state = xstrdup(f.state);
-	m->reason = xstrdup(f.reason);
-}
-
-static int
-lclass_of(const struct lsock *l, const struct lmatch *m)
-{
-	if (l->scope == 1)
-		return L_LOCAL;
-	if (m == NULL || m->state == NULL)
-		return L_NOTSCANNED;
-	if (strcmp(m->state, "open") == 0)
-		return L_REACHABLE;
-	if (strcmp(m->state, "open|filtered") == 0)
-		return L_UNDECIDED;
-	return L_FIREWALLED;
-}
-
-static void
-lrow(struct pfw *pf, const struct lsock *l, const struct lmatch *m)
-{
-	struct pk_value v[NLF];
-	int c = lclass_of(l, m);
-
-	memset(v, 0, sizeof(v));
-	set_str(&v[0], lclass[c]);
-	set_str(&v[1], pk_proto_name(l->proto));
-	set_str(&v[2], l->addr);
-	v[3].set = 1;
-	v[3].i = l->port;
-	set_str(&v[4], l->process);
-	v[5].set = l->pid >= 0;
-	v[5].i = l->pid;
-	if (m != NULL) {
-		set_str(&v[6], m->host);
-		set_str(&v[7], m->state);
-		set_str(&v[8], m->reason);
-	}
-	if (c == L_FIREWALLED)
-		pf->found = 1;
-	put_row(pf, v);
-}
-
-static void
-ldump_free(struct ldump *d)
-{
-	size_t i, j;
-
-	for (i = 0; i < d->n; i++) {
-		for (j = 0; j < d->v[i].nm; j++) {
-			free(d->v[i].m[j].host);
-			free(d->v[i].m[j].state);
-			free(d->v[i].m[j].reason);
-		}
-		free(d->v[i].m);
-		free(d->v[i].addr);
-		free(d->v[i].process);
-	}
-	free(d->v);
-}
-
-/* Each up host of the scan against every socket it may reach. */
-static int
-match_scan(struct ldump *d, struct pk_reader *r)
+match_scan(struct pk_fw_listen *fl, struct pk_reader *r)
 {
 	const struct pk_host *h;
-	size_t i;
 	int rc;
 
-	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
-		if (h->host == NULL || (h->status != NULL &&
-		    strcmp(h->status, "up") != 0))
-			continue;
-		for (i = 0; i < d->n; i++)
-			if (d->v[i].scope != 1 && host_has(h, &d->v[i]))
-				match_host(&d->v[i], h);
-	}
+	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+		if (pk_fw_listen_host(fl, h) != PK_OK)
+			fe_errx(2, "out of memory");
 	return rc;
+}
+
+static void
+lrow(struct pfw *pf, const struct pk_fw_lrow *r)
+{
+	struct pk_value v[NLF];
+
+	memset(v, 0, sizeof(v));
+	set_str(&v[0], pk_fw_lclass_name(r->lclass));
+	set_str(&v[1], pk_proto_name(r->proto));
+	set_str(&v[2], r->addr);
+	v[3].set = 1;
+	v[3].i = r->port;
+	set_str(&v[4], r->process);
+	v[5].set = r->pid >= 0;
+	v[5].i = r->pid;
+	set_str(&v[6], r->scan_host);
+	set_str(&v[7], r->state);
+	set_str(&v[8], r->reason);
+	pf->found |= r->filtering;
+	put_row(pf, v);
 }
 
 /* The dump is small and held; the scan is streamed. */
 static int
 pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 {
-	struct ldump d = { NULL, 0, 0 };
+	struct pk_fw_listen *fl;
+	const struct pk_fw_lrow *rows;
 	struct input in;
-	size_t i, j;
+	size_t i, n;
 
 	if (argc != 1)
 		fe_errx(2, "--listening takes one scan of the dump's host");
-	read_dump(&d, dump);
+	if ((fl = pk_fw_listen_new()) == NULL)
+		fe_errx(2, "out of memory");
+	read_dump(fl, dump);
 	memset(&in, 0, sizeof(in));
 	in.r = pk_reader_open_source(open_source(argv[0], NULL, 0), NULL);
 	if (in.r == NULL)
 		fe_errx(2, "out of memory");
 	else
-		input_end(pf, &in, match_scan(&d, in.r));
+		input_end(pf, &in, match_scan(fl, in.r));
 	if ((pf->w = pk_writer_new(stdout, pf->fmt, lfields, NLF,
-	    pf->wflags)) == NULL)
+	    pf->wflags)) == NULL ||
+	    pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
 		fe_errx(2, "out of memory");
-	for (i = 0; i < d.n; i++) {
-		if (d.v[i].nm == 0)
-			lrow(pf, &d.v[i], NULL);
-		for (j = 0; j < d.v[i].nm; j++)
-			lrow(pf, &d.v[i], &d.v[i].m[j]);
-	}
+	for (i = 0; i < n; i++)
+		lrow(pf, &rows[i]);
 	if (pk_writer_flush(pf->w) != PK_OK)
 		fe_write_failed();
 	pk_writer_free(pf->w);
 	pk_reader_free(in.r);
-	ldump_free(&d);
+	pk_fw_listen_free(fl);
 	return pf->trouble != 0 ? pf->trouble : pf->found ? 1 : 0;
 }
 
