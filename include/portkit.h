@@ -1164,6 +1164,42 @@ int		 pk_fw_listen_host(struct pk_fw_listen *fl,
 int		 pk_fw_listen_classify(struct pk_fw_listen *fl,
 		    const struct pk_fw_lrow **rows, size_t *n);
 
+/*
+ * The results as rows to write with pk_writer_row, from
+ * lib/firewall/fields.c: the fields of each kind of record, named and
+ * documented in pfirewall(1) (lent, static; NULL with *n 0 for an
+ * unknown kind), and one result as their values (vals has room for
+ * every field of the kind).
+ */
+enum pk_fw_rec {
+	PK_FW_REC_PORT = 0,		/* ports of a host sharing evidence */
+	PK_FW_REC_HOST = 1,		/* a host and its summary */
+	PK_FW_REC_LISTEN = 2		/* a listening socket and its class */
+};
+
+#define PK_FW_MAXFIELDS	12		/* fields of the widest kind */
+
+const struct pk_field *pk_fw_fields(int kind, size_t *n);
+/*
+ * A PK_FW_REC_PORT row of host fh: ports and count are row r's own, or
+ * one port of it for a record per port.
+ */
+void		 pk_fw_row_values(const struct pk_fw_host *fh,
+		    const struct pk_fw_row *r, const char *ports,
+		    unsigned long count, struct pk_value *vals);
+void		 pk_fw_host_values(const struct pk_fw_host *fh,
+		    struct pk_value *vals);
+void		 pk_fw_lrow_values(const struct pk_fw_lrow *r,
+		    struct pk_value *vals);
+/*
+ * Row r of a host as one line of pfirewall's text report, for people
+ * (it may change): protocol, verdict, the evidence of each side, and
+ * ports and count as for pk_fw_row_values (lib/firewall/text.c).
+ * PK_OK, or PK_ERR_IO when writing to out failed.
+ */
+int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
+		    const char *ports, unsigned long count);
+
 /* --- Service placement checks (lib/nonstd/) ----------------------------- */
 
 /*

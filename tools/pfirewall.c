@@ -31,30 +31,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const struct pk_field port_fields[] = {
-	{ "host", PK_FT_STR, 15, "host address" },
-	{ "proto", PK_FT_STR, 5, "tcp or udp" },
-	{ "ports", PK_FT_STR, 12, "ports with this evidence, nmap -p form" },
-	{ "count", PK_FT_INT, 5, "number of ports" },
-	{ "verdict", PK_FT_STR, 14, "inference (see pfirewall(1))" },
-	{ "syn_state", PK_FT_STR, 8, "state in the SYN or connect scan" },
-	{ "syn_reason", PK_FT_STR, 8, "reason in the SYN or connect scan" },
-	{ "ack_state", PK_FT_STR, 8, "state in the ACK scan" },
-	{ "ack_reason", PK_FT_STR, 8, "reason in the ACK scan" },
-	{ "udp_state", PK_FT_STR, 8, "state in the UDP scan" },
-	{ "udp_reason", PK_FT_STR, 8, "reason in the UDP scan" },
-	{ "explanation", PK_FT_STR, 20, "what the verdict means" }
-};
-#define NPORTF	(sizeof(port_fields) / sizeof(port_fields[0]))
-
-static const struct pk_field host_fields[] = {
-	{ "host", PK_FT_STR, 15, "host address" },
-	{ "kind", PK_FT_STR, 10, "stateful, stateless, ..., none" },
-	{ "filtering", PK_FT_INT, 1, "1 when a filter was seen" },
-	{ "summary", PK_FT_STR, 40, "the pattern across the host's ports" }
-};
-#define NHOSTF	(sizeof(host_fields) / sizeof(host_fields[0]))
-
 struct input {
 	const char	*path;
 	struct pk_reader *r;
@@ -75,16 +51,18 @@ struct pfw {
 	unsigned long	 nhosts;
 };
 
+/* The writer for the records of kind (enum pk_fw_rec); none for text. */
 static void
-pfw_start(struct pfw *pf, const struct pk_field *pfields, size_t npf,
-    const struct pk_field *hfields, size_t nhf)
+pfw_start(struct pfw *pf, int kind)
 {
-	if (pf->fmt == PK_OUT_TEXT)
+	const struct pk_field *f;
+	size_t n;
+
+	if (pf->fmt == PK_OUT_TEXT && kind != PK_FW_REC_LISTEN)
 		return;
-	pf->w = pf->hosts ? pk_writer_new(stdout, pf->fmt, hfields, nhf,
-	    pf->wflags) : pk_writer_new(stdout, pf->fmt, pfields, npf,
-	    pf->wflags);
-	if (pf->w == NULL)
+	f = pk_fw_fields(kind, &n);
+	if ((pf->w = pk_writer_new(stdout, pf->fmt, f, n, pf->wflags)) ==
+	    NULL)
 		fe_errx(2, "out of memory");
 }
 
@@ -96,76 +74,17 @@ put_row(struct pfw *pf, const struct pk_value *v)
 }
 
 static void
-set_str(struct pk_value *v, const char *s)
-{
-	v->set = s != NULL;
-	v->s = s;
-}
-
-static void
-row_values(const struct pk_fw_host *fh, const struct pk_fw_row *r,
-    const char *ports, unsigned long count, struct pk_value v[12])
-{
-	memset(v, 0, 12 * sizeof(*v));
-	set_str(&v[0], fh->host);
-	set_str(&v[1], pk_proto_name(r->proto));
-	set_str(&v[2], ports);
-	v[3].set = 1;
-	v[3].i = (long long)count;
-	set_str(&v[4], pk_fw_verdict_name(r->verdict));
-	set_str(&v[5], r->syn_state);
-	set_str(&v[6], r->syn_reason);
-	set_str(&v[7], r->ack_state);
-	set_str(&v[8], r->ack_reason);
-	set_str(&v[9], r->udp_state);
-	set_str(&v[10], r->udp_reason);
-	set_str(&v[11], pk_fw_verdict_text(r->verdict, r->proto));
-}
-
-/* "open/syn-ack", "open" without a reason, "-" when not scanned. */
-static const char *
-evidence(char *buf, size_t len, const char *state, const char *reason)
-{
-	if (state == NULL)
-		return "-";
-	if (reason == NULL)
-		return state;
-	(void)snprintf(buf, len, "%s/%s", state, reason);
-	return buf;
-}
-
-static void
-text_row(const struct pk_fw_row *r, const char *ports, unsigned long count)
-{
-	char a[96], b[96];
-	int udp = r->proto == PK_PROTO_UDP;
-
-	printf("  %-4s %-22s %s %-25s ", pk_proto_name(r->proto),
-	    pk_fw_verdict_name(r->verdict), udp ? "UDP" : "SYN",
-	    udp ? evidence(a, sizeof(a), r->udp_state, r->udp_reason) :
-	    evidence(a, sizeof(a), r->syn_state, r->syn_reason));
-	if (!udp)
-		printf("ACK %-25s ", evidence(b, sizeof(b), r->ack_state,
-		    r->ack_reason));
-	else
-		printf("    %-25s ", "");
-	if (count > 1 && strchr(ports, '-') != NULL)
-		printf("%s (%lu ports)\n", ports, count);
-	else
-		printf("%s\n", ports);
-}
-
-static void
 emit_one(struct pfw *pf, const struct pk_fw_host *fh,
     const struct pk_fw_row *r, const char *ports, unsigned long count)
 {
-	struct pk_value v[12];
+	struct pk_value v[PK_FW_MAXFIELDS];
 
+	/* Text goes to stdout unchecked: fe_close_stdout checks it once. */
 	if (pf->fmt == PK_OUT_TEXT) {
-		text_row(r, ports, count);
+		(void)pk_fw_write_row(stdout, r, ports, count);
 		return;
 	}
-	row_values(fh, r, ports, count, v);
+	pk_fw_row_values(fh, r, ports, count, v);
 	put_row(pf, v);
 }
 
@@ -188,27 +107,15 @@ emit_ports(struct pfw *pf, const struct pk_fw_host *fh)
 }
 
 static void
-emit_host_row(struct pfw *pf, const struct pk_fw_host *fh)
-{
-	struct pk_value v[NHOSTF];
-
-	memset(v, 0, sizeof(v));
-	set_str(&v[0], fh->host);
-	set_str(&v[1], fh->kind);
-	v[2].set = 1;
-	v[2].i = fh->filtering;
-	set_str(&v[3], fh->summary);
-	put_row(pf, v);
-}
-
-static void
 pfw_emit_host(struct pfw *pf, const struct pk_fw_host *fh)
 {
+	struct pk_value v[PK_FW_MAXFIELDS];
 	size_t i;
 
 	pf->found |= fh->filtering;
 	if (pf->hosts && pf->fmt != PK_OUT_TEXT) {
-		emit_host_row(pf, fh);
+		pk_fw_host_values(fh, v);
+		put_row(pf, v);
 		return;
 	}
 	if (pf->fmt == PK_OUT_TEXT)
@@ -225,10 +132,11 @@ pfw_emit_host(struct pfw *pf, const struct pk_fw_host *fh)
 		    fh->rows[i].count);
 }
 
+/* The total line of the text report (NULL: none); flush the writer. */
 static void
 pfw_finish(struct pfw *pf, const char *total)
 {
-	if (pf->fmt == PK_OUT_TEXT)
+	if (pf->fmt == PK_OUT_TEXT && total != NULL)
 		printf("%s%s\n", pf->nhosts > 0 && !pf->hosts ? "\n" : "",
 		    total);
 	if (pf->w != NULL && pk_writer_flush(pf->w) != PK_OK)
@@ -431,7 +339,7 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 	for (i = 0; i < n; i++)
 		if (i != syn)
 			hold_input(pf, &in[i]);
-	pfw_start(pf, port_fields, NPORTF, host_fields, NHOSTF);
+	pfw_start(pf, pf->hosts ? PK_FW_REC_HOST : PK_FW_REC_PORT);
 	stream_input(pf, &in[syn]);
 	pfw_finish(pf, pk_fw_summary(pf->fw));
 	for (i = 0; i < n; i++)
@@ -441,19 +349,6 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 }
 
 /* --- --listening: sockets of a host against a scan from outside ------ */
-
-static const struct pk_field lfields[] = {
-	{ "class", PK_FT_STR, 11, "reachable, firewalled, local-only, ..." },
-	{ "proto", PK_FT_STR, 5, "tcp or udp" },
-	{ "addr", PK_FT_STR, 15, "bind address in the dump" },
-	{ "port", PK_FT_INT, 5, "port" },
-	{ "process", PK_FT_STR, 10, "first process holding the socket" },
-	{ "pid", PK_FT_INT, 6, "its pid" },
-	{ "scan_host", PK_FT_STR, 15, "scanned address compared" },
-	{ "state", PK_FT_STR, 8, "port state in the scan" },
-	{ "reason", PK_FT_STR, 8, "its reason" }
-};
-#define NLF	(sizeof(lfields) / sizeof(lfields[0]))
 
 /*
  * lsof without -P and ss without -n print port names: resolve them
@@ -513,33 +408,13 @@ match_scan(struct pk_fw_listen *fl, struct pk_reader *r)
 	return rc;
 }
 
-static void
-lrow(struct pfw *pf, const struct pk_fw_lrow *r)
-{
-	struct pk_value v[NLF];
-
-	memset(v, 0, sizeof(v));
-	set_str(&v[0], pk_fw_lclass_name(r->lclass));
-	set_str(&v[1], pk_proto_name(r->proto));
-	set_str(&v[2], r->addr);
-	v[3].set = 1;
-	v[3].i = r->port;
-	set_str(&v[4], r->process);
-	v[5].set = r->pid >= 0;
-	v[5].i = r->pid;
-	set_str(&v[6], r->scan_host);
-	set_str(&v[7], r->state);
-	set_str(&v[8], r->reason);
-	pf->found |= r->filtering;
-	put_row(pf, v);
-}
-
 /* The dump is small and held; the scan is streamed. */
 static int
 pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 {
 	struct pk_fw_listen *fl;
 	const struct pk_fw_lrow *rows;
+	struct pk_value v[PK_FW_MAXFIELDS];
 	struct input in;
 	size_t i, n;
 
@@ -554,15 +429,15 @@ pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 		fe_errx(2, "out of memory");
 	else
 		input_end(pf, &in, match_scan(fl, in.r));
-	if ((pf->w = pk_writer_new(stdout, pf->fmt, lfields, NLF,
-	    pf->wflags)) == NULL ||
-	    pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
+	pfw_start(pf, PK_FW_REC_LISTEN);
+	if (pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
 		fe_errx(2, "out of memory");
-	for (i = 0; i < n; i++)
-		lrow(pf, &rows[i]);
-	if (pk_writer_flush(pf->w) != PK_OK)
-		fe_write_failed();
-	pk_writer_free(pf->w);
+	for (i = 0; i < n; i++) {
+		pk_fw_lrow_values(&rows[i], v);
+		put_row(pf, v);
+		pf->found |= rows[i].filtering;
+	}
+	pfw_finish(pf, NULL);
 	pk_reader_free(in.r);
 	pk_fw_listen_free(fl);
 	return pf->trouble != 0 ? pf->trouble : pf->found ? 1 : 0;

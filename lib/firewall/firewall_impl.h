@@ -5,7 +5,8 @@
  * the compact held side (port runs, interned strings, the host table),
  * firewall.c the sweep that turns two hosts' runs into rows, segments
  * and a summary.  listening.c, the sockets of a dump against a scan,
- * shares only pk_fwi_grow.
+ * shares only pk_fwi_grow; fields.c and text.c turn results into rows
+ * and text.
  */
 #ifndef PK_FIREWALL_IMPL_H
 #define PK_FIREWALL_IMPL_H

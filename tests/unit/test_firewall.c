@@ -522,8 +522,106 @@ TEST(test_listen_lab)
 	pk_fw_listen_free(fl);
 }
 
+TEST(test_fw_fields)
+{
+	const struct pk_field *f;
+	size_t n;
+
+	f = pk_fw_fields(PK_FW_REC_PORT, &n);
+	if (assert_int(n, 12)) {
+		assert_str(f[0].name, "host");
+		assert_str(f[3].name, "count");
+		assert_int(f[3].type, PK_FT_INT);
+		assert_str(f[11].name, "explanation");
+	}
+	f = pk_fw_fields(PK_FW_REC_HOST, &n);
+	if (assert_int(n, 4))
+		assert_str(f[2].name, "filtering");
+	f = pk_fw_fields(PK_FW_REC_LISTEN, &n);
+	if (assert_int(n, 9)) {
+		assert_str(f[0].name, "class");
+		assert_str(f[6].name, "scan_host");
+	}
+	assert_true(n <= PK_FW_MAXFIELDS);
+	assert_true(pk_fw_fields(3, &n) == NULL);
+	assert_int(n, 0);
+}
+
+TEST(test_fw_values)
+{
+	struct pk_fw_row r = { PK_PROTO_TCP, PK_FW_DROP, "filtered",
+	    "no-response", "filtered", "no-response", NULL, NULL,
+	    "1-21,23-79", 77 };
+	struct pk_fw_host fh;
+	struct pk_fw_lrow lr;
+	struct pk_value v[PK_FW_MAXFIELDS];
+
+	memset(&fh, 0, sizeof(fh));
+	fh.host = "10.0.0.5";
+	fh.kind = "stateful";
+	fh.filtering = 1;
+	fh.summary = "stateful firewall: 77 ports dropped (SYN and ACK)";
+	pk_fw_row_values(&fh, &r, "22", 1, v);
+	assert_str(v[0].s, "10.0.0.5");
+	assert_str(v[1].s, "tcp");
+	assert_str(v[2].s, "22");
+	assert_true(v[3].set && v[3].i == 1);
+	assert_str(v[4].s, "drop");
+	assert_str(v[8].s, "no-response");
+	assert_true(!v[9].set && !v[10].set);
+	assert_str(v[11].s, pk_fw_verdict_text(PK_FW_DROP, PK_PROTO_TCP));
+	pk_fw_host_values(&fh, v);
+	assert_str(v[1].s, "stateful");
+	assert_true(v[2].set && v[2].i == 1);
+	assert_str(v[3].s, fh.summary);
+	memset(&lr, 0, sizeof(lr));
+	lr.lclass = PK_FW_LOCAL_ONLY;
+	lr.proto = PK_PROTO_UDP;
+	lr.addr = "::1";
+	lr.port = 5353;
+	lr.pid = -1;
+	pk_fw_lrow_values(&lr, v);
+	assert_str(v[0].s, "local-only");
+	assert_str(v[1].s, "udp");
+	assert_true(v[3].set && v[3].i == 5353);
+	assert_true(!v[4].set && !v[5].set && !v[6].set && !v[8].set);
+}
+
+/* The lines of the recorded lab's text report (tests/cli/pfirewall). */
+TEST(test_fw_write_row)
+{
+	struct pk_fw_row t = { PK_PROTO_TCP, PK_FW_STATELESS_SYN, "filtered",
+	    "no-response", "unfiltered", "reset", NULL, NULL, "8081-8082",
+	    2 };
+	struct pk_fw_row u = { PK_PROTO_UDP, PK_FW_DROP_OR_REJECT, NULL, NULL,
+	    NULL, NULL, "filtered", NULL, "53,161", 2 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (!assert_true(fp != NULL))
+		return;
+	assert_int(pk_fw_write_row(fp, &t, t.ports, t.count), PK_OK);
+	assert_int(pk_fw_write_row(fp, &t, "8081", 1), PK_OK);
+	t.ack_state = NULL;
+	assert_int(pk_fw_write_row(fp, &t, "1-3", 1), PK_OK);
+	assert_int(pk_fw_write_row(fp, &u, u.ports, u.count), PK_OK);
+	fclose(fp);
+	assert_str(buf,
+	    "  tcp  stateless-syn          SYN filtered/no-response      "
+	    "ACK unfiltered/reset          8081-8082 (2 ports)\n"
+	    "  tcp  stateless-syn          SYN filtered/no-response      "
+	    "ACK unfiltered/reset          8081\n"
+	    "  tcp  stateless-syn          SYN filtered/no-response      "
+	    "ACK -                         1-3\n"
+	    "  udp  drop|reject            UDP filtered                  "
+	    "                              53,161\n");
+	free(buf);
+}
+
 TEST_MAIN(test_infer_table, test_verdict_names, test_roles,
     test_engine_stateful_folded, test_engine_one_sided,
     test_engine_bad_ranges, test_engine_lab, test_engine_hold_compact,
     test_engine_unlisted_saturates, test_listen_classes,
-    test_listen_lsof_star, test_lclass_names, test_listen_lab)
+    test_listen_lsof_star, test_lclass_names, test_listen_lab,
+    test_fw_fields, test_fw_values, test_fw_write_row)
