@@ -32,7 +32,6 @@ static const struct option longopts[] = {
 };
 
 struct input {
-	const char	*path;
 	struct pk_reader *r;
 	const struct pk_host *first;	/* lent; NULL when none */
 	int		 rc;		/* of the first pk_reader_next */
@@ -198,7 +197,6 @@ open_source(const char *path, const struct pk_limits *lim, int want_dump)
 static void
 open_input(struct input *in, const char *path, const struct pk_read_opts *o)
 {
-	in->path = path;
 	in->r = pk_reader_open_source(open_source(path, &o->limits, 0), o);
 	if (in->r == NULL)
 		fe_errx(2, "out of memory");
