@@ -1243,6 +1243,108 @@ const char	*pk_fw_summary(struct pk_fw *fw);
 /* Bytes held for the held side. */
 size_t		 pk_fw_memory(const struct pk_fw *fw);
 
+/*
+ * Listening sockets against a scan (lib/firewall/listening.c): the
+ * sockets listening in an ss or lsof dump of a host are held, a scan of
+ * that host from outside is streamed, and each socket is classified by
+ * what the scan saw on its port.  A socket bound to 0.0.0.0 meets the
+ * scanned IPv4 addresses, one bound to :: the IPv6 ones, one bound to *
+ * both (lsof's IPv4 "*" only IPv4), one bound to an address that
+ * address; a loopback socket meets none.
+ */
+enum pk_fw_lclass {
+	PK_FW_REACHABLE = 0,		/* the scan found the port open */
+	PK_FW_FIREWALLED = 1,		/* closed, filtered or unfiltered
+					   on an address the socket is on */
+	PK_FW_LOCAL_ONLY = 2,		/* bound to 127.0.0.0/8 or ::1 */
+	PK_FW_UNDECIDED = 3,		/* open|filtered */
+	PK_FW_NOT_SCANNED = 4,		/* port not scanned, or no scanned
+					   address the socket is on */
+	PK_FW_NLCLASSES = 5
+};
+
+/* "reachable", "firewalled", "local-only", "undecided", "not scanned";
+   NULL out of range. */
+const char	*pk_fw_lclass_name(int lclass);
+
+/* One socket against one scanned host (or against none). */
+struct pk_fw_lrow {
+	int		 lclass;	/* enum pk_fw_lclass */
+	int		 filtering;	/* the class shows a filter */
+	int		 proto;		/* PK_PROTO_TCP or PK_PROTO_UDP */
+	const char	*addr;		/* bind address as the dump wrote it */
+	unsigned	 port;
+	const char	*process;	/* first process, or NULL */
+	long		 pid;		/* its pid, -1 when unknown */
+	const char	*scan_host;	/* the host compared, NULL: none */
+	const char	*state;		/* the port there, NULL: not scanned */
+	const char	*reason;
+};
+
+struct pk_fw_listen;
+
+/* A new, empty classifier; NULL when out of memory. */
+struct pk_fw_listen *pk_fw_listen_new(void);
+void		 pk_fw_listen_free(struct pk_fw_listen *fl);
+/*
+ * Keep one socket of the dump when it is a listener (s->listening);
+ * others are ignored.  PK_OK or PK_ERR_NOMEM.
+ */
+int		 pk_fw_listen_add(struct pk_fw_listen *fl,
+		    const struct pk_sock *s);
+/*
+ * Set one host of the scan against every kept socket it may reach,
+ * recording the state and reason of the socket's port there (listed or
+ * folded into <extraports>).  Hosts that are not up or have no address
+ * are ignored.  PK_OK or PK_ERR_NOMEM.
+ */
+int		 pk_fw_listen_host(struct pk_fw_listen *fl,
+		    const struct pk_host *h);
+/*
+ * The classification so far: for each socket in dump order, one row per
+ * scanned host it met in scan order, or one row with scan_host NULL when
+ * it met none.  *rows is lent until the next call or pk_fw_listen_free.
+ * PK_OK or PK_ERR_NOMEM (then *rows is NULL and *n 0).
+ */
+int		 pk_fw_listen_classify(struct pk_fw_listen *fl,
+		    const struct pk_fw_lrow **rows, size_t *n);
+
+/*
+ * The results as rows to write with pk_writer_row, from
+ * lib/firewall/fields.c: the fields of each kind of record, named and
+ * documented in pfirewall(1) (lent, static; NULL with *n 0 for an
+ * unknown kind), and one result as their values (vals has room for
+ * every field of the kind).
+ */
+enum pk_fw_rec {
+	PK_FW_REC_PORT = 0,		/* ports of a host sharing evidence */
+	PK_FW_REC_HOST = 1,		/* a host and its summary */
+	PK_FW_REC_LISTEN = 2		/* a listening socket and its class */
+};
+
+#define PK_FW_MAXFIELDS	12		/* fields of the widest kind */
+
+const struct pk_field *pk_fw_fields(int kind, size_t *n);
+/*
+ * A PK_FW_REC_PORT row of host fh: ports and count are row r's own, or
+ * one port of it for a record per port.
+ */
+void		 pk_fw_row_values(const struct pk_fw_host *fh,
+		    const struct pk_fw_row *r, const char *ports,
+		    unsigned long count, struct pk_value *vals);
+void		 pk_fw_host_values(const struct pk_fw_host *fh,
+		    struct pk_value *vals);
+void		 pk_fw_lrow_values(const struct pk_fw_lrow *r,
+		    struct pk_value *vals);
+/*
+ * Row r of a host as one line of pfirewall's text report, for people
+ * (it may change): protocol, verdict, the evidence of each side, and
+ * ports and count as for pk_fw_row_values (lib/firewall/text.c).
+ * PK_OK, or PK_ERR_IO when writing to out failed.
+ */
+int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
+		    const char *ports, unsigned long count);
+
 /* --- Service placement checks (lib/nonstd/) ----------------------------- */
 
 /*

@@ -7,8 +7,6 @@
  * found, 1 when some was, 2 on trouble, 3 when an input was truncated
  * (its complete hosts were used).
  */
-#include <arpa/inet.h>
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -33,32 +31,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const struct pk_field port_fields[] = {
-	{ "host", PK_FT_STR, 15, "host address" },
-	{ "proto", PK_FT_STR, 5, "tcp or udp" },
-	{ "ports", PK_FT_STR, 12, "ports with this evidence, nmap -p form" },
-	{ "count", PK_FT_INT, 5, "number of ports" },
-	{ "verdict", PK_FT_STR, 14, "inference (see pfirewall(1))" },
-	{ "syn_state", PK_FT_STR, 8, "state in the SYN or connect scan" },
-	{ "syn_reason", PK_FT_STR, 8, "reason in the SYN or connect scan" },
-	{ "ack_state", PK_FT_STR, 8, "state in the ACK scan" },
-	{ "ack_reason", PK_FT_STR, 8, "reason in the ACK scan" },
-	{ "udp_state", PK_FT_STR, 8, "state in the UDP scan" },
-	{ "udp_reason", PK_FT_STR, 8, "reason in the UDP scan" },
-	{ "explanation", PK_FT_STR, 20, "what the verdict means" }
-};
-#define NPORTF	(sizeof(port_fields) / sizeof(port_fields[0]))
-
-static const struct pk_field host_fields[] = {
-	{ "host", PK_FT_STR, 15, "host address" },
-	{ "kind", PK_FT_STR, 10, "stateful, stateless, ..., none" },
-	{ "filtering", PK_FT_INT, 1, "1 when a filter was seen" },
-	{ "summary", PK_FT_STR, 40, "the pattern across the host's ports" }
-};
-#define NHOSTF	(sizeof(host_fields) / sizeof(host_fields[0]))
-
 struct input {
-	const char	*path;
 	struct pk_reader *r;
 	const struct pk_host *first;	/* lent; NULL when none */
 	int		 rc;		/* of the first pk_reader_next */
@@ -77,16 +50,18 @@ struct pfw {
 	unsigned long	 nhosts;
 };
 
+/* The writer for the records of kind (enum pk_fw_rec); none for text. */
 static void
-pfw_start(struct pfw *pf, const struct pk_field *pfields, size_t npf,
-    const struct pk_field *hfields, size_t nhf)
+pfw_start(struct pfw *pf, int kind)
 {
-	if (pf->fmt == PK_OUT_TEXT)
+	const struct pk_field *f;
+	size_t n;
+
+	if (pf->fmt == PK_OUT_TEXT && kind != PK_FW_REC_LISTEN)
 		return;
-	pf->w = pf->hosts ? pk_writer_new(stdout, pf->fmt, hfields, nhf,
-	    pf->wflags) : pk_writer_new(stdout, pf->fmt, pfields, npf,
-	    pf->wflags);
-	if (pf->w == NULL)
+	f = pk_fw_fields(kind, &n);
+	if ((pf->w = pk_writer_new(stdout, pf->fmt, f, n, pf->wflags)) ==
+	    NULL)
 		fe_errx(2, "out of memory");
 }
 
@@ -98,76 +73,17 @@ put_row(struct pfw *pf, const struct pk_value *v)
 }
 
 static void
-set_str(struct pk_value *v, const char *s)
-{
-	v->set = s != NULL;
-	v->s = s;
-}
-
-static void
-row_values(const struct pk_fw_host *fh, const struct pk_fw_row *r,
-    const char *ports, unsigned long count, struct pk_value v[12])
-{
-	memset(v, 0, 12 * sizeof(*v));
-	set_str(&v[0], fh->host);
-	set_str(&v[1], pk_proto_name(r->proto));
-	set_str(&v[2], ports);
-	v[3].set = 1;
-	v[3].i = (long long)count;
-	set_str(&v[4], pk_fw_verdict_name(r->verdict));
-	set_str(&v[5], r->syn_state);
-	set_str(&v[6], r->syn_reason);
-	set_str(&v[7], r->ack_state);
-	set_str(&v[8], r->ack_reason);
-	set_str(&v[9], r->udp_state);
-	set_str(&v[10], r->udp_reason);
-	set_str(&v[11], pk_fw_verdict_text(r->verdict, r->proto));
-}
-
-/* "open/syn-ack", "open" without a reason, "-" when not scanned. */
-static const char *
-evidence(char *buf, size_t len, const char *state, const char *reason)
-{
-	if (state == NULL)
-		return "-";
-	if (reason == NULL)
-		return state;
-	(void)snprintf(buf, len, "%s/%s", state, reason);
-	return buf;
-}
-
-static void
-text_row(const struct pk_fw_row *r, const char *ports, unsigned long count)
-{
-	char a[96], b[96];
-	int udp = r->proto == PK_PROTO_UDP;
-
-	printf("  %-4s %-22s %s %-25s ", pk_proto_name(r->proto),
-	    pk_fw_verdict_name(r->verdict), udp ? "UDP" : "SYN",
-	    udp ? evidence(a, sizeof(a), r->udp_state, r->udp_reason) :
-	    evidence(a, sizeof(a), r->syn_state, r->syn_reason));
-	if (!udp)
-		printf("ACK %-25s ", evidence(b, sizeof(b), r->ack_state,
-		    r->ack_reason));
-	else
-		printf("    %-25s ", "");
-	if (count > 1 && strchr(ports, '-') != NULL)
-		printf("%s (%lu ports)\n", ports, count);
-	else
-		printf("%s\n", ports);
-}
-
-static void
 emit_one(struct pfw *pf, const struct pk_fw_host *fh,
     const struct pk_fw_row *r, const char *ports, unsigned long count)
 {
-	struct pk_value v[12];
+	struct pk_value v[PK_FW_MAXFIELDS];
 
+	/* Text goes to stdout unchecked: fe_close_stdout checks it once. */
 	if (pf->fmt == PK_OUT_TEXT) {
-		text_row(r, ports, count);
+		(void)pk_fw_write_row(stdout, r, ports, count);
 		return;
 	}
-	row_values(fh, r, ports, count, v);
+	pk_fw_row_values(fh, r, ports, count, v);
 	put_row(pf, v);
 }
 
@@ -190,27 +106,15 @@ emit_ports(struct pfw *pf, const struct pk_fw_host *fh)
 }
 
 static void
-emit_host_row(struct pfw *pf, const struct pk_fw_host *fh)
-{
-	struct pk_value v[NHOSTF];
-
-	memset(v, 0, sizeof(v));
-	set_str(&v[0], fh->host);
-	set_str(&v[1], fh->kind);
-	v[2].set = 1;
-	v[2].i = fh->filtering;
-	set_str(&v[3], fh->summary);
-	put_row(pf, v);
-}
-
-static void
 pfw_emit_host(struct pfw *pf, const struct pk_fw_host *fh)
 {
+	struct pk_value v[PK_FW_MAXFIELDS];
 	size_t i;
 
 	pf->found |= fh->filtering;
 	if (pf->hosts && pf->fmt != PK_OUT_TEXT) {
-		emit_host_row(pf, fh);
+		pk_fw_host_values(fh, v);
+		put_row(pf, v);
 		return;
 	}
 	if (pf->fmt == PK_OUT_TEXT)
@@ -227,10 +131,11 @@ pfw_emit_host(struct pfw *pf, const struct pk_fw_host *fh)
 		    fh->rows[i].count);
 }
 
+/* The total line of the text report (NULL: none); flush the writer. */
 static void
 pfw_finish(struct pfw *pf, const char *total)
 {
-	if (pf->fmt == PK_OUT_TEXT)
+	if (pf->fmt == PK_OUT_TEXT && total != NULL)
 		printf("%s%s\n", pf->nhosts > 0 && !pf->hosts ? "\n" : "",
 		    total);
 	if (pf->w != NULL && pk_writer_flush(pf->w) != PK_OK)
@@ -292,7 +197,6 @@ open_source(const char *path, const struct pk_limits *lim, int want_dump)
 static void
 open_input(struct input *in, const char *path, const struct pk_read_opts *o)
 {
-	in->path = path;
 	in->r = pk_reader_open_source(open_source(path, &o->limits, 0), o);
 	if (in->r == NULL)
 		fe_errx(2, "out of memory");
@@ -433,7 +337,7 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 	for (i = 0; i < n; i++)
 		if (i != syn)
 			hold_input(pf, &in[i]);
-	pfw_start(pf, port_fields, NPORTF, host_fields, NHOSTF);
+	pfw_start(pf, pf->hosts ? PK_FW_REC_HOST : PK_FW_REC_PORT);
 	stream_input(pf, &in[syn]);
 	pfw_finish(pf, pk_fw_summary(pf->fw));
 	for (i = 0; i < n; i++)
@@ -443,100 +347,6 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 }
 
 /* --- --listening: sockets of a host against a scan from outside ------ */
-
-enum { L_REACHABLE, L_FIREWALLED, L_LOCAL, L_UNDECIDED, L_NOTSCANNED };
-
-static const char *const lclass[] = {
-	"reachable", "firewalled", "local-only", "undecided", "not scanned"
-};
-
-static const struct pk_field lfields[] = {
-	{ "class", PK_FT_STR, 11, "reachable, firewalled, local-only, ..." },
-	{ "proto", PK_FT_STR, 5, "tcp or udp" },
-	{ "addr", PK_FT_STR, 15, "bind address in the dump" },
-	{ "port", PK_FT_INT, 5, "port" },
-	{ "process", PK_FT_STR, 10, "first process holding the socket" },
-	{ "pid", PK_FT_INT, 6, "its pid" },
-	{ "scan_host", PK_FT_STR, 15, "scanned address compared" },
-	{ "state", PK_FT_STR, 8, "port state in the scan" },
-	{ "reason", PK_FT_STR, 8, "its reason" }
-};
-#define NLF	(sizeof(lfields) / sizeof(lfields[0]))
-
-struct lmatch {
-	char		*host;
-	char		*state;		/* NULL: not scanned on this host */
-	char		*reason;
-};
-
-struct lsock {
-	int		 proto;
-	char		*addr;
-	unsigned	 port;
-	char		*process;
-	long		 pid;
-	int		 scope;		/* 4: 0.0.0.0, 6: ::, 0: any host,
-					   1: loopback, 2: one address */
-	struct lmatch	*m;
-	size_t		 nm;
-	size_t		 capm;
-};
-
-struct ldump {
-	struct lsock	*v;
-	size_t		 n;
-	size_t		 cap;
-};
-
-static char *
-xstrdup(const char *s)
-{
-	char *d;
-
-	if (s == NULL)
-		return NULL;
-	if ((d = strdup(s)) == NULL)
-		fe_errx(2, "out of memory");
-	return d;
-}
-
-static void *
-xgrow(void *v, size_t *cap, size_t n, size_t sz)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap < 16 ? 16 : *cap * 2;
-	if ((v = realloc(v, *cap * sz)) == NULL)
-		fe_errx(2, "out of memory");
-	return v;
-}
-
-static int
-is_loopback(const char *a)
-{
-	unsigned char b[16];
-
-	if (strcmp(a, "localhost") == 0)
-		return 1;
-	if (inet_pton(AF_INET, a, b) == 1)
-		return b[0] == 127;
-	if (inet_pton(AF_INET6, a, b) != 1)
-		return 0;
-	if (memcmp(b, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0)
-		return b[12] == 127;
-	return memcmp(b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0;
-}
-
-static int
-same_addr(const char *a, const char *b)
-{
-	unsigned char x[16], y[16];
-	int af = strchr(a, ':') != NULL ? AF_INET6 : AF_INET;
-
-	if (inet_pton(af, a, x) != 1 || inet_pton(af, b, y) != 1)
-		return strcmp(a, b) == 0;
-	return memcmp(x, y, af == AF_INET ? 4 : 16) == 0;
-}
 
 /*
  * lsof without -P and ss without -n print port names: resolve them
@@ -557,60 +367,25 @@ dump_services(void)
 	return svc;
 }
 
-/*
- * ss: "[::]" is an IPv6-only socket, "*" a dual-stack one.  lsof writes
- * "*" for both families, and its TYPE column (family) tells an IPv4-only
- * socket; an IPv6 "*" may be dual stack or not, so it meets both.
- */
-static int
-lscope(const struct pk_sock *s)
-{
-	if (strcmp(s->addr, "0.0.0.0") == 0)
-		return 4;
-	if (strcmp(s->addr, "::") == 0)
-		return 6;
-	if (strcmp(s->addr, "*") == 0)
-		return s->family == 4 ? 4 : 0;
-	return is_loopback(s->addr) ? 1 : 2;
-}
-
-/* Keep the listeners of the dump; the status of the reader. */
-static int
-collect(struct ldump *d, struct pk_sock_reader *r)
-{
-	const struct pk_sock *s;
-	struct lsock *l;
-	int rc;
-
-	while ((rc = pk_sock_next(r, &s)) == PK_OK) {
-		if (!s->listening)
-			continue;
-		d->v = xgrow(d->v, &d->cap, d->n, sizeof(*d->v));
-		l = &d->v[d->n++];
-		memset(l, 0, sizeof(*l));
-		l->proto = s->proto;
-		l->addr = xstrdup(s->addr);
-		l->port = s->port;
-		l->process = xstrdup(s->process);
-		l->pid = s->pid;
-		l->scope = lscope(s);
-	}
-	return rc;
-}
-
+/* Keep the listeners of the dump. */
 static void
-read_dump(struct ldump *d, const char *path)
+read_dump(struct pk_fw_listen *fl, const char *path)
 {
 	struct pk_sock_reader *r;
 	struct pk_services *svc = dump_services();
 	struct pk_sock_opts so;
+	const struct pk_sock *s;
+	int rc;
 
 	pk_sock_opts_init(&so);
 	so.services = svc;
 	r = pk_sock_open_source(open_source(path, NULL, 1), &so);
 	if (r == NULL)
 		fe_errx(2, "out of memory");
-	else if (collect(d, r) != PK_EOF) {
+	while ((rc = pk_sock_next(r, &s)) == PK_OK)
+		if (pk_fw_listen_add(fl, s) != PK_OK)
+			fe_errx(2, "out of memory");
+	if (rc != PK_EOF) {
 		fe_warn_pkerr(pk_sock_error(r));
 		exit(2);
 	}
@@ -618,135 +393,16 @@ read_dump(struct ldump *d, const char *path)
 	pk_services_free(svc);
 }
 
+/* Each host of the scan against the sockets; the reader's status. */
 static int
-host_has(const struct pk_host *h, const struct lsock *l)
-{
-	size_t i;
-
-	for (i = 0; i < h->naddrs; i++) {
-		if (h->addrs[i].type == PK_ADDR_MAC)
-			continue;
-		if (l->scope == 0 || (l->scope == 4 &&
-		    h->addrs[i].type == PK_ADDR_IPV4) || (l->scope == 6 &&
-		    h->addrs[i].type == PK_ADDR_IPV6) ||
-		    (l->scope == 2 && same_addr(l->addr, h->addrs[i].addr)))
-			return 1;
-	}
-	return 0;
-}
-
-struct lfind {
-	int		 proto;
-	unsigned	 port;
-	int		 found;
-	const char	*state;		/* the host's strings */
-	const char	*reason;
-};
-
-static int
-lfind_port(void *arg, const struct pk_port *p)
-{
-	struct lfind *f = arg;
-
-	if (p->proto != f->proto || p->port != f->port)
-		return 0;
-	f->found = 1;
-	f->state = p->state;
-	f->reason = p->reason;
-	return 1;
-}
-
-static void
-match_host(struct lsock *l, const struct pk_host *h)
-{
-	struct lfind f = { l->proto, l->port, 0, NULL, NULL };
-	struct lmatch *m;
-	size_t i;
-
-	for (i = 0; i < h->nports && !f.found; i++)
-		(void)lfind_port(&f, &h->ports[i]);
-	if (!f.found)
-		(void)pk_extraports_foreach(h, lfind_port, &f);
-	l->m = xgrow(l->m, &l->capm, l->nm, sizeof(*l->m));
-	m = &l->m[l->nm++];
-	m->host = xstrdup(h->host);
-	m->state = xstrdup(f.state);
-	m->reason = xstrdup(f.reason);
-}
-
-static int
-lclass_of(const struct lsock *l, const struct lmatch *m)
-{
-	if (l->scope == 1)
-		return L_LOCAL;
-	if (m == NULL || m->state == NULL)
-		return L_NOTSCANNED;
-	if (strcmp(m->state, "open") == 0)
-		return L_REACHABLE;
-	if (strcmp(m->state, "open|filtered") == 0)
-		return L_UNDECIDED;
-	return L_FIREWALLED;
-}
-
-static void
-lrow(struct pfw *pf, const struct lsock *l, const struct lmatch *m)
-{
-	struct pk_value v[NLF];
-	int c = lclass_of(l, m);
-
-	memset(v, 0, sizeof(v));
-	set_str(&v[0], lclass[c]);
-	set_str(&v[1], pk_proto_name(l->proto));
-	set_str(&v[2], l->addr);
-	v[3].set = 1;
-	v[3].i = l->port;
-	set_str(&v[4], l->process);
-	v[5].set = l->pid >= 0;
-	v[5].i = l->pid;
-	if (m != NULL) {
-		set_str(&v[6], m->host);
-		set_str(&v[7], m->state);
-		set_str(&v[8], m->reason);
-	}
-	if (c == L_FIREWALLED)
-		pf->found = 1;
-	put_row(pf, v);
-}
-
-static void
-ldump_free(struct ldump *d)
-{
-	size_t i, j;
-
-	for (i = 0; i < d->n; i++) {
-		for (j = 0; j < d->v[i].nm; j++) {
-			free(d->v[i].m[j].host);
-			free(d->v[i].m[j].state);
-			free(d->v[i].m[j].reason);
-		}
-		free(d->v[i].m);
-		free(d->v[i].addr);
-		free(d->v[i].process);
-	}
-	free(d->v);
-}
-
-/* Each up host of the scan against every socket it may reach. */
-static int
-match_scan(struct ldump *d, struct pk_reader *r)
+match_scan(struct pk_fw_listen *fl, struct pk_reader *r)
 {
 	const struct pk_host *h;
-	size_t i;
 	int rc;
 
-	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
-		if (h->host == NULL || (h->status != NULL &&
-		    strcmp(h->status, "up") != 0))
-			continue;
-		for (i = 0; i < d->n; i++)
-			if (d->v[i].scope != 1 && host_has(h, &d->v[i]))
-				match_host(&d->v[i], h);
-	}
+	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+		if (pk_fw_listen_host(fl, h) != PK_OK)
+			fe_errx(2, "out of memory");
 	return rc;
 }
 
@@ -754,33 +410,34 @@ match_scan(struct ldump *d, struct pk_reader *r)
 static int
 pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 {
-	struct ldump d = { NULL, 0, 0 };
+	struct pk_fw_listen *fl;
+	const struct pk_fw_lrow *rows;
+	struct pk_value v[PK_FW_MAXFIELDS];
 	struct input in;
-	size_t i, j;
+	size_t i, n;
 
 	if (argc != 1)
 		fe_errx(2, "--listening takes one scan of the dump's host");
-	read_dump(&d, dump);
+	if ((fl = pk_fw_listen_new()) == NULL)
+		fe_errx(2, "out of memory");
+	read_dump(fl, dump);
 	memset(&in, 0, sizeof(in));
 	in.r = pk_reader_open_source(open_source(argv[0], NULL, 0), NULL);
 	if (in.r == NULL)
 		fe_errx(2, "out of memory");
 	else
-		input_end(pf, &in, match_scan(&d, in.r));
-	if ((pf->w = pk_writer_new(stdout, pf->fmt, lfields, NLF,
-	    pf->wflags)) == NULL)
+		input_end(pf, &in, match_scan(fl, in.r));
+	pfw_start(pf, PK_FW_REC_LISTEN);
+	if (pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
 		fe_errx(2, "out of memory");
-	for (i = 0; i < d.n; i++) {
-		if (d.v[i].nm == 0)
-			lrow(pf, &d.v[i], NULL);
-		for (j = 0; j < d.v[i].nm; j++)
-			lrow(pf, &d.v[i], &d.v[i].m[j]);
+	for (i = 0; i < n; i++) {
+		pk_fw_lrow_values(&rows[i], v);
+		put_row(pf, v);
+		pf->found |= rows[i].filtering;
 	}
-	if (pk_writer_flush(pf->w) != PK_OK)
-		fe_write_failed();
-	pk_writer_free(pf->w);
+	pfw_finish(pf, NULL);
 	pk_reader_free(in.r);
-	ldump_free(&d);
+	pk_fw_listen_free(fl);
 	return pf->trouble != 0 ? pf->trouble : pf->found ? 1 : 0;
 }
 

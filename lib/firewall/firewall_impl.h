@@ -1,10 +1,12 @@
 /*
  * firewall_impl.h - what the parts of the firewall engine share (internal).
  *
- * firewall_infer.c holds the per-port verdict table and the scan roles,
- * firewall_hold.c the compact held side (port runs, interned strings,
- * the host table), firewall.c the sweep that turns two hosts' runs into
- * rows, segments and a summary.
+ * infer.c holds the per-port verdict table and the scan roles, hold.c
+ * the compact held side (port runs, interned strings, the host table),
+ * firewall.c the sweep that turns two hosts' runs into rows, segments
+ * and a summary.  listening.c, the sockets of a dump against a scan,
+ * shares only pk_fwi_grow; fields.c and text.c turn results into rows
+ * and text.
  */
 #ifndef PK_FIREWALL_IMPL_H
 #define PK_FIREWALL_IMPL_H

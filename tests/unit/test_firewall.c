@@ -1,6 +1,7 @@
 /*
- * test_firewall.c - the per-port inference table, scan roles, and the
- * engine over held and streamed hosts (ranges, folded ports, memory).
+ * test_firewall.c - the per-port inference table, scan roles, the
+ * engine over held and streamed hosts (ranges, folded ports, memory),
+ * and listening sockets of a dump set against a scan.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -330,7 +331,297 @@ TEST(test_engine_unlisted_saturates)
 	pk_fw_free(fw);
 }
 
+static struct pk_sock
+lsock(int proto, const char *addr, unsigned num, int family)
+{
+	struct pk_sock s;
+
+	memset(&s, 0, sizeof(s));
+	s.format = PK_FMT_SS;
+	s.proto = proto;
+	s.addr = addr;
+	s.port = num;
+	s.state = proto == PK_PROTO_TCP ? "listen" : "unconn";
+	s.listening = 1;
+	s.peer_port = -1;
+	s.process = "sshd";
+	s.pid = 7;
+	s.fd = 3;
+	s.family = family;
+	return s;
+}
+
+/* Every class, wildcards of each family, a folded port, two hosts. */
+TEST(test_listen_classes)
+{
+	struct pk_sock so[] = {
+	    lsock(PK_PROTO_TCP, "0.0.0.0", 22, 4),	/* open */
+	    lsock(PK_PROTO_TCP, "0.0.0.0", 6379, 4),	/* filtered */
+	    lsock(PK_PROTO_TCP, "127.0.0.1", 631, 4),
+	    lsock(PK_PROTO_UDP, "0.0.0.0", 53, 4),	/* open|filtered */
+	    lsock(PK_PROTO_TCP, "::", 8080, 6),	/* IPv6 only */
+	    lsock(PK_PROTO_TCP, "10.0.0.9", 443, 4),	/* not scanned */
+	    lsock(PK_PROTO_TCP, "*", 3306, 0),		/* dual, folded */
+	    lsock(PK_PROTO_TCP, "::ffff:127.0.0.2", 25, 6),
+	    lsock(PK_PROTO_TCP, "10.0.0.1", 9999, 4) };	/* not in scan */
+	struct pk_sock est = lsock(PK_PROTO_TCP, "10.0.0.1", 22, 4);
+	struct pk_port pp[] = { port(22, "open", "syn-ack"),
+	    port(6379, "filtered", "no-response"),
+	    port(53, "open|filtered", "no-response") };
+	struct pk_extrareason er = { "reset", 2, "tcp", "3306,8080" };
+	struct pk_extraports ep = { "closed", 2, &er, 1 };
+	struct pk_addr a1 = { PK_ADDR_IPV4, "10.0.0.1", NULL };
+	struct pk_addr a2[] = { { PK_ADDR_MAC, "02:00:00:00:00:01", NULL },
+	    { PK_ADDR_IPV6, "fd00::1", NULL } };
+	struct pk_host h1 = host("10.0.0.1", pp, 3);
+	struct pk_host h2 = host("fd00::1", NULL, 0);
+	struct pk_host down = host("10.0.0.1", pp, 3);
+	const struct pk_fw_lrow *r;
+	struct pk_fw_listen *fl = pk_fw_listen_new();
+	size_t i, n;
+
+	if (!assert_true(fl != NULL))
+		return;
+	pp[2].proto = PK_PROTO_UDP;
+	h1.addrs = &a1;
+	h1.naddrs = 1;
+	h1.extraports = &ep;
+	h1.nextraports = 1;
+	h2.addrs = a2;
+	h2.naddrs = 2;
+	h2.extraports = &ep;
+	h2.nextraports = 1;
+	down.status = "down";
+	down.addrs = &a1;
+	down.naddrs = 1;
+	est.listening = 0;
+	assert_int(pk_fw_listen_add(fl, &est), PK_OK);
+	for (i = 0; i < sizeof(so) / sizeof(so[0]); i++)
+		assert_int(pk_fw_listen_add(fl, &so[i]), PK_OK);
+	assert_int(pk_fw_listen_host(fl, &down), PK_OK);
+	assert_int(pk_fw_listen_host(fl, &h1), PK_OK);
+	assert_int(pk_fw_listen_host(fl, &h2), PK_OK);
+	assert_int(pk_fw_listen_classify(fl, &r, &n), PK_OK);
+	if (!assert_int(n, 10))
+		goto out;
+	assert_int(r[0].lclass, PK_FW_REACHABLE);
+	assert_str(r[0].scan_host, "10.0.0.1");
+	assert_str(r[0].reason, "syn-ack");
+	assert_str(r[0].process, "sshd");
+	assert_int(r[0].pid, 7);
+	assert_int(r[1].lclass, PK_FW_FIREWALLED);
+	assert_int(r[1].filtering, 1);
+	assert_int(r[2].lclass, PK_FW_LOCAL_ONLY);
+	assert_true(r[2].scan_host == NULL);
+	assert_int(r[3].lclass, PK_FW_UNDECIDED);
+	assert_int(r[3].proto, PK_PROTO_UDP);
+	/* :: meets the IPv6 host, whose folded ports hold 8080. */
+	assert_str(r[4].scan_host, "fd00::1");
+	assert_int(r[4].lclass, PK_FW_FIREWALLED);
+	assert_str(r[4].state, "closed");
+	assert_int(r[5].lclass, PK_FW_NOT_SCANNED);
+	assert_true(r[5].scan_host == NULL);
+	/* * meets both hosts, in scan order. */
+	assert_str(r[6].scan_host, "10.0.0.1");
+	assert_str(r[7].scan_host, "fd00::1");
+	assert_int(r[7].port, 3306);
+	assert_int(r[7].lclass, PK_FW_FIREWALLED);
+	assert_int(r[8].lclass, PK_FW_LOCAL_ONLY);
+	/* The host met, without the port. */
+	assert_int(r[9].lclass, PK_FW_NOT_SCANNED);
+	assert_int(r[9].filtering, 0);
+	assert_str(r[9].scan_host, "10.0.0.1");
+	assert_true(r[9].state == NULL);
+out:
+	pk_fw_listen_free(fl);
+	pk_fw_listen_free(NULL);
+}
+
+/*
+ * lsof writes "*" for both families; its TYPE column keeps an IPv4 "*"
+ * from IPv6 hosts.  An address written another way is the same address.
+ */
+TEST(test_listen_lsof_star)
+{
+	struct pk_sock s4 = lsock(PK_PROTO_TCP, "*", 2222, 4);
+	struct pk_sock s6 = lsock(PK_PROTO_TCP, "*", 22, 6);
+	struct pk_sock one = lsock(PK_PROTO_TCP, "fd00:0::1", 22, 6);
+	struct pk_port pp[] = { port(22, "open", "syn-ack"),
+	    port(2222, "open", "syn-ack") };
+	struct pk_addr a = { PK_ADDR_IPV6, "fd00::1", NULL };
+	struct pk_host h = host("fd00::1", pp, 2);
+	const struct pk_fw_lrow *r;
+	struct pk_fw_listen *fl = pk_fw_listen_new();
+	size_t n;
+
+	if (!assert_true(fl != NULL))
+		return;
+	s4.format = s6.format = one.format = PK_FMT_LSOF;
+	s4.pid = -1;
+	h.addrs = &a;
+	h.naddrs = 1;
+	assert_int(pk_fw_listen_add(fl, &s4), PK_OK);
+	assert_int(pk_fw_listen_add(fl, &s6), PK_OK);
+	assert_int(pk_fw_listen_add(fl, &one), PK_OK);
+	assert_int(pk_fw_listen_host(fl, &h), PK_OK);
+	assert_int(pk_fw_listen_classify(fl, &r, &n), PK_OK);
+	if (assert_int(n, 3)) {
+		assert_int(r[0].lclass, PK_FW_NOT_SCANNED);
+		assert_int(r[0].pid, -1);
+		assert_int(r[1].lclass, PK_FW_REACHABLE);
+		assert_int(r[2].lclass, PK_FW_REACHABLE);
+		assert_str(r[2].addr, "fd00:0::1");
+	}
+	/* Classifying again gives the same rows. */
+	assert_int(pk_fw_listen_classify(fl, &r, &n), PK_OK);
+	assert_int(n, 3);
+	pk_fw_listen_free(fl);
+}
+
+TEST(test_lclass_names)
+{
+	assert_str(pk_fw_lclass_name(PK_FW_REACHABLE), "reachable");
+	assert_str(pk_fw_lclass_name(PK_FW_LOCAL_ONLY), "local-only");
+	assert_str(pk_fw_lclass_name(PK_FW_NOT_SCANNED), "not scanned");
+	assert_true(pk_fw_lclass_name(PK_FW_NLCLASSES) == NULL);
+	assert_true(pk_fw_lclass_name(-1) == NULL);
+}
+
+/* An ss dump of the lab host against its recorded scan. */
+TEST(test_listen_lab)
+{
+	static const char ss[] =
+	    "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port\n"
+	    "tcp   LISTEN 0      128          0.0.0.0:22        0.0.0.0:*\n"
+	    "tcp   LISTEN 0      128        127.0.0.1:631       0.0.0.0:*\n"
+	    "tcp   ESTAB  0      0         10.0.0.5:22    10.0.0.9:5000\n";
+	struct pk_sock_reader *sr;
+	struct pk_reader *rd;
+	const struct pk_sock *s;
+	const struct pk_host *h;
+	const struct pk_fw_lrow *r;
+	struct pk_fw_listen *fl = pk_fw_listen_new();
+	size_t n;
+
+	sr = pk_sock_open_mem(ss, sizeof(ss) - 1, "ss.txt", NULL);
+	rd = pk_reader_open(testdata_path("pfirewall/listen-sS.xml"), NULL);
+	if (!assert_true(fl != NULL && sr != NULL && rd != NULL))
+		return;
+	while (pk_sock_next(sr, &s) == PK_OK)
+		assert_int(pk_fw_listen_add(fl, s), PK_OK);
+	while (pk_reader_next(rd, &h) == PK_OK)
+		assert_int(pk_fw_listen_host(fl, h), PK_OK);
+	assert_int(pk_fw_listen_classify(fl, &r, &n), PK_OK);
+	if (assert_int(n, 2)) {
+		assert_int(r[0].lclass, PK_FW_REACHABLE);
+		assert_true(r[0].scan_host != NULL);
+		assert_int(r[1].lclass, PK_FW_LOCAL_ONLY);
+	}
+	pk_sock_free(sr);
+	pk_reader_free(rd);
+	pk_fw_listen_free(fl);
+}
+
+TEST(test_fw_fields)
+{
+	const struct pk_field *f;
+	size_t n;
+
+	f = pk_fw_fields(PK_FW_REC_PORT, &n);
+	if (assert_int(n, 12)) {
+		assert_str(f[0].name, "host");
+		assert_str(f[3].name, "count");
+		assert_int(f[3].type, PK_FT_INT);
+		assert_str(f[11].name, "explanation");
+	}
+	f = pk_fw_fields(PK_FW_REC_HOST, &n);
+	if (assert_int(n, 4))
+		assert_str(f[2].name, "filtering");
+	f = pk_fw_fields(PK_FW_REC_LISTEN, &n);
+	if (assert_int(n, 9)) {
+		assert_str(f[0].name, "class");
+		assert_str(f[6].name, "scan_host");
+	}
+	assert_true(n <= PK_FW_MAXFIELDS);
+	assert_true(pk_fw_fields(3, &n) == NULL);
+	assert_int(n, 0);
+}
+
+TEST(test_fw_values)
+{
+	struct pk_fw_row r = { PK_PROTO_TCP, PK_FW_DROP, "filtered",
+	    "no-response", "filtered", "no-response", NULL, NULL,
+	    "1-21,23-79", 77 };
+	struct pk_fw_host fh;
+	struct pk_fw_lrow lr;
+	struct pk_value v[PK_FW_MAXFIELDS];
+
+	memset(&fh, 0, sizeof(fh));
+	fh.host = "10.0.0.5";
+	fh.kind = "stateful";
+	fh.filtering = 1;
+	fh.summary = "stateful firewall: 77 ports dropped (SYN and ACK)";
+	pk_fw_row_values(&fh, &r, "22", 1, v);
+	assert_str(v[0].s, "10.0.0.5");
+	assert_str(v[1].s, "tcp");
+	assert_str(v[2].s, "22");
+	assert_true(v[3].set && v[3].i == 1);
+	assert_str(v[4].s, "drop");
+	assert_str(v[8].s, "no-response");
+	assert_true(!v[9].set && !v[10].set);
+	assert_str(v[11].s, pk_fw_verdict_text(PK_FW_DROP, PK_PROTO_TCP));
+	pk_fw_host_values(&fh, v);
+	assert_str(v[1].s, "stateful");
+	assert_true(v[2].set && v[2].i == 1);
+	assert_str(v[3].s, fh.summary);
+	memset(&lr, 0, sizeof(lr));
+	lr.lclass = PK_FW_LOCAL_ONLY;
+	lr.proto = PK_PROTO_UDP;
+	lr.addr = "::1";
+	lr.port = 5353;
+	lr.pid = -1;
+	pk_fw_lrow_values(&lr, v);
+	assert_str(v[0].s, "local-only");
+	assert_str(v[1].s, "udp");
+	assert_true(v[3].set && v[3].i == 5353);
+	assert_true(!v[4].set && !v[5].set && !v[6].set && !v[8].set);
+}
+
+/* The lines of the recorded lab's text report (tests/cli/pfirewall). */
+TEST(test_fw_write_row)
+{
+	struct pk_fw_row t = { PK_PROTO_TCP, PK_FW_STATELESS_SYN, "filtered",
+	    "no-response", "unfiltered", "reset", NULL, NULL, "8081-8082",
+	    2 };
+	struct pk_fw_row u = { PK_PROTO_UDP, PK_FW_DROP_OR_REJECT, NULL, NULL,
+	    NULL, NULL, "filtered", NULL, "53,161", 2 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (!assert_true(fp != NULL))
+		return;
+	assert_int(pk_fw_write_row(fp, &t, t.ports, t.count), PK_OK);
+	assert_int(pk_fw_write_row(fp, &t, "8081", 1), PK_OK);
+	t.ack_state = NULL;
+	assert_int(pk_fw_write_row(fp, &t, "1-3", 1), PK_OK);
+	assert_int(pk_fw_write_row(fp, &u, u.ports, u.count), PK_OK);
+	fclose(fp);
+	assert_str(buf,
+	    "  tcp  stateless-syn          SYN filtered/no-response      "
+	    "ACK unfiltered/reset          8081-8082 (2 ports)\n"
+	    "  tcp  stateless-syn          SYN filtered/no-response      "
+	    "ACK unfiltered/reset          8081\n"
+	    "  tcp  stateless-syn          SYN filtered/no-response      "
+	    "ACK -                         1-3\n"
+	    "  udp  drop|reject            UDP filtered                  "
+	    "                              53,161\n");
+	free(buf);
+}
+
 TEST_MAIN(test_infer_table, test_verdict_names, test_roles,
     test_engine_stateful_folded, test_engine_one_sided,
     test_engine_bad_ranges, test_engine_lab, test_engine_hold_compact,
-    test_engine_unlisted_saturates)
+    test_engine_unlisted_saturates, test_listen_classes,
+    test_listen_lsof_star, test_lclass_names, test_listen_lab,
+    test_fw_fields, test_fw_values, test_fw_write_row)
