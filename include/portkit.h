@@ -444,6 +444,36 @@ int		 pk_writer_flush(struct pk_writer *w);
 unsigned long	 pk_writer_rows(const struct pk_writer *w);
 void		 pk_writer_free(struct pk_writer *w);
 
+/*
+ * Escaping a string for where it goes, the way the writers do it
+ * (lib/out/escape.c), for callers that write more than rows:
+ *
+ *   PK_ESC_TEXT       what a terminal may show: C0 bytes, DEL, C1
+ *                     controls and bytes that are not UTF-8 as \xHH
+ *   PK_ESC_MD         the same, and Markdown's own syntax
+ *                     (\ | * _ ` [ ] < > & ~) backslash-escaped
+ *   PK_ESC_HTML       the text of an HTML element: & < > as entities;
+ *                     tab, LF and CR kept (for <pre>), other controls and
+ *                     bytes that are not UTF-8 as the text \xHH
+ *   PK_ESC_HTML_ATTR  a quoted attribute value: as PK_ESC_HTML, and
+ *                     " ' tab LF CR as entities too
+ *
+ * No escaping makes a string safe in a URL, a style or a script: never
+ * put untrusted text there.
+ */
+enum pk_esc_ctx {
+	PK_ESC_TEXT = 0,
+	PK_ESC_MD = 1,
+	PK_ESC_HTML = 2,
+	PK_ESC_HTML_ATTR = 3
+};
+
+/*
+ * Write s to out escaped for ctx.  PK_OK, PK_ERR_IO (errno kept) or
+ * PK_ERR_USAGE for a NULL argument or an unknown context.
+ */
+int		 pk_escape(FILE *out, const char *s, int ctx);
+
 /* --- Scan records as rows (lib/scan/record.c, lib/scan/extraports.c) --- */
 
 /*
