@@ -23,33 +23,36 @@ static const char *const no_syn =
     "An ACK scan was given but no SYN or connect scan of the same hosts "
     "to set it against.";
 static const char *const too_many =
-    "The firewall inference sets one SYN or connect scan against one ACK "
-    "scan; the inputs hold more than one of a kind.";
+    "The firewall inference sets SYN or connect scans against one ACK "
+    "scan of the same hosts; the inputs hold more than one.";
 
-/* Firewall roles: one ACK scan and one SYN scan, as pfirewall wants. */
+/*
+ * Firewall roles: one ACK scan, held with any UDP-only scans, against
+ * which every SYN or connect scan is streamed (a report often covers
+ * more hosts than the ACK scan did: those are "syn-only").
+ */
 static void
 fw_roles(struct pk_report *rp)
 {
-	size_t i, nack = 0, nsyn = 0, syn = 0;
+	size_t i, nack = 0, nsyn = 0;
 	struct rp_input *in;
 
 	for (i = 0; i < rp->nin; i++) {
 		in = &rp->in[i];
 		nack += in->role == RP_ACK;
-		if (in->role == RP_SCAN && in->fwr.tcp == PK_FW_ROLE_SYN) {
-			nsyn++;
-			syn = i;
-		}
+		nsyn += in->role == RP_SCAN && in->fwr.tcp == PK_FW_ROLE_SYN;
 	}
 	rp->fw_why = nack == 0 ? no_ack : nsyn == 0 ? no_syn :
-	    nack > 1 || nsyn > 1 ? too_many : NULL;
+	    nack > 1 ? too_many : NULL;
 	if (rp->fw_why != NULL)
 		return;
-	rp->in[syn].role = RP_SYN;
 	for (i = 0; i < rp->nin; i++) {
 		in = &rp->in[i];
-		if (in->role == RP_SCAN && in->fwr.tcp == PK_FW_ROLE_NONE &&
-		    in->fwr.udp != 0)
+		if (in->role != RP_SCAN)
+			continue;
+		if (in->fwr.tcp == PK_FW_ROLE_SYN)
+			in->role = RP_SYN;
+		else if (in->fwr.tcp == PK_FW_ROLE_NONE && in->fwr.udp != 0)
 			in->role = RP_UDP;
 	}
 }

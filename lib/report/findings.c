@@ -146,6 +146,11 @@ rp_fw_keep(struct pk_report *rp, const struct pk_fw_host *fh)
 
 	rp->fw_hosts++;
 	fw_count_kind(rp, fh->kind);
+	/* Hosts the ACK scan did not cover say nothing of a filter. */
+	if (fh->kind != NULL && strcmp(fh->kind, "syn-only") == 0) {
+		rp->fw_synonly++;
+		return PK_OK;
+	}
 	if (rp->nfwh >= rp->opts.detail)
 		return PK_OK;
 	if (rp_grow(&rp->fwh, &rp->capfwh, rp->nfwh + 1,
@@ -398,6 +403,37 @@ change_row(struct rp_out *o, const char *host, const struct pk_diff_change *c)
 	rp_tr_end(o);
 }
 
+/* A new or lost host in one row: its status and how many open ports. */
+static void
+host_row(struct rp_out *o, const struct pk_diff_host *dh, int kind)
+{
+	const struct pk_diff_change *c;
+	unsigned long open = 0;
+	size_t i;
+
+	for (i = 0; i < dh->nchanges; i++) {
+		c = &dh->changes[i];
+		open += c->field == PK_DF_STATE && is_open(kind == PK_DC_ADDED ?
+		    c->new_value : c->old_value);
+	}
+	for (i = 0; i < dh->nchanges; i++)
+		if (dh->changes[i].field == PK_DF_HOST)
+			break;
+	c = &dh->changes[i];
+	rp_tr(o);
+	rp_td_text(o, dh->host);
+	rp_td(o);
+	rp_td(o);
+	rp_fmt(o, "host (%s)", pk_diff_kind_name(kind));
+	rp_td_text(o, c->old_value);
+	if (kind == PK_DC_REMOVED)
+		rp_fmt(o, ", %lu open port%s", open, open == 1 ? "" : "s");
+	rp_td_text(o, c->new_value);
+	if (kind == PK_DC_ADDED)
+		rp_fmt(o, ", %lu open port%s", open, open == 1 ? "" : "s");
+	rp_tr_end(o);
+}
+
 static void
 change_table(struct rp_out *o, const struct pk_diff_host *dh, size_t n,
     size_t detail)
@@ -406,9 +442,15 @@ change_table(struct rp_out *o, const struct pk_diff_host *dh, size_t n,
 		"Host", "Port", "What", "Before", "Now", NULL
 	};
 	size_t i, j, cut = 0;
+	int hk;
 
 	rp_table(o, heads, "lllll");
 	for (i = 0; i < n && i < detail; i++) {
+		hk = host_kind(&dh[i]);
+		if (hk == PK_DC_ADDED || hk == PK_DC_REMOVED) {
+			host_row(o, &dh[i], hk);
+			continue;
+		}
 		for (j = 0; j < dh[i].nchanges && j < RP_CHANGE_ROWS; j++)
 			change_row(o, dh[i].host, &dh[i].changes[j]);
 		cut += j < dh[i].nchanges;
@@ -552,7 +594,15 @@ rp_firewall_write(struct rp_out *o, struct pk_report *rp)
 		    "list.", rp->fw_bad);
 		rp_p_end(o);
 	}
-	if (rp->fw_hosts > rp->nfwh)
+	if (rp->fw_synonly > 0) {
+		rp_p(o);
+		rp_fmt(o, "%lu host%s only in the SYN scans, not in the ACK "
+		    "scan, %s not listed.", rp->fw_synonly,
+		    rp->fw_synonly == 1 ? "" : "s",
+		    rp->fw_synonly == 1 ? "is" : "are");
+		rp_p_end(o);
+	}
+	if (rp->fw_hosts - rp->fw_synonly > rp->nfwh)
 		hint(o, rp, "Not every host is shown; all of them:",
 		    "pfirewall", RP_CMD_FW);
 	rp_section_end(o);

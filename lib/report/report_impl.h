@@ -47,7 +47,7 @@ enum rp_role {
 	RP_ACK = 2,			/* ACK scan: firewall section only */
 	RP_UDP = 3,			/* UDP-only: reported on and held by
 					   the firewall engine */
-	RP_SYN = 4			/* the SYN scan the firewall streams */
+	RP_SYN = 4			/* a SYN scan the firewall streams */
 };
 
 struct rp_input {
@@ -221,6 +221,7 @@ struct pk_report {
 	size_t		 nfwh;
 	size_t		 capfwh;
 	unsigned long	 fw_hosts;	/* every host pk_fw judged */
+	unsigned long	 fw_synonly;	/* ... that the ACK scan missed */
 	struct rp_fwkind fwk[16];
 	size_t		 nfwk;
 };

@@ -233,7 +233,8 @@ rp_summary_write(struct rp_out *o, struct pk_report *rp)
 		figure(o, "Changes since the earlier scans",
 		    pk_diff_changes(rp->diff));
 	if (rp->fw != NULL)
-		figure(o, "Hosts judged for a firewall", rp->fw_hosts);
+		figure(o, "Hosts in the firewall inference",
+		    rp->fw_hosts - rp->fw_synonly);
 	rp_table_end(o);
 	inputs_table(o, rp);
 	rp_section_end(o);
