@@ -281,6 +281,10 @@ fw_host(struct pk_report *rp, const struct rp_input *in,
 
 	if (rp->fw == NULL)
 		return PK_OK;
+	/* A SYN scan's down hosts say nothing of a filter. */
+	if (in->role == RP_SYN && h->status != NULL &&
+	    strcmp(h->status, "up") != 0)
+		return PK_OK;
 	if (in->role != RP_SYN)
 		return fw_result(rp, pk_fw_hold(rp->fw, h, &in->fwr));
 	if ((rc = pk_fw_host(rp->fw, h, &in->fwr, &fh)) != PK_OK)

@@ -52,7 +52,16 @@ static const char css[] =
 "Consolas,monospace}\n"
 "pre{background:var(--head);border:1px solid var(--line);padding:.5rem;"
 "overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}\n"
-"td{overflow-wrap:anywhere}\n"
+"td{overflow-wrap:break-word}\n"
+"td.n{white-space:nowrap}\n"
+"figure{margin:.6rem 0}\n"
+"figcaption{color:var(--mute);font-size:.85rem}\n"
+".figs{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}\n"
+".figs div{border:1px solid var(--line);border-radius:6px;"
+"padding:.4rem .8rem;min-width:10rem;background:var(--head)}\n"
+".figs dt{color:var(--mute);font-size:.85rem}\n"
+".figs dd{margin:0;font-size:1.5rem;font-weight:600;"
+"font-variant-numeric:tabular-nums}\n"
 ".warn{background:var(--warn-bg);border:1px solid var(--warn-line);"
 "padding:.5rem .8rem;border-radius:4px}\n"
 "details{border:1px solid var(--line);border-radius:4px;"
@@ -75,7 +84,7 @@ static const char css[] =
 
 static const char csp[] =
     "default-src 'none'; "
-    "style-src 'sha256-CsqmhCoqVImXwLSH+yZaStTWdBEsedAczunMIegCKIg='; "
+    "style-src 'sha256-NNigGW0Qb7IYJhAKNX+rPtppwx2gC9pUMvwkooHfnmY='; "
     "base-uri 'none'; form-action 'none'";
 
 /* By enum rp_section: the HTML ids are part of the interface. */
@@ -255,6 +264,39 @@ rp_td_text(struct rp_out *o, const char *s)
 {
 	rp_td(o);
 	rp_text(o, s);
+}
+
+/*
+ * Key figures: cards on the page, a two-column table in Markdown.  The
+ * labels are our own.
+ */
+void
+rp_figs(struct rp_out *o)
+{
+	static const char *const heads[] = { "Figure", "Count", NULL };
+
+	if (o->md)
+		rp_table(o, heads, "lr");
+	else
+		rp_raw(o, "<dl class=\"figs\">\n");
+}
+
+void
+rp_fig(struct rp_out *o, const char *label, unsigned long n)
+{
+	if (o->md)
+		rp_fmt(o, "| %s | %lu |\n", label, n);
+	else
+		rp_fmt(o, "<div><dt>%s</dt><dd>%lu</dd></div>\n", label, n);
+}
+
+void
+rp_figs_end(struct rp_out *o)
+{
+	if (o->md)
+		rp_table_end(o);
+	else
+		rp_raw(o, "</dl>\n");
 }
 
 /* "22/tcp" */

@@ -142,7 +142,7 @@ inputs_table(struct rp_out *o, const struct pk_report *rp)
 	};
 	size_t i;
 
-	rp_table(o, heads, "llllllr");
+	rp_table(o, heads, "lllllrr");
 	for (i = 0; i < rp->nin; i++)
 		input_row(o, &rp->in[i]);
 	rp_table_end(o);
@@ -173,16 +173,6 @@ banners(struct rp_out *o, const struct pk_report *rp)
 	}
 }
 
-static void
-figure(struct rp_out *o, const char *what, unsigned long n)
-{
-	rp_tr(o);
-	rp_td(o);
-	rp_raw(o, what);
-	rp_td_num(o, n);
-	rp_tr_end(o);
-}
-
 /* Distinct service names among the service rows; 0 out of memory. */
 static unsigned long
 service_names(struct pk_report *rp)
@@ -210,7 +200,6 @@ service_names(struct pk_report *rp)
 void
 rp_summary_write(struct rp_out *o, struct pk_report *rp)
 {
-	static const char *const heads[] = { "Figure", "Count", NULL };
 	const struct pk_rank_row *r;
 	unsigned long open = 0;
 	size_t n, i;
@@ -220,22 +209,22 @@ rp_summary_write(struct rp_out *o, struct pk_report *rp)
 	r = pk_rank_rows(rp->ports, &n);
 	for (i = 0; i < n; i++)
 		open += r[i].hosts;
-	rp_table(o, heads, "lr");
-	figure(o, "Hosts up", pk_rank_hosts(rp->ports));
-	figure(o, "Host records down", rp->down);
-	figure(o, "Open ports (host and port)", open);
-	figure(o, "Distinct open ports", n);
-	figure(o, "Service names", service_names(rp));
-	figure(o, "Hosts listed in full", rp_hosts_listed(&rp->hosts));
+	rp_figs(o);
+	rp_fig(o, "Hosts up", pk_rank_hosts(rp->ports));
+	rp_fig(o, "Host records down", rp->down);
+	rp_fig(o, "Open ports (host and port)", open);
+	rp_fig(o, "Distinct open ports", n);
+	rp_fig(o, "Service names", service_names(rp));
+	rp_fig(o, "Hosts listed in full", rp_hosts_listed(&rp->hosts));
 	if (rp->opts.nonstd != NULL)
-		figure(o, "Nonstandard findings", rp->ns_total);
+		rp_fig(o, "Nonstandard findings", rp->ns_total);
 	if (rp->diff != NULL)
-		figure(o, "Changes since the earlier scans",
+		rp_fig(o, "Changes since the earlier scans",
 		    pk_diff_changes(rp->diff));
 	if (rp->fw != NULL)
-		figure(o, "Hosts in the firewall inference",
+		rp_fig(o, "Hosts in the firewall inference",
 		    rp->fw_hosts - rp->fw_synonly);
-	rp_table_end(o);
+	rp_figs_end(o);
 	inputs_table(o, rp);
 	rp_section_end(o);
 }

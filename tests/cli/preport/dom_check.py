@@ -22,7 +22,8 @@ ALLOWED = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "nav",
     "a", "main", "section", "h2", "h4", "table", "thead", "tbody", "tr",
     "th", "td", "p", "b", "br", "strong", "details", "summary", "pre",
-    "figure", "figcaption", "svg", "text", "rect", "footer",
+    "figure", "figcaption", "svg", "text", "rect", "footer", "dl", "div",
+    "dt", "dd",
 }
 SECTIONS = ["summary", "top-ports", "services", "nonstandard", "changes",
             "firewall", "hosts"]
