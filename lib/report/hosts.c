@@ -356,6 +356,7 @@ heap_offer(struct rp_hosts *hs, const struct pk_host *h, const char *input,
 
 	hs->seq++;
 	if (hs->n == hs->detail) {
+		memset(&probe, 0, sizeof(probe));
 		probe.open = open_ports(h);
 		probe.seq = hs->seq;
 		if (hs->n == 0 || !less(hs->heap[0], &probe))

@@ -4,7 +4,8 @@
  * Calls run one way: report.c (the API) calls collect.c (one host into
  * every engine) and the section writers (sections.c, findings.c,
  * hosts.c); collect.c calls hosts.c and findings.c to keep what they
- * list; everything writes through render.c and keys strings in map.c.
+ * list; the writers take their commands from command.c; everything
+ * writes through render.c and keys strings in map.c.
  */
 #ifndef PK_REPORT_IMPL_H
 #define PK_REPORT_IMPL_H
@@ -277,6 +278,15 @@ void		 rp_warn_end(struct rp_out *o);
 void		 rp_page_begin(struct rp_out *o, const char *title);
 void		 rp_page_end(struct rp_out *o);
 
+/*
+ * command.c: a command line for the reader to run: prefix, then the
+ * inputs (scans reported on; pdiff's -a earlier -b scans; pfirewall's
+ * scans), each quoted for the shell.  malloc'ed; NULL out of memory.
+ */
+enum { RP_CMD_SCANS, RP_CMD_DIFF, RP_CMD_FW };
+char		*rp_command(const struct pk_report *rp, const char *prefix,
+		    int which);
+
 /* hosts.c: the hosts listed in full and the networks of the rest. */
 void		 rp_hosts_init(struct rp_hosts *hs, size_t detail);
 void		 rp_hosts_free(struct rp_hosts *hs);
@@ -304,13 +314,6 @@ int		 rp_engines(struct pk_report *rp);
 void		 rp_summary_write(struct rp_out *o, struct pk_report *rp);
 void		 rp_top_write(struct rp_out *o, struct pk_report *rp);
 void		 rp_services_write(struct rp_out *o, struct pk_report *rp);
-/*
- * A command line for the reader to run: prefix, then the inputs (scans
- * reported on; pdiff's -a earlier -b scans; pfirewall's scans), each
- * quoted for the shell.  malloc'ed; NULL when out of memory.
- */
-enum { RP_CMD_SCANS, RP_CMD_DIFF, RP_CMD_FW };
-char		*rp_command(const struct pk_report *rp, const char *prefix,
-		    int which);
+
 
 #endif /* PK_REPORT_IMPL_H */
