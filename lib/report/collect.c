@@ -231,6 +231,10 @@ check_nonstd(struct pk_report *rp, const struct pk_host *h)
 	if (rp->opts.nonstd == NULL)
 		return PK_OK;
 	for (i = 0; i < h->nports; i++) {
+		/* The checker judges open ports only: skip the rest early. */
+		if (h->ports[i].state == NULL ||
+		    strcmp(h->ports[i].state, "open") != 0)
+			continue;
 		if (pk_nonstd_port(rp->opts.nonstd, h->host != NULL ? h->host :
 		    h->mac, &h->ports[i], &f, &n) != PK_OK)
 			return PK_ERR_NOMEM;
