@@ -5,9 +5,11 @@
  * A min-heap of at most detail hosts, ranked by open ports (then first
  * come), keeps the least exposed at its root: a host with more open
  * ports replaces it, any other is only counted.  Each kept host lives in
- * its own arena capped at RP_HOST_BYTES, so an evicted host gives its
- * memory back and a hostile record (thousands of ports, megabytes of
- * script output) costs a bounded amount.  Every up host is also counted
+ * its own arena, so an evicted host gives its memory back, capped so
+ * that a hostile record (thousands of ports, megabytes of script output)
+ * costs a bounded amount: the listed hosts share RP_DETAIL_BYTES, which
+ * keeps the page to a few MiB (four times that at most once escaped)
+ * whatever the scan.  Every up host is also counted
  * in its /24 (IPv4) or /64 (IPv6) network; the section subtracts the
  * listed hosts from those counts, so the networks table says where the
  * rest are.
@@ -24,6 +26,11 @@ rp_hosts_init(struct rp_hosts *hs, size_t detail)
 {
 	memset(hs, 0, sizeof(*hs));
 	hs->detail = detail;
+	hs->hostbytes = detail > 0 ? RP_DETAIL_BYTES / detail : 0;
+	if (hs->hostbytes > RP_HOST_BYTES)
+		hs->hostbytes = RP_HOST_BYTES;
+	if (hs->hostbytes < RP_HOST_MIN)
+		hs->hostbytes = RP_HOST_MIN;
 	rp_map_init(&hs->netkeys);
 }
 
@@ -250,13 +257,14 @@ keep_ports(struct rp_host *e, const struct pk_host *h)
 }
 
 static struct rp_host *
-host_new(const struct pk_host *h, const char *input, unsigned long seq)
+host_new(const struct pk_host *h, const char *input, unsigned long seq,
+    size_t cap)
 {
 	struct rp_host *e;
 
 	if ((e = calloc(1, sizeof(*e))) == NULL)
 		return NULL;
-	pk_arena_init(&e->a, RP_HOST_BYTES);
+	pk_arena_init(&e->a, cap);
 	e->seq = seq;
 	e->input = input;
 	e->key = keep(e, h->host != NULL ? h->host : h->mac, 256);
@@ -362,7 +370,7 @@ heap_offer(struct rp_hosts *hs, const struct pk_host *h, const char *input,
 		if (hs->n == 0 || !less(hs->heap[0], &probe))
 			return PK_OK;
 	}
-	if ((e = host_new(h, input, hs->seq)) == NULL)
+	if ((e = host_new(h, input, hs->seq, hs->hostbytes)) == NULL)
 		return PK_ERR_NOMEM;
 	e->partial = partial;
 	if (hs->n == hs->detail) {

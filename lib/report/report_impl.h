@@ -27,7 +27,9 @@
 #define RP_NS_HOSTS	3		/* example hosts per group */
 #define RP_NETS		65536		/* networks counted apart */
 #define RP_NET_ROWS	256		/* ... and shown */
-#define RP_HOST_BYTES	((size_t)64 << 10) /* one listed host's record */
+#define RP_DETAIL_BYTES	((size_t)3 << 20) /* the listed hosts together... */
+#define RP_HOST_BYTES	((size_t)64 << 10) /* ... at most this each ... */
+#define RP_HOST_MIN	((size_t)8 << 10) /* ... and at least this */
 #define RP_HOST_PORTS	128		/* listed ports kept per host */
 #define RP_HOST_SCRIPTS	32		/* script outputs kept per host */
 #define RP_SCRIPT_BYTES	2048		/* bytes kept of one output */
@@ -145,7 +147,7 @@ struct rp_host {
 	unsigned long	 open;		/* open ports: the ranking */
 	unsigned long	 seq;		/* arrival, for ties */
 	int		 partial;	/* an earlier record was not kept */
-	int		 cut;		/* the record hit RP_HOST_BYTES */
+	int		 cut;		/* the record hit hostbytes */
 	const char	*key;		/* first IP address, else the MAC */
 	const char	*input;		/* file it came from (lent) */
 	const char	**addrs;
@@ -174,6 +176,7 @@ struct rp_net {
 
 struct rp_hosts {
 	size_t		 detail;	/* heap capacity */
+	size_t		 hostbytes;	/* arena cap of one listed host */
 	struct rp_host	**heap;		/* least exposed at the root */
 	size_t		 n;
 	unsigned long	 seq;

@@ -296,8 +296,7 @@ TEST(test_report_order)
 		assert_true(strstr(s, "<tr><td>Ports opened</td>"
 		    "<td class=\"n\">1</td></tr>") != NULL);
 		/* The ACK scan's host is no second up host. */
-		assert_true(strstr(s, "<tr><td>Hosts up</td><td class=\"n\">1"
-		    "</td></tr>") != NULL);
+		assert_true(strstr(s, "<dt>Hosts up</dt><dd>1</dd>") != NULL);
 	}
 	free(s);
 	free(xml[0]);
