@@ -267,7 +267,8 @@ host_new(const struct pk_host *h, const char *input, unsigned long seq,
 	pk_arena_init(&e->a, cap);
 	e->seq = seq;
 	e->input = input;
-	e->key = keep(e, h->host != NULL ? h->host : h->mac, 256);
+	e->key = keep(e, h->host != NULL ? h->host : h->mac != NULL ? h->mac :
+	    "(no address)", 256);
 	e->reason = keep(e, h->status_reason, 64);
 	if (h->nosmatches > 0) {
 		e->os = keep(e, h->osmatches[0].name, 256);

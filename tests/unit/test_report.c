@@ -457,6 +457,9 @@ TEST(test_report_misuse)
 	assert_int(pk_report_next(rp, &in), PK_ERR_USAGE);
 	assert_int(pk_report_host(rp, 1, &h), PK_ERR_USAGE);
 	assert_int(pk_report_host(rp, 0, &h), PK_OK);
+	/* A host without any address is still counted. */
+	h.host = NULL;
+	assert_int(pk_report_host(rp, 0, &h), PK_OK);
 	assert_int(pk_report_end(rp, 0, NULL, PK_EOF), PK_OK);
 	assert_int(pk_report_end(rp, 0, NULL, PK_EOF), PK_ERR_USAGE);
 	assert_int(pk_report_next(rp, &in), PK_EOF);
