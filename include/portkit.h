@@ -444,6 +444,36 @@ int		 pk_writer_flush(struct pk_writer *w);
 unsigned long	 pk_writer_rows(const struct pk_writer *w);
 void		 pk_writer_free(struct pk_writer *w);
 
+/*
+ * Escaping a string for where it goes, the way the writers do it
+ * (lib/out/escape.c), for callers that write more than rows:
+ *
+ *   PK_ESC_TEXT       what a terminal may show: C0 bytes, DEL, C1
+ *                     controls and bytes that are not UTF-8 as \xHH
+ *   PK_ESC_MD         the same, and Markdown's own syntax
+ *                     (\ | * _ ` [ ] < > & ~) backslash-escaped
+ *   PK_ESC_HTML       the text of an HTML element: & < > as entities;
+ *                     tab, LF and CR kept (for <pre>), other controls and
+ *                     bytes that are not UTF-8 as the text \xHH
+ *   PK_ESC_HTML_ATTR  a quoted attribute value: as PK_ESC_HTML, and
+ *                     " ' tab LF CR as entities too
+ *
+ * No escaping makes a string safe in a URL, a style or a script: never
+ * put untrusted text there.
+ */
+enum pk_esc_ctx {
+	PK_ESC_TEXT = 0,
+	PK_ESC_MD = 1,
+	PK_ESC_HTML = 2,
+	PK_ESC_HTML_ATTR = 3
+};
+
+/*
+ * Write s to out escaped for ctx.  PK_OK, PK_ERR_IO (errno kept) or
+ * PK_ERR_USAGE for a NULL argument or an unknown context.
+ */
+int		 pk_escape(FILE *out, const char *s, int ctx);
+
 /* --- Scan records as rows (lib/scan/record.c, lib/scan/extraports.c) --- */
 
 /*
@@ -1443,6 +1473,99 @@ const struct pk_error *pk_nonstd_error(const struct pk_nonstd *ns);
 const struct pk_field *pk_nonstd_fields(size_t *n);
 void		 pk_nonstd_values(const struct pk_ns_finding *f,
 		    struct pk_value *vals);
+
+/* --- Reports (lib/report/) --------------------------------------------- */
+
+/*
+ * One self-contained HTML page (or one Markdown document) from scans, in
+ * one pass over them: a summary of the inputs, the most common open
+ * ports (pk_rank), the service inventory, services where they do not
+ * belong (pk_nonstd), the changes since earlier scans (pk_diff), the
+ * firewall inference when an ACK scan is among the inputs (pk_fw), and
+ * the hosts.  Sections come in that order, each present (with one
+ * sentence saying what input would fill it when it is empty); their
+ * HTML ids are "summary", "top-ports", "services", "nonstandard",
+ * "changes", "firewall" and "hosts".
+ *
+ * The page needs nothing from outside: CSS inline and allowed by its
+ * hash in a Content-Security-Policy that forbids everything else, charts
+ * as inline SVG, no script, no URL.  Every string from a scan is escaped
+ * with pk_escape for the text of an element and is never placed in an
+ * attribute, a URL, a style or a script.
+ *
+ * Memory: the rankings hold the distinct keys (and, with several inputs,
+ * a host table as pk_rank does); the hosts listed in full are at most
+ * detail, each with a capped record; the other hosts are summarised per
+ * /24 (IPv4) or /64 (IPv6) network.  Earlier scans (--since) are held
+ * compactly as pk_diff holds its side A, and an ACK scan as pk_fw holds
+ * its side.
+ */
+enum pk_report_fmt {
+	PK_REPORT_HTML = 0,
+	PK_REPORT_MD = 1		/* GitHub-flavoured Markdown */
+};
+
+#define PK_REPORT_DETAIL	256	/* hosts listed in full by default */
+#define PK_REPORT_MAX_INPUTS	64
+
+struct pk_report_opts {
+	int		 format;	/* enum pk_report_fmt */
+	size_t		 detail;	/* hosts listed in full (0: none) */
+	const char	*title;		/* NULL: "Scan report" */
+	const struct pk_services *services; /* lent: names and open
+					   frequencies of ports; NULL: none */
+	struct pk_nonstd *nonstd;	/* lent checker; NULL: the section
+					   says what it needs */
+};
+
+struct pk_report;
+
+/* Fill opts with the defaults (HTML, PK_REPORT_DETAIL hosts). */
+void		 pk_report_opts_init(struct pk_report_opts *opts);
+/* A new report; opts is copied (its pointers stay lent).  NULL: no memory. */
+struct pk_report *pk_report_new(const struct pk_report_opts *opts);
+void		 pk_report_free(struct pk_report *rp);
+/*
+ * Name an input before any host is given: a scan to report on (since
+ * 0) or an earlier scan to compare with (since 1).  scan is the run of
+ * its first host (pk_reader_scan after the first pk_reader_next), NULL
+ * when there is none; it tells what the input is (pk_fw_roles): an ACK
+ * scan feeds only the firewall section.  Returns the input's number
+ * (0, 1, ...), PK_ERR_USAGE once hosts were given or past
+ * PK_REPORT_MAX_INPUTS, or PK_ERR_NOMEM.
+ */
+int		 pk_report_input(struct pk_report *rp, const char *name,
+		    const struct pk_scan *scan, int since);
+/*
+ * Which input to give next, in the order the engines need (earlier
+ * scans, ACK scans, UDP-only scans when there is a firewall section,
+ * then the others as named): PK_OK with *input set; PK_EOF when every
+ * input was given (the report is then ready to write); PK_ERR_USAGE
+ * when the input named last was not ended; PK_ERR_NOMEM.
+ */
+int		 pk_report_next(struct pk_report *rp, size_t *input);
+/* One host of the input pk_report_next named.  PK_OK, PK_ERR_USAGE, or
+   PK_ERR_NOMEM. */
+int		 pk_report_host(struct pk_report *rp, size_t input,
+		    const struct pk_host *h);
+/*
+ * The end of that input: status is PK_EOF, or the reader's error (the
+ * hosts before it are kept; PK_ERR_TRUNCATED puts a banner in the
+ * summary); scan (may be NULL) gives the run's end and duration.
+ * PK_OK, PK_ERR_USAGE or PK_ERR_NOMEM.
+ */
+int		 pk_report_end(struct pk_report *rp, size_t input,
+		    const struct pk_scan *scan, int status);
+/* Inputs cut short (PK_ERR_TRUNCATED) so far; the report names them. */
+unsigned	 pk_report_truncated(const struct pk_report *rp);
+/*
+ * Write the report to out once pk_report_next said PK_EOF.  PK_OK,
+ * PK_ERR_IO (errno kept), PK_ERR_NOMEM, or PK_ERR_USAGE before the
+ * inputs were all given.
+ */
+int		 pk_report_write(struct pk_report *rp, FILE *out);
+/* Bytes held by the report's own tables (not the engines'). */
+size_t		 pk_report_memory(const struct pk_report *rp);
 
 #ifdef __cplusplus
 }

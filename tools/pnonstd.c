@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fe/fe.h"
 #include "portkit.h"
@@ -255,65 +254,6 @@ do_input(struct cfg *c, const char *path)
 		input_dump(c, src);
 }
 
-/*
- * --tables, $PORTKIT_DATADIR, then share/portkit next to the binary's
- * directory (installed), then the source tree's data/ (a binary run from
- * a build directory up to three levels below it), then the usual prefixes.
- */
-static const char *
-tables_dir(struct cfg *c, char *buf, size_t sz)
-{
-	static const char *const dirs[] = {
-		"/usr/local/share/portkit", "/usr/share/portkit", NULL
-	};
-	static const char *const near[] = {
-		"../share/portkit", "../data", "../../data", "../../../data", NULL
-	};
-	const char *env = getenv("PORTKIT_DATADIR");
-	char exe[PATH_MAX], probe[PATH_MAX + 64], *slash;
-	ssize_t n;
-	size_t i;
-
-	if (c->tables != NULL)
-		return c->tables;
-	if (env != NULL && *env != '\0')
-		return env;
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL)
-			*slash = '\0';
-		for (i = 0; near[i] != NULL; i++) {
-			(void)snprintf(buf, sz, "%s/%s", exe, near[i]);
-			(void)snprintf(probe, sizeof(probe), "%s/nonstd-map.tsv",
-			    buf);
-			if (access(probe, R_OK) == 0)
-				return buf;
-		}
-	}
-	for (i = 0; dirs[i] != NULL; i++)
-		if (access(dirs[i], R_OK) == 0)
-			return dirs[i];
-	fe_errx(2, "no pnonstd tables found: use --tables DIR or set "
-	    "PORTKIT_DATADIR");
-}
-
-static void
-load(struct cfg *c, enum pk_ns_table t, const char *path)
-{
-	struct pk_error err;
-
-	memset(&err, 0, sizeof(err));
-	if (pk_nonstd_load(c->ns, t, path, &err) != PK_OK) {
-		if (err.column > 0)
-			fe_warn_at(err.file, err.line, "column %lu: %s",
-			    err.column, err.msg);
-		else
-			fe_warn_pkerr(&err);
-		exit(2);
-	}
-}
-
 static void
 load_services(struct cfg *c)
 {
@@ -330,10 +270,7 @@ load_services(struct cfg *c)
 static void
 setup(struct cfg *c)
 {
-	static const char *const files[] = {
-		"nonstd-map.tsv", "nonstd-equiv.tsv", "exposed.txt"
-	};
-	char dirbuf[PATH_MAX + 32], path[PATH_MAX + 64];
+	char dirbuf[PATH_MAX + 32];
 	const struct pk_field *fl;
 	const char *dir;
 	size_t i, n;
@@ -341,13 +278,13 @@ setup(struct cfg *c)
 	load_services(c);
 	if ((c->ns = pk_nonstd_new(c->svc, c->flags)) == NULL)
 		fe_errx(2, "out of memory");
-	dir = tables_dir(c, dirbuf, sizeof(dirbuf));
-	for (i = 0; i < 3; i++) {
-		(void)snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-		load(c, (enum pk_ns_table)i, path);
-	}
+	dir = fe_tables_dir(c->tables, dirbuf, sizeof(dirbuf));
+	if (dir == NULL)
+		fe_errx(2, "no pnonstd tables found: use --tables DIR or set "
+		    "PORTKIT_DATADIR");
+	fe_nonstd_tables(c->ns, dir);
 	for (i = 0; i < c->nmaps; i++)
-		load(c, PK_NS_MAP, c->maps[i]);
+		fe_nonstd_load(c->ns, PK_NS_MAP, c->maps[i]);
 	fl = pk_nonstd_fields(&n);
 	if ((c->w = pk_writer_new(stdout, c->fmt, fl, n, c->wflags)) == NULL)
 		fe_errx(2, "out of memory");

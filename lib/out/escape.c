@@ -3,13 +3,17 @@
  * checks they share.
  *
  * Whatever a scan holds (service banners, script output, host names
- * from DNS) ends up on someone's terminal or in a spreadsheet, so every
- * format neutralises control bytes and C1 controls.  Each escaper scans
- * for the next byte needing care and copies the run of plain bytes
- * before it with one ob_put: the common value needs no escaping at all.
+ * from DNS) ends up on someone's terminal, in a spreadsheet or in a web
+ * page, so every format neutralises control bytes and C1 controls.  Each
+ * escaper scans for the next byte needing care and copies the run of
+ * plain bytes before it with one ob_put: the common value needs no
+ * escaping at all.  pk_escape hands them to callers that write more than
+ * rows (preport's HTML and Markdown).
  */
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "out/emit_impl.h"
@@ -508,4 +512,108 @@ pk_esc_xml(struct obuf *b, const char *s)
 			run = p + 1;
 		}
 	}
+}
+
+/* Bytes HTML text must not carry raw: & < > always, " and ' in values. */
+static int
+html_special(unsigned char c, int attr)
+{
+	return c == '&' || c == '<' || c == '>' ||
+	    (attr && (c == '"' || c == '\''));
+}
+
+/* One byte of HTML that needs care, as an entity or as \xHH text. */
+static void
+html_byte(struct obuf *b, unsigned char c)
+{
+	switch (c) {
+	case '&':
+		ob_put(b, "&amp;", 5);
+		break;
+	case '<':
+		ob_put(b, "&lt;", 4);
+		break;
+	case '>':
+		ob_put(b, "&gt;", 4);
+		break;
+	case '"':
+		ob_put(b, "&quot;", 6);
+		break;
+	case '\'':
+		ob_put(b, "&#39;", 5);
+		break;
+	case '\t':
+		ob_put(b, "&#9;", 4);
+		break;
+	case '\n':
+		ob_put(b, "&#10;", 5);
+		break;
+	case '\r':
+		ob_put(b, "&#13;", 5);
+		break;
+	default:
+		ob_hexbyte(b, c);
+		break;
+	}
+}
+
+/*
+ * html: the text of an element (attr 0) or a quoted attribute value
+ * (attr 1).  & < > become entities, and in a value " ' and the white
+ * space a value would fold (tab, LF, CR) too; text keeps tab, LF and CR,
+ * so script output reads as it was in a <pre>.  Other C0 bytes, DEL, C1
+ * controls and bytes that are not UTF-8 are shown as \xHH text, as in
+ * the terminal formats.  Nothing a scan holds can then open a tag, end
+ * the element or leave the quotes.
+ */
+static void
+esc_html(struct obuf *b, const char *s, int attr)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	unsigned char c;
+	size_t n;
+
+	for (;; p++) {
+		c = *p;
+		if ((c >= 0x20 && c < 0x7f && !html_special(c, attr)) ||
+		    (!attr && (c == '\t' || c == '\n' || c == '\r')))
+			continue;
+		if (c >= 0x80 && (n = utf8_seq(p)) != 0 &&
+		    !(c == 0xc2 && p[1] < 0xa0)) {
+			p += n - 1;
+			continue;
+		}
+		ob_put(b, run, (size_t)(p - run));
+		if (c == '\0')
+			return;
+		if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			ob_hexbyte(b, c);
+			ob_hexbyte(b, *++p);
+		} else
+			html_byte(b, c);
+		run = p + 1;
+	}
+}
+
+int
+pk_escape(FILE *out, const char *s, int ctx)
+{
+	char buf[1024];
+	struct obuf b;
+
+	if (out == NULL || s == NULL || ctx < PK_ESC_TEXT ||
+	    ctx > PK_ESC_HTML_ATTR)
+		return PK_ERR_USAGE;
+	memset(&b, 0, sizeof(b));
+	b.p = buf;
+	b.cap = sizeof(buf);
+	b.fp = out;
+	if (ctx == PK_ESC_TEXT || ctx == PK_ESC_MD)
+		(void)pk_esc_display(&b, s, ctx == PK_ESC_MD);
+	else
+		esc_html(&b, s, ctx == PK_ESC_HTML_ATTR);
+	pk_ob_drain(&b);
+	if (b.status != 0)
+		errno = b.errnum;
+	return b.status;
 }

@@ -71,4 +71,18 @@ _Noreturn void	 fe_write_failed(void);
  */
 size_t		 fe_stdin_once(const char *const paths[], size_t n, size_t seen);
 
+/*
+ * pnonstd's tables: given (--tables) when not NULL, else
+ * $PORTKIT_DATADIR, share/portkit next to the binary's directory
+ * (installed), the source tree's data/ (a binary run from a build
+ * directory up to three levels below it), then /usr/local/share/portkit
+ * and /usr/share/portkit.  buf (sz bytes) may hold the answer; NULL when
+ * none is found.
+ */
+const char	*fe_tables_dir(const char *given, char *buf, size_t sz);
+/* Load one table, or the three of dir, into ns; a bad one exits 2. */
+void		 fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t,
+		    const char *path);
+void		 fe_nonstd_tables(struct pk_nonstd *ns, const char *dir);
+
 #endif /* PK_FE_H */

@@ -1,0 +1,80 @@
+/*
+ * fe_data.c - portkit's data files (pnonstd's tables): where they are,
+ * and loading them into a checker, for every tool that judges where
+ * services listen.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fe/fe.h"
+
+const char *
+fe_tables_dir(const char *given, char *buf, size_t sz)
+{
+	static const char *const dirs[] = {
+		"/usr/local/share/portkit", "/usr/share/portkit", NULL
+	};
+	static const char *const near[] = {
+		"../share/portkit", "../data", "../../data", "../../../data", NULL
+	};
+	const char *env = getenv("PORTKIT_DATADIR");
+	char exe[PATH_MAX], probe[PATH_MAX + 64], *slash;
+	ssize_t n;
+	size_t i;
+
+	if (given != NULL)
+		return given;
+	if (env != NULL && *env != '\0')
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		for (i = 0; near[i] != NULL; i++) {
+			(void)snprintf(buf, sz, "%s/%s", exe, near[i]);
+			(void)snprintf(probe, sizeof(probe), "%s/nonstd-map.tsv",
+			    buf);
+			if (access(probe, R_OK) == 0)
+				return buf;
+		}
+	}
+	for (i = 0; dirs[i] != NULL; i++)
+		if (access(dirs[i], R_OK) == 0)
+			return dirs[i];
+	return NULL;
+}
+
+void
+fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t, const char *path)
+{
+	struct pk_error err;
+
+	memset(&err, 0, sizeof(err));
+	if (pk_nonstd_load(ns, t, path, &err) != PK_OK) {
+		if (err.column > 0)
+			fe_warn_at(err.file, err.line, "column %lu: %s",
+			    err.column, err.msg);
+		else
+			fe_warn_pkerr(&err);
+		exit(2);
+	}
+}
+
+void
+fe_nonstd_tables(struct pk_nonstd *ns, const char *dir)
+{
+	static const char *const files[] = {
+		"nonstd-map.tsv", "nonstd-equiv.tsv", "exposed.txt"
+	};
+	char path[PATH_MAX + 64];
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		(void)snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		fe_nonstd_load(ns, (enum pk_ns_table)i, path);
+	}
+}
