@@ -456,3 +456,9 @@ gen_dup_flood() {
 	    printf "%s22/open/tcp//ssh///", (i > 0 ? ", " : "") }'
 	printf '\n# Nmap done at Mon Nov 23 20:17:45 2026 -- 1 IP address (1 host up) scanned in 0.10 seconds\n'
 }
+
+# A 20-digit port is a bad number, not an unknown port name (item 14).
+gen_ss_port_20_digits() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'tcp   LISTEN 0 128 0.0.0.0:12345678901234567890 0.0.0.0:*\n'
+}
