@@ -207,6 +207,7 @@ struct pk_port {
 	size_t		 ncpe;
 	struct pk_script *scripts;
 	size_t		 nscripts;
+	unsigned long	 line;		/* input line of its entry; 0 unknown */
 };
 
 struct pk_extrareason {

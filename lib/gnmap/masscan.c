@@ -64,6 +64,7 @@ pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
 		p->proto = PK_PROTO_TCP;
 		p->port = port;
 		p->state = "open";
+		p->line = ln->no;
 	}
 	if (p->service == NULL)
 		p->service = pk_gn_opt(hb, b->svc, b->nsvc, &oom);

@@ -250,6 +250,7 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 	p->proto = proto;
 	p->port = port;
 	p->state = state;
+	p->line = ln->no;
 	if (gn_port_text(hb, p, &e, base) == -1)
 		return pk_gn_nomem(r, hb, ln->no);
 	return PK_OK;
@@ -277,6 +278,7 @@ gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
 	p->proto = PK_PROTO_IP;
 	p->port = num;
 	p->state = state;
+	p->line = ln->no;
 	p->service = pk_gn_opt(hb, e.f[2], e.n[2], &oom);
 	return oom ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
 }

@@ -220,6 +220,7 @@ on_port(struct pk_xml_state *st, const struct attr *at, int n)
 		return;
 	p->proto = pr;
 	p->port = port;
+	p->line = pk_xml_line(st);
 }
 
 static struct pk_port *

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "gnmap/gnmap.h"
 #include "input/source.h"
 #include "nmap/nmap.h"
@@ -164,9 +165,8 @@ reader_start(struct pk_reader *r)
 		return pk_rd_fail(r, PK_ERR_FORMAT, 0,
 		    "%s data is not a scan", pk_format_name(r->format));
 	default:
-		return pk_rd_fail(r, PK_ERR_UNKNOWN_FORMAT, 0,
-		    "unknown input format (expected Nmap XML or grepable "
-		    "output)");
+		return pk_rd_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "%s",
+		    PK_UNKNOWN_FORMAT_MSG);
 	}
 }
 

@@ -17,6 +17,8 @@
 #include "scan/dupcheck.h"
 #include "base/error.h"
 
+#define DUP_SHOWN	3	/* repeated ports named one by one, per host */
+
 struct seen {
 	char		*addr;
 	unsigned long	 line;
@@ -89,23 +91,39 @@ ports_clear(struct pk_dupcheck *d, const struct pk_host *h)
 		d->bits[h->ports[i].proto][h->ports[i].port / 64] = 0;
 }
 
+/*
+ * Each repeated port is cited at its own line, the first DUP_SHOWN of a
+ * host one by one and the rest in one line: a host that lists a port
+ * 100,000 times must not write megabytes of warnings.
+ */
 static void
 check_ports(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
     void (*warn)(void *, const struct pk_error *), void *arg)
 {
+	const char *addr = h->host != NULL ? h->host : h->mac;
 	const struct pk_port *p;
+	unsigned long more = 0, at = 0;
 	char msg[200];
 	size_t i;
 
 	for (i = 0; i < h->nports; i++) {
 		p = &h->ports[i];
-		if (port_seen(d, p)) {
-			(void)snprintf(msg, sizeof(msg), "warning: port %u/%s "
-			    "of %.64s listed twice", p->port,
-			    pk_proto_name(p->proto), h->host != NULL ?
-			    h->host : h->mac);
-			warn_at(warn, arg, file, h->line, msg);
+		if (!port_seen(d, p))
+			continue;
+		if (more++ >= DUP_SHOWN) {
+			if (at == 0)
+				at = p->line != 0 ? p->line : h->line;
+			continue;
 		}
+		(void)snprintf(msg, sizeof(msg), "warning: port %u/%s of %.64s "
+		    "listed twice", p->port, pk_proto_name(p->proto), addr);
+		warn_at(warn, arg, file, p->line != 0 ? p->line : h->line,
+		    msg);
+	}
+	if (more > DUP_SHOWN) {
+		(void)snprintf(msg, sizeof(msg), "warning: %lu more ports of "
+		    "%.64s listed twice", more - DUP_SHOWN, addr);
+		warn_at(warn, arg, file, at, msg);
 	}
 	ports_clear(d, h);
 }

@@ -211,12 +211,16 @@ sk_port(struct pk_sock_reader *r, const char *s, size_t n, long *out)
 {
 	unsigned port = 0;
 	char *name;
+	size_t i;
 
 	if (n == 1 && s[0] == '*') {
 		*out = -1;
 		return 0;
 	}
-	if (pk_sk_digits(s, n)) {
+	/* Digits of any length are a number, never a port name. */
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		continue;
+	if (n > 0 && i == n) {
 		if (n > 5 || sk_number(s, n) > 65535)
 			return sk_bad(r, "bad port", s, n);
 		*out = sk_number(s, n);

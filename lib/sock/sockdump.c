@@ -152,8 +152,8 @@ sock_start(struct pk_sock_reader *r)
 	if (rc == PK_EOF)
 		return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "empty input");
 	if (r->format == PK_FMT_UNKNOWN)
-		return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0,
-		    "unknown input format (expected an ss or lsof listing)");
+		return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "%s",
+		    PK_UNKNOWN_FORMAT_MSG);
 	return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0,
 	    "%s data is not a socket listing", pk_format_name(r->format));
 }
@@ -243,7 +243,7 @@ sock_record(struct pk_sock_reader *r)
 			break;
 		if (++joins > SK_MAX_JOIN ||
 		    r->acclen - firstlen > SK_MAX_JOIN_BYTES) {
-			rc = pk_sk_fail(r, PK_ERR_FORMAT, r->first,
+			rc = pk_sk_fail(r, PK_ERR_LIMIT, r->first,
 			    "record spans more than %d lines or %zu bytes",
 			    SK_MAX_JOIN, SK_MAX_JOIN_BYTES);
 			break;

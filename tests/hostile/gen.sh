@@ -445,3 +445,20 @@ gen_map_match_limit() {
 gen_map_commas() {
 	printf 'sshd\t,,,\n'
 }
+
+# One grepable line listing port 22 100,000 times: three warnings and a
+# count, at the port's own line (issue 19, item 12).
+gen_dup_flood() {
+	printf '# Nmap 7.93 scan initiated Mon Nov 23 20:17:03 2026 as: nmap -oG - 127.0.0.1\n'
+	printf 'Host: 127.0.0.1 ()\tStatus: Up\n'
+	printf 'Host: 127.0.0.1 ()\tPorts: '
+	awk 'BEGIN { for (i = 0; i < 100000; i++)
+	    printf "%s22/open/tcp//ssh///", (i > 0 ? ", " : "") }'
+	printf '\n# Nmap done at Mon Nov 23 20:17:45 2026 -- 1 IP address (1 host up) scanned in 0.10 seconds\n'
+}
+
+# A 20-digit port is a bad number, not an unknown port name (item 14).
+gen_ss_port_20_digits() {
+	printf '%s\n' "$SS_HEAD"
+	printf 'tcp   LISTEN 0 128 0.0.0.0:12345678901234567890 0.0.0.0:*\n'
+}
