@@ -253,11 +253,17 @@ uninstall:
 
 # --- testing --------------------------------------------------------------
 
+# make check builds and tests CHECK_JOBS at a time (tests/run.sh -j): two
+# by default, the CPUs of the machine it is timed on.  A make -j given on
+# the command line sets the build's own.
+CHECK_JOBS	?= 2
+
 ## check: build everything with ASan+UBSan in build/check and run the tests
 check:
 	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR) \
+	    $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_JOBS)) \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all tests
-	sh tests/run.sh $(CHECKDIR)
+	sh tests/run.sh -j $(CHECK_JOBS) $(CHECKDIR)
 
 LINT_SRCS	= $(LIB_SRCS) $(FE_SRCS) $(TOOL_SRCS) $(FUZZ_SRCS)
 # Findings reported to their owners and waiting for them: one list per
