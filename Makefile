@@ -98,7 +98,8 @@ ZSH_COMPS	:= $(sort $(wildcard completions/zsh/_*))
 ALL_CFLAGS	= $(PK_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 .PHONY: FORCE all tests fuzzers install install-lib install-bin install-man \
-	install-completions uninstall check lint fuzz bench torture clean help
+	install-completions uninstall check check-full lint fuzz bench torture \
+	clean help
 
 ## all: build the library, the tools and portkit.pc (default)
 all: $(LIB_TARGETS) $(TOOLS) $(BUILDDIR)/portkit.pc
@@ -258,12 +259,18 @@ uninstall:
 # the command line sets the build's own.
 CHECK_JOBS	?= 2
 
-## check: build everything with ASan+UBSan in build/check and run the tests
+## check: build with ASan+UBSan in build/check, run the tests (sweeps sampled)
 check:
 	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR) \
 	    $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_JOBS)) \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all tests
 	sh tests/run.sh -j $(CHECK_JOBS) $(CHECKDIR)
+
+# The sweeps over every pair of scans, every cut of a file and longer
+# fuzzing sample their cases in make check (tests/sample.sh).
+## check-full: make check with every sweep in full (PK_EXHAUSTIVE=1)
+check-full:
+	PK_EXHAUSTIVE=1 $(MAKE) --no-print-directory check
 
 LINT_SRCS	= $(LIB_SRCS) $(FE_SRCS) $(TOOL_SRCS) $(FUZZ_SRCS)
 # Findings reported to their owners and waiting for them: one list per

@@ -27,6 +27,8 @@
 # cli/pcat/basic, fuzz/fuzz_gnmap) contains one of them.  UPDATE=1
 # rewrites the expectations of failing cli cases instead of failing them
 # (review the result with git diff).  VERBOSE=1 names passing tests too.
+# PK_EXHAUSTIVE=1 (make check-full) reaches the tests that sweep many
+# cases: they then run every case, not their sample (tests/sample.sh).
 # The last line is always "N passed, N failed[, N skipped]"; the status is
 # 1 when anything failed.
 
