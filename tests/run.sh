@@ -47,7 +47,9 @@ esac
 case $jobs in
 ''|*[!0-9]*|0) usage ;;
 esac
-[ $# -ge 1 ] && [ -d "$1" ] || usage
+if [ $# -lt 1 ] || [ ! -d "$1" ]; then
+	usage
+fi
 B=$(cd "$1" && pwd -P) || exit 2
 shift
 TOP=$(cd "$(dirname "$0")/.." && pwd -P) || exit 2
@@ -217,12 +219,13 @@ run_fuzz() {
 	show "$gt/err"
 }
 
-# The groups, in the order they print: "KIND PATH NAME" a line.  A cli
-# group is there when one of its cases is selected.
+# The groups, in the order they print: "KIND NAME PATH" a line (the path
+# last, whatever blanks it holds).  A cli group is there when one of its
+# cases is selected.
 for bin in "$B"/tests/test_*; do
 	[ -x "$bin" ] || continue
 	name=unit/${bin##*/}
-	selected "$@" && echo "unit $bin $name"
+	selected "$@" && echo "unit $name $bin"
 done >"$tmp/groups"
 for dir in "$TOP"/tests/cli/*; do
 	for case in "$dir"/*.sh; do
@@ -230,7 +233,7 @@ for dir in "$TOP"/tests/cli/*; do
 		name=${case#"$TOP"/tests/}
 		name=${name%.sh}
 		if selected "$@"; then
-			echo "cli $dir cli/${dir##*/}"
+			echo "cli cli/${dir##*/} $dir"
 			break
 		fi
 	done
@@ -238,14 +241,14 @@ done >>"$tmp/groups"
 for bin in "$B"/fuzz/fuzz_*; do
 	[ -x "$bin" ] || continue
 	name=fuzz/${bin##*/}
-	selected "$@" && echo "fuzz $bin $name"
+	selected "$@" && echo "fuzz $name $bin"
 done >>"$tmp/groups"
 ngroups=$(wc -l <"$tmp/groups")
 
-# run_group I KIND PATH GROUP [FILTER...]: run group number I into
+# run_group I KIND GROUP PATH [FILTER...]: run group number I into
 # $tmp/log.I, then write its counts "PASSED FAILED SKIPPED" to $tmp/done.I.
 run_group() {
-	i=$1 kind=$2 gpath=$3 group=$4
+	i=$1 kind=$2 group=$3 gpath=$4
 	shift 4
 	gt=$tmp/g.$i
 	mkdir "$gt" || exit 2
@@ -255,7 +258,7 @@ run_group() {
 		case $kind in
 		unit|fuzz)
 			bin=$gpath name=$group
-			run_$kind
+			"run_$kind"
 			;;
 		cli)
 			for case in "$gpath"/*.sh; do
@@ -283,10 +286,10 @@ run_group() {
 # atomic) and run it, until none is left.
 worker() {
 	n=0
-	while read -r kind gpath group; do
+	while read -r kind group gpath; do
 		n=$((n + 1))
 		mkdir "$tmp/take.$n" 2>/dev/null || continue
-		run_group "$n" "$kind" "$gpath" "$group" "$@" </dev/null
+		run_group "$n" "$kind" "$group" "$gpath" "$@" </dev/null
 	done <"$tmp/groups"
 }
 
@@ -314,10 +317,10 @@ fi
 # without it (a worker killed) counts as one failure.
 passed=0 failed=0 skipped=0
 n=0
-while read -r kind gpath group; do
+while read -r kind group gpath; do
 	n=$((n + 1))
 	if [ "$jobs" -eq 1 ]; then
-		(run_group "$n" "$kind" "$gpath" "$group" "$@") </dev/null
+		(run_group "$n" "$kind" "$group" "$gpath" "$@") </dev/null
 	fi
 	while [ ! -f "$tmp/done.$n" ] && alive; do
 		sleep 0.2 2>/dev/null || sleep 1
