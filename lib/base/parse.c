@@ -43,18 +43,36 @@ pk_parse_long(const char *s, size_t n, long long *out)
 	return 0;
 }
 
-static int
-is_hex(char c)
+int
+pk_hexval(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	    (c >= 'A' && c <= 'F');
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+pk_parse_mac(const char *s, unsigned char out[6])
+{
+	int i, hi, lo;
+
+	for (i = 0; i < 6; i++, s += 3) {
+		if ((hi = pk_hexval(s[0])) < 0 || (lo = pk_hexval(s[1])) < 0 ||
+		    s[2] != (i == 5 ? '\0' : ':'))
+			return -1;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
 }
 
 int
 pk_addr_valid(enum pk_addrtype type, const char *s)
 {
 	unsigned char buf[16];
-	int i;
 
 	switch (type) {
 	case PK_ADDR_IPV4:
@@ -62,11 +80,7 @@ pk_addr_valid(enum pk_addrtype type, const char *s)
 	case PK_ADDR_IPV6:
 		return inet_pton(AF_INET6, s, buf) == 1;
 	case PK_ADDR_MAC:
-		for (i = 0; i < 6; i++, s += 3)
-			if (!is_hex(s[0]) || !is_hex(s[1]) ||
-			    s[2] != (i == 5 ? '\0' : ':'))
-				return 0;
-		return 1;
+		return pk_parse_mac(s, buf) == 0;
 	}
 	return 0;
 }

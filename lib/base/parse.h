@@ -12,6 +12,10 @@
 int	pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out);
 /* Decimal, no sign, no spaces, at most 18 digits.  0, or -1. */
 int	pk_parse_long(const char *s, size_t n, long long *out);
+/* The value of the hex digit c (either case), or -1 when c is none. */
+int	pk_hexval(char c);
+/* "aa:bb:cc:dd:ee:ff" (hex of either case) into six bytes; 0, or -1. */
+int	pk_parse_mac(const char *s, unsigned char out[6]);
 /* inet_pton for the given type; MAC as six colon-separated hex pairs. */
 int	pk_addr_valid(enum pk_addrtype type, const char *s);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "rank/rank_impl.h"
 
 #define PORTIX_SIZE	((size_t)PK_PROTO_COUNT * 65536)
@@ -177,33 +178,6 @@ rank_hash(const void *p, size_t n)
 	return h;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* "aa:bb:cc:dd:ee:ff" into six bytes; -1 unless exactly that form. */
-static int
-mac_parse(const char *s, unsigned char out[6])
-{
-	int i, hi, lo;
-
-	for (i = 0; i < 6; i++, s += 3) {
-		if ((hi = hexval(s[0])) < 0 || (lo = hexval(s[1])) < 0 ||
-		    s[2] != (i == 5 ? '\0' : ':'))
-			return -1;
-		out[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return 0;
-}
-
 /* --- The host table ------------------------------------------------------ */
 
 int
@@ -219,7 +193,7 @@ pk_rank_addr_parse(const char *ip, const char *mac, struct rank_addr *k)
 		k->tag = 1;
 		return 1;
 	}
-	if (mac != NULL && mac_parse(mac, k->a) == 0) {
+	if (mac != NULL && pk_parse_mac(mac, k->a) == 0) {
 		k->tag = 2;
 		return 1;
 	}

@@ -10,21 +10,10 @@
  */
 #include <string.h>
 
+#include "base/parse.h"
 #include "sock/sock_impl.h"
 
 #define LSOF_MAXTOK	16
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Undo lsof's escapes in COMMAND: \xHH, \n \t \r \b \f and \\. */
 static char *
@@ -39,8 +28,9 @@ unescape(struct pk_sock_reader *r, const char *s, size_t n)
 		return NULL;
 	for (o = out, i = 0; i < n; i++) {
 		if (s[i] == '\\' && i + 3 < n && s[i + 1] == 'x' &&
-		    hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0) {
-			*o++ = (char)(hexval(s[i + 2]) * 16 + hexval(s[i + 3]));
+		    pk_hexval(s[i + 2]) >= 0 && pk_hexval(s[i + 3]) >= 0) {
+			*o++ = (char)(pk_hexval(s[i + 2]) * 16 +
+			    pk_hexval(s[i + 3]));
 			i += 3;
 		} else if (s[i] == '\\' && i + 1 < n && s[i + 1] != '\0' &&
 		    (c = strchr(from, s[i + 1])) != NULL) {
