@@ -1,26 +1,42 @@
 /*
  * parse.c - strict parsers for what scans print: decimal numbers with
  * no sign and no spaces, addresses as the scanners write them.
+ *
+ * strtoul(3) would skip spaces, take a sign and read past the field, so
+ * every number in lib/ goes through pk_parse_digits instead; the callers
+ * differ only in how many digits they allow and what may follow.
  */
 #include <arpa/inet.h>
+#include <limits.h>
 #include <stddef.h>
 
 #include "base/parse.h"
 
+size_t
+pk_parse_digits(const char *s, size_t n, unsigned long long *out)
+{
+	const unsigned long long cut = ULLONG_MAX / 10;
+	unsigned long long v = 0;
+	unsigned d;
+	size_t i;
+
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+		d = (unsigned)(s[i] - '0');
+		if (v < cut || (v == cut && d <= ULLONG_MAX % 10))
+			v = v * 10 + d;
+		else
+			v = ULLONG_MAX;
+	}
+	*out = v;
+	return i;
+}
+
 int
 pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out)
 {
-	unsigned long v = 0;
-	size_t i;
+	unsigned long long v;
 
-	if (n == 0 || n > 5)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (unsigned long)(s[i] - '0');
-	}
-	if (v > max)
+	if (n == 0 || n > 5 || pk_parse_digits(s, n, &v) != n || v > max)
 		return -1;
 	*out = (unsigned)v;
 	return 0;
@@ -29,17 +45,11 @@ pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out)
 int
 pk_parse_long(const char *s, size_t n, long long *out)
 {
-	long long v = 0;
-	size_t i;
+	unsigned long long v;
 
-	if (n == 0 || n > 18)
+	if (n == 0 || n > 18 || pk_parse_digits(s, n, &v) != n)
 		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
+	*out = (long long)v;
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "firewall/firewall_impl.h"
 
 /* Grow *v (elements of size sz) to hold n + 1; 0 or -1. */
@@ -132,24 +133,29 @@ static int
 add_ranges(struct pk_fw *fw, struct fw_runs *rs, const char *s,
     const char *state, const char *reason)
 {
-	unsigned long lo, hi;
-	char *end;
+	const char *end = s + strlen(s);
+	unsigned long long lo, hi;
+	size_t n;
 
-	while (*s != '\0') {
-		if (*s < '0' || *s > '9')
+	while (s < end) {
+		if ((n = pk_parse_digits(s, (size_t)(end - s), &lo)) == 0)
 			return PK_ERR_FORMAT;
-		lo = hi = strtoul(s, &end, 10);
-		if (*end == '-') {
-			if (end[1] < '0' || end[1] > '9')
+		hi = lo;
+		s += n;
+		if (*s == '-') {
+			s++;
+			n = pk_parse_digits(s, (size_t)(end - s), &hi);
+			if (n == 0)
 				return PK_ERR_FORMAT;
-			hi = strtoul(end + 1, &end, 10);
+			s += n;
 		}
-		if (hi > 65535 || lo > hi || (*end != ',' && *end != '\0'))
+		if (hi > 65535 || lo > hi || (*s != ',' && *s != '\0'))
 			return PK_ERR_FORMAT;
 		if (runs_add(fw, rs, (unsigned)lo, (unsigned)hi, state,
 		    reason) == -1)
 			return PK_ERR_NOMEM;
-		s = *end == ',' ? end + 1 : end;
+		if (*s == ',')
+			s++;
 	}
 	return PK_OK;
 }

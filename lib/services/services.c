@@ -21,6 +21,7 @@
 #include "base/arena.h"
 #include "input/input.h"
 #include "base/error.h"
+#include "base/parse.h"
 
 #define SVC_PROTOS	3		/* tcp, udp, sctp */
 #define SVC_PORTS	65536
@@ -129,18 +130,15 @@ svc_parse_portproto(struct svc_line *l, struct pk_service *sv,
     struct pk_error *err)
 {
 	const char *f = l->s + l->pos;
-	size_t n = svc_field(l), i = 0;
-	unsigned long port = 0;
+	size_t n = svc_field(l), i;
+	unsigned long long port;
 	int proto;
 
-	while (i < n && f[i] >= '0' && f[i] <= '9') {
-		port = port * 10 + (unsigned long)(f[i] - '0');
-		if (port > 65535)
-			return svc_fail(err, l, PK_ERR_FORMAT,
-			    "port out of range 0..65535 in '%.*s'",
-			    svc_clip(n), f);
-		i++;
-	}
+	/* Leading zeros are allowed: no pk_parse_port, which counts digits. */
+	i = pk_parse_digits(f, n, &port);
+	if (port > 65535)
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "port out of range 0..65535 in '%.*s'", svc_clip(n), f);
 	if (i == 0 || i == n || f[i] != '/')
 		return svc_fail(err, l, PK_ERR_FORMAT,
 		    "bad port/protocol '%.*s'", svc_clip(n), f);
