@@ -18,14 +18,11 @@
 #include <string.h>
 
 #include "base/parse.h"
+#include "base/proto.h"
 #include "rank/rank_impl.h"
 
 #define PORTIX_SIZE	((size_t)PK_PROTO_COUNT * 65536)
 #define PAIR_SUB	((uint64_t)1 << 31)	/* pair names a sub, not a key */
-
-static const char *const rank_states[] = { "open", "closed", "filtered",
-    "unfiltered", "open|filtered", "closed|filtered" };
-#define RANK_NSTATES	(sizeof(rank_states) / sizeof(rank_states[0]))
 
 const char *const pk_rank_keynames[3] = { "port", "service", "product" };
 
@@ -47,18 +44,6 @@ pk_rank_key_name(int key)
 	    NULL;
 }
 
-static int
-rank_state_bit(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < RANK_NSTATES; i++)
-		if (strlen(rank_states[i]) == n &&
-		    memcmp(rank_states[i], s, n) == 0)
-			return (int)i;
-	return -1;
-}
-
 int
 pk_rank_states_parse(const char *list, unsigned *mask)
 {
@@ -68,7 +53,7 @@ pk_rank_states_parse(const char *list, unsigned *mask)
 	*mask = 0;
 	for (; *list != '\0'; list = *e != '\0' ? e + 1 : e) {
 		e = list + strcspn(list, ",");
-		if ((b = rank_state_bit(list, (size_t)(e - list))) < 0)
+		if ((b = pk_state_parse(list, (size_t)(e - list))) < 0)
 			return PK_ERR_FORMAT;
 		*mask |= 1u << b;
 		if (*e == ',' && e[1] == '\0')
@@ -84,11 +69,11 @@ pk_rank_states_format(unsigned mask, char *buf, size_t len)
 	size_t i;
 
 	buf[0] = '\0';
-	for (i = 0; i < RANK_NSTATES; i++)
+	for (i = 0; i < PK_STATE_COUNT; i++)
 		if (mask & (1u << i)) {
 			if (buf[0] != '\0')
 				strncat(buf, ",", len - strlen(buf) - 1);
-			strncat(buf, rank_states[i], len - strlen(buf) - 1);
+			strncat(buf, pk_state_names[i], len - strlen(buf) - 1);
 		}
 }
 
@@ -98,7 +83,7 @@ pk_rank_new(int key, unsigned states)
 	struct pk_rank *rk;
 
 	if (key < 0 || key > PK_RANK_PRODUCT || states == 0 ||
-	    states >= 1u << RANK_NSTATES)
+	    states >= 1u << PK_STATE_COUNT)
 		return NULL;
 	if ((rk = calloc(1, sizeof(*rk))) == NULL)
 		return NULL;
@@ -468,7 +453,7 @@ rank_state_ok(struct pk_rank *rk, const char *state)
 		return 0;
 	if (state == rk->okstate)
 		return rk->okval;
-	b = rank_state_bit(state, strlen(state));
+	b = pk_state_parse(state, strlen(state));
 	rk->okstate = state;
 	rk->okval = b >= 0 && (rk->states & (1u << b)) != 0;
 	return rk->okval;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/parse.h"
+#include "base/proto.h"
 #include "harness.h"
 
 TEST(test_parse_digits)
@@ -76,4 +77,19 @@ TEST(test_hex_and_mac)
 	assert_int(pk_addr_valid(PK_ADDR_MAC, "02:77:0A:00:fF:g0"), 0);
 }
 
-TEST_MAIN(test_parse_digits, test_parse_port_long, test_hex_and_mac)
+TEST(test_state_names)
+{
+	int i;
+
+	for (i = 0; i < PK_STATE_COUNT; i++)
+		assert_int(pk_state_parse(pk_state_names[i],
+		    strlen(pk_state_names[i])), i);
+	assert_str(pk_state_names[PK_STATE_OPEN_FILTERED], "open|filtered");
+	assert_int(pk_state_parse("open|filtered", 4), PK_STATE_OPEN);
+	assert_int(pk_state_parse("Open", 4), -1);
+	assert_int(pk_state_parse("opened", 6), -1);
+	assert_int(pk_state_parse("", 0), -1);
+}
+
+TEST_MAIN(test_parse_digits, test_parse_port_long, test_hex_and_mac,
+    test_state_names)
