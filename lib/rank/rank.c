@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/parse.h"
 #include "base/proto.h"
 #include "rank/rank_impl.h"
@@ -112,7 +113,7 @@ pk_rank_free(struct pk_rank *rk)
 	for (i = 0; i < rk->nents; i++)
 		free(rk->ents[i].subs);
 	free(rk->ents);
-	free(rk->kh);
+	pk_index_free(&rk->kh);
 	free(rk->portix);
 	free(rk->seen);
 	free(rk->pairs);
@@ -141,7 +142,7 @@ pk_rank_memory(const struct pk_rank *rk)
 	size_t n = sizeof(*rk) + rk->strings.used, i;
 
 	n += rk->capents * sizeof(*rk->ents);
-	n += rk->kh != NULL ? (rk->khmask + 1) * sizeof(*rk->kh) : 0;
+	n += pk_index_bytes(&rk->kh);
 	n += rk->seen != NULL ? (rk->seenmask + 1) * sizeof(*rk->seen) : 0;
 	n += rk->pairs != NULL ? (rk->pairmask + 1) * sizeof(*rk->pairs) : 0;
 	if (rk->portix != NULL)
@@ -150,17 +151,6 @@ pk_rank_memory(const struct pk_rank *rk)
 	for (i = 0; i < rk->nents; i++)
 		n += rk->ents[i].capsubs * sizeof(struct rank_sub);
 	return n;
-}
-
-static uint32_t
-rank_hash(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint32_t h = 2166136261u;	/* FNV-1a */
-
-	while (n-- > 0)
-		h = (h ^ *s++) * 16777619u;
-	return h;
 }
 
 /* --- The host table ------------------------------------------------------ */
@@ -205,7 +195,7 @@ pk_rank_addr_text(const struct rank_addr *k, char *buf, size_t len)
 static uint32_t
 rank_addr_hash(const struct rank_addr *k)
 {
-	return rank_hash(k->a, sizeof(k->a)) ^ k->tag;
+	return pk_hash(k->a, sizeof(k->a)) ^ k->tag;
 }
 
 static int
@@ -252,6 +242,11 @@ pk_rank_seen(struct pk_rank *rk, struct rank_addr *k)
 
 /* --- (host, key) pairs of tracked hosts --------------------------------- */
 
+/*
+ * A pair is one integer, looked up for every port a tracked host has:
+ * mixing it with one multiply is 5-8% faster in ptop than pk_hash over
+ * its eight bytes (measured on 400,000 small hosts).
+ */
 static uint64_t
 rank_pair_hash(uint64_t v)
 {
@@ -318,26 +313,29 @@ rank_first(struct pk_rank *rk, unsigned long *stamp, uint64_t what)
 
 /* --- Key entries --------------------------------------------------------- */
 
-static int
-rank_kh_grow(struct pk_rank *rk)
-{
-	size_t ncap = rk->kh ? (rk->khmask + 1) * 2 : 256, i, j;
-	uint32_t *t = calloc(ncap, sizeof(*t));
-	const char *key;
+/* A key to look up: a name cut from a record, not NUL-terminated. */
+struct rank_key {
+	const char	*s;
+	size_t		 n;
+};
 
-	if (t == NULL)
-		return PK_ERR_NOMEM;
-	for (i = 0; i < rk->nents; i++) {
-		key = rk->ents[i].key;
-		j = rank_hash(key, strlen(key)) & (ncap - 1);
-		while (t[j] != 0)
-			j = (j + 1) & (ncap - 1);
-		t[j] = (uint32_t)i + 1;
-	}
-	free(rk->kh);
-	rk->kh = t;
-	rk->khmask = ncap - 1;
-	return PK_OK;
+static uint32_t
+rank_ent_hash(const void *arg, size_t i)
+{
+	const struct pk_rank *rk = arg;
+	const char *key = rk->ents[i].key;
+
+	return pk_hash(key, strlen(key));
+}
+
+static int
+rank_ent_eq(const void *arg, size_t i, const void *key)
+{
+	const struct pk_rank *rk = arg;
+	const struct rank_key *k = key;
+	const char *e = rk->ents[i].key;
+
+	return strncmp(e, k->s, k->n) == 0 && e[k->n] == '\0';
 }
 
 static struct rank_ent *
@@ -365,19 +363,15 @@ rank_ent_new(struct pk_rank *rk, const char *key, size_t n, uint32_t *slot)
 struct rank_ent *
 pk_rank_ent(struct pk_rank *rk, const char *key, size_t n)
 {
-	size_t j;
-	const char *k;
+	struct rank_key k = { key, n };
+	uint32_t *slot;
 
-	if ((rk->kh == NULL || rk->nents * 2 >= rk->khmask) &&
-	    rank_kh_grow(rk) != PK_OK)
+	if (pk_index_reserve(&rk->kh, rk->nents, 256, rank_ent_hash, rk) == -1)
 		return NULL;
-	j = rank_hash(key, n) & rk->khmask;
-	for (; rk->kh[j] != 0; j = (j + 1) & rk->khmask) {
-		k = rk->ents[rk->kh[j] - 1].key;
-		if (strncmp(k, key, n) == 0 && k[n] == '\0')
-			return &rk->ents[rk->kh[j] - 1];
-	}
-	return rank_ent_new(rk, key, n, &rk->kh[j]);
+	slot = pk_index_find(&rk->kh, pk_hash(key, n), rank_ent_eq, rk, &k);
+	if (*slot != 0)
+		return &rk->ents[*slot - 1];
+	return rank_ent_new(rk, key, n, slot);
 }
 
 /*

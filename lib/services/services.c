@@ -21,6 +21,7 @@
 #include "base/arena.h"
 #include "input/input.h"
 #include "base/error.h"
+#include "base/hash.h"
 #include "base/parse.h"
 
 #define SVC_PROTOS	3		/* tcp, udp, sctp */
@@ -42,8 +43,7 @@ struct pk_services {
 	struct svc_name	*names;
 	size_t		 nnames;
 	size_t		 namecap;
-	uint32_t	*htab;		/* 1 + index into names, 0 empty */
-	size_t		 hmask;
+	struct pk_index	 byname_ix;	/* name -> its place in names */
 	uint32_t	*grp;		/* per entry: its index in names */
 	const struct pk_service **byname;
 };
@@ -277,53 +277,38 @@ svc_grow(struct pk_services *svc)
 	return PK_OK;
 }
 
-static size_t
-svc_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a */
+/* A name to look up: a field of a line, not NUL-terminated. */
+struct svc_key {
+	const char	*s;
+	size_t		 n;
+};
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+static uint32_t
+svc_name_hash(const void *arg, size_t i)
+{
+	const struct pk_services *svc = arg;
+	const char *name = svc->names[i].name;
+
+	return pk_hash(name, strlen(name));
+}
+
+static int
+svc_name_eq(const void *arg, size_t i, const void *key)
+{
+	const struct pk_services *svc = arg;
+	const struct svc_key *k = key;
+	const char *name = svc->names[i].name;
+
+	return strncmp(name, k->s, k->n) == 0 && name[k->n] == '\0';
 }
 
 static uint32_t *
 svc_slot(const struct pk_services *svc, const char *s, size_t n)
 {
-	size_t i = svc_hash(s, n) & svc->hmask;
-	uint32_t *t = svc->htab;
-	const char *name;
+	struct svc_key k = { s, n };
 
-	for (; t[i] != 0; i = (i + 1) & svc->hmask) {
-		name = svc->names[t[i] - 1].name;
-		if (strncmp(name, s, n) == 0 && name[n] == '\0')
-			break;
-	}
-	return &t[i];
-}
-
-/* Double the hash table (kept at most half full). */
-static int
-svc_rehash(struct pk_services *svc)
-{
-	size_t ncap = svc->hmask ? (svc->hmask + 1) * 2 : 8192, i;
-	struct svc_name *nm;
-	const char *name;
-
-	nm = realloc(svc->names, ncap / 2 * sizeof(*nm));
-	if (nm == NULL)
-		return PK_ERR_NOMEM;
-	svc->names = nm;
-	svc->namecap = ncap / 2;
-	free(svc->htab);
-	if ((svc->htab = calloc(ncap, sizeof(*svc->htab))) == NULL)
-		return PK_ERR_NOMEM;
-	svc->hmask = ncap - 1;
-	for (i = 0; i < svc->nnames; i++) {
-		name = svc->names[i].name;
-		*svc_slot(svc, name, strlen(name)) = (uint32_t)i + 1;
-	}
-	return PK_OK;
+	return pk_index_find(&svc->byname_ix, pk_hash(s, n), svc_name_eq, svc,
+	    &k);
 }
 
 /* The index of name in svc->names, added when new; -1 out of memory. */
@@ -332,8 +317,17 @@ svc_intern(struct pk_services *svc, const char *s, size_t n)
 {
 	uint32_t *slot;
 	struct svc_name *nm;
+	size_t ncap;
 
-	if (svc->nnames == svc->namecap && svc_rehash(svc) != PK_OK)
+	if (svc->nnames == svc->namecap) {
+		ncap = svc->namecap ? svc->namecap * 2 : 4096;
+		if ((nm = realloc(svc->names, ncap * sizeof(*nm))) == NULL)
+			return -1;
+		svc->names = nm;
+		svc->namecap = ncap;
+	}
+	if (pk_index_reserve(&svc->byname_ix, svc->nnames, 8192,
+	    svc_name_hash, svc) == -1)
 		return -1;
 	slot = svc_slot(svc, s, n);
 	if (*slot != 0)
@@ -584,7 +578,7 @@ pk_services_free(struct pk_services *svc)
 	free(svc->ents);
 	free(svc->grp);
 	free(svc->names);
-	free(svc->htab);
+	pk_index_free(&svc->byname_ix);
 	pk_arena_destroy(&svc->strings);
 	free(svc->name);
 	free(svc);

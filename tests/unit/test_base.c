@@ -1,9 +1,13 @@
 /*
- * test_base.c - the helpers of lib/base/ that every folder shares.
+ * test_base.c - the helpers of lib/base/ that every folder shares: the
+ * number, hex and MAC parsers (parse.c), the port state names (proto.c),
+ * the hash and the hash table index (hash.c).
  */
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/parse.h"
 #include "base/proto.h"
 #include "harness.h"
@@ -91,5 +95,118 @@ TEST(test_state_names)
 	assert_int(pk_state_parse("", 0), -1);
 }
 
+TEST(test_hash)
+{
+	/* FNV-1a's published values. */
+	assert_true(pk_hash("", 0) == 2166136261u);
+	assert_true(pk_hash("a", 1) == 0xe40c292cu);
+	assert_true(pk_hash("foobar", 6) == 0xbf9cf968u);
+}
+
+/* Words in an array, indexed: the shape of every user. */
+struct words {
+	const char	*w[5000];
+	size_t		 n;
+	struct pk_index	 ix;
+	char		 buf[5000][24];	/* room for any size_t */
+};
+
+static uint32_t
+word_hash(const void *arg, size_t i)
+{
+	const struct words *ws = arg;
+
+	return pk_hash(ws->w[i], strlen(ws->w[i]));
+}
+
+/* Every key in one bucket: probing alone must tell them apart. */
+static uint32_t
+word_collide(const void *arg, size_t i)
+{
+	(void)arg;
+	(void)i;
+	return 7;
+}
+
+static int
+word_eq(const void *arg, size_t i, const void *key)
+{
+	const struct words *ws = arg;
+
+	return strcmp(ws->w[i], key) == 0;
+}
+
+/* Add w unless it is there; its place. */
+static long
+word_add(struct words *ws, const char *w,
+    uint32_t (*hash)(const void *, size_t), uint32_t h)
+{
+	uint32_t *slot;
+
+	if (pk_index_reserve(&ws->ix, ws->n, 8, hash, ws) == -1)
+		return -1;
+	slot = pk_index_find(&ws->ix, h, word_eq, ws, w);
+	if (*slot == 0) {
+		ws->w[ws->n] = w;
+		*slot = (uint32_t)++ws->n;
+	}
+	return (long)*slot - 1;
+}
+
+static void
+index_run(uint32_t (*hash)(const void *, size_t), size_t count)
+{
+	static struct words ws;
+	size_t i;
+	int ok = 1;
+
+	memset(&ws, 0, sizeof(ws));
+	assert_int(pk_index_bytes(&ws.ix), 0);
+	for (i = 0; i < count; i++) {
+		(void)snprintf(ws.buf[i], sizeof(ws.buf[i]), "w%zu", i);
+		ok &= word_add(&ws, ws.buf[i], hash, hash == word_hash ?
+		    pk_hash(ws.buf[i], strlen(ws.buf[i])) : 7) == (long)i;
+	}
+	assert_true(ok);
+	assert_int(ws.n, count);
+	/* At most half full, and every word found again at its place. */
+	assert_true(ws.n * 2 <= ws.ix.mask + 1);
+	assert_int(pk_index_bytes(&ws.ix), (ws.ix.mask + 1) * 4);
+	for (i = 0; i < count; i++)
+		ok &= word_add(&ws, ws.buf[i], hash, hash == word_hash ?
+		    pk_hash(ws.buf[i], strlen(ws.buf[i])) : 7) == (long)i;
+	assert_true(ok);
+	assert_int(ws.n, count);
+	pk_index_free(&ws.ix);
+	assert_int(pk_index_bytes(&ws.ix), 0);
+}
+
+TEST(test_index)
+{
+	index_run(word_hash, 5000);
+}
+
+TEST(test_index_collisions)
+{
+	index_run(word_collide, 300);
+}
+
+/* The first table has min slots, then each doubles at half full. */
+TEST(test_index_growth)
+{
+	static struct words ws;
+	size_t i;
+
+	memset(&ws, 0, sizeof(ws));
+	for (i = 0; i < 5; i++) {
+		(void)snprintf(ws.buf[i], sizeof(ws.buf[i]), "%zu", i);
+		(void)word_add(&ws, ws.buf[i], word_hash,
+		    pk_hash(ws.buf[i], strlen(ws.buf[i])));
+		assert_int(ws.ix.mask + 1, i < 4 ? 8 : 16);
+	}
+	pk_index_free(&ws.ix);
+}
+
 TEST_MAIN(test_parse_digits, test_parse_port_long, test_hex_and_mac,
-    test_state_names)
+    test_state_names, test_hash, test_index, test_index_collisions,
+    test_index_growth)
