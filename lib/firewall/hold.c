@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/parse.h"
 #include "firewall/firewall_impl.h"
 
@@ -239,58 +240,44 @@ pk_fwi_host_runs(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
 
 /* --- Held hosts -------------------------------------------------------- */
 
-static size_t
-hash(const char *s)
+static uint32_t
+held_hash(const void *arg, size_t i)
 {
-	size_t h = 2166136261u;
+	const struct pk_fw *fw = arg;
 
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	return pk_hash(fw->order[i]->addr, strlen(fw->order[i]->addr));
+}
+
+static int
+held_eq(const void *arg, size_t i, const void *addr)
+{
+	const struct pk_fw *fw = arg;
+
+	return strcmp(fw->order[i]->addr, addr) == 0;
 }
 
 struct fw_held *
 pk_fwi_lookup(const struct pk_fw *fw, const char *addr)
 {
-	struct fw_held *hd;
+	uint32_t *slot;
 
-	if (fw->tabsize == 0)
+	if (fw->ix.slot == NULL)
 		return NULL;
-	for (hd = fw->tab[hash(addr) & (fw->tabsize - 1)]; hd != NULL;
-	    hd = hd->next)
-		if (strcmp(hd->addr, addr) == 0)
-			return hd;
-	return NULL;
-}
-
-static int
-rehash(struct pk_fw *fw)
-{
-	struct fw_held **nt;
-	size_t i, ns = fw->tabsize == 0 ? 64 : fw->tabsize * 2, b;
-
-	if ((nt = calloc(ns, sizeof(*nt))) == NULL)
-		return -1;
-	for (i = 0; i < fw->norder; i++) {
-		b = hash(fw->order[i]->addr) & (ns - 1);
-		fw->order[i]->next = nt[b];
-		nt[b] = fw->order[i];
-	}
-	free(fw->tab);
-	fw->tab = nt;
-	fw->mem += (ns - fw->tabsize) * sizeof(*nt);
-	fw->tabsize = ns;
-	return 0;
+	slot = pk_index_find(&fw->ix, pk_hash(addr, strlen(addr)), held_eq,
+	    fw, addr);
+	return *slot != 0 ? fw->order[*slot - 1] : NULL;
 }
 
 static struct fw_held *
 held_new(struct pk_fw *fw, const char *addr)
 {
 	struct fw_held *hd;
-	size_t b;
+	uint32_t *slot;
+	size_t before = pk_index_bytes(&fw->ix);
 
-	if (fw->norder >= fw->tabsize && rehash(fw) == -1)
+	if (pk_index_reserve(&fw->ix, fw->norder, 64, held_hash, fw) == -1)
 		return NULL;
+	fw->mem += pk_index_bytes(&fw->ix) - before;
 	if (pk_fwi_grow(&fw->order, &fw->ordercap, fw->norder,
 	    sizeof(*fw->order)) == -1)
 		return NULL;
@@ -300,10 +287,10 @@ held_new(struct pk_fw *fw, const char *addr)
 		free(hd);
 		return NULL;
 	}
-	b = hash(addr) & (fw->tabsize - 1);
-	hd->next = fw->tab[b];
-	fw->tab[b] = hd;
+	slot = pk_index_find(&fw->ix, pk_hash(addr, strlen(addr)), held_eq,
+	    fw, addr);
 	fw->order[fw->norder++] = hd;
+	*slot = (uint32_t)fw->norder;
 	fw->mem += sizeof(*hd) + strlen(addr) + 1 + sizeof(hd);
 	return hd;
 }
