@@ -8,6 +8,7 @@
  * stays short.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/hash.h"
 
@@ -33,6 +34,30 @@ pk_index_reserve(struct pk_index *ix, size_t n, size_t min,
 	ix->slot = t;
 	ix->mask = size - 1;
 	return 0;
+}
+
+/* What pk_index_reserve_str hands its hash callback. */
+struct str_keys {
+	const char	*(*key)(const void *arg, size_t i);
+	const void	*arg;
+};
+
+static uint32_t
+str_hash(const void *arg, size_t i)
+{
+	const struct str_keys *k = arg;
+	const char *s = k->key(k->arg, i);
+
+	return pk_hash(s, strlen(s));
+}
+
+int
+pk_index_reserve_str(struct pk_index *ix, size_t n, size_t min,
+    const char *(*key)(const void *arg, size_t i), const void *arg)
+{
+	struct str_keys k = { key, arg };
+
+	return pk_index_reserve(ix, n, min, str_hash, &k);
 }
 
 size_t

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * FNV-1a over the n bytes at p.  Inline, as the index's probe below: the
@@ -58,6 +59,29 @@ pk_index_find(const struct pk_index *ix, uint32_t hash,
 	for (j = hash & ix->mask; ix->slot[j] != 0; j = (j + 1) & ix->mask)
 		if (eq(arg, ix->slot[j] - 1, key))
 			break;
+	return &ix->slot[j];
+}
+
+/*
+ * The same for the tables keyed by strings, which is most: key(arg, i)
+ * is entry i's key, NUL-terminated; the key looked up is s[0..n).
+ */
+int	 pk_index_reserve_str(struct pk_index *ix, size_t n, size_t min,
+	    const char *(*key)(const void *arg, size_t i), const void *arg);
+static inline uint32_t *
+pk_index_find_str(const struct pk_index *ix,
+    const char *(*key)(const void *arg, size_t i), const void *arg,
+    const char *s, size_t n)
+{
+	const char *k;
+	size_t j;
+
+	for (j = pk_hash(s, n) & ix->mask; ix->slot[j] != 0;
+	    j = (j + 1) & ix->mask) {
+		k = key(arg, ix->slot[j] - 1);
+		if (strncmp(k, s, n) == 0 && k[n] == '\0')
+			break;
+	}
 	return &ix->slot[j];
 }
 

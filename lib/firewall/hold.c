@@ -240,20 +240,12 @@ pk_fwi_host_runs(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
 
 /* --- Held hosts -------------------------------------------------------- */
 
-static uint32_t
-held_hash(const void *arg, size_t i)
+static const char *
+held_key(const void *arg, size_t i)
 {
 	const struct pk_fw *fw = arg;
 
-	return pk_hash(fw->order[i]->addr, strlen(fw->order[i]->addr));
-}
-
-static int
-held_eq(const void *arg, size_t i, const void *addr)
-{
-	const struct pk_fw *fw = arg;
-
-	return strcmp(fw->order[i]->addr, addr) == 0;
+	return fw->order[i]->addr;
 }
 
 struct fw_held *
@@ -263,8 +255,7 @@ pk_fwi_lookup(const struct pk_fw *fw, const char *addr)
 
 	if (fw->ix.slot == NULL)
 		return NULL;
-	slot = pk_index_find(&fw->ix, pk_hash(addr, strlen(addr)), held_eq,
-	    fw, addr);
+	slot = pk_index_find_str(&fw->ix, held_key, fw, addr, strlen(addr));
 	return *slot != 0 ? fw->order[*slot - 1] : NULL;
 }
 
@@ -275,7 +266,7 @@ held_new(struct pk_fw *fw, const char *addr)
 	uint32_t *slot;
 	size_t before = pk_index_bytes(&fw->ix);
 
-	if (pk_index_reserve(&fw->ix, fw->norder, 64, held_hash, fw) == -1)
+	if (pk_index_reserve_str(&fw->ix, fw->norder, 64, held_key, fw) == -1)
 		return NULL;
 	fw->mem += pk_index_bytes(&fw->ix) - before;
 	if (pk_fwi_grow(&fw->order, &fw->ordercap, fw->norder,
@@ -287,8 +278,7 @@ held_new(struct pk_fw *fw, const char *addr)
 		free(hd);
 		return NULL;
 	}
-	slot = pk_index_find(&fw->ix, pk_hash(addr, strlen(addr)), held_eq,
-	    fw, addr);
+	slot = pk_index_find_str(&fw->ix, held_key, fw, addr, strlen(addr));
 	fw->order[fw->norder++] = hd;
 	*slot = (uint32_t)fw->norder;
 	fw->mem += sizeof(*hd) + strlen(addr) + 1 + sizeof(hd);

@@ -313,29 +313,12 @@ rank_first(struct pk_rank *rk, unsigned long *stamp, uint64_t what)
 
 /* --- Key entries --------------------------------------------------------- */
 
-/* A key to look up: a name cut from a record, not NUL-terminated. */
-struct rank_key {
-	const char	*s;
-	size_t		 n;
-};
-
-static uint32_t
-rank_ent_hash(const void *arg, size_t i)
+static const char *
+rank_ent_key(const void *arg, size_t i)
 {
 	const struct pk_rank *rk = arg;
-	const char *key = rk->ents[i].key;
 
-	return pk_hash(key, strlen(key));
-}
-
-static int
-rank_ent_eq(const void *arg, size_t i, const void *key)
-{
-	const struct pk_rank *rk = arg;
-	const struct rank_key *k = key;
-	const char *e = rk->ents[i].key;
-
-	return strncmp(e, k->s, k->n) == 0 && e[k->n] == '\0';
+	return rk->ents[i].key;
 }
 
 static struct rank_ent *
@@ -363,12 +346,12 @@ rank_ent_new(struct pk_rank *rk, const char *key, size_t n, uint32_t *slot)
 struct rank_ent *
 pk_rank_ent(struct pk_rank *rk, const char *key, size_t n)
 {
-	struct rank_key k = { key, n };
 	uint32_t *slot;
 
-	if (pk_index_reserve(&rk->kh, rk->nents, 256, rank_ent_hash, rk) == -1)
+	if (pk_index_reserve_str(&rk->kh, rk->nents, 256, rank_ent_key,
+	    rk) == -1)
 		return NULL;
-	slot = pk_index_find(&rk->kh, pk_hash(key, n), rank_ent_eq, rk, &k);
+	slot = pk_index_find_str(&rk->kh, rank_ent_key, rk, key, n);
 	if (*slot != 0)
 		return &rk->ents[*slot - 1];
 	return rank_ent_new(rk, key, n, slot);

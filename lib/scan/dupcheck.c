@@ -113,20 +113,12 @@ check_ports(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
 	ports_clear(d, h);
 }
 
-static uint32_t
-seen_hash(const void *arg, size_t i)
+static const char *
+seen_key(const void *arg, size_t i)
 {
 	const struct pk_dupcheck *d = arg;
 
-	return pk_hash(d->seen[i].addr, strlen(d->seen[i].addr));
-}
-
-static int
-seen_eq(const void *arg, size_t i, const void *addr)
-{
-	const struct pk_dupcheck *d = arg;
-
-	return strcmp(d->seen[i].addr, addr) == 0;
+	return d->seen[i].addr;
 }
 
 /* Room for one more address; 0 or -1. */
@@ -136,7 +128,7 @@ seen_grow(struct pk_dupcheck *d)
 	struct seen *ns;
 	size_t ncap;
 
-	if (pk_index_reserve(&d->ix, d->n, 1024, seen_hash, d) == -1)
+	if (pk_index_reserve_str(&d->ix, d->n, 1024, seen_key, d) == -1)
 		return -1;
 	if (d->n < d->cap)
 		return 0;
@@ -159,8 +151,7 @@ check_host(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
 
 	if (seen_grow(d) == -1)
 		return -1;
-	slot = pk_index_find(&d->ix, pk_hash(addr, strlen(addr)), seen_eq, d,
-	    addr);
+	slot = pk_index_find_str(&d->ix, seen_key, d, addr, strlen(addr));
 	if (*slot != 0) {
 		(void)snprintf(msg, sizeof(msg), "warning: host %.64s listed "
 		    "again (first at line %lu)", addr, d->seen[*slot - 1].line);

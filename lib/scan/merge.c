@@ -30,20 +30,12 @@ struct pk_merge {
 	size_t		 limit;
 };
 
-static uint32_t
-merged_hash(const void *arg, size_t i)
+static const char *
+merged_key(const void *arg, size_t i)
 {
 	const struct pk_merge *m = arg;
 
-	return pk_hash(m->order[i]->key, strlen(m->order[i]->key));
-}
-
-static int
-merged_eq(const void *arg, size_t i, const void *key)
-{
-	const struct pk_merge *m = arg;
-
-	return strcmp(m->order[i]->key, key) == 0;
+	return m->order[i]->key;
 }
 
 static int
@@ -67,10 +59,9 @@ merge_add(struct pk_merge *m, const struct pk_host *h)
 	uint32_t *slot;
 	size_t i;
 
-	if (pk_index_reserve(&m->ix, m->n, 128, merged_hash, m) == -1)
+	if (pk_index_reserve_str(&m->ix, m->n, 128, merged_key, m) == -1)
 		return -1;
-	slot = pk_index_find(&m->ix, pk_hash(key, strlen(key)), merged_eq, m,
-	    key);
+	slot = pk_index_find_str(&m->ix, merged_key, m, key, strlen(key));
 	if (*slot != 0) {
 		e = m->order[*slot - 1];
 		for (i = 0; i < h->nports; i++)

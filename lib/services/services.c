@@ -277,38 +277,18 @@ svc_grow(struct pk_services *svc)
 	return PK_OK;
 }
 
-/* A name to look up: a field of a line, not NUL-terminated. */
-struct svc_key {
-	const char	*s;
-	size_t		 n;
-};
-
-static uint32_t
-svc_name_hash(const void *arg, size_t i)
+static const char *
+svc_name_key(const void *arg, size_t i)
 {
 	const struct pk_services *svc = arg;
-	const char *name = svc->names[i].name;
 
-	return pk_hash(name, strlen(name));
-}
-
-static int
-svc_name_eq(const void *arg, size_t i, const void *key)
-{
-	const struct pk_services *svc = arg;
-	const struct svc_key *k = key;
-	const char *name = svc->names[i].name;
-
-	return strncmp(name, k->s, k->n) == 0 && name[k->n] == '\0';
+	return svc->names[i].name;
 }
 
 static uint32_t *
 svc_slot(const struct pk_services *svc, const char *s, size_t n)
 {
-	struct svc_key k = { s, n };
-
-	return pk_index_find(&svc->byname_ix, pk_hash(s, n), svc_name_eq, svc,
-	    &k);
+	return pk_index_find_str(&svc->byname_ix, svc_name_key, svc, s, n);
 }
 
 /* The index of name in svc->names, added when new; -1 out of memory. */
@@ -326,8 +306,8 @@ svc_intern(struct pk_services *svc, const char *s, size_t n)
 		svc->names = nm;
 		svc->namecap = ncap;
 	}
-	if (pk_index_reserve(&svc->byname_ix, svc->nnames, 8192,
-	    svc_name_hash, svc) == -1)
+	if (pk_index_reserve_str(&svc->byname_ix, svc->nnames, 8192,
+	    svc_name_key, svc) == -1)
 		return -1;
 	slot = svc_slot(svc, s, n);
 	if (*slot != 0)

@@ -207,6 +207,46 @@ TEST(test_index_growth)
 	pk_index_free(&ws.ix);
 }
 
+static const char *
+word_key(const void *arg, size_t i)
+{
+	const struct words *ws = arg;
+
+	return ws->w[i];
+}
+
+/* String keys: the one looked up is a piece of a longer text. */
+TEST(test_index_str)
+{
+	static struct words ws;
+	static const char text[] = "alpha beta gamma alphabet";
+	static const size_t at[] = { 0, 6, 11, 17, 0 }, len[] = { 5, 4, 5, 8,
+	    5 };
+	uint32_t *slot;
+	size_t i;
+
+	memset(&ws, 0, sizeof(ws));
+	for (i = 0; i < 5; i++) {
+		if (!assert_int(pk_index_reserve_str(&ws.ix, ws.n, 2, word_key,
+		    &ws), 0))
+			return;
+		slot = pk_index_find_str(&ws.ix, word_key, &ws, text + at[i],
+		    len[i]);
+		if (*slot == 0) {
+			memcpy(ws.buf[ws.n], text + at[i], len[i]);
+			ws.w[ws.n] = ws.buf[ws.n];
+			*slot = (uint32_t)++ws.n;
+		}
+	}
+	/* "alpha" twice is one entry; "alphabet" is not "alpha". */
+	assert_int(ws.n, 4);
+	assert_str(ws.w[3], "alphabet");
+	assert_int(*pk_index_find_str(&ws.ix, word_key, &ws, "gamma", 5), 3);
+	assert_int(*pk_index_find_str(&ws.ix, word_key, &ws, "alph", 4), 0);
+	assert_int(*pk_index_find_str(&ws.ix, word_key, &ws, "", 0), 0);
+	pk_index_free(&ws.ix);
+}
+
 TEST_MAIN(test_parse_digits, test_parse_port_long, test_hex_and_mac,
     test_state_names, test_hash, test_index, test_index_collisions,
-    test_index_growth)
+    test_index_growth, test_index_str)
