@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/hash.h"
 #include "portkit.h"
 
 /* Compared port strings, in this order. */
@@ -102,8 +103,7 @@ struct pk_diff {
 	struct dentry	*ents;
 	size_t		 nents;
 	size_t		 capents;
-	uint32_t	*slots;		/* hash: entry index + 1; 0 empty */
-	size_t		 nslots;
+	struct pk_index	 ix;		/* key -> its place in ents */
 	struct pk_arena	 pool;		/* change strings and arrays */
 	int		 bstarted;
 	int		 finished;

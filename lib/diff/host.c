@@ -8,10 +8,10 @@
  * list, addresses and hostnames are united.
  */
 #include <arpa/inet.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "diff/diff_impl.h"
 
 struct vec {
@@ -85,19 +85,10 @@ bstr(char **sp, const char *s)
 	return r;
 }
 
-static int
-hexval(char c)
-{
-	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
 /* The normalised key: family tag and address bytes, or a MAC's bytes. */
 int
 pk_diff_key(const struct pk_host *h, unsigned char key[17])
 {
-	const char *p;
-	int i;
-
 	memset(key, 0, 17);
 	if (h->host != NULL) {
 		if (inet_pton(AF_INET, h->host, key + 1) == 1) {
@@ -110,16 +101,9 @@ pk_diff_key(const struct pk_host *h, unsigned char key[17])
 		}
 		return -1;
 	}
-	if (h->mac == NULL)
-		return -1;
 	/* "02:77:0A:00:00:0b": six hex pairs, either case. */
-	for (p = h->mac, i = 0; i < 6; i++, p += 3) {
-		if (!isxdigit((unsigned char)p[0]) ||
-		    !isxdigit((unsigned char)p[1]) ||
-		    p[2] != (i < 5 ? ':' : '\0'))
-			return -1;
-		key[1 + i] = (unsigned char)(hexval(p[0]) << 4 | hexval(p[1]));
-	}
+	if (h->mac == NULL || pk_parse_mac(h->mac, key + 1) == -1)
+		return -1;
 	key[0] = 'M';
 	return 0;
 }

@@ -534,7 +534,7 @@ pk_fw_free(struct pk_fw *fw)
 	free(fw->rows);
 	free(fw->segs);
 	free(fw->text);
-	free(fw->tab);
+	pk_index_free(&fw->ix);
 	free(fw->order);
 	free(fw);
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/hash.h"
 #include "portkit.h"
 
 enum { SLOT_SYN, SLOT_ACK, SLOT_UDP, SLOT_UDPV, NSLOTS };
@@ -47,7 +48,6 @@ struct fw_held {
 	uint32_t	 unlisted[NSLOTS]; /* folded ports without a port
 					   list (grepable input);
 					   saturating */
-	struct fw_held	*next;		/* hash chain */
 	uint8_t		 present;	/* slots whose scan held the host */
 	uint8_t		 down;		/* slots whose scan saw it down */
 	uint8_t		 matched;
@@ -88,8 +88,7 @@ struct fw_rowx {
 struct pk_fw {
 	char		*strs[NSTRS + 1];
 	unsigned	 nstrs;
-	struct fw_held	**tab;
-	size_t		 tabsize;
+	struct pk_index	 ix;		/* address -> its place in order */
 	struct fw_held	**order;
 	size_t		 norder;
 	size_t		 ordercap;

@@ -7,6 +7,7 @@
  * a merge refuses an address it has already seen.  Counts made under
  * pk_rank_set_distinct list none, and the merge then trusts the shards.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "rank/rank_impl.h"
 #include "input/input.h"
 #include "base/error.h"
+#include "base/parse.h"
 
 /* TSV escaping of one field: \t \n \r \\ as two characters. */
 static int
@@ -118,15 +120,17 @@ rank_split(char *line, char **f, size_t max)
 	}
 }
 
+/* Digits only; a count too large for a long saturates. */
 static int
 rank_number(const char *s, unsigned long *v)
 {
-	char *end;
+	unsigned long long x;
+	size_t n = strlen(s);
 
-	if (*s < '0' || *s > '9')
+	if (n == 0 || pk_parse_digits(s, n, &x) != n)
 		return -1;
-	*v = strtoul(s, &end, 10);
-	return *end == '\0' ? 0 : -1;
+	*v = x > ULONG_MAX ? ULONG_MAX : (unsigned long)x;
+	return 0;
 }
 
 /* The port/proto of a "80/tcp" key, for port-ordered ties. */

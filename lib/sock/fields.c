@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "sock/sock_impl.h"
 
 int
@@ -59,30 +60,6 @@ int
 pk_sk_tokeq(const struct sk_tok *t, const char *lit)
 {
 	return strlen(lit) == t->n && memcmp(t->p, lit, t->n) == 0;
-}
-
-int
-pk_sk_digits(const char *p, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 18)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	return 1;
-}
-
-static long
-sk_number(const char *p, size_t n)
-{
-	long v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v = v * 10 + (p[i] - '0');
-	return v;
 }
 
 /* Every entry of nmap-services under name for proto; 1 when unique. */
@@ -221,9 +198,9 @@ sk_port(struct pk_sock_reader *r, const char *s, size_t n, long *out)
 	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		continue;
 	if (n > 0 && i == n) {
-		if (n > 5 || sk_number(s, n) > 65535)
+		if (pk_parse_port(s, n, 65535, &port) == -1)
 			return sk_bad(r, "bad port", s, n);
-		*out = sk_number(s, n);
+		*out = port;
 		return 0;
 	}
 	if ((name = pk_arena_strndup(&r->arena, s, n)) == NULL)

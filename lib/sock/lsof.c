@@ -10,21 +10,10 @@
  */
 #include <string.h>
 
+#include "base/parse.h"
 #include "sock/sock_impl.h"
 
 #define LSOF_MAXTOK	16
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Undo lsof's escapes in COMMAND: \xHH, \n \t \r \b \f and \\. */
 static char *
@@ -39,8 +28,9 @@ unescape(struct pk_sock_reader *r, const char *s, size_t n)
 		return NULL;
 	for (o = out, i = 0; i < n; i++) {
 		if (s[i] == '\\' && i + 3 < n && s[i + 1] == 'x' &&
-		    hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0) {
-			*o++ = (char)(hexval(s[i + 2]) * 16 + hexval(s[i + 3]));
+		    pk_hexval(s[i + 2]) >= 0 && pk_hexval(s[i + 3]) >= 0) {
+			*o++ = (char)(pk_hexval(s[i + 2]) * 16 +
+			    pk_hexval(s[i + 3]));
 			i += 3;
 		} else if (s[i] == '\\' && i + 1 < n && s[i + 1] != '\0' &&
 		    (c = strchr(from, s[i + 1])) != NULL) {
@@ -109,24 +99,21 @@ static int
 lsof_proc(struct pk_sock_reader *r, const struct sk_tok *t)
 {
 	struct pk_sock_proc *p;
-	size_t i;
-	long fd = 0;
+	unsigned long long v;
+	long long pid;
+	long fd = -1;
 
-	if (!pk_sk_digits(t[1].p, t[1].n))
+	if (pk_parse_long(t[1].p, t[1].n, &pid) == -1)
 		return lsof_bad(r, "lsof PID must be a number");
-	for (i = 0; i < t[3].n && i < 9 && t[3].p[i] >= '0' &&
-	    t[3].p[i] <= '9'; i++)
-		fd = fd * 10 + (t[3].p[i] - '0');
-	if (i == 0)
-		fd = -1;
+	/* FD is "3u", "cwd", ...: up to 9 leading digits, or none. */
+	if (pk_parse_digits(t[3].p, t[3].n < 9 ? t[3].n : 9, &v) > 0)
+		fd = (long)v;
 	p = pk_arena_zalloc(&r->arena, sizeof(*p));
 	if (p == NULL || (p->name = unescape(r, t[0].p, t[0].n)) == NULL ||
 	    (r->rec.user = pk_arena_strndup(&r->arena, t[2].p,
 	    t[2].n)) == NULL)
 		return pk_sk_fail(r, PK_ERR_NOMEM, r->first, "out of memory");
-	p->pid = 0;
-	for (i = 0; i < t[1].n; i++)
-		p->pid = p->pid * 10 + (t[1].p[i] - '0');
+	p->pid = (long)pid;
 	p->fd = fd;
 	r->rec.procs = p;
 	r->rec.nprocs = 1;
