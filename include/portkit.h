@@ -945,10 +945,12 @@ unsigned	 pk_filter_criteria(const struct pk_filter *f);
 
 /*
  * A pattern that PCRE2 gives up on (more than 1,000,000 steps, or out of
- * its memory) drops the record being judged.  warn, when not NULL, is
- * then called with status PK_ERR_LIMIT, a NULL file, line 0 and
- * "pattern match failed (error -47)" (PCRE2's error number), so that the
- * caller can say so; the judgement returns 0 and the filter goes on.
+ * its memory) drops the record being judged, and from then on every
+ * pattern fails, since an answer judged by half the rules would be wrong.
+ * warn, when not NULL, is called once with status PK_ERR_LIMIT, a NULL
+ * file, line 0 and a message naming the pattern, the field and PCRE2's
+ * reason ('pattern "^(a|a)*$" on field service: match limit exceeded'),
+ * so that the caller can stop and say so.
  */
 void		 pk_filter_set_warn(struct pk_filter *f,
 		    void (*warn)(void *arg, const struct pk_error *e),

@@ -51,6 +51,7 @@ struct pcat {
 	struct pk_sockrow *srow;
 	struct pk_writer *w;
 	int		 trouble;	/* 2 or 3 once something went wrong */
+	int		 stopped;	/* a pattern hit its limit: no more */
 	const char	*file;		/* name of the input being read */
 };
 
@@ -179,16 +180,20 @@ add_match(struct pcat *pc, const char *arg)
 		refused("--match", eq + 1, &err);
 }
 
-/* A pattern PCRE2 gave up on skipped a record: said once, and trouble. */
+/*
+ * A pattern PCRE2 gave up on: the answer would be missing records, so
+ * pcat stops there (exit 2), naming the pattern and the field.
+ */
 static void
 match_failed(void *arg, const struct pk_error *e)
 {
 	struct pcat *pc = arg;
 
-	if (pc->trouble != 0)
+	if (pc->stopped)
 		return;
-	fe_warnx("%s: %s: record skipped", pc->file, e->msg);
+	fe_warnx("%s: %s", pc->file, e->msg);
 	pc->trouble = 2;
+	pc->stopped = 1;
 }
 
 /*
@@ -277,10 +282,10 @@ do_scan(struct pcat *pc, struct pk_source *src)
 	if ((r = pk_reader_open_source(src, &pc->ropts)) == NULL)
 		fe_errx(2, "out of memory");
 	pc->file = pk_reader_name(r);
-	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+	while (!pc->stopped && (rc = pk_reader_next(r, &h)) == PK_OK)
 		written(pc, pk_filter_write_host(pc->filt, h, pc->wrflags,
 		    pc->row, pc->w, pc->file), h->line);
-	if (rc != PK_EOF)
+	if (!pc->stopped && rc != PK_EOF)
 		input_failed(pc, rc, pk_reader_error(r));
 	pk_reader_free(r);
 }
@@ -328,10 +333,10 @@ do_dump(struct pcat *pc, struct pk_source *src)
 	if ((r = pk_sock_open_source(src, &pc->sopts)) == NULL)
 		fe_errx(2, "out of memory");
 	pc->file = pk_sock_name(r);
-	while ((rc = pk_sock_next(r, &sk)) == PK_OK)
+	while (!pc->stopped && (rc = pk_sock_next(r, &sk)) == PK_OK)
 		written(pc, pk_filter_write_sock(pc->filt, sk, pc->srow,
 		    pc->w, pc->file), sk->line);
-	if (rc != PK_EOF)
+	if (!pc->stopped && rc != PK_EOF)
 		input_failed(pc, rc, pk_sock_error(r));
 	pk_sock_free(r);
 }
@@ -470,7 +475,7 @@ main(int argc, char *argv[])
 	parse_args(&pc, argc, argv);
 	if (optind >= argc)
 		do_file(&pc, "-");
-	for (i = optind; i < argc; i++)
+	for (i = optind; i < argc && !pc.stopped; i++)
 		do_file(&pc, argv[i]);
 	if (pc.w != NULL && pk_writer_flush(pc.w) != PK_OK)
 		fe_write_failed();
