@@ -384,6 +384,23 @@ int		 pk_portspec_parse(struct pk_portset *ps, const char *spec,
  */
 char		*pk_portspec_format(const struct pk_portset *ps, int proto);
 
+/* --- Address networks (lib/scan/net.c) ---------------------------------- */
+
+/* An IPv4 or IPv6 network: the first prefix bits of addr. */
+struct pk_net {
+	int		 family;	/* 4 or 6 */
+	unsigned	 prefix;	/* 0..32 or 0..128 */
+	unsigned char	 addr[16];	/* network byte order */
+};
+
+/*
+ * Parse "10.0.0.0/8", "fd00::/8" or one address (a full-length prefix).
+ * Bits past the prefix are kept and ignored.  PK_OK or PK_ERR_FORMAT.
+ */
+int		 pk_net_parse(struct pk_net *net, const char *s);
+/* 1 when the address string addr lies in net, 0 otherwise or unparsable. */
+int		 pk_net_contains(const struct pk_net *net, const char *addr);
+
 /* --- Output writers (lib/out/) ------------------------------------------ */
 
 enum pk_outfmt {
