@@ -1110,11 +1110,12 @@ char		*pk_hist_time_format(long long t, char *buf, size_t len);
  * Allowed open ports (lib/hist/policy.c; the format is portkit-policy(5)).
  * One rule a line, "TARGET PORTSPEC [SERVICE-REGEX]": TARGET an address,
  * a network (pk_net_parse) or "*"; PORTSPEC nmap's -p syntax
- * (pk_portspec_parse, unprefixed ports for every protocol); the rest of
- * the line, when given, a PCRE2 pattern the whole detected service name
- * must match.  Blank lines and lines (or third fields) starting with "#"
- * are comments.  A port is allowed when a rule matching its host lists
- * it and, if the rule has a pattern, the service matches.
+ * (pk_portspec_parse, unprefixed ports for every protocol); the third
+ * field, when given, a PCRE2 pattern without blanks that the whole
+ * detected service name must match.  A field starting with "#" begins a
+ * comment that runs to the end of the line.  A port is allowed when a
+ * rule matching its host lists it and, if the rule has a pattern, the
+ * service matches.
  */
 struct pk_hist_policy;
 

@@ -9,6 +9,7 @@
  * so that records of one host repeated within a scan (masscan writes
  * one per port) join before they count.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -293,16 +294,11 @@ service_id(struct pk_hist *hs, const struct cport *cp)
 {
 	const char *name = cp->s[CP_SERVICE], *tun = cp->s[CP_TUNNEL];
 	char buf[256];
-	size_t n;
 
 	if (tun == NULL || strcmp(tun, "ssl") != 0)
 		return pk_spool_get(&hs->pool, name, strlen(name));
-	n = strlen(name);
-	if (n > sizeof(buf) - 5)
-		n = sizeof(buf) - 5;
-	memcpy(buf, "ssl/", 4);
-	memcpy(buf + 4, name, n);
-	return pk_spool_get(&hs->pool, buf, n + 4);
+	(void)snprintf(buf, sizeof(buf), "ssl/%s", name);
+	return pk_spool_get(&hs->pool, buf, strlen(buf));
 }
 
 /* Note what this scan saw of p; the surer observation stays. */

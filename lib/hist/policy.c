@@ -3,9 +3,11 @@
  *
  *	# TARGET        PORTSPEC        [SERVICE-REGEX]
  *	*               T:22
- *	10.1.0.0/16     T:80,443        (ssl/)?http
+ *	10.1.0.0/16     T:80,443        (ssl/)?http     # web
  *	10.1.2.3        U:53,T:53
  *
+ * Fields are separated by blanks, so a pattern has none (\s matches
+ * one); a field starting with "#" begins a comment.
  * A host's allowed ports are the union of the rules whose target holds
  * it; a rule with a pattern allows its ports only to a service whose
  * whole name the pattern matches.
@@ -161,15 +163,12 @@ rule_ports(struct pline *l, struct prule *r, size_t at, size_t n)
 }
 
 static int
-rule_pattern(struct pline *l, struct prule *r, size_t at)
+rule_pattern(struct pline *l, struct prule *r, size_t at, size_t n)
 {
 	PCRE2_UCHAR msg[120];
 	PCRE2_SIZE eoff;
-	size_t n = l->n - at;
 	int ec;
 
-	while (n > 0 && blank(l->p[at + n - 1]))
-		n--;
 	/* Anchored at both ends: the whole name must match. */
 	r->re = pcre2_compile((PCRE2_SPTR)(l->p + at), n,
 	    PCRE2_ANCHORED | PCRE2_ENDANCHORED, &ec, &eoff, NULL);
@@ -182,38 +181,58 @@ rule_pattern(struct pline *l, struct prule *r, size_t at)
 	    (int)(n > 60 ? 60 : n), l->p + at, (const char *)msg);
 }
 
-static int
-load_line(struct pk_hist_policy *pol, struct pline *l)
+/* Room for one more rule, zeroed; NULL out of memory. */
+static struct prule *
+new_rule(struct pk_hist_policy *pol)
 {
 	struct prule *r;
-	size_t off = 0, t0, tn, p0, pn, rest;
-	int rc;
 
-	if ((tn = field(l, &off, &t0)) == 0 || l->p[t0] == '#')
-		return PK_OK;
-	if (memchr(l->p, '\0', l->n) != NULL)
-		return line_fail(l, (size_t)((const char *)memchr(l->p, '\0',
-		    l->n) - l->p), "NUL byte in line");
-	if ((pn = field(l, &off, &p0)) == 0)
-		return line_fail(l, off, "expected TARGET PORTSPEC "
-		    "[SERVICE-REGEX]");
 	if (pol->nrules == pol->caprules) {
 		size_t nc = pol->caprules == 0 ? 16 : pol->caprules * 2;
 
 		if ((r = realloc(pol->rules, nc * sizeof(*r))) == NULL)
-			return nomem(l);
+			return NULL;
 		pol->rules = r;
 		pol->caprules = nc;
 	}
 	r = &pol->rules[pol->nrules++];
 	memset(r, 0, sizeof(*r));
-	(void)field(l, &off, &rest);
-	if ((rc = rule_target(l, r, t0, tn)) != PK_OK ||
-	    (rc = rule_ports(l, r, p0, pn)) != PK_OK)
+	return r;
+}
+
+/* TARGET PORTSPEC [SERVICE-REGEX] [# comment] */
+static int
+load_line(struct pk_hist_policy *pol, struct pline *l)
+{
+	struct prule *r;
+	size_t off = 0, f[4], n[4];
+	int i, rc;
+
+	for (i = 0; i < 4; i++) {
+		n[i] = field(l, &off, &f[i]);
+		if (n[i] > 0 && l->p[f[i]] == '#')
+			n[i] = 0;
+		if (n[i] == 0)
+			break;
+	}
+	if (n[0] == 0)
+		return PK_OK;
+	if (memchr(l->p, '\0', l->n) != NULL)
+		return line_fail(l, (size_t)((const char *)memchr(l->p, '\0',
+		    l->n) - l->p), "NUL byte in line");
+	if (n[1] == 0)
+		return line_fail(l, f[1], "expected TARGET PORTSPEC "
+		    "[SERVICE-REGEX]");
+	if (i == 4)
+		return line_fail(l, f[3], "unexpected \"%.*s\" after the "
+		    "pattern (a comment starts with #)", (int)(n[3] > 40 ? 40 :
+		    n[3]), l->p + f[3]);
+	if ((r = new_rule(pol)) == NULL)
+		return nomem(l);
+	if ((rc = rule_target(l, r, f[0], n[0])) != PK_OK ||
+	    (rc = rule_ports(l, r, f[1], n[1])) != PK_OK)
 		return rc;
-	if (rest < l->n && l->p[rest] != '#')
-		return rule_pattern(l, r, rest);
-	return PK_OK;
+	return i > 2 ? rule_pattern(l, r, f[2], n[2]) : PK_OK;
 }
 
 static int

@@ -340,8 +340,8 @@ TEST(test_hist_policy)
 	struct pk_hist_policy *pol = policy(
 	    "# allowed\n"
 	    "*\tT:22\n"
-	    "  10.1.0.0/16   T:80,443   (ssl/)?http   \n"
-	    "10.1.2.3 U:53,T:53 # dns\n"
+	    "  10.1.0.0/16   T:80,443   (ssl/)?http\t# web  \n"
+	    "10.1.2.3 U:53,T:53 #dns\n"
 	    "\n"
 	    "fd00::/8 8000-8010\n", &err);
 
@@ -387,6 +387,7 @@ TEST(test_hist_policy_errors)
 		{ "* 70000\n", 1, 3, "bad port list" },
 		{ "* 22 (http\n", 1, 11, "bad pattern" },
 		{ "* 22\n\n  * T:80 a\0b\n", 3, 11, "NUL byte" },
+		{ "* 22 ssh # ok\n* 22 ssh x\n", 2, 10, "unexpected \"x\"" },
 	};
 	struct pk_hist_policy *pol;
 	struct pk_error err;
