@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "diff/diff_impl.h"
+#include "scan/extraports.h"
 
 struct vec {
 	void		*p;
@@ -196,17 +197,19 @@ add_extra(struct parts *pt, const char *state, long count)
 	x->count = count;
 }
 
+/* A range of folded ports; one run with the last if it continues it. */
 static int
-range_fn(void *arg, const struct pk_port *p)
+range_fn(void *arg, int proto, unsigned lo, unsigned hi, const char *state,
+    const char *reason)
 {
 	struct parts *pt = arg;
 	struct crange *r = pt->ranges.p;
 
 	if (pt->ranges.n > 0) {
 		r += pt->ranges.n - 1;
-		if (r->proto == p->proto && r->hi + 1u == p->port &&
-		    streq(r->state, p->state) && streq(r->reason, p->reason)) {
-			r->hi = (uint16_t)p->port;
+		if (r->proto == proto && r->hi + 1u == lo &&
+		    streq(r->state, state) && streq(r->reason, reason)) {
+			r->hi = (uint16_t)hi;
 			return 0;
 		}
 	}
@@ -214,10 +217,11 @@ range_fn(void *arg, const struct pk_port *p)
 		pt->oom = 1;
 		return 1;
 	}
-	r->state = p->state;
-	r->reason = p->reason;
-	r->lo = r->hi = (uint16_t)p->port;
-	r->proto = (uint8_t)p->proto;
+	r->state = state;
+	r->reason = reason;
+	r->lo = (uint16_t)lo;
+	r->hi = (uint16_t)hi;
+	r->proto = (uint8_t)proto;
 	return 0;
 }
 
@@ -265,7 +269,7 @@ collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
 			*r = old->ranges[i];
 	}
 	if (!pt->oom)
-		(void)pk_extraports_foreach(h, range_fn, pt);
+		(void)pk_extraports_ranges(h, range_fn, pt);
 	for (i = 0; old != NULL && i < old->nextra; i++)
 		add_extra(pt, old->extra[i].state, old->extra[i].count);
 	for (i = 0; i < h->nextraports; i++)
