@@ -139,6 +139,16 @@ int		 pk_dside_run(struct dside *s, const struct pk_scan *scan,
 /* lib/diff_host.c */
 struct chost	*pk_chost_build(const struct pk_host *h, const struct chost *old,
 		    int scripts);
+/*
+ * Scratch space for pk_chost_peek: a host's ports, folded ranges and
+ * extraports states as a compact host that points into h and into the
+ * scratch (valid until either changes); no addresses, names or scripts.
+ * NULL out of memory.
+ */
+struct cscratch;
+struct cscratch	*pk_cscratch_new(void);
+void		 pk_cscratch_free(struct cscratch *s);
+const struct chost *pk_chost_peek(struct cscratch *s, const struct pk_host *h);
 struct pk_host	*pk_chost_view(const struct chost *c);
 int		 pk_diff_key(const struct pk_host *h, unsigned char key[17]);
 const struct cport *pk_chost_port(const struct chost *c, int proto,

@@ -243,9 +243,10 @@ from_port(struct cport *c, const struct pk_port *p, int scripts)
 	c->proto = (uint8_t)p->proto;
 }
 
-/* Collect the parts of old (may be NULL), then of h, which wins. */
+/* The ports, folded ranges and extraports of old (may be NULL), then h. */
 static void
-collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
+collect_ports(struct parts *pt, const struct chost *old,
+    const struct pk_host *h)
 {
 	struct cport *c;
 	size_t i;
@@ -274,6 +275,15 @@ collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
 		add_extra(pt, old->extra[i].state, old->extra[i].count);
 	for (i = 0; i < h->nextraports; i++)
 		add_extra(pt, h->extraports[i].state, h->extraports[i].count);
+}
+
+/* Collect the parts of old (may be NULL), then of h, which wins. */
+static void
+collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
+{
+	size_t i;
+
+	collect_ports(pt, old, h);
 	for (i = 0; old != NULL && i < old->naddrs; i++)
 		add_addr(pt, &old->addrs[i]);
 	for (i = 0; i < h->naddrs; i++)
@@ -352,6 +362,20 @@ dedupe_ports(struct vec *v)
 			p[j++] = p[i];
 	}
 	v->n = j;
+}
+
+/* Ranges in order; they mostly come so, one reason's list at a time. */
+static void
+sort_ranges(struct vec *v)
+{
+	const struct crange *r = v->p;
+	size_t i;
+
+	for (i = 1; i < v->n; i++)
+		if (crange_cmp(&r[i - 1], &r[i]) > 0) {
+			qsort(v->p, v->n, sizeof(struct crange), crange_cmp);
+			return;
+		}
 }
 
 static size_t
@@ -526,9 +550,7 @@ pk_chost_build(const struct pk_host *h, const struct chost *old, int scripts)
 	collect(&pt, old, h);
 	if (!pt.oom) {
 		dedupe_ports(&pt.ports);
-		if (pt.ranges.n > 1)
-			qsort(pt.ranges.p, pt.ranges.n, sizeof(struct crange),
-			    crange_cmp);
+		sort_ranges(&pt.ranges);
 		c = lay_out(&pt);
 	}
 	free(pt.ports.p);
@@ -537,6 +559,61 @@ pk_chost_build(const struct pk_host *h, const struct chost *old, int scripts)
 	free(pt.addrs.p);
 	free(pt.names.p);
 	free(pt.hscripts.p);
+	return c;
+}
+
+/* Views of hosts' ports, in buffers reused from one host to the next. */
+struct cscratch {
+	struct parts	 pt;
+	struct chost	 c;
+};
+
+struct cscratch *
+pk_cscratch_new(void)
+{
+	struct cscratch *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	s->pt.ports.sz = sizeof(struct cport);
+	s->pt.ranges.sz = sizeof(struct crange);
+	s->pt.extra.sz = sizeof(struct cextra);
+	return s;
+}
+
+void
+pk_cscratch_free(struct cscratch *s)
+{
+	if (s == NULL)
+		return;
+	free(s->pt.ports.p);
+	free(s->pt.ranges.p);
+	free(s->pt.extra.p);
+	free(s);
+}
+
+const struct chost *
+pk_chost_peek(struct cscratch *s, const struct pk_host *h)
+{
+	struct parts *pt = &s->pt;
+	struct chost *c = &s->c;
+
+	pt->ports.n = pt->ranges.n = pt->extra.n = 0;
+	pt->oom = 0;
+	collect_ports(pt, NULL, h);
+	if (pt->oom)
+		return NULL;
+	dedupe_ports(&pt->ports);
+	sort_ranges(&pt->ranges);
+	memset(c, 0, sizeof(*c));
+	c->host = h->host != NULL ? h->host : h->mac;
+	c->status = h->status;
+	c->ports = pt->ports.p;
+	c->nports = pt->ports.n;
+	c->ranges = pt->ranges.p;
+	c->nranges = pt->ranges.n;
+	c->extra = pt->extra.p;
+	c->nextra = pt->extra.n;
 	return c;
 }
 

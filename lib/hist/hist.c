@@ -57,6 +57,7 @@ struct pk_hist {
 	uint32_t	 open_id;	/* pool number of "open", held */
 	struct pk_arena	 arena;		/* host addresses */
 	struct dside	 side;		/* the open scan's runs */
+	struct cscratch	*scratch;	/* a host's ports, host by host */
 	int		 inscan;
 	long long	 t;		/* the open (or last) scan's time */
 	unsigned long	 nscans;
@@ -87,6 +88,7 @@ pk_hist_new(const struct pk_hist_opts *opts)
 	pk_arena_init(&hs->arena, 0);
 	hs->nslots = 1024;
 	if ((hs->slots = calloc(hs->nslots, sizeof(*hs->slots))) == NULL ||
+	    (hs->scratch = pk_cscratch_new()) == NULL ||
 	    (hs->open_id = pk_spool_get(&hs->pool, "open", 4)) == 0) {
 		pk_hist_free(hs);
 		return NULL;
@@ -110,6 +112,7 @@ pk_hist_free(struct pk_hist *hs)
 	pk_spool_destroy(&hs->pool);
 	pk_arena_destroy(&hs->arena);
 	pk_dside_free(&hs->side);
+	pk_cscratch_free(hs->scratch);
 	pk_hchain_free(&hs->chain);
 	free(hs);
 }
@@ -311,7 +314,9 @@ observe(struct pk_hist *hs, struct hport *p, const struct pview *v)
 
 	if (how < p->pseen)
 		return PK_OK;
-	if (v->state != NULL && (st = pk_spool_get(&hs->pool, v->state,
+	if (is_open(v->state))
+		pk_spool_ref(&hs->pool, st = hs->open_id);
+	else if (v->state != NULL && (st = pk_spool_get(&hs->pool, v->state,
 	    strlen(v->state))) == 0)
 		return PK_ERR_NOMEM;
 	if (how == OB_LISTED && is_open(v->state) &&
@@ -412,7 +417,7 @@ add_reached(struct pk_hist *hs, const unsigned char key[17],
 {
 	size_t slot = find_slot(hs, key);
 	struct hhost *e = NULL;
-	struct chost *c;
+	const struct chost *c;
 	int rc;
 
 	if (hs->slots[slot] != 0)
@@ -421,15 +426,12 @@ add_reached(struct pk_hist *hs, const unsigned char key[17],
 		return PK_OK;
 	else if ((e = add_host(hs, slot, key, h)) == NULL)
 		return PK_ERR_NOMEM;
-	if ((c = pk_chost_build(h, NULL, 0)) == NULL)
+	if ((c = pk_chost_peek(hs->scratch, h)) == NULL)
 		return PK_ERR_NOMEM;
-	rc = add_open_ports(hs, e, c);
-	if (rc == PK_OK)
-		rc = observe_host(hs, e, c);
-	if (rc == PK_OK)
-		rc = touch(hs, e);
-	free(c);
-	return rc;
+	if ((rc = add_open_ports(hs, e, c)) != PK_OK ||
+	    (rc = observe_host(hs, e, c)) != PK_OK)
+		return rc;
+	return touch(hs, e);
 }
 
 int
