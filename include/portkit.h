@@ -385,6 +385,23 @@ int		 pk_portspec_parse(struct pk_portset *ps, const char *spec,
  */
 char		*pk_portspec_format(const struct pk_portset *ps, int proto);
 
+/* --- Address networks (lib/scan/net.c) ---------------------------------- */
+
+/* An IPv4 or IPv6 network: the first prefix bits of addr. */
+struct pk_net {
+	int		 family;	/* 4 or 6 */
+	unsigned	 prefix;	/* 0..32 or 0..128 */
+	unsigned char	 addr[16];	/* network byte order */
+};
+
+/*
+ * Parse "10.0.0.0/8", "fd00::/8" or one address (a full-length prefix).
+ * Bits past the prefix are kept and ignored.  PK_OK or PK_ERR_FORMAT.
+ */
+int		 pk_net_parse(struct pk_net *net, const char *s);
+/* 1 when the address string addr lies in net, 0 otherwise or unparsable. */
+int		 pk_net_contains(const struct pk_net *net, const char *addr);
+
 /* --- Output writers (lib/out/) ------------------------------------------ */
 
 enum pk_outfmt {
@@ -1135,6 +1152,172 @@ enum pk_diff_out {
  * PK_ERR_NOMEM.
  */
 int		 pk_diff_write(struct pk_diff *d, FILE *out, int fmt);
+
+/* --- Port histories over many scans (lib/hist/) ------------------------- */
+
+/*
+ * Follow every host, protocol and port that any scan found open through
+ * a series of scans handed over in time order (pk_hist_scan_time gives
+ * each scan's time).  A host is matched on its first IP address, as in
+ * pk_diff.  A scan says something about a port only when it probed it:
+ * the host is in the scan and up, has port results, the scan covered the
+ * protocol, and pdiff's rules (listed, folded into extraports, outside
+ * the scan's port set) do not call it not scanned.  A port probed but
+ * not listed (masscan lists open ports only) has no state.  A scan that
+ * did not probe a port neither ends nor extends its runs.
+ *
+ * Memory holds one entry per host with a port ever open and one per such
+ * port (about 60 bytes), never anything per scan; a history therefore
+ * starts at the scan that first found the port open.  Records of one
+ * host repeated within a scan are joined: a listed state beats a folded
+ * one, which beats an unlisted one, and the later record wins a tie.
+ *
+ * With PK_HIST_CHANGES the engine keeps no histories: it compares each
+ * scan with the one before as pk_diff_add does (pdiff's rules and
+ * options), holding the previous scan and the current one compactly.
+ */
+#define PK_HIST_CHANGES	0x01
+
+struct pk_hist_opts {
+	unsigned	 flags;		/* PK_HIST_* */
+	struct pk_diff_opts diff;	/* the comparisons of PK_HIST_CHANGES */
+};
+
+/* One port's history; strings lent until the next pk_hist_next. */
+struct pk_hist_rec {
+	const char	*host;		/* address as written by the scan
+					   that first found a port open */
+	int		 proto;
+	unsigned	 port;
+	const char	*service;	/* latest detected name ("ssl/NAME"
+					   inside TLS), NULL: never */
+	const char	*state;		/* in the latest scan that probed it;
+					   NULL: probed but not listed */
+	long long	 first_open;	/* scan times, seconds since the epoch */
+	long long	 last_open;
+	long long	 since;		/* when the current state began */
+	unsigned long	 open_scans;	/* scans that found it open */
+	unsigned long	 probed_scans;	/* scans that probed it, from the
+					   first that found it open */
+	const char	*first_open_utc; /* the three times in ISO 8601 UTC */
+	const char	*last_open_utc;
+	const char	*since_utc;
+};
+
+struct pk_hist;
+
+/* A new engine; opts may be NULL.  NULL when out of memory. */
+struct pk_hist	*pk_hist_new(const struct pk_hist_opts *opts);
+void		 pk_hist_free(struct pk_hist *hs);
+/*
+ * Start the next scan, taken at time t.  PK_ERR_USAGE when t is earlier
+ * than the scan before, a scan is still open, or after pk_hist_next.
+ */
+int		 pk_hist_begin(struct pk_hist *hs, long long t);
+/*
+ * Add a host of the open scan.  PK_OK; PK_ERR_USAGE for a host with no
+ * address or outside a scan; PK_ERR_NOMEM.
+ */
+int		 pk_hist_add(struct pk_hist *hs, const struct pk_host *h);
+/*
+ * End the open scan.  scan is its run data as the reader has it at the
+ * end (pk_reader_scan), NULL when unknown: with PK_HIST_CHANGES a scan
+ * without hosts still tells its port set.  PK_OK, PK_ERR_USAGE or
+ * PK_ERR_NOMEM.
+ */
+int		 pk_hist_end(struct pk_hist *hs, const struct pk_scan *scan);
+/*
+ * PK_HIST_CHANGES, after pk_hist_end: the changes from the scan before
+ * to this one, as pk_diff_hosts gives them (lent until the next
+ * pk_hist_begin); NULL with *n 0 after the first scan.
+ */
+const struct pk_diff_host *pk_hist_changes(const struct pk_hist *hs,
+		    size_t *n);
+/*
+ * After the last scan: the next history, by address (IPv4, IPv6, then
+ * MAC-only hosts, numerically), protocol and port.  PK_OK with *out lent
+ * until the next call, PK_EOF at the end, PK_ERR_NOMEM.  No scan may be
+ * added afterwards.
+ */
+int		 pk_hist_next(struct pk_hist *hs, const struct pk_hist_rec **out);
+/* Scans ended, histories held, and bytes held. */
+unsigned long	 pk_hist_scans(const struct pk_hist *hs);
+unsigned long	 pk_hist_ports(const struct pk_hist *hs);
+size_t		 pk_hist_memory(const struct pk_hist *hs);
+
+/*
+ * The output fields (host, proto, port, service, state, first_open,
+ * last_open, open_scans, probed_scans, since) and one record as their
+ * values (vals has room for every field; times in ISO 8601 UTC).
+ */
+const struct pk_field *pk_hist_fields(size_t *n);
+void		 pk_hist_values(const struct pk_hist_rec *r,
+		    struct pk_value *vals);
+/*
+ * The fields of PK_HIST_CHANGES records: time (of the newer scan), then
+ * pdiff's host, proto, port, field, old, new and change; and one change
+ * of host as their values.  field (len bytes, 256 are enough for any
+ * script id a reader keeps short) receives the field name, or
+ * "script:ID".
+ */
+const struct pk_field *pk_hist_change_fields(size_t *n);
+void		 pk_hist_change_values(const char *time, const char *host,
+		    const struct pk_diff_change *c, struct pk_value *vals,
+		    char *field, size_t len);
+
+/*
+ * The time a scan records (lib/hist/time.c): <nmaprun start>, else the
+ * "scan initiated" date of grepable output, which Nmap writes in local
+ * time (read in the process's time zone, TZ) and masscan in UTC.  -1
+ * when the scan records neither.
+ */
+long long	 pk_hist_scan_time(const struct pk_scan *scan);
+/*
+ * Parse a time in UTC: "2024-03-01", "2024-03-01T12:00", with ":SS",
+ * a space for the T and a final "Z" allowed, or "@SECONDS".  PK_OK or
+ * PK_ERR_FORMAT.
+ */
+int		 pk_hist_time_parse(const char *s, long long *t);
+/*
+ * Write t as "2024-03-01T12:00:00Z" (years 0 to 9999, else "@SECONDS")
+ * into buf of len bytes (24 are enough); returns buf.
+ */
+char		*pk_hist_time_format(long long t, char *buf, size_t len);
+
+/*
+ * Allowed open ports (lib/hist/policy.c; the format is portkit-policy(5)).
+ * One rule a line, "TARGET PORTSPEC [SERVICE-REGEX]": TARGET an address,
+ * a network (pk_net_parse) or "*"; PORTSPEC nmap's -p syntax
+ * (pk_portspec_parse, unprefixed ports for every protocol); the third
+ * field, when given, a PCRE2 pattern without blanks that the whole
+ * detected service name must match.  A field starting with "#" begins a
+ * comment that runs to the end of the line.  A port is allowed when a
+ * rule matching its host lists it and, if the rule has a pattern, the
+ * service matches.
+ */
+struct pk_hist_policy;
+
+/*
+ * Load a policy ("-" is standard input, gzip is read transparently).  A
+ * bad line fails the load: NULL, with err (when not NULL) naming the
+ * file (err->file points to path or name), the line and, for a pattern,
+ * the column.  NULL with PK_ERR_NOMEM when out of memory.
+ */
+struct pk_hist_policy *pk_hist_policy_load(const char *path,
+		    struct pk_error *err);
+struct pk_hist_policy *pk_hist_policy_load_mem(const void *buf, size_t len,
+		    const char *name, struct pk_error *err);
+void		 pk_hist_policy_free(struct pk_hist_policy *pol);
+/* Rules loaded. */
+size_t		 pk_hist_policy_rules(const struct pk_hist_policy *pol);
+/*
+ * 1 when the policy allows proto/port open on host with the detected
+ * service (NULL: none, which no pattern matches), 0 when it does not,
+ * PK_ERR_LIMIT when a pattern gave up (PCRE2's match limit).
+ */
+int		 pk_hist_policy_allows(struct pk_hist_policy *pol,
+		    const char *host, int proto, unsigned port,
+		    const char *service);
 
 /* --- Firewall inference (lib/firewall/) --------------------------------- */
 

@@ -24,15 +24,24 @@ pk_diff_new(const struct pk_diff_opts *opts)
 		d->opts = *opts;
 	pk_arena_init(&d->pool, 0);
 	for (i = 0; i < 2; i++)
-		if ((d->side[i].scanned = pk_portset_new()) == NULL) {
+		if (pk_dside_init(&d->side[i]) != PK_OK) {
 			pk_diff_free(d);
 			return NULL;
 		}
 	return d;
 }
 
-static void
-side_free(struct dside *s)
+int
+pk_dside_init(struct dside *s)
+{
+	memset(s, 0, sizeof(*s));
+	if ((s->scanned = pk_portset_new()) == NULL)
+		return PK_ERR_NOMEM;
+	return PK_OK;
+}
+
+void
+pk_dside_free(struct dside *s)
 {
 	int p;
 
@@ -60,8 +69,8 @@ pk_diff_free(struct pk_diff *d)
 	free(d->ents);
 	pk_index_free(&d->ix);
 	free(d->out);
-	side_free(&d->side[0]);
-	side_free(&d->side[1]);
+	pk_dside_free(&d->side[0]);
+	pk_dside_free(&d->side[1]);
 	pk_arena_destroy(&d->pool);
 	free(d);
 }
@@ -117,17 +126,13 @@ scan_info(struct dside *s, const struct pk_scaninfo *si)
  * reader's run may come back at the same address, so the start time is
  * part of the identity; a false match is the same run, a no-op anyway.
  */
-static int
-side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
+int
+pk_dside_run(struct dside *s, const struct pk_scan *scan, int force)
 {
-	struct dside *s;
 	size_t i;
 
-	if (d == NULL || (side != PK_DIFF_A && side != PK_DIFF_B))
-		return PK_ERR_USAGE;
 	if (scan == NULL)
 		return PK_OK;
-	s = &d->side[side];
 	if (scan->end > 0)
 		s->end = scan->end;
 	if (!force && s->last == scan && s->lastdoc == scan->docno &&
@@ -150,6 +155,14 @@ side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
 		if (scan_info(s, &scan->scaninfo[i]) != PK_OK)
 			return PK_ERR_NOMEM;
 	return PK_OK;
+}
+
+static int
+side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
+{
+	if (d == NULL || (side != PK_DIFF_A && side != PK_DIFF_B))
+		return PK_ERR_USAGE;
+	return pk_dside_run(&d->side[side], scan, force);
 }
 
 int
