@@ -333,8 +333,17 @@ $(BENCH_GEN): bench/gen.c
 	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(CPPFLAGS) $(CFLAGS) \
 	    -o $@ $< $(LDFLAGS)
 
+# The floor for XML: libxml2's SAX2 push parser counting elements.
+BENCH_SAX	= $(BUILDDIR)/bench/saxcount
+
+$(BENCH_SAX): bench/saxcount.c
+	$(E) "  CC      $<"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(DEP_CFLAGS) $(CPPFLAGS) \
+	    $(CFLAGS) -o $@ $< $(LDFLAGS) $(DEP_LIBS)
+
 ## bench: time the tools against their peers (SIZES=10 is the quick form)
-bench: all $(BENCH_GEN)
+bench: all $(BENCH_GEN) $(BENCH_SAX)
 	@if [ -x bench/run ]; then BUILDDIR=$(BUILDDIR) GEN=$(BENCH_GEN) \
 	    $(if $(SIZES),SIZES="$(SIZES)") bench/run; \
 	else echo "no bench/run yet"; fi
