@@ -272,7 +272,7 @@ do_scan(struct pcat *pc, struct pk_source *src)
 {
 	const struct pk_host *h;
 	struct pk_reader *r;
-	int rc;
+	int rc = PK_EOF;
 
 	if (!use_kind(pc, pc->wrflags & PK_FILTER_WR_HOSTS ? K_HOST :
 	    K_PORT, pk_source_name(src))) {
@@ -314,7 +314,7 @@ do_dump(struct pcat *pc, struct pk_source *src)
 {
 	const struct pk_sock *sk;
 	struct pk_sock_reader *r;
-	int rc;
+	int rc = PK_EOF;
 
 	if (pc->wrflags != 0 || (pk_filter_criteria(pc->filt) &
 	    (PK_FILTER_SERVICE | PK_FILTER_UP))) {
