@@ -10,7 +10,6 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +54,7 @@ struct cfg {
 	const char	*datadir;
 	int		 verbose;
 	struct pk_services *svc;	/* NULL when none could be loaded */
-	/* Mode 2: nmap-services loading beside the scans (svc_job_*). */
-	pthread_t	 svc_thread;
-	int		 svc_pending;
-	struct pk_error	 svc_err;
+	int		 svc_tried;	/* load_services was called */
 };
 
 static const struct option longopts[] = {
@@ -149,47 +145,24 @@ load_services(struct cfg *c, int required)
 {
 	struct pk_error err;
 
+	c->svc_tried = 1;
 	memset(&err, 0, sizeof(err));
 	c->svc = pk_services_open(c->services, c->datadir, NULL, &err);
 	return services_report(c, &err, required);
 }
 
-static void *
-svc_job_main(void *arg)
-{
-	struct cfg *c = arg;
-
-	c->svc = pk_services_open(NULL, NULL, NULL, &c->svc_err);
-	return NULL;
-}
-
 /*
- * Mode 2 needs nmap-services only to name the ranked ports, so a thread
- * reads it while the scans are read: about 5 ms of CPU, which showed on
- * small scans.  A file named with --services or --datadir, or -v, loads
- * first instead, so that what is said of it comes before the scans.
+ * Mode 2 needs nmap-services only to name the ranked ports, so it is
+ * read when the first ranking is printed.  Reading it in a second
+ * thread while the scans were read saved 0.5 ms on a 10 MiB scan and
+ * cost 0.6 ms on a 1 KB one (bench/README.md): it is not.  A file
+ * named with --services or --datadir, or -v, is read before the scans,
+ * so that what is said of it comes first.
  */
 static int
-svc_job_start(struct cfg *c)
+rank_services(struct cfg *c)
 {
-	if (c->verbose || c->services != NULL || c->datadir != NULL)
-		return load_services(c, 0);
-	memset(&c->svc_err, 0, sizeof(c->svc_err));
-	if (pthread_create(&c->svc_thread, NULL, svc_job_main, c) != 0)
-		return load_services(c, 0);
-	c->svc_pending = 1;
-	return 0;
-}
-
-/* The services, once the thread is done; 2 when they failed to load. */
-static int
-svc_job_wait(struct cfg *c)
-{
-	if (!c->svc_pending)
-		return 0;
-	c->svc_pending = 0;
-	(void)pthread_join(c->svc_thread, NULL);
-	return services_report(c, &c->svc_err, 0);
+	return c->svc_tried ? 0 : load_services(c, 0);
 }
 
 /* Six decimals are what nmap-services carries; more is noise. */
@@ -558,7 +531,8 @@ run_rank(struct cfg *c, int argc, char *argv[])
 	struct pk_rank *rk = NULL;
 	int i, st = 0, bad = 0;
 
-	if (!c->counts && svc_job_start(c) != 0)
+	if (!c->counts && (c->verbose || c->services != NULL ||
+	    c->datadir != NULL) && load_services(c, 0) != 0)
 		return 2;
 	if (!c->counts)
 		w = rank_writer(c);
@@ -568,15 +542,15 @@ run_rank(struct cfg *c, int argc, char *argv[])
 		st = worse(st, add_one(c, &rk, argv[i],
 		    argc == 1 || c->per_scan));
 		if (c->per_scan) {
-			if ((bad = svc_job_wait(c)) != 0)
+			if ((bad = rank_services(c)) != 0)
 				break;
 			st = worse(st, rank_print(c, rk, argv[i], w));
 			pk_rank_free(rk);
 			rk = NULL;
 		}
 	}
-	if (bad == 0)
-		bad = svc_job_wait(c);
+	if (bad == 0 && !c->counts)
+		bad = rank_services(c);
 	/*
 	 * Without the services the table would lack names; a partial sum
 	 * would pass for the answer: print nothing.
