@@ -607,6 +607,48 @@ size_t		 pk_services_top_ratio(const struct pk_services *svc,
 /* The sum of the frequencies of proto (the open-frequency mass). */
 double		 pk_services_mass(const struct pk_services *svc, int proto);
 
+/*
+ * A choice of ports from nmap-services (lib/services/top.c): a prefix of
+ * each protocol's pk_services_ranked order, chosen by one figure, arg:
+ *   PK_TOP_COUNT     the first arg entries, all of them when there are
+ *                    fewer (nmap --top-ports)
+ *   PK_TOP_RATIO     the entries of frequency >= arg (nmap --port-ratio)
+ *   PK_TOP_COVERAGE  the fewest entries whose frequencies add up to at
+ *                    least arg (0..1) of the protocol's mass; none when
+ *                    the mass is 0
+ * proto is PK_PROTO_TCP, _UDP or _SCTP, or -1 for all three in turn
+ * where a function takes several protocols.
+ */
+enum pk_top_by {
+	PK_TOP_COUNT = 0,
+	PK_TOP_RATIO = 1,
+	PK_TOP_COVERAGE = 2
+};
+
+/* How many of proto's ranked entries the choice takes (0: bad by). */
+size_t		 pk_services_top(const struct pk_services *svc, int proto,
+		    int by, double arg);
+/*
+ * The columns of a choice as a table: rank, port, proto, service, freq
+ * and cum_share (the share of the protocol's mass covered by the entry
+ * and those before it, to six decimals; absent when the mass is 0).
+ * Lent, static.
+ */
+const struct pk_field *pk_services_top_fields(size_t *n);
+/*
+ * Write the chosen entries of proto (or -1) to w, a writer made with
+ * pk_services_top_fields, in rank order.  PK_OK or the writer's error.
+ */
+int		 pk_services_top_write(const struct pk_services *svc,
+		    int proto, int by, double arg, struct pk_writer *w);
+/*
+ * The chosen ports of proto (or -1) as one nmap -p argument, protocols
+ * prefixed and ranges compacted ("T:22,80,U:53"; pk_portspec_format).
+ * malloc'ed; NULL out of memory.
+ */
+char		*pk_services_top_spec(const struct pk_services *svc,
+		    int proto, int by, double arg);
+
 /* --- Port ranking (lib/rank/) ------------------------------------------- */
 
 /*

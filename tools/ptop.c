@@ -174,108 +174,33 @@ round6(double d)
 
 /* --- Mode 1: what nmap would scan ------------------------------------- */
 
-static const struct pk_field top_fields[] = {
-	{ "rank", PK_FT_INT, 5, "position in nmap's --top-ports order" },
-	{ "port", PK_FT_INT, 5, "port number" },
-	{ "proto", PK_FT_STR, 4, "tcp, udp or sctp" },
-	{ "service", PK_FT_STR, 16, "registered name in nmap-services" },
-	{ "freq", PK_FT_NUM, 8, "open-frequency in nmap-services" },
-	{ "cum_share", PK_FT_NUM, 8,
-	    "share of the protocol's open-frequency mass covered so far" }
-};
-#define NTOPF	(sizeof(top_fields) / sizeof(top_fields[0]))
-
-/* How many of proto's ranked ports the options select. */
-static size_t
-top_count(const struct cfg *c, int proto)
-{
-	const struct pk_service *const *r;
-	double mass, cum = 0;
-	size_t n, i;
-
-	r = pk_services_ranked(c->svc, proto, &n);
-	if (c->ratio >= 0)
-		return pk_services_top_ratio(c->svc, proto, c->ratio);
-	if (c->coverage < 0)
-		return (size_t)c->top < n ? (size_t)c->top : n;
-	mass = pk_services_mass(c->svc, proto);
-	for (i = 0; i < n && mass > 0; i++) {
-		cum += r[i]->freq;
-		if (cum / mass >= c->coverage)
-			return i + 1;
-	}
-	return mass > 0 ? n : 0;
-}
-
-static int
-top_rows(struct pk_writer *w, const struct cfg *c, int proto)
-{
-	const struct pk_service *const *r;
-	struct pk_value v[NTOPF];
-	double mass = pk_services_mass(c->svc, proto), cum = 0;
-	size_t n = top_count(c, proto), i, dummy;
-
-	r = pk_services_ranked(c->svc, proto, &dummy);
-	memset(v, 0, sizeof(v));
-	for (i = 0; i < n; i++) {
-		cum += r[i]->freq;
-		v[0] = (struct pk_value){ .set = 1, .i = (long long)i + 1 };
-		v[1] = (struct pk_value){ .set = 1, .i = r[i]->port };
-		v[2] = (struct pk_value){ .set = 1, .s = pk_proto_name(proto) };
-		v[3] = (struct pk_value){ .set = 1, .s = r[i]->name };
-		v[4] = (struct pk_value){ .set = 1, .d = r[i]->freq };
-		v[5] = (struct pk_value){ .set = mass > 0,
-		    .d = round6(cum / mass) };
-		if (pk_writer_row(w, v) != PK_OK)
-			return 2;
-	}
-	return 0;
-}
-
-/* -o spec: one nmap -p argument, protocols prefixed, ranges compacted. */
-static int
-top_spec(const struct cfg *c)
-{
-	const struct pk_service *const *r;
-	struct pk_portset *ps = pk_portset_new();
-	size_t n, i, dummy;
-	char *s;
-	int p;
-
-	if (ps == NULL)
-		fe_errx(2, "out of memory");
-	for (p = PK_PROTO_TCP; p <= PK_PROTO_SCTP; p++) {
-		if (c->proto >= 0 && p != c->proto)
-			continue;
-		r = pk_services_ranked(c->svc, p, &dummy);
-		for (i = 0, n = top_count(c, p); i < n; i++)
-			pk_portset_add(ps, p, r[i]->port, r[i]->port);
-	}
-	if ((s = pk_portspec_format(ps, -1)) == NULL)
-		fe_errx(2, "out of memory");
-	puts(s);
-	free(s);
-	pk_portset_free(ps);
-	return 0;
-}
-
 static int
 run_top(struct cfg *c)
 {
+	const struct pk_field *f;
 	struct pk_writer *w;
-	int p, st = 0;
+	int by = c->ratio >= 0 ? PK_TOP_RATIO : c->coverage >= 0 ?
+	    PK_TOP_COVERAGE : PK_TOP_COUNT, st;
+	double arg = by == PK_TOP_RATIO ? c->ratio : by == PK_TOP_COVERAGE ?
+	    c->coverage : (double)c->top;
+	size_t nf;
+	char *s;
 
 	if ((st = load_services(c, 1)) != 0)
 		return st;
-	if (c->spec)
-		st = top_spec(c);
-	else {
-		w = pk_writer_new(stdout, c->fmt, top_fields, NTOPF, c->wflags);
+	if (c->spec) {
+		s = pk_services_top_spec(c->svc, c->proto, by, arg);
+		if (s == NULL)
+			fe_errx(2, "out of memory");
+		puts(s);
+		free(s);
+	} else {
+		f = pk_services_top_fields(&nf);
+		w = pk_writer_new(stdout, c->fmt, f, nf, c->wflags);
 		if (w == NULL)
 			fe_errx(2, "out of memory");
-		for (p = PK_PROTO_TCP; p <= PK_PROTO_SCTP && st == 0; p++)
-			if (c->proto < 0 || p == c->proto)
-				st = top_rows(w, c, p);
+		if (pk_services_top_write(c->svc, c->proto, by, arg, w) != PK_OK)
+			st = 2;
 		if (pk_writer_flush(w) != PK_OK)
 			st = 2;
 		pk_writer_free(w);
