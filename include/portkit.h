@@ -742,6 +742,27 @@ int		 pk_rank_write_counts(const struct pk_rank *rk, FILE *out);
  */
 int		 pk_rank_merge(struct pk_rank *rk, const char *path,
 		    struct pk_error *err);
+/*
+ * A ranking as a table (lib/rank/table.c).  The columns of key: by port
+ * rank, port, proto, hosts, share, service, detected, freq and lift; by
+ * service or product rank, key, hosts, share and detected; with scan
+ * non-zero a first column, scan, names the ranking.  Lent, static; NULL
+ * with *n == 0 for a bad key.
+ */
+const struct pk_field *pk_rank_fields(int key, int scan, size_t *n);
+/*
+ * Write the first max rows of rk (0: all) to w, a writer made with
+ * pk_rank_fields(rk's key, scan != NULL); scan is the scan column's
+ * value.  share is hosts over pk_rank_hosts to six decimals; detected
+ * the first five names with their hosts ("http(5),ssl/http(2)", then
+ * ",..." when there are more).  For ports, svc (NULL: none) gives the
+ * registered name, the frequency and the lift, share over frequency to
+ * two decimals (absent for frequency 0).  Calls pk_rank_rows, so earlier
+ * rows are no longer lent.  PK_OK, PK_ERR_NOMEM or the writer's error.
+ */
+int		 pk_rank_write(struct pk_rank *rk,
+		    const struct pk_services *svc, const char *scan,
+		    size_t max, struct pk_writer *w);
 
 /* --- Socket dumps: ss and lsof (lib/sock/) ------------------------------ */
 

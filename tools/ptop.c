@@ -9,7 +9,6 @@
  */
 #include <getopt.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,6 @@
 
 #define EXIT_TRUNC	3		/* a scan ended early */
 #define RECOUNT		(-1)		/* count_scan: count the file again */
-#define MAX_SUBS	5		/* detected names shown per row */
 
 enum {
 	OPT_ASSUME_DISTINCT = CHAR_MAX + 1,
@@ -165,13 +163,6 @@ rank_services(struct cfg *c)
 	return c->svc_tried ? 0 : load_services(c, 0);
 }
 
-/* Six decimals are what nmap-services carries; more is noise. */
-static double
-round6(double d)
-{
-	return round(d * 1e6) / 1e6;
-}
-
 /* --- Mode 1: what nmap would scan ------------------------------------- */
 
 static int
@@ -211,110 +202,15 @@ run_top(struct cfg *c)
 
 /* --- Mode 2: what is open in your scans -------------------------------- */
 
-static const struct pk_field port_fields[] = {
-	{ "scan", PK_FT_STR, 12, "the scan counted (--per-scan)" },
-	{ "rank", PK_FT_INT, 4, "position by hosts" },
-	{ "port", PK_FT_INT, 5, "port number" },
-	{ "proto", PK_FT_STR, 4, "tcp, udp, sctp or ip" },
-	{ "hosts", PK_FT_INT, 5, "distinct up hosts with the port in state" },
-	{ "share", PK_FT_NUM, 8, "hosts / up hosts" },
-	{ "service", PK_FT_STR, 12, "registered name in nmap-services" },
-	{ "detected", PK_FT_STR, 20, "detected services, most hosts first" },
-	{ "freq", PK_FT_NUM, 8, "open-frequency in nmap-services" },
-	{ "lift", PK_FT_NUM, 8, "share / freq" }
-};
-
-static const struct pk_field key_fields[] = {
-	{ "scan", PK_FT_STR, 12, "the scan counted (--per-scan)" },
-	{ "rank", PK_FT_INT, 4, "position by hosts" },
-	{ "key", PK_FT_STR, 16, "service or product" },
-	{ "hosts", PK_FT_INT, 5, "distinct up hosts with the key" },
-	{ "share", PK_FT_NUM, 8, "hosts / up hosts" },
-	{ "detected", PK_FT_STR, 20,
-	    "ports (service) or services (product), most hosts first" }
-};
-
-/* "http(5),ssl/http(2)": the first MAX_SUBS names with their hosts. */
-static void
-subs_string(const struct pk_rank_row *r, char *buf, size_t len)
-{
-	size_t i, o = 0;
-	int n;
-
-	buf[0] = '\0';
-	for (i = 0; i < r->nsubs && i < MAX_SUBS && o < len; i++) {
-		n = snprintf(buf + o, len - o, "%s%s(%lu)", i ? "," : "",
-		    r->subs[i].name, r->subs[i].hosts);
-		if (n < 0)
-			break;
-		o += (size_t)n;
-	}
-	if (r->nsubs > MAX_SUBS && o < len)
-		(void)snprintf(buf + o, len - o, ",...");
-}
-
-/* The registered name, frequency and lift of a port row. */
-static void
-port_values(const struct cfg *c, const struct pk_rank_row *r, double share,
-    struct pk_value *v)
-{
-	const struct pk_service *s = NULL;
-
-	v[2] = (struct pk_value){ .set = 1, .i = r->port };
-	v[3] = (struct pk_value){ .set = 1, .s = pk_proto_name(r->proto) };
-	if (c->svc != NULL)
-		s = pk_services_get(c->svc, r->proto, r->port);
-	if (s == NULL)
-		return;
-	v[6] = (struct pk_value){ .set = 1, .s = s->name };
-	v[8] = (struct pk_value){ .set = 1, .d = s->freq };
-	if (s->freq > 0)
-		v[9] = (struct pk_value){ .set = 1,
-		    .d = round(share / s->freq * 100) / 100 };
-}
-
 static int
 rank_print(struct cfg *c, struct pk_rank *rk, const char *scan,
     struct pk_writer *w)
 {
-	const struct pk_rank_row *rows;
-	struct pk_value v[10];
-	unsigned long up = pk_rank_hosts(rk);
-	size_t n, i;
-	char subs[1024];
-	int port = c->by == PK_RANK_PORT;
-	double share;
+	int rc = pk_rank_write(rk, c->svc, scan, (size_t)c->top, w);
 
-	rows = pk_rank_rows(rk, &n);
-	if (rows == NULL)
+	if (rc == PK_ERR_NOMEM)
 		fe_errx(2, "out of memory");
-	if (c->top > 0 && (size_t)c->top < n)
-		n = (size_t)c->top;
-	for (i = 0; i < n; i++) {
-		memset(v, 0, sizeof(v));
-		share = up > 0 ? round6((double)rows[i].hosts / up) : 0;
-		v[0] = (struct pk_value){ .set = 1, .s = scan };
-		v[1] = (struct pk_value){ .set = 1, .i = (long long)i + 1 };
-		subs_string(&rows[i], subs, sizeof(subs));
-		if (port) {
-			port_values(c, &rows[i], share, v);
-			v[4] = (struct pk_value){ .set = 1,
-			    .i = (long long)rows[i].hosts };
-			v[5] = (struct pk_value){ .set = up > 0, .d = share };
-			v[7] = (struct pk_value){ .set = subs[0] != '\0',
-			    .s = subs };
-		} else {
-			v[2] = (struct pk_value){ .set = 1, .s = rows[i].key };
-			v[3] = (struct pk_value){ .set = 1,
-			    .i = (long long)rows[i].hosts };
-			v[4] = (struct pk_value){ .set = up > 0, .d = share };
-			v[5] = (struct pk_value){ .set = subs[0] != '\0',
-			    .s = subs };
-		}
-		if (pk_writer_row(w, c->per_scan ? v : v + 1) != PK_OK)
-			return 2;
-	}
-	return 0;
+	return rc == PK_OK ? 0 : 2;
 }
 
 /*
@@ -391,15 +287,11 @@ worse(int a, int b)
 static struct pk_writer *
 rank_writer(const struct cfg *c)
 {
-	const struct pk_field *f = c->by == PK_RANK_PORT ? port_fields :
-	    key_fields;
-	size_t n = c->by == PK_RANK_PORT ? 10 : 6;
+	const struct pk_field *f;
 	struct pk_writer *w;
+	size_t n;
 
-	if (!c->per_scan) {
-		f++;
-		n--;
-	}
+	f = pk_rank_fields(c->by, c->per_scan, &n);
 	if ((w = pk_writer_new(stdout, c->fmt, f, n, c->wflags)) == NULL)
 		fe_errx(2, "out of memory");
 	return w;

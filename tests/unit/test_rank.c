@@ -277,6 +277,119 @@ out:
 	pk_rank_free(sv);
 }
 
+/* Write rk as TSV through pk_rank_write; returns malloc'ed text. */
+static char *
+table(struct pk_rank *rk, const struct pk_services *svc, const char *scan,
+    size_t max, int *rc)
+{
+	const struct pk_field *f;
+	struct pk_writer *w;
+	char *buf = NULL;
+	size_t n, len = 0;
+	FILE *fp;
+
+	*rc = PK_ERR_USAGE;
+	f = pk_rank_fields(PK_RANK_PORT, scan != NULL, &n);
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		return NULL;
+	if ((w = pk_writer_new(fp, PK_OUT_TSV, f, n, 0)) != NULL) {
+		*rc = pk_rank_write(rk, svc, scan, max, w);
+		(void)pk_writer_flush(w);
+	}
+	pk_writer_free(w);
+	fclose(fp);
+	return buf;
+}
+
+/* Rows beside nmap-services: registered name, frequency and lift. */
+TEST(test_table_ports)
+{
+	static const char text[] =
+	    "ssh\t22/tcp\t0.182286\n"
+	    "http\t80/tcp\t0.484143\n"
+	    "zero\t8443/tcp\t0\n";
+	static const char want[] =
+	    "scan\trank\tport\tproto\thosts\tshare\tservice\tdetected\t"
+	    "freq\tlift\n"
+	    "s\t1\t22\ttcp\t2\t1\tssh\tssh(2)\t0.182286\t5.49\n"
+	    "s\t2\t80\ttcp\t1\t0.5\thttp\thttp(1)\t0.484143\t1.03\n"
+	    "s\t3\t8443\ttcp\t1\t0.5\tzero\tssl/http(1)\t0\t\n";
+	static const char bare[] =
+	    "rank\tport\tproto\thosts\tshare\tservice\tdetected\tfreq\tlift\n"
+	    "1\t22\ttcp\t2\t1\t\tssh(2)\t\t\n";
+	struct pk_rank *rk = pk_rank_new(PK_RANK_PORT, 1);
+	struct pk_host h1 = host("10.0.0.1", "up", pa, 4);
+	struct pk_host h2 = host("10.0.0.2", "up", pa, 1);
+	struct pk_services *svc;
+	struct pk_error err;
+	char *out;
+	int rc;
+
+	svc = pk_services_load_mem(text, strlen(text), "t", NULL, &err);
+	if (!assert_true(rk != NULL && svc != NULL))
+		goto out;
+	pk_rank_add(rk, &h1);
+	pk_rank_add(rk, &h2);
+	out = table(rk, svc, "s", 0, &rc);
+	assert_int(rc, PK_OK);
+	assert_str(out, want);
+	free(out);
+	out = table(rk, NULL, NULL, 1, &rc);	/* no services, one row */
+	assert_int(rc, PK_OK);
+	assert_str(out, bare);
+	free(out);
+out:
+	pk_services_free(svc);
+	pk_rank_free(rk);
+}
+
+/* The columns by key, and at most five detected names in a cell. */
+TEST(test_table_keys)
+{
+	static const char want[] =
+	    "rank\tkey\thosts\tshare\tdetected\n"
+	    "1\thttp\t1\t1\t1/tcp(1),2/tcp(1),3/tcp(1),4/tcp(1),5/tcp(1),"
+	    "...\n";
+	struct pk_port six[6];
+	struct pk_rank *rk = pk_rank_new(PK_RANK_SERVICE, 1);
+	struct pk_host h = host("10.0.0.1", "up", six, 6);
+	const struct pk_field *f;
+	struct pk_writer *w;
+	char *buf = NULL;
+	size_t n, len = 0, i;
+	FILE *fp;
+
+	f = pk_rank_fields(PK_RANK_SERVICE, 1, &n);
+	if (assert_int(n, 6))
+		assert_str(f[0].name, "scan");
+	f = pk_rank_fields(PK_RANK_PORT, 1, &n);
+	if (assert_int(n, 10))
+		assert_str(f[9].name, "lift");
+	assert_true(pk_rank_fields(3, 0, &n) == NULL && n == 0);
+	f = pk_rank_fields(PK_RANK_PRODUCT, 0, &n);
+	if (assert_int(n, 5))
+		assert_str(f[0].name, "rank");
+	f = pk_rank_fields(PK_RANK_SERVICE, 0, &n);
+	if (!assert_true(rk != NULL))
+		return;
+	if (!assert_true((fp = open_memstream(&buf, &len)) != NULL))
+		goto out;
+	for (i = 0; i < 6; i++)
+		six[i] = (struct pk_port){ .proto = PK_PROTO_TCP,
+		    .port = (unsigned)i + 1, .state = "open",
+		    .service = "http" };
+	pk_rank_add(rk, &h);
+	w = pk_writer_new(fp, PK_OUT_TSV, f, n, 0);
+	if (assert_true(w != NULL))
+		assert_int(pk_rank_write(rk, NULL, NULL, 0, w), PK_OK);
+	pk_writer_free(w);
+	fclose(fp);
+	assert_str(buf, want);
+	free(buf);
+out:
+	pk_rank_free(rk);
+}
+
 TEST_MAIN(test_states_parse, test_count_ports, test_count_services,
     test_counts_roundtrip, test_merge_errors, test_union, test_distinct,
-    test_extraports)
+    test_extraports, test_table_ports, test_table_keys)
