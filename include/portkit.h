@@ -715,6 +715,44 @@ int		 pk_rank_set_distinct(struct pk_rank *rk, int on);
  * PK_ERR_NOMEM.
  */
 int		 pk_rank_add(struct pk_rank *rk, const struct pk_host *h);
+/* How pk_rank_add_file counted its input's hosts. */
+enum pk_rank_tracking {
+	PK_RANK_TRACKED = 0,		/* a host table: repeats count once */
+	PK_RANK_DISTINCT = 1,		/* pk_rank_set_distinct, by the caller */
+	PK_RANK_ONE_RUN = 2		/* one nmap run: hosts not tracked */
+};
+
+/* What pk_rank_add_file read. */
+struct pk_rank_input {
+	const char	*name;		/* path, or "<stdin>" for "-" (lent
+					   from path) */
+	unsigned long	 records;	/* host records read */
+	int		 tracking;	/* enum pk_rank_tracking */
+};
+
+/*
+ * For pk_rank_add_file: path is the only input rk will count, and its
+ * counts will not be written (pk_rank_write_counts would list no
+ * hosts for a merge to check).
+ */
+#define PK_RANK_ALONE	0x01
+
+/*
+ * Count the scan at path into rk (lib/rank/file.c), read as
+ * pk_reader_open reads it ("-" is standard input).  With PK_RANK_ALONE,
+ * on a ranking that has counted nothing and was not promised distinct
+ * hosts, a named file of nmap output, which lists each host once, is
+ * counted without the host table; when a second run follows in the same
+ * file (nmap --append-output), rk is emptied and the file counted again
+ * with tracking.  masscan output and standard input keep the table.
+ * in (may be NULL) says what was read.  Returns PK_OK, or the reader's
+ * error or PK_ERR_NOMEM with err (may be NULL) set and err->file
+ * pointing to in->name; after PK_ERR_TRUNCATED the complete hosts before
+ * the cut are counted.
+ */
+int		 pk_rank_add_file(struct pk_rank *rk, const char *path,
+		    unsigned flags, struct pk_rank_input *in,
+		    struct pk_error *err);
 /* Distinct up hosts, records of hosts counted before, bytes held. */
 unsigned long	 pk_rank_hosts(const struct pk_rank *rk);
 unsigned long	 pk_rank_duplicates(const struct pk_rank *rk);

@@ -17,7 +17,6 @@
 #include "fe/fe.h"
 
 #define EXIT_TRUNC	3		/* a scan ended early */
-#define RECOUNT		(-1)		/* count_scan: count the file again */
 
 enum {
 	OPT_ASSUME_DISTINCT = CHAR_MAX + 1,
@@ -163,18 +162,31 @@ rank_services(struct cfg *c)
 	return c->svc_tried ? 0 : load_services(c, 0);
 }
 
+/* The table of mode 1 (nmap's choice) or of mode 2 (a ranking). */
+static struct pk_writer *
+new_writer(const struct cfg *c, int ranking)
+{
+	const struct pk_field *f;
+	struct pk_writer *w;
+	size_t n;
+
+	f = ranking ? pk_rank_fields(c->by, c->per_scan, &n) :
+	    pk_services_top_fields(&n);
+	if ((w = pk_writer_new(stdout, c->fmt, f, n, c->wflags)) == NULL)
+		fe_errx(2, "out of memory");
+	return w;
+}
+
 /* --- Mode 1: what nmap would scan ------------------------------------- */
 
 static int
 run_top(struct cfg *c)
 {
-	const struct pk_field *f;
 	struct pk_writer *w;
 	int by = c->ratio >= 0 ? PK_TOP_RATIO : c->coverage >= 0 ?
 	    PK_TOP_COVERAGE : PK_TOP_COUNT, st;
 	double arg = by == PK_TOP_RATIO ? c->ratio : by == PK_TOP_COVERAGE ?
 	    c->coverage : (double)c->top;
-	size_t nf;
 	char *s;
 
 	if ((st = load_services(c, 1)) != 0)
@@ -186,10 +198,7 @@ run_top(struct cfg *c)
 		puts(s);
 		free(s);
 	} else {
-		f = pk_services_top_fields(&nf);
-		w = pk_writer_new(stdout, c->fmt, f, nf, c->wflags);
-		if (w == NULL)
-			fe_errx(2, "out of memory");
+		w = new_writer(c, 0);
 		if (pk_services_top_write(c->svc, c->proto, by, arg, w) != PK_OK)
 			st = 2;
 		if (pk_writer_flush(w) != PK_OK)
@@ -213,68 +222,32 @@ rank_print(struct cfg *c, struct pk_rank *rk, const char *scan,
 	return rc == PK_OK ? 0 : 2;
 }
 
-/*
- * One nmap run lists each host once, so when a ranking reads a single
- * named file of nmap output it needs no host table (memory stays
- * proportional to the keys).  masscan output repeats a host per port, and
- * a file of several runs (--append-output) may repeat any host: the first
- * is tracked from its first host on, the second is counted again with
- * tracking.  Standard input cannot be read twice, so it is tracked.
- */
+static const char *const tracking_text[] = {
+	[PK_RANK_TRACKED] = "hosts tracked",
+	[PK_RANK_DISTINCT] = "hosts assumed distinct",
+	[PK_RANK_ONE_RUN] = "one nmap run: hosts not tracked"
+};
+
+/* Count one scan into rk; returns 0, 2 (trouble) or 3 (truncated). */
 static int
-auto_distinct(struct pk_rank *rk, const struct pk_host *h, unsigned long n,
-    int *untracked)
+count_scan(struct cfg *c, struct pk_rank *rk, const char *path,
+    unsigned flags)
 {
-	const struct pk_scan *s = h->scan;
+	struct pk_rank_input in;
+	struct pk_error err;
+	int rc;
 
-	if (n == 1 && s != NULL && s->scanner != NULL &&
-	    strcmp(s->scanner, "nmap") == 0 &&
-	    pk_rank_set_distinct(rk, 1) == PK_OK)
-		*untracked = 1;
-	return *untracked && s != NULL && s->docno > 1 ? RECOUNT : 0;
-}
-
-static void
-count_verbose(const struct pk_reader *r, const struct pk_rank *rk,
-    const char *mode)
-{
-	fe_warnx("%s: %lu hosts read, %lu up hosts counted, %lu repeats "
-	    "merged, %s, %zu bytes held", pk_reader_name(r),
-	    pk_reader_hosts(r), pk_rank_hosts(rk), pk_rank_duplicates(rk),
-	    mode, pk_rank_memory(rk));
-}
-
-/*
- * Count one scan into rk; returns 0, 2 (trouble), 3 (truncated) or
- * RECOUNT.  guess is 1 when rk may drop its host table if the file
- * turns out to be one nmap run (auto_distinct).
- */
-static int
-count_scan(struct cfg *c, struct pk_rank *rk, const char *path, int guess)
-{
-	struct pk_reader *r = pk_reader_open(path, NULL);
-	const struct pk_host *h;
-	int rc, untracked = 0;
-
-	if (r == NULL)
+	rc = pk_rank_add_file(rk, path, flags, &in, &err);
+	if (rc == PK_ERR_NOMEM)
 		fe_errx(2, "out of memory");
-	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
-		if (guess && auto_distinct(rk, h, pk_reader_hosts(r),
-		    &untracked) == RECOUNT) {
-			pk_reader_free(r);
-			return RECOUNT;
-		}
-		if (pk_rank_add(rk, h) == PK_ERR_NOMEM)
-			fe_errx(2, "out of memory");
-	}
-	if (rc != PK_EOF)
-		fe_warn_pkerr(pk_reader_error(r));
+	if (rc != PK_OK)
+		fe_warn_pkerr(&err);
 	if (c->verbose)
-		count_verbose(r, rk, c->distinct ? "hosts assumed distinct" :
-		    untracked ? "one nmap run: hosts not tracked" :
-		    "hosts tracked");
-	pk_reader_free(r);
-	return rc == PK_EOF ? 0 : rc == PK_ERR_TRUNCATED ? EXIT_TRUNC : 2;
+		fe_warnx("%s: %lu hosts read, %lu up hosts counted, %lu "
+		    "repeats merged, %s, %zu bytes held", in.name, in.records,
+		    pk_rank_hosts(rk), pk_rank_duplicates(rk),
+		    tracking_text[in.tracking], pk_rank_memory(rk));
+	return rc == PK_OK ? 0 : rc == PK_ERR_TRUNCATED ? EXIT_TRUNC : 2;
 }
 
 /* The worse of two exit statuses: 2 (trouble) beats 3 (truncated). */
@@ -282,19 +255,6 @@ static int
 worse(int a, int b)
 {
 	return a == 2 || b == 2 ? 2 : a > b ? a : b;
-}
-
-static struct pk_writer *
-rank_writer(const struct cfg *c)
-{
-	const struct pk_field *f;
-	struct pk_writer *w;
-	size_t n;
-
-	f = pk_rank_fields(c->by, c->per_scan, &n);
-	if ((w = pk_writer_new(stdout, c->fmt, f, n, c->wflags)) == NULL)
-		fe_errx(2, "out of memory");
-	return w;
 }
 
 static struct pk_rank *
@@ -309,36 +269,23 @@ new_rank(const struct cfg *c)
 	return rk;
 }
 
+/*
+ * Count the scan (merge the counts) at path into rk.  A ranking of a
+ * single scan may skip host tracking (PK_RANK_ALONE); counts keep it,
+ * so that their merge can refuse overlaps.
+ */
 static int
-merge_one(struct pk_rank *rk, const char *path)
+add_one(struct cfg *c, struct pk_rank *rk, const char *path, int alone)
 {
 	struct pk_error err;
 
+	if (!c->merge)
+		return count_scan(c, rk, path,
+		    alone && !c->counts ? PK_RANK_ALONE : 0);
 	if (pk_rank_merge(rk, path, &err) == PK_OK)
 		return 0;
 	fe_warn_pkerr(&err);
 	return 2;
-}
-
-/*
- * Count the scan (merge the counts) at path into *rkp.  A ranking of a
- * single named scan may skip host tracking (auto_distinct); counts keep
- * it unless told otherwise, so that their merge can refuse overlaps.
- */
-static int
-add_one(struct cfg *c, struct pk_rank **rkp, const char *path, int alone)
-{
-	int st;
-
-	if (c->merge)
-		return merge_one(*rkp, path);
-	st = count_scan(c, *rkp, path, alone && !c->distinct && !c->counts &&
-	    strcmp(path, "-") != 0);
-	if (st != RECOUNT)
-		return st;
-	pk_rank_free(*rkp);
-	*rkp = new_rank(c);
-	return count_scan(c, *rkp, path, 0);
 }
 
 static int
@@ -352,11 +299,11 @@ run_rank(struct cfg *c, int argc, char *argv[])
 	    c->datadir != NULL) && load_services(c, 0) != 0)
 		return 2;
 	if (!c->counts)
-		w = rank_writer(c);
+		w = new_writer(c, 1);
 	for (i = 0; i < argc; i++) {
 		if (rk == NULL)
 			rk = new_rank(c);
-		st = worse(st, add_one(c, &rk, argv[i],
+		st = worse(st, add_one(c, rk, argv[i],
 		    argc == 1 || c->per_scan));
 		if (c->per_scan) {
 			if ((bad = rank_services(c)) != 0)
