@@ -624,6 +624,48 @@ size_t		 pk_services_top_ratio(const struct pk_services *svc,
 /* The sum of the frequencies of proto (the open-frequency mass). */
 double		 pk_services_mass(const struct pk_services *svc, int proto);
 
+/*
+ * A choice of ports from nmap-services (lib/services/top.c): a prefix of
+ * each protocol's pk_services_ranked order, chosen by one figure, arg:
+ *   PK_TOP_COUNT     the first arg entries, all of them when there are
+ *                    fewer (nmap --top-ports)
+ *   PK_TOP_RATIO     the entries of frequency >= arg (nmap --port-ratio)
+ *   PK_TOP_COVERAGE  the fewest entries whose frequencies add up to at
+ *                    least arg (0..1) of the protocol's mass; none when
+ *                    the mass is 0
+ * proto is PK_PROTO_TCP, _UDP or _SCTP, or -1 for all three in turn
+ * where a function takes several protocols.
+ */
+enum pk_top_by {
+	PK_TOP_COUNT = 0,
+	PK_TOP_RATIO = 1,
+	PK_TOP_COVERAGE = 2
+};
+
+/* How many of proto's ranked entries the choice takes (0: bad by). */
+size_t		 pk_services_top(const struct pk_services *svc, int proto,
+		    int by, double arg);
+/*
+ * The columns of a choice as a table: rank, port, proto, service, freq
+ * and cum_share (the share of the protocol's mass covered by the entry
+ * and those before it, to six decimals; absent when the mass is 0).
+ * Lent, static.
+ */
+const struct pk_field *pk_services_top_fields(size_t *n);
+/*
+ * Write the chosen entries of proto (or -1) to w, a writer made with
+ * pk_services_top_fields, in rank order.  PK_OK or the writer's error.
+ */
+int		 pk_services_top_write(const struct pk_services *svc,
+		    int proto, int by, double arg, struct pk_writer *w);
+/*
+ * The chosen ports of proto (or -1) as one nmap -p argument, protocols
+ * prefixed and ranges compacted ("T:22,80,U:53"; pk_portspec_format).
+ * malloc'ed; NULL out of memory.
+ */
+char		*pk_services_top_spec(const struct pk_services *svc,
+		    int proto, int by, double arg);
+
 /* --- Port ranking (lib/rank/) ------------------------------------------- */
 
 /*
@@ -690,6 +732,44 @@ int		 pk_rank_set_distinct(struct pk_rank *rk, int on);
  * PK_ERR_NOMEM.
  */
 int		 pk_rank_add(struct pk_rank *rk, const struct pk_host *h);
+/* How pk_rank_add_file counted its input's hosts. */
+enum pk_rank_tracking {
+	PK_RANK_TRACKED = 0,		/* a host table: repeats count once */
+	PK_RANK_DISTINCT = 1,		/* pk_rank_set_distinct, by the caller */
+	PK_RANK_ONE_RUN = 2		/* one nmap run: hosts not tracked */
+};
+
+/* What pk_rank_add_file read. */
+struct pk_rank_input {
+	const char	*name;		/* path, or "<stdin>" for "-" (lent
+					   from path) */
+	unsigned long	 records;	/* host records read */
+	int		 tracking;	/* enum pk_rank_tracking */
+};
+
+/*
+ * For pk_rank_add_file: path is the only input rk will count, and its
+ * counts will not be written (pk_rank_write_counts would list no
+ * hosts for a merge to check).
+ */
+#define PK_RANK_ALONE	0x01
+
+/*
+ * Count the scan at path into rk (lib/rank/file.c), read as
+ * pk_reader_open reads it ("-" is standard input).  With PK_RANK_ALONE,
+ * on a ranking that has counted nothing and was not promised distinct
+ * hosts, a named file of nmap output, which lists each host once, is
+ * counted without the host table; when a second run follows in the same
+ * file (nmap --append-output), rk is emptied and the file counted again
+ * with tracking.  masscan output and standard input keep the table.
+ * in (may be NULL) says what was read.  Returns PK_OK, or the reader's
+ * error or PK_ERR_NOMEM with err (may be NULL) set and err->file
+ * pointing to in->name; after PK_ERR_TRUNCATED the complete hosts before
+ * the cut are counted.
+ */
+int		 pk_rank_add_file(struct pk_rank *rk, const char *path,
+		    unsigned flags, struct pk_rank_input *in,
+		    struct pk_error *err);
 /* Distinct up hosts, records of hosts counted before, bytes held. */
 unsigned long	 pk_rank_hosts(const struct pk_rank *rk);
 unsigned long	 pk_rank_duplicates(const struct pk_rank *rk);
@@ -717,6 +797,27 @@ int		 pk_rank_write_counts(const struct pk_rank *rk, FILE *out);
  */
 int		 pk_rank_merge(struct pk_rank *rk, const char *path,
 		    struct pk_error *err);
+/*
+ * A ranking as a table (lib/rank/table.c).  The columns of key: by port
+ * rank, port, proto, hosts, share, service, detected, freq and lift; by
+ * service or product rank, key, hosts, share and detected; with scan
+ * non-zero a first column, scan, names the ranking.  Lent, static; NULL
+ * with *n == 0 for a bad key.
+ */
+const struct pk_field *pk_rank_fields(int key, int scan, size_t *n);
+/*
+ * Write the first max rows of rk (0: all) to w, a writer made with
+ * pk_rank_fields(rk's key, scan != NULL); scan is the scan column's
+ * value.  share is hosts over pk_rank_hosts to six decimals; detected
+ * the first five names with their hosts ("http(5),ssl/http(2)", then
+ * ",..." when there are more).  For ports, svc (NULL: none) gives the
+ * registered name, the frequency and the lift, share over frequency to
+ * two decimals (absent for frequency 0).  Calls pk_rank_rows, so earlier
+ * rows are no longer lent.  PK_OK, PK_ERR_NOMEM or the writer's error.
+ */
+int		 pk_rank_write(struct pk_rank *rk,
+		    const struct pk_services *svc, const char *scan,
+		    size_t max, struct pk_writer *w);
 
 /* --- Socket dumps: ss and lsof (lib/sock/) ------------------------------ */
 
