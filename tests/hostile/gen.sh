@@ -462,3 +462,39 @@ gen_ss_port_20_digits() {
 	printf '%s\n' "$SS_HEAD"
 	printf 'tcp   LISTEN 0 128 0.0.0.0:12345678901234567890 0.0.0.0:*\n'
 }
+
+# ptop --merge counts files (issue 19, item 6): every field checked, its
+# range and its agreement with the file's hosts line.
+counts_head() {
+	printf '# ptop counts 1\tby=port\tstates=open\n'
+}
+
+gen_counts_huge() {
+	counts_head
+	printf 'hosts\t99999999999999999999\n'
+}
+
+gen_counts_share() {
+	counts_head
+	printf 'hosts\t1\naddr\t10.0.0.1\nkey\t22/tcp\t100\n'
+}
+
+gen_counts_key() {
+	counts_head
+	printf 'hosts\t1\naddr\t10.0.0.1\nkey\tnot-a-port\t1\n'
+}
+
+gen_counts_twice() {
+	counts_head
+	printf 'hosts\t2\naddr\t10.0.0.1\naddr\t10.0.0.2\nkey\t22/tcp\t1\nkey\t22/tcp\t1\n'
+}
+
+gen_counts_addr() {
+	counts_head
+	printf 'hosts\t2\naddr\t10.0.0.1\naddr\t10.0.0.1\n'
+}
+
+gen_counts_ctrl() {
+	counts_head
+	printf 'hosts\t1\naddr\t10.0.0.1\x1b[2J\n'
+}
