@@ -146,7 +146,7 @@ static _Noreturn void
 refused(const char *opt, const char *pattern, const struct pk_error *err)
 {
 	if (err->status == PK_ERR_NOMEM)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	if (err->column != 0)
 		fe_errx(2, "bad %s pattern \"%s\" at offset %lu: %s", opt,
 		    pattern, err->column - 1, err->msg);
@@ -209,7 +209,7 @@ written(struct pcat *pc, int rc, unsigned long line)
 	} else if (rc == PK_ERR_IO)
 		fe_write_failed();
 	else if (rc != PK_OK)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 }
 
 /*
@@ -280,7 +280,7 @@ do_scan(struct pcat *pc, struct pk_source *src)
 		return;
 	}
 	if ((r = pk_reader_open_source(src, &pc->ropts)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pc->file = pk_reader_name(r);
 	while (!pc->stopped && (rc = pk_reader_next(r, &h)) == PK_OK)
 		written(pc, pk_filter_write_host(pc->filt, h, pc->wrflags,
@@ -331,7 +331,7 @@ do_dump(struct pcat *pc, struct pk_source *src)
 	}
 	load_services(pc);
 	if ((r = pk_sock_open_source(src, &pc->sopts)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pc->file = pk_sock_name(r);
 	while (!pc->stopped && (rc = pk_sock_next(r, &sk)) == PK_OK)
 		written(pc, pk_filter_write_sock(pc->filt, sk, pc->srow,
@@ -348,7 +348,7 @@ do_file(struct pcat *pc, const char *path)
 	enum pk_format f;
 
 	if ((src = pk_source_open(path, &pc->ropts.limits)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	f = pk_source_format(src);
 	if (f == PK_FMT_SS || f == PK_FMT_LSOF)
 		do_dump(pc, src);
@@ -470,7 +470,7 @@ main(int argc, char *argv[])
 	pc.ropts.warn = reader_warning;
 	pk_sock_opts_init(&pc.sopts);
 	if ((pc.filt = pk_filter_new()) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pk_filter_set_warn(pc.filt, match_failed, &pc);
 	parse_args(&pc, argc, argv);
 	if (optind >= argc)

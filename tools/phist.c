@@ -113,12 +113,6 @@ usage(void)
 	exit(fe_close_stdout(0));
 }
 
-static void
-nomem(void)
-{
-	fe_errx(2, "out of memory");
-}
-
 /* Call fn for each item of a comma-separated list. */
 static void
 each_item(struct phist *ph, const char *arg,
@@ -160,7 +154,7 @@ parse_ports(struct phist *ph, const char *arg)
 	struct pk_error err;
 
 	if (ph->ports == NULL && (ph->ports = pk_portset_new()) == NULL)
-		nomem();
+		fe_nomem();
 	if (pk_portspec_parse(ph->ports, arg, (1u << PK_PROTO_COUNT) - 1,
 	    &err) != PK_OK)
 		fe_errx(2, "-p: %s", err.msg);
@@ -241,22 +235,14 @@ parse_args(struct phist *ph, int argc, char *argv[])
 
 /* --- Ordering the scans by the time each records ------------------------ */
 
-static struct pk_reader *
-open_reader(const char *path)
-{
-	struct pk_reader *r;
-
-	/* No merging: the engine joins a host's records within a scan. */
-	if ((r = pk_reader_open(path, NULL)) == NULL)
-		nomem();
-	return r;
-}
-
-/* Read up to the first host: the scan's time is known by then. */
+/*
+ * Read up to the first host: the scan's time is known by then.  Readers
+ * do not merge: the engine joins a host's records within a scan.
+ */
 static void
 take_time(struct phist *ph, const char *path)
 {
-	struct pk_reader *r = open_reader(path);
+	struct pk_reader *r = fe_reader_open(path, NULL);
 	int rc;
 	const struct pk_host *h;
 	struct scanfile *s;
@@ -354,7 +340,7 @@ add_host(struct phist *ph, struct pk_reader *r, const struct pk_host *h)
 	if ((rc = pk_hist_add(ph->hs, h)) == PK_OK)
 		return;
 	if (rc == PK_ERR_NOMEM)
-		nomem();
+		fe_nomem();
 	fe_warn_at(pk_reader_name(r), h->line, "host without an address: "
 	    "skipped");
 	ph->trouble = 2;
@@ -373,11 +359,11 @@ read_scan(struct phist *ph, const struct scanfile *s)
 		rc = ph->in_rc;
 		ph->in = NULL;
 	} else {
-		r = open_reader(s->path);
+		r = fe_reader_open(s->path, NULL);
 		rc = pk_reader_next(r, &h);
 	}
 	if (pk_hist_begin(ph->hs, s->t) != PK_OK)
-		nomem();
+		fe_nomem();
 	for (; rc == PK_OK; rc = pk_reader_next(r, &h))
 		add_host(ph, r, h);
 	/* A truncated scan still counts with its complete hosts. */
@@ -389,7 +375,7 @@ read_scan(struct phist *ph, const struct scanfile *s)
 			ph->trouble = 3;
 	}
 	if (pk_hist_end(ph->hs, pk_reader_scan(r)) != PK_OK)
-		nomem();
+		fe_nomem();
 	pk_reader_free(r);
 	if (ph->changes)
 		write_changes(ph, s->t);
@@ -447,7 +433,7 @@ write_histories(struct phist *ph)
 			fe_write_failed();
 	}
 	if (rc != PK_EOF)
-		nomem();
+		fe_nomem();
 }
 
 /* The policy, the engine and the writer, before any scan is read. */
@@ -468,7 +454,7 @@ start(struct phist *ph, size_t nscans)
 	if ((ph->scans = calloc(nscans, sizeof(*ph->scans))) == NULL ||
 	    (ph->hs = pk_hist_new(&ph->hopts)) == NULL ||
 	    (ph->w = pk_writer_new(stdout, ph->fmt, f, n, ph->wflags)) == NULL)
-		nomem();
+		fe_nomem();
 }
 
 int

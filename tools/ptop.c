@@ -173,7 +173,7 @@ new_writer(const struct cfg *c, int ranking)
 	f = ranking ? pk_rank_fields(c->by, c->per_scan, &n) :
 	    pk_services_top_fields(&n);
 	if ((w = pk_writer_new(stdout, c->fmt, f, n, c->wflags)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	return w;
 }
 
@@ -194,7 +194,7 @@ run_top(struct cfg *c)
 	if (c->spec) {
 		s = pk_services_top_spec(c->svc, c->proto, by, arg);
 		if (s == NULL)
-			fe_errx(2, "out of memory");
+			fe_nomem();
 		puts(s);
 		free(s);
 	} else {
@@ -218,7 +218,7 @@ rank_print(struct cfg *c, struct pk_rank *rk, const char *scan,
 	int rc = pk_rank_write(rk, c->svc, scan, (size_t)c->top, w);
 
 	if (rc == PK_ERR_NOMEM)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	return rc == PK_OK ? 0 : 2;
 }
 
@@ -239,7 +239,7 @@ count_scan(struct cfg *c, struct pk_rank *rk, const char *path,
 
 	rc = pk_rank_add_file(rk, path, flags, &in, &err);
 	if (rc == PK_ERR_NOMEM)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	if (rc != PK_OK)
 		fe_warn_pkerr(&err);
 	if (c->verbose)
@@ -263,7 +263,7 @@ new_rank(const struct cfg *c)
 	struct pk_rank *rk = pk_rank_new(c->by, c->states);
 
 	if (rk == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	if (c->distinct)
 		(void)pk_rank_set_distinct(rk, 1);
 	return rk;

@@ -36,6 +36,11 @@ void		 fe_warn_at(const char *file, unsigned long line,
 		    const char *fmt, ...) FE_PRINTF(3, 4);
 /* fe_warnx, then exit(status). */
 _Noreturn void	 fe_errx(int status, const char *fmt, ...) FE_PRINTF(2, 3);
+/* "prog: out of memory", exit 2. */
+_Noreturn void	 fe_nomem(void);
+/* pk_reader_open, or "prog: out of memory" and exit 2. */
+struct pk_reader *fe_reader_open(const char *path,
+		    const struct pk_read_opts *opts);
 /* "prog: FILE:LINE: message" for a reader's error (house format); the
    message is pk_strerror(status) when the reader left msg empty. */
 void		 fe_warn_pkerr(const struct pk_error *err);

@@ -99,3 +99,19 @@ fe_print_version(void)
 	printf("%s (portkit) %s\n", progname, PK_VERSION);
 	exit(fe_close_stdout(0));
 }
+
+_Noreturn void
+fe_nomem(void)
+{
+	fe_errx(2, "out of memory");
+}
+
+struct pk_reader *
+fe_reader_open(const char *path, const struct pk_read_opts *opts)
+{
+	struct pk_reader *r;
+
+	if ((r = pk_reader_open(path, opts)) == NULL)
+		fe_nomem();
+	return r;
+}
