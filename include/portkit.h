@@ -276,7 +276,9 @@ struct pk_read_opts {
 	/*
 	 * Warnings: a port listed twice in one host, and with dup_hosts a
 	 * host listed again (which keeps every address seen: memory grows
-	 * with the number of hosts).  Records are never merged; both are
+	 * with the number of hosts); an <extrareasons> port list that does
+	 * not parse or holds another number of ports than its count, which
+	 * is then dropped (ports NULL) whether warn is set or not.  Records are never merged; both are
 	 * delivered and warn is called with status PK_OK, file, line and
 	 * a message beginning "warning: ".  NULL: no checks at all.
 	 */
@@ -762,14 +764,15 @@ struct pk_rank_input {
  * counted without the host table; when a second run follows in the same
  * file (nmap --append-output), rk is emptied and the file counted again
  * with tracking.  masscan output and standard input keep the table.
+ * opts (may be NULL) are the reader's options, its warnings among them.
  * in (may be NULL) says what was read.  Returns PK_OK, or the reader's
  * error or PK_ERR_NOMEM with err (may be NULL) set and err->file
  * pointing to in->name; after PK_ERR_TRUNCATED the complete hosts before
  * the cut are counted.
  */
 int		 pk_rank_add_file(struct pk_rank *rk, const char *path,
-		    unsigned flags, struct pk_rank_input *in,
-		    struct pk_error *err);
+		    unsigned flags, const struct pk_read_opts *opts,
+		    struct pk_rank_input *in, struct pk_error *err);
 /* Distinct up hosts, records of hosts counted before, bytes held. */
 unsigned long	 pk_rank_hosts(const struct pk_rank *rk);
 unsigned long	 pk_rank_duplicates(const struct pk_rank *rk);

@@ -449,14 +449,6 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		    (pc->wrflags & PK_FILTER_WR_HOSTS) ? K_HOST : K_PORT);
 }
 
-/* Ports (and with --dup-hosts, hosts) listed twice: said, not fatal. */
-static void
-reader_warning(void *arg, const struct pk_error *w)
-{
-	(void)arg;
-	fe_warn_pkerr(w);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -466,8 +458,7 @@ main(int argc, char *argv[])
 	fe_setprogname(argv[0]);
 	memset(&pc, 0, sizeof(pc));
 	pc.kind = K_NONE;
-	pk_read_opts_init(&pc.ropts);
-	pc.ropts.warn = reader_warning;
+	fe_read_opts_init(&pc.ropts);
 	pk_sock_opts_init(&pc.sopts);
 	if ((pc.filt = pk_filter_new()) == NULL)
 		fe_nomem();

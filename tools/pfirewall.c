@@ -327,7 +327,7 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 		fe_errx(2, "give a SYN (or connect) scan and an ACK scan");
 	if (n > MAX_INPUTS)
 		fe_errx(2, "too many scans (at most %d)", MAX_INPUTS);
-	pk_read_opts_init(&ro);
+	fe_read_opts_init(&ro);
 	memset(in, 0, sizeof(in));
 	for (i = 0; i < n; i++)
 		open_input(&in[i], argv[i], &ro);

@@ -48,6 +48,7 @@ struct phist {
 	long long	 since;
 	int		 has_since;
 	struct pk_hist_opts hopts;
+	struct pk_read_opts ropts;	/* no merging: hist joins records */
 	struct scanfile	*scans;
 	size_t		 nscans;
 	/* Standard input is read once: kept open from the first pass. */
@@ -242,7 +243,7 @@ parse_args(struct phist *ph, int argc, char *argv[])
 static void
 take_time(struct phist *ph, const char *path)
 {
-	struct pk_reader *r = fe_reader_open(path, NULL);
+	struct pk_reader *r = fe_reader_open(path, &ph->ropts);
 	int rc;
 	const struct pk_host *h;
 	struct scanfile *s;
@@ -359,7 +360,7 @@ read_scan(struct phist *ph, const struct scanfile *s)
 		rc = ph->in_rc;
 		ph->in = NULL;
 	} else {
-		r = fe_reader_open(s->path, NULL);
+		r = fe_reader_open(s->path, &ph->ropts);
 		rc = pk_reader_next(r, &h);
 	}
 	if (pk_hist_begin(ph->hs, s->t) != PK_OK)
@@ -466,6 +467,7 @@ main(int argc, char *argv[])
 
 	fe_setprogname(argv[0]);
 	memset(&ph, 0, sizeof(ph));
+	fe_read_opts_init(&ph.ropts);
 	first = parse_args(&ph, argc, argv);
 	(void)fe_stdin_once((const char *const *)argv + first,
 	    (size_t)(argc - first), ph.policy != NULL &&

@@ -210,9 +210,11 @@ is_scan(enum pk_format f)
 static void
 input_scan(struct cfg *c, struct pk_source *src)
 {
+	struct pk_read_opts ro;
 	struct pk_reader *r;
 
-	if ((r = pk_reader_open_source(src, NULL)) != NULL)
+	fe_read_opts_init(&ro);
+	if ((r = pk_reader_open_source(src, &ro)) != NULL)
 		do_scan(c, r);
 	else
 		fe_nomem();

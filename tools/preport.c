@@ -263,7 +263,7 @@ run(struct cfg *c)
 	size_t i;
 	int rc;
 
-	pk_read_opts_init(&ro);
+	fe_read_opts_init(&ro);
 	for (i = 0; i < c->nin; i++)
 		open_input(c, &c->in[i], &ro);
 	if (c->trouble)

@@ -234,10 +234,12 @@ count_scan(struct cfg *c, struct pk_rank *rk, const char *path,
     unsigned flags)
 {
 	struct pk_rank_input in;
+	struct pk_read_opts ro;
 	struct pk_error err;
 	int rc;
 
-	rc = pk_rank_add_file(rk, path, flags, &in, &err);
+	fe_read_opts_init(&ro);
+	rc = pk_rank_add_file(rk, path, flags, &ro, &in, &err);
 	if (rc == PK_ERR_NOMEM)
 		fe_nomem();
 	if (rc != PK_OK)

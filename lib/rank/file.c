@@ -63,9 +63,10 @@ rank_nomem(const struct pk_rank_input *in, struct pk_error *err)
 /* One pass over the file; the reader's status, or RANK_AGAIN. */
 static int
 rank_read(struct pk_rank *rk, const char *path, int guess,
-    struct pk_rank_input *in, struct pk_error *err)
+    const struct pk_read_opts *opts, struct pk_rank_input *in,
+    struct pk_error *err)
 {
-	struct pk_reader *r = pk_reader_open(path, NULL);
+	struct pk_reader *r = pk_reader_open(path, opts);
 	const struct pk_host *h;
 	int rc, one_run = 0;
 
@@ -95,7 +96,8 @@ rank_read(struct pk_rank *rk, const char *path, int guess,
 
 int
 pk_rank_add_file(struct pk_rank *rk, const char *path, unsigned flags,
-    struct pk_rank_input *in, struct pk_error *err)
+    const struct pk_read_opts *opts, struct pk_rank_input *in,
+    struct pk_error *err)
 {
 	struct pk_rank_input mine;
 	int is_stdin = strcmp(path, "-") == 0, guess, rc;
@@ -106,9 +108,9 @@ pk_rank_add_file(struct pk_rank *rk, const char *path, unsigned flags,
 	in->name = is_stdin ? "<stdin>" : path;
 	guess = (flags & PK_RANK_ALONE) && !is_stdin && !rk->distinct &&
 	    !rk->started;
-	if ((rc = rank_read(rk, path, guess, in, err)) != RANK_AGAIN)
+	if ((rc = rank_read(rk, path, guess, opts, in, err)) != RANK_AGAIN)
 		return rc;
 	if (rank_restart(rk) != PK_OK)
 		return rank_nomem(in, err);
-	return rank_read(rk, path, 0, in, err);
+	return rank_read(rk, path, 0, opts, in, err);
 }

@@ -7,6 +7,7 @@
  * pdiff, pfirewall and pcat --expand-extraports can use, range by range
  * or port by port.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/parse.h"
@@ -56,6 +57,35 @@ reason_ranges(const struct pk_extraports *e, const struct pk_extrareason *r,
 			return PK_ERR_FORMAT;
 		if ((rc = fn(arg, proto, lo, hi, e->state, r->reason)) != 0)
 			return rc;
+	}
+	return 0;
+}
+
+static int
+count_ports(void *arg, int proto, unsigned lo, unsigned hi,
+    const char *state, const char *reason)
+{
+	(void)proto;
+	(void)state;
+	(void)reason;
+	*(long *)arg += (long)(hi - lo) + 1;
+	return 0;
+}
+
+int
+pk_extrareason_check(const struct pk_extrareason *r, char *why, size_t n)
+{
+	struct pk_extraports e = { "", 0, NULL, 0 };
+	long nports = 0;
+
+	if (reason_ranges(&e, r, count_ports, &nports) != 0) {
+		(void)snprintf(why, n, "bad extraports port list");
+		return -1;
+	}
+	if (r->count >= 0 && nports != r->count) {
+		(void)snprintf(why, n, "extraports count %ld, but its port "
+		    "list holds %ld ports", r->count, nports);
+		return -1;
 	}
 	return 0;
 }

@@ -496,5 +496,22 @@ gen_counts_addr() {
 
 gen_counts_ctrl() {
 	counts_head
-	printf 'hosts\t1\naddr\t10.0.0.1\x1b[2J\n'
+	printf 'hosts\t1\naddr\t10.0.0.1\033[2J\n'
 }
+
+# Port lists every tool must judge the same way (issue 19, items 10 and
+# 11): a range past 65535, a reversed range, an icmp list, and a count
+# that disagrees with its list; each is warned of and ignored.
+ep_host() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><extraports '
+	printf 'state="closed" count="%s"><extrareasons reason="reset" ' "$1"
+	printf 'count="%s" proto="%s" ports="%s"/></extraports></ports>' \
+	    "$1" "$2" "$3"
+	printf '</host></nmaprun>\n'
+}
+gen_ep_past() { ep_host 3 tcp 65534-65536; }
+gen_ep_reversed() { ep_host 3 tcp 9-7; }
+gen_ep_icmp() { ep_host 2 icmp 1-2; }
+gen_ep_count() { ep_host 5 tcp 1-3; }

@@ -442,7 +442,7 @@ count_file(const char *path, unsigned flags, int distinct,
 		return PK_ERR_NOMEM;
 	if (distinct)
 		pk_rank_set_distinct(rk, 1);
-	rc = pk_rank_add_file(rk, path, flags, in, &err);
+	rc = pk_rank_add_file(rk, path, flags, NULL, in, &err);
 	*hosts = pk_rank_hosts(rk);
 	pk_rank_free(rk);
 	return rc;
@@ -489,12 +489,12 @@ TEST(test_add_file_errors)
 	if (!assert_true(rk != NULL))
 		return;
 	assert_int(pk_rank_add_file(rk, "/nonexistent/scan.xml",
-	    PK_RANK_ALONE, &in, &err), PK_ERR_IO);
+	    PK_RANK_ALONE, NULL, &in, &err), PK_ERR_IO);
 	assert_str(err.file, "/nonexistent/scan.xml");
 	assert_int(in.records, 0);
 	/* Cut inside the second host: the first is counted. */
 	if (assert_true(scan_file(cut, 1, strlen(run2) - 200))) {
-		assert_int(pk_rank_add_file(rk, cut, 0, NULL, &err),
+		assert_int(pk_rank_add_file(rk, cut, 0, NULL, NULL, &err),
 		    PK_ERR_TRUNCATED);
 		assert_str(err.file, cut);
 		assert_int(pk_rank_hosts(rk), 1);

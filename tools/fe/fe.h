@@ -38,6 +38,12 @@ void		 fe_warn_at(const char *file, unsigned long line,
 _Noreturn void	 fe_errx(int status, const char *fmt, ...) FE_PRINTF(2, 3);
 /* "prog: out of memory", exit 2. */
 _Noreturn void	 fe_nomem(void);
+/*
+ * pk_read_opts_init, and every warning the readers give printed as
+ * "prog: file:line: warning: ..." (ports listed twice, a port list that
+ * is ignored): one way for every tool.
+ */
+void		 fe_read_opts_init(struct pk_read_opts *opts);
 /* pk_reader_open, or "prog: out of memory" and exit 2. */
 struct pk_reader *fe_reader_open(const char *path,
 		    const struct pk_read_opts *opts);

@@ -115,3 +115,18 @@ fe_reader_open(const char *path, const struct pk_read_opts *opts)
 		fe_nomem();
 	return r;
 }
+
+/* A reader's warning (file, line, "warning: ..."), in the house format. */
+static void
+fe_reader_warning(void *arg, const struct pk_error *w)
+{
+	(void)arg;
+	fe_warn_pkerr(w);
+}
+
+void
+fe_read_opts_init(struct pk_read_opts *opts)
+{
+	pk_read_opts_init(opts);
+	opts->warn = fe_reader_warning;
+}
