@@ -515,3 +515,20 @@ gen_ep_past() { ep_host 3 tcp 65534-65536; }
 gen_ep_reversed() { ep_host 3 tcp 9-7; }
 gen_ep_icmp() { ep_host 2 icmp 1-2; }
 gen_ep_count() { ep_host 5 tcp 1-3; }
+
+# A scaninfo whose services list does not parse, and one whose list
+# disagrees with numservices: warned of and not used (item 11).
+gen_scaninfo_bad() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><scaninfo type="syn" protocol="tcp" '
+	printf 'numservices="3" services="1-2,x"/>'
+	one_host
+	printf '</nmaprun>\n'
+}
+gen_scaninfo_count() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><scaninfo type="syn" protocol="tcp" '
+	printf 'numservices="1000" services="1-3"/>'
+	one_host
+	printf '</nmaprun>\n'
+}
