@@ -13,7 +13,7 @@
 
 #define DOC(start, svcs, body) "<?xml version=\"1.0\"?>\n<nmaprun " \
 	"scanner=\"nmap\" args=\"nmap\" start=\"" start "\" version=\"7.93\">" \
-	"\n<scaninfo type=\"syn\" protocol=\"tcp\" numservices=\"9\" " \
+	"\n<scaninfo type=\"syn\" protocol=\"tcp\" " \
 	"services=\"" svcs "\"/>\n" body "</nmaprun>\n"
 #define HOST(addr, st, body) "<host><status state=\"" st "\"/><address " \
 	"addr=\"" addr "\" addrtype=\"ipv4\"/><ports>" body "</ports></host>\n"
