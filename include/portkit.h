@@ -1228,13 +1228,16 @@ struct pk_fw_seg {
 
 struct pk_fw_host {
 	const char	*host;		/* address as the scans wrote it */
-	const char	*kind;		/* "stateful", "stateless",
-					   "stateful+stateless", "filtered",
-					   "port-rules", "none", "syn-only",
-					   "ack-only" */
+	const char	*kind;		/* what the evidence proves:
+					   "ambiguous" (two kinds of filter
+					   explain it), "stateless",
+					   "filtered", "port-rules", "none",
+					   "syn-only", "ack-only", "down" */
 	int		 filtering;	/* a verdict that shows a filter */
-	const char	*summary;	/* "stateful firewall: 997 ports
-					   dropped (SYN and ACK); open 22,80" */
+	const char	*summary;	/* "stateless rules: dropped (SYN
+					   and ACK) 8083; ..."; for an
+					   ambiguous host the candidates
+					   and the probe that settles it */
 	const struct pk_fw_row *rows;	/* by first port, TCP first */
 	size_t		 nrows;
 	const struct pk_fw_seg *segs;
@@ -1269,7 +1272,7 @@ int		 pk_fw_host(struct pk_fw *fw, const struct pk_host *h,
  */
 int		 pk_fw_next_unmatched(struct pk_fw *fw,
 		    const struct pk_fw_host **out);
-/* One line over every host reported so far: "3 hosts: 1 stateful ...". */
+/* One line over every host reported so far: "3 hosts: 1 ambiguous, ...". */
 const char	*pk_fw_summary(struct pk_fw *fw);
 /* Bytes held for the held side. */
 size_t		 pk_fw_memory(const struct pk_fw *fw);
