@@ -328,6 +328,7 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 	if (n > MAX_INPUTS)
 		fe_errx(2, "too many scans (at most %d)", MAX_INPUTS);
 	pk_read_opts_init(&ro);
+	ro.merge = 1;			/* masscan: one host per address */
 	memset(in, 0, sizeof(in));
 	for (i = 0; i < n; i++)
 		open_input(&in[i], argv[i], &ro);
