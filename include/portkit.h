@@ -1291,7 +1291,9 @@ enum pk_fw_lclass {
 	PK_FW_FIREWALLED = 1,		/* closed, filtered or unfiltered
 					   on an address the socket is on */
 	PK_FW_LOCAL_ONLY = 2,		/* bound to 127.0.0.0/8 or ::1 */
-	PK_FW_UNDECIDED = 3,		/* open|filtered */
+	PK_FW_UNDECIDED = 3,		/* open|filtered, or an lsof IPv6
+					   "*" (maybe IPv6-only) not open
+					   on an IPv4 host */
 	PK_FW_NOT_SCANNED = 4,		/* port not scanned, or no scanned
 					   address the socket is on */
 	PK_FW_NLCLASSES = 5
@@ -1334,6 +1336,19 @@ int		 pk_fw_listen_add(struct pk_fw_listen *fl,
  */
 int		 pk_fw_listen_host(struct pk_fw_listen *fl,
 		    const struct pk_host *h);
+/*
+ * A dump is one host, a scan may hold many: after the scan, keep only
+ * the scanned host that is the dump's.  That is the host up with address
+ * addr; with addr NULL, the one host up that the dump's own addresses
+ * name (the local addresses of its sockets, listening or not, other than
+ * wildcards and loopback), else the only host up.  *nhosts is set to the
+ * number of hosts up in the scan.  PK_OK (pk_fw_listen_classify then
+ * gives rows for that host only); PK_EOF when no host fits (no host up,
+ * or none with address addr); PK_ERR_USAGE when addr is NULL and the
+ * dump does not settle which host it is.
+ */
+int		 pk_fw_listen_pick(struct pk_fw_listen *fl, const char *addr,
+		    size_t *nhosts);
 /*
  * The classification so far: for each socket in dump order, one row per
  * scanned host it met in scan order, or one row with scan_host NULL when

@@ -18,10 +18,11 @@
 
 #define MAX_INPUTS	8
 
-enum { OPT_HOSTS = CHAR_MAX + 1, OPT_LISTENING };
+enum { OPT_HOSTS = CHAR_MAX + 1, OPT_HOST, OPT_LISTENING };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
+	{ "host", required_argument, NULL, OPT_HOST },
 	{ "hosts", no_argument, NULL, OPT_HOSTS },
 	{ "listening", required_argument, NULL, OPT_LISTENING },
 	{ "no-header", no_argument, NULL, 'H' },
@@ -42,6 +43,7 @@ struct pfw {
 	int		 fmt;
 	int		 per_port;	/* -e */
 	int		 hosts;		/* --hosts */
+	const char	*host;		/* --host: the dump's host */
 	unsigned	 wflags;
 	struct pk_fw	*fw;
 	struct pk_writer *w;
@@ -162,6 +164,7 @@ usage(void)
 " -e, --per-port          one record per port, not per evidence group\n"
 "     --hosts             one record per host: its summary\n"
 "     --listening DUMP    classify the sockets listening in DUMP\n"
+"     --host ADDR         with --listening: the scanned host of DUMP\n"
 "\n"
 " -h, --help              display this help\n"
 " -V, --version           display version\n"
@@ -407,13 +410,31 @@ match_scan(struct pk_fw_listen *fl, struct pk_reader *r)
 	return rc;
 }
 
+/* A dump is one host: keep the scanned host that is its own; 0 or 2. */
+static int
+pick_host(struct pfw *pf, struct pk_fw_listen *fl, const char *scan)
+{
+	size_t n;
+	int rc = pk_fw_listen_pick(fl, pf->host, &n);
+
+	if (rc == PK_EOF && pf->host != NULL)
+		fe_warnx("%s: no host up with address %s", scan, pf->host);
+	else if (rc == PK_EOF)
+		fe_warnx("%s: no host up to compare the dump with", scan);
+	else if (rc != PK_OK)
+		fe_warnx("%s holds %zu hosts up and the dump does not say "
+		    "which is its host: give --host ADDR", scan, n);
+	return rc == PK_OK ? 0 : 2;
+}
+
 /* The dump is small and held; the scan is streamed. */
 static int
 pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 {
 	struct pk_fw_listen *fl;
-	const struct pk_fw_lrow *rows;
+	const struct pk_fw_lrow *rows = NULL;
 	struct pk_value v[PK_FW_MAXFIELDS];
+	struct pk_read_opts ro;
 	struct input in;
 	size_t i, n;
 
@@ -423,14 +444,20 @@ pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 		fe_errx(2, "out of memory");
 	read_dump(fl, dump);
 	memset(&in, 0, sizeof(in));
-	in.r = pk_reader_open_source(open_source(argv[0], NULL, 0), NULL);
+	pk_read_opts_init(&ro);
+	ro.merge = 1;
+	in.r = pk_reader_open_source(open_source(argv[0], NULL, 0), &ro);
 	if (in.r == NULL)
 		fe_errx(2, "out of memory");
-	else
-		input_end(pf, &in, match_scan(fl, in.r));
-	pfw_start(pf, PK_FW_REC_LISTEN);
-	if (pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
-		fe_errx(2, "out of memory");
+	input_end(pf, &in, match_scan(fl, in.r));
+	n = 0;
+	if (pick_host(pf, fl, pk_reader_name(in.r)) != 0) {
+		pf->trouble = 2;
+	} else {
+		pfw_start(pf, PK_FW_REC_LISTEN);
+		if (pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
+			fe_errx(2, "out of memory");
+	}
 	for (i = 0; i < n; i++) {
 		pk_fw_lrow_values(&rows[i], v);
 		put_row(pf, v);
@@ -463,6 +490,7 @@ main(int argc, char *argv[])
 				    optarg);
 			break;
 		case OPT_HOSTS: pf.hosts = 1; break;
+		case OPT_HOST: pf.host = optarg; break;
 		case OPT_LISTENING: dump = optarg; break;
 		case 'h': usage();
 		case 'V': fe_print_version();
@@ -473,6 +501,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	(void)fe_stdin_once((const char *const *)argv, (size_t)argc,
 	    dump != NULL && strcmp(dump, "-") == 0);
+	if (pf.host != NULL && dump == NULL)
+		fe_errx(2, "--host goes with --listening DUMP SCAN");
 	if (dump != NULL)
 		status = pfw_listening(&pf, dump, argc, argv);
 	else

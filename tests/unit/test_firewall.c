@@ -538,6 +538,60 @@ TEST(test_listen_lsof_star)
 	pk_fw_listen_free(fl);
 }
 
+/*
+ * A dump is one host: the scan host its own addresses name (an
+ * established socket counts), --host, or the only host up.  lsof's IPv6
+ * "*" may be IPv6-only: not open on an IPv4 host, it is undecided.
+ */
+TEST(test_listen_pick)
+{
+	struct pk_sock s6 = lsock(PK_PROTO_TCP, "*", 8080, 6);
+	struct pk_sock est = lsock(PK_PROTO_TCP, "10.0.0.2", 22, 4);
+	struct pk_port pp[] = { port(8080, "closed", "reset") };
+	struct pk_addr a[] = { { PK_ADDR_IPV4, "10.0.0.1", NULL },
+	    { PK_ADDR_IPV4, "10.0.0.2", NULL } };
+	struct pk_host h1 = host("10.0.0.1", pp, 1);
+	struct pk_host h2 = host("10.0.0.2", pp, 1);
+	const struct pk_fw_lrow *r;
+	struct pk_fw_listen *fl = pk_fw_listen_new(), *f2 = pk_fw_listen_new();
+	size_t n;
+
+	if (!assert_true(fl != NULL && f2 != NULL))
+		goto out;
+	s6.format = PK_FMT_LSOF;
+	est.listening = 0;
+	h1.addrs = &a[0];
+	h2.addrs = &a[1];
+	h1.naddrs = h2.naddrs = 1;
+	assert_int(pk_fw_listen_add(fl, &s6), PK_OK);
+	assert_int(pk_fw_listen_add(f2, &s6), PK_OK);
+	assert_int(pk_fw_listen_pick(fl, NULL, &n), PK_EOF);
+	assert_int(n, 0);
+	assert_int(pk_fw_listen_host(fl, &h1), PK_OK);
+	assert_int(pk_fw_listen_host(fl, &h2), PK_OK);
+	assert_int(pk_fw_listen_pick(fl, NULL, &n), PK_ERR_USAGE);
+	assert_int(n, 2);
+	assert_int(pk_fw_listen_pick(fl, "10.0.0.9", &n), PK_EOF);
+	assert_int(pk_fw_listen_pick(fl, "10.0.0.1", &n), PK_OK);
+	assert_int(pk_fw_listen_classify(fl, &r, &n), PK_OK);
+	if (assert_int(n, 1)) {
+		assert_str(r[0].scan_host, "10.0.0.1");
+		assert_int(r[0].lclass, PK_FW_UNDECIDED);
+		assert_int(r[0].filtering, 0);
+	}
+	/* The established socket names 10.0.0.2. */
+	assert_int(pk_fw_listen_add(f2, &est), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h1), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h2), PK_OK);
+	assert_int(pk_fw_listen_pick(f2, NULL, &n), PK_OK);
+	assert_int(pk_fw_listen_classify(f2, &r, &n), PK_OK);
+	if (assert_int(n, 1))
+		assert_str(r[0].scan_host, "10.0.0.2");
+out:
+	pk_fw_listen_free(fl);
+	pk_fw_listen_free(f2);
+}
+
 TEST(test_lclass_names)
 {
 	assert_str(pk_fw_lclass_name(PK_FW_REACHABLE), "reachable");
@@ -683,5 +737,5 @@ TEST_MAIN(test_infer_table, test_verdict_names, test_roles,
     test_engine_stateful_folded, test_engine_one_sided,
     test_engine_bad_ranges, test_engine_kinds, test_engine_lab, test_engine_hold_compact,
     test_engine_unlisted_saturates, test_listen_classes,
-    test_listen_lsof_star, test_lclass_names, test_listen_lab,
+    test_listen_lsof_star, test_listen_pick, test_lclass_names, test_listen_lab,
     test_fw_fields, test_fw_values, test_fw_write_row)
