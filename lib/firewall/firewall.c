@@ -28,7 +28,8 @@ static const char *const part_labels[NPARTS] = {
 
 static const char *const kind_names[NKINDS] = {
 	"ambiguous", "ambiguous", "ambiguous", "stateless", "filtered",
-	"port-rules", "none", "syn-only", "ack-only", "down"
+	"port-rules", "none", "syn-only", "ack-only", "syn-only", "ack-only",
+	"down"
 };
 
 /* The total line's words; kinds with the same words count together. */
@@ -36,6 +37,7 @@ static const char *const kind_texts[NKINDS] = {
 	"ambiguous", "ambiguous", "ambiguous", "stateless rules",
 	"every port filtered", "filtering rules on some ports",
 	"no filtering seen", "only in the SYN scan", "only in the ACK scan",
+	"up in the SYN scan only", "up in the ACK scan only",
 	"down in every scan"
 };
 
@@ -51,7 +53,9 @@ static const char *const kind_leads[NKINDS] = {
 	    "picks up a lone ACK; a FIN scan, -sF, would tell)",
 	"stateless rules", "every port filtered",
 	"filtering rules on some ports", "no filtering seen",
-	"only in the SYN scan", "only in the ACK scan", "down in every scan"
+	"only in the SYN scan", "only in the ACK scan",
+	"down in the ACK scan, up in the SYN scan",
+	"down in the SYN scan, up in the ACK scan", "down in every scan"
 };
 
 /* --- One host's verdicts ----------------------------------------------- */
@@ -288,10 +292,10 @@ host_kind(const struct pk_fw_host *o, uint8_t present, uint8_t down,
 
 	if (present != 0 && (present & ~down) == 0)
 		return K_DOWN;
-	if (syn && (down & (1u << SLOT_SYN)))
-		syn = 0;
-	if (ack && (down & (1u << SLOT_ACK)))
-		ack = 0;
+	if (syn && ack && (down & (1u << SLOT_SYN)))
+		return K_ACKUP;
+	if (syn && ack && (down & (1u << SLOT_ACK)))
+		return K_SYNUP;
 	if (syn && !ack)
 		return K_SYNONLY;
 	if (ack && !syn)
@@ -343,22 +347,17 @@ summary(struct pk_fw *fw, int kind, uint8_t down,
     const unsigned long *unlisted)
 {
 	const struct fw_ranges *r;
-	const char *label, *lead, *sep = ": ";
+	const char *label, *sep = ": ";
 	size_t off = fw->textlen, lo, n;
-	int p, notes = 0;
+	int p, notes;
 
-	lead = kind_leads[kind];
-	if (kind == K_SYNONLY && (down & (1u << SLOT_ACK)))
-		lead = "down in the ACK scan, up in the SYN scan";
-	else if (kind == K_ACKONLY && (down & (1u << SLOT_SYN)))
-		lead = "down in the SYN scan, up in the ACK scan";
-	else if (kind != K_DOWN)
-		notes = 1;
-	(void)text_put(fw, "%s", lead);
+	notes = kind != K_SYNUP && kind != K_ACKUP && kind != K_DOWN;
+	(void)text_put(fw, "%s", kind_leads[kind]);
 	for (p = 0; p < NPARTS; p++) {
 		r = &fw->parts[p];
-		if (r->count == 0 || (p == P_SYNONLY && kind == K_SYNONLY) ||
-		    (p == P_ACKONLY && kind == K_ACKONLY))
+		if (r->count == 0 || (p == P_SYNONLY && (kind == K_SYNONLY ||
+		    kind == K_SYNUP)) || (p == P_ACKONLY && (kind ==
+		    K_ACKONLY || kind == K_ACKUP)))
 			continue;
 		/* A reset is a REJECT candidate only where the rest drops. */
 		label = p == P_RESET && kind != K_AMB_NONSYN &&

@@ -78,7 +78,8 @@ enum { P_DROP, P_SYNDROP, P_REJECT, P_FILTERED, P_OPEN, P_RESET,
  * tell them apart.
  */
 enum { K_AMB_NONSYN, K_AMB_BOTH, K_AMB_LOOSE, K_STATELESS, K_FILTERED,
-	K_RULES, K_NONE, K_SYNONLY, K_ACKONLY, K_DOWN, NKINDS };
+	K_RULES, K_NONE, K_SYNONLY, K_ACKONLY, K_SYNUP, K_ACKUP, K_DOWN,
+	NKINDS };
 
 
 /* A row while it is built: its evidence codes and its ports. */

@@ -289,8 +289,8 @@ TEST(test_engine_kinds)
 	assert_int(pk_fw_host(fw, &hs4, &syn, &o), PK_OK);
 	assert_str(o->kind, "ack-only");
 	assert_str(o->summary, "down in the SYN scan, up in the ACK scan");
-	assert_str(pk_fw_summary(fw), "4 hosts: 2 ambiguous, 1 only in the "
-	    "ACK scan, 1 down in every scan");
+	assert_str(pk_fw_summary(fw), "4 hosts: 2 ambiguous, 1 up in the "
+	    "ACK scan only, 1 down in every scan");
 	pk_fw_free(fw);
 }
 
