@@ -49,8 +49,9 @@ static const char *const kind_leads[NKINDS] = {
 	"ambiguous (stateless rules, and a stateful firewall or a "
 	    "stateless rule dropping non-SYN packets; a version scan, -sV, "
 	    "of a port open to SYN would tell)",
-	"ambiguous (stateless rules, or a stateful firewall whose conntrack "
-	    "picks up a lone ACK; a FIN scan, -sF, would tell)",
+	"ambiguous (stateless rules, or a stateful firewall whose "
+	    "conntrack picks up a lone ACK; a FIN scan, -sF, "
+	    "would tell)",
 	"stateless rules", "every port filtered",
 	"filtering rules on some ports", "no filtering seen",
 	"only in the SYN scan", "only in the ACK scan",
