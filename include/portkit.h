@@ -1341,11 +1341,12 @@ int		 pk_fw_listen_host(struct pk_fw_listen *fl,
  * the scanned host that is the dump's.  That is the host up with address
  * addr; with addr NULL, the one host up that the dump's own addresses
  * name (the local addresses of its sockets, listening or not, other than
- * wildcards and loopback), else the only host up.  *nhosts is set to the
- * number of hosts up in the scan.  PK_OK (pk_fw_listen_classify then
- * gives rows for that host only); PK_EOF when no host fits (no host up,
- * or none with address addr); PK_ERR_USAGE when addr is NULL and the
- * dump does not settle which host it is.
+ * wildcards and loopback), else the only host up unless the dump names
+ * a host that is down.  *nhosts is set to the number of hosts up in the
+ * scan.  PK_OK (pk_fw_listen_classify then gives rows for that host
+ * only); PK_EOF when no host fits (no host up, none with address addr,
+ * or the host the dump names is down); PK_ERR_USAGE when addr is NULL
+ * and the dump does not settle which host it is.
  */
 int		 pk_fw_listen_pick(struct pk_fw_listen *fl, const char *addr,
 		    size_t *nhosts);

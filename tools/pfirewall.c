@@ -420,7 +420,9 @@ pick_host(struct pfw *pf, struct pk_fw_listen *fl, const char *scan)
 	if (rc == PK_EOF && pf->host != NULL)
 		fe_warnx("%s: no host up with address %s", scan, pf->host);
 	else if (rc == PK_EOF)
-		fe_warnx("%s: no host up to compare the dump with", scan);
+		fe_warnx("%s: %s", scan, n > 0 ? "the host the dump's "
+		    "addresses name is down" : "no host up to compare the "
+		    "dump with");
 	else if (rc != PK_OK)
 		fe_warnx("%s holds %zu hosts up and the dump does not say "
 		    "which is its host: give --host ADDR", scan, n);

@@ -59,6 +59,7 @@ struct pk_fw_listen {
 	size_t		 nhosts;
 	size_t		 caphosts;
 	const char	*picked;	/* NULL: every host */
+	int		 named_down;	/* the dump names a host down */
 };
 
 static const char *const lclass_names[PK_FW_NLCLASSES] = {
@@ -277,24 +278,32 @@ match_host(struct pk_fw_listen *fl, struct fl_sock *l,
 	return PK_OK;
 }
 
+/* Does one of the dump's own addresses name h? */
+static int
+names(const struct pk_fw_listen *fl, const struct pk_host *h)
+{
+	size_t i, j;
+
+	for (i = 0; i < h->naddrs; i++)
+		for (j = 0; j < fl->nown; j++)
+			if (h->addrs[i].type != PK_ADDR_MAC &&
+			    same_addr(fl->own[j], h->addrs[i].addr))
+				return 1;
+	return 0;
+}
+
 /* Keep h among the hosts up, noting whether the dump names it. */
 static int
 host_add(struct pk_fw_listen *fl, const struct pk_host *h)
 {
 	struct fl_host *k;
-	size_t i, j;
 	int bad = 0;
 
 	if (pk_fwi_grow(&fl->hosts, &fl->caphosts, fl->nhosts,
 	    sizeof(*k)) == -1)
 		return PK_ERR_NOMEM;
 	k = &fl->hosts[fl->nhosts];
-	k->named = 0;
-	for (i = 0; i < h->naddrs; i++)
-		for (j = 0; j < fl->nown; j++)
-			if (h->addrs[i].type != PK_ADDR_MAC &&
-			    same_addr(fl->own[j], h->addrs[i].addr))
-				k->named = 1;
+	k->named = names(fl, h);
 	if ((k->host = pool_dup(fl, h->host, &bad)) == NULL)
 		return PK_ERR_NOMEM;
 	fl->nhosts++;
@@ -306,9 +315,12 @@ pk_fw_listen_host(struct pk_fw_listen *fl, const struct pk_host *h)
 {
 	size_t i;
 
-	if (h->host == NULL || (h->status != NULL &&
-	    strcmp(h->status, "up") != 0))
+	if (h->host == NULL)
 		return PK_OK;
+	if (h->status != NULL && strcmp(h->status, "up") != 0) {
+		fl->named_down |= names(fl, h);
+		return PK_OK;
+	}
 	if (host_add(fl, h) != PK_OK)
 		return PK_ERR_NOMEM;
 	for (i = 0; i < fl->nsocks; i++)
@@ -409,8 +421,13 @@ pk_fw_listen_pick(struct pk_fw_listen *fl, const char *addr, size_t *nhosts)
 			named = fl->hosts[i].host;
 		}
 	}
-	if (n == 0 && addr == NULL && fl->nhosts == 1)
-		named = fl->hosts[0].host, n = 1;
+	/* The only host up is the dump's unless the dump names another. */
+	if (n == 0 && addr == NULL && fl->nhosts == 1 && !fl->named_down) {
+		named = fl->hosts[0].host;
+		n = 1;
+	}
+	if (n == 0 && fl->named_down)
+		return PK_EOF;
 	if (n == 0)
 		return addr != NULL || fl->nhosts == 0 ? PK_EOF : PK_ERR_USAGE;
 	if (n > 1)

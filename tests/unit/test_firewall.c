@@ -587,6 +587,16 @@ TEST(test_listen_pick)
 	assert_int(pk_fw_listen_classify(f2, &r, &n), PK_OK);
 	if (assert_int(n, 1))
 		assert_str(r[0].scan_host, "10.0.0.2");
+	pk_fw_listen_free(f2);
+	/* Named but down: the only host up is not the dump's. */
+	if (!assert_true((f2 = pk_fw_listen_new()) != NULL))
+		goto out;
+	h2.status = "down";
+	assert_int(pk_fw_listen_add(f2, &est), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h1), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h2), PK_OK);
+	assert_int(pk_fw_listen_pick(f2, NULL, &n), PK_EOF);
+	assert_int(n, 1);
 out:
 	pk_fw_listen_free(fl);
 	pk_fw_listen_free(f2);
