@@ -1517,13 +1517,16 @@ struct pk_fw_seg {
 
 struct pk_fw_host {
 	const char	*host;		/* address as the scans wrote it */
-	const char	*kind;		/* "stateful", "stateless",
-					   "stateful+stateless", "filtered",
-					   "port-rules", "none", "syn-only",
-					   "ack-only" */
+	const char	*kind;		/* what the evidence proves:
+					   "ambiguous" (two kinds of filter
+					   explain it), "stateless",
+					   "filtered", "port-rules", "none",
+					   "syn-only", "ack-only", "down" */
 	int		 filtering;	/* a verdict that shows a filter */
-	const char	*summary;	/* "stateful firewall: 997 ports
-					   dropped (SYN and ACK); open 22,80" */
+	const char	*summary;	/* "stateless rules: dropped (SYN
+					   and ACK) 8083; ..."; for an
+					   ambiguous host the candidates
+					   and the probe that settles it */
 	const struct pk_fw_row *rows;	/* by first port, TCP first */
 	size_t		 nrows;
 	const struct pk_fw_seg *segs;
@@ -1558,7 +1561,7 @@ int		 pk_fw_host(struct pk_fw *fw, const struct pk_host *h,
  */
 int		 pk_fw_next_unmatched(struct pk_fw *fw,
 		    const struct pk_fw_host **out);
-/* One line over every host reported so far: "3 hosts: 1 stateful ...". */
+/* One line over every host reported so far: "3 hosts: 1 ambiguous, ...". */
 const char	*pk_fw_summary(struct pk_fw *fw);
 /* Bytes held for the held side. */
 size_t		 pk_fw_memory(const struct pk_fw *fw);
@@ -1577,7 +1580,9 @@ enum pk_fw_lclass {
 	PK_FW_FIREWALLED = 1,		/* closed, filtered or unfiltered
 					   on an address the socket is on */
 	PK_FW_LOCAL_ONLY = 2,		/* bound to 127.0.0.0/8 or ::1 */
-	PK_FW_UNDECIDED = 3,		/* open|filtered */
+	PK_FW_UNDECIDED = 3,		/* open|filtered, or an lsof IPv6
+					   "*" (maybe IPv6-only) not open
+					   on an IPv4 host */
 	PK_FW_NOT_SCANNED = 4,		/* port not scanned, or no scanned
 					   address the socket is on */
 	PK_FW_NLCLASSES = 5
@@ -1620,6 +1625,20 @@ int		 pk_fw_listen_add(struct pk_fw_listen *fl,
  */
 int		 pk_fw_listen_host(struct pk_fw_listen *fl,
 		    const struct pk_host *h);
+/*
+ * A dump is one host, a scan may hold many: after the scan, keep only
+ * the scanned host that is the dump's.  That is the host up with address
+ * addr; with addr NULL, the one host up that the dump's own addresses
+ * name (the local addresses of its sockets, listening or not, other than
+ * wildcards and loopback), else the only host up unless the dump names
+ * a host that is down.  *nhosts is set to the number of hosts up in the
+ * scan.  PK_OK (pk_fw_listen_classify then gives rows for that host
+ * only); PK_EOF when no host fits (no host up, none with address addr,
+ * or the host the dump names is down); PK_ERR_USAGE when addr is NULL
+ * and the dump does not settle which host it is.
+ */
+int		 pk_fw_listen_pick(struct pk_fw_listen *fl, const char *addr,
+		    size_t *nhosts);
 /*
  * The classification so far: for each socket in dump order, one row per
  * scanned host it met in scan order, or one row with scan_host NULL when

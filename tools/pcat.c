@@ -294,18 +294,10 @@ do_scan(struct pcat *pc, struct pk_source *src)
 static void
 load_services(struct pcat *pc)
 {
-	struct pk_error err;
-
 	if (pc->svc_tried)
 		return;
 	pc->svc_tried = 1;
-	memset(&err, 0, sizeof(err));
-	pc->svc = pk_services_open(pc->services, NULL, NULL, &err);
-	/* None found is fine (numeric dumps need none); a bad file is not. */
-	if (pc->svc == NULL && err.file != NULL) {
-		fe_warn_pkerr(&err);
-		exit(2);
-	}
+	pc->svc = fe_dump_services(pc->services);
 	pc->sopts.services = pc->svc;
 }
 

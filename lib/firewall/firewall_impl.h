@@ -71,8 +71,15 @@ enum { P_DROP, P_SYNDROP, P_REJECT, P_FILTERED, P_OPEN, P_RESET,
 	P_ACKONLY, NPARTS };
 
 
-enum { K_STATEFUL, K_BOTH, K_STATELESS, K_FILTERED, K_RULES, K_NONE,
-	K_SYNONLY, K_ACKONLY, NKINDS };
+/*
+ * Host kinds, in the order the total line names them.  SYN and ACK
+ * probes alone cannot prove a stateful firewall: each K_AMB_ kind is
+ * evidence that two kinds of filter explain, with the probe that would
+ * tell them apart.
+ */
+enum { K_AMB_NONSYN, K_AMB_BOTH, K_AMB_LOOSE, K_STATELESS, K_FILTERED,
+	K_RULES, K_NONE, K_SYNONLY, K_ACKONLY, K_SYNUP, K_ACKUP, K_DOWN,
+	NKINDS };
 
 
 /* A row while it is built: its evidence codes and its ports. */

@@ -44,6 +44,13 @@ _Noreturn void	 fe_nomem(void);
  * is ignored): one way for every tool.
  */
 void		 fe_read_opts_init(struct pk_read_opts *opts);
+/*
+ * nmap-services for the port names of ss and lsof dumps made without -n
+ * or -P: path (NULL: found as nmap finds it), NULL when there is none
+ * (a numeric dump needs none); a file that is there but bad is an error:
+ * message and exit 2.
+ */
+struct pk_services *fe_dump_services(const char *path);
 /* pk_reader_open, or "prog: out of memory" and exit 2. */
 struct pk_reader *fe_reader_open(const char *path,
 		    const struct pk_read_opts *opts);

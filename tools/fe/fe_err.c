@@ -130,3 +130,18 @@ fe_read_opts_init(struct pk_read_opts *opts)
 	pk_read_opts_init(opts);
 	opts->warn = fe_reader_warning;
 }
+
+struct pk_services *
+fe_dump_services(const char *path)
+{
+	struct pk_services *svc;
+	struct pk_error err;
+
+	memset(&err, 0, sizeof(err));
+	svc = pk_services_open(path, NULL, NULL, &err);
+	if (svc == NULL && err.file != NULL) {
+		fe_warn_pkerr(&err);
+		exit(2);
+	}
+	return svc;
+}
