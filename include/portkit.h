@@ -1613,7 +1613,11 @@ struct pk_fw_listen *pk_fw_listen_new(void);
 void		 pk_fw_listen_free(struct pk_fw_listen *fl);
 /*
  * Keep one socket of the dump when it is a listener (s->listening);
- * others are ignored.  PK_OK or PK_ERR_NOMEM.
+ * others are ignored, and a listener already kept (same protocol, port,
+ * address and process: a socket shared by processes, or listed once per
+ * descriptor) counts once.  PK_OK, PK_ERR_NOMEM, or PK_ERR_LIMIT when
+ * the dump names more listeners (262,144) or addresses of its own
+ * (4,096) than one host has.
  */
 int		 pk_fw_listen_add(struct pk_fw_listen *fl,
 		    const struct pk_sock *s);

@@ -368,8 +368,12 @@ read_dump(struct pk_fw_listen *fl, const char *path)
 	if (r == NULL)
 		fe_nomem();
 	while ((rc = pk_sock_next(r, &s)) == PK_OK)
-		if (pk_fw_listen_add(fl, s) != PK_OK)
+		if ((rc = pk_fw_listen_add(fl, s)) == PK_ERR_NOMEM)
 			fe_nomem();
+		else if (rc != PK_OK)
+			fe_errx(2, "%s:%lu: more listening sockets or addresses "
+			    "of its own than one host has: not one host's dump",
+			    pk_sock_name(r), s->line);
 	if (rc != PK_EOF) {
 		fe_warn_pkerr(pk_sock_error(r));
 		exit(2);

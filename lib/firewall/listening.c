@@ -9,10 +9,12 @@
  * handle, so nothing is freed one by one.
  */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/hash.h"
 #include "firewall/firewall_impl.h"
 
 /* Which scanned addresses a bind address meets. */
@@ -34,6 +36,7 @@ struct fl_host {
 };
 
 struct fl_sock {
+	const char	*key;		/* proto, port, address and process */
 	int		 proto;
 	const char	*addr;
 	unsigned	 port;
@@ -45,9 +48,18 @@ struct fl_sock {
 	struct fl_match	*last;
 };
 
+/*
+ * A host listens on a few thousand sockets at most; a dump that names
+ * more, or more of its own addresses, is not one host's (or is hostile):
+ * it fails with PK_ERR_LIMIT instead of growing without bound.
+ */
+#define FL_MAX_SOCKS	262144
+#define FL_MAX_OWN	4096
+
 struct pk_fw_listen {
 	struct pk_arena	 pool;		/* strings and matches */
-	struct fl_sock	*socks;		/* in dump order */
+	struct fl_sock	*socks;		/* in dump order, one per key */
+	struct pk_index	 ix;		/* key -> its place in socks */
 	size_t		 nsocks;
 	size_t		 capsocks;
 	struct pk_fw_lrow *rows;	/* the last classification */
@@ -91,6 +103,7 @@ pk_fw_listen_free(struct pk_fw_listen *fl)
 	if (fl == NULL)
 		return;
 	pk_arena_destroy(&fl->pool);
+	pk_index_free(&fl->ix);
 	free(fl->socks);
 	free(fl->rows);
 	free(fl->own);
@@ -168,6 +181,8 @@ own_add(struct pk_fw_listen *fl, const char *a)
 	for (i = 0; i < fl->nown; i++)
 		if (same_addr(fl->own[i], a))
 			return PK_OK;
+	if (fl->nown == FL_MAX_OWN)
+		return PK_ERR_LIMIT;
 	if (pk_fwi_grow(&fl->own, &fl->capown, fl->nown,
 	    sizeof(fl->own[0])) == -1)
 		return PK_ERR_NOMEM;
@@ -178,17 +193,63 @@ own_add(struct pk_fw_listen *fl, const char *a)
 	return PK_OK;
 }
 
+static const char *
+sock_key(const void *arg, size_t i)
+{
+	return ((const struct pk_fw_listen *)arg)->socks[i].key;
+}
+
+/*
+ * The socket's slot in the index, NULL when it is there already (one
+ * socket shared by several processes or listed once per descriptor
+ * counts once) or out of memory (*rc says which).
+ */
+static uint32_t *
+sock_slot(struct pk_fw_listen *fl, const struct pk_sock *s, const char **key,
+    int *rc)
+{
+	char buf[512];
+	uint32_t *slot;
+	int n;
+
+	n = snprintf(buf, sizeof(buf), "%d/%u/%s/%s", s->proto, s->port,
+	    s->addr != NULL ? s->addr : "", s->process != NULL ? s->process :
+	    "");
+	*rc = PK_ERR_NOMEM;
+	if (n < 0 || pk_index_reserve_str(&fl->ix, fl->nsocks, 64, sock_key,
+	    fl) == -1)
+		return NULL;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	slot = pk_index_find_str(&fl->ix, sock_key, fl, buf, (size_t)n);
+	*rc = PK_OK;
+	if (*slot != 0)
+		return NULL;
+	if (fl->nsocks == FL_MAX_SOCKS) {
+		*rc = PK_ERR_LIMIT;
+		return NULL;
+	}
+	if ((*key = pk_arena_strndup(&fl->pool, buf, (size_t)n)) == NULL) {
+		*rc = PK_ERR_NOMEM;
+		return NULL;
+	}
+	return slot;
+}
+
 int
 pk_fw_listen_add(struct pk_fw_listen *fl, const struct pk_sock *s)
 {
 	struct fl_sock l;
-	int bad = 0;
+	uint32_t *slot;
+	int bad = 0, rc;
 
-	if (own_add(fl, s->addr) != PK_OK)
-		return PK_ERR_NOMEM;
+	if ((rc = own_add(fl, s->addr)) != PK_OK)
+		return rc;
 	if (!s->listening)
 		return PK_OK;
 	memset(&l, 0, sizeof(l));
+	if ((slot = sock_slot(fl, s, &l.key, &rc)) == NULL)
+		return rc;
 	l.proto = s->proto;
 	l.addr = pool_dup(fl, s->addr, &bad);
 	l.port = s->port;
@@ -200,6 +261,7 @@ pk_fw_listen_add(struct pk_fw_listen *fl, const struct pk_sock *s)
 	    sizeof(fl->socks[0])) == -1)
 		return PK_ERR_NOMEM;
 	fl->socks[fl->nsocks++] = l;
+	*slot = (uint32_t)fl->nsocks;
 	return PK_OK;
 }
 

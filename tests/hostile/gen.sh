@@ -532,3 +532,19 @@ gen_scaninfo_count() {
 	one_host
 	printf '</nmaprun>\n'
 }
+
+# pfirewall --listening (issue 19, item 2): a listing that repeats one
+# listener 20,000 times keeps one socket; one that names more listeners
+# than a host has fails with a limit instead of growing.
+gen_listen_dups() {
+	cp "$T/lo-A.xml" lo.xml
+	printf 'COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n'
+	awk 'BEGIN { for (i = 0; i < 20000; i++)
+	    printf "sshd %d root 3u IPv4 1 0t0 TCP *:2299 (LISTEN)\n", 100 + i }'
+}
+gen_listen_flood() {
+	cp "$T/lo-A.xml" lo.xml
+	printf 'COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n'
+	awk 'BEGIN { for (a = 1; a <= 5; a++) for (p = 1; p <= 65535; p++)
+	    printf "x 1 root 3u IPv4 1 0t0 TCP 127.0.0.%d:%d (LISTEN)\n", a, p }'
+}
