@@ -548,3 +548,13 @@ gen_listen_flood() {
 	awk 'BEGIN { for (a = 1; a <= 5; a++) for (p = 1; p <= 65535; p++)
 	    printf "x 1 root 3u IPv4 1 0t0 TCP 127.0.0.%d:%d (LISTEN)\n", a, p }'
 }
+
+# pcat --match: a pattern past PCRE2's match limit stops the run (item 9).
+gen_match_limit() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service name="%s"/></port>' \
+	    aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+	printf '</ports></host></nmaprun>\n'
+}
