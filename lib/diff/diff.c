@@ -135,6 +135,8 @@ side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
 	s = &d->side[side];
 	if (scan->end > 0)
 		s->end = scan->end;
+	if (scan->format == PK_FMT_GNMAP)
+		s->notypes = 1;
 	if (!force && s->last == scan && s->lastdoc == scan->docno &&
 	    s->laststart == scan->start)
 		return PK_OK;

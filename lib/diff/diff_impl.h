@@ -29,6 +29,9 @@ struct cport {
 	uint32_t	 nscripts;
 	uint16_t	 port;
 	uint8_t		 proto;
+	uint8_t		 grep;		/* from grepable output: no reason,
+					   version joins product, version
+					   and extrainfo */
 };
 
 /* A run of ports folded into extraports with one state and reason. */
@@ -50,6 +53,7 @@ struct chost {
 	const char	*host;		/* key address as written */
 	const char	*mac;
 	const char	*status;	/* NULL: unknown (masscan) */
+	int		 nonames;	/* masscan: cannot carry hostnames */
 	struct pk_addr	*addrs;
 	size_t		 naddrs;
 	struct pk_hostname *names;
@@ -71,6 +75,7 @@ struct chost {
 struct dside {
 	struct pk_portset *scanned;	/* union of scaninfo services */
 	unsigned	 known;		/* protocols with a services list */
+	int		 notypes;	/* a grepable run: scan types unknown */
 	char		*types[PK_PROTO_COUNT];	/* "syn", "syn,connect" */
 	char		*scanner;	/* banner of the first run */
 	char		*version;
