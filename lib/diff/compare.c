@@ -530,6 +530,11 @@ pk_diff_compare(struct pk_diff *d, struct dentry *e)
 
 	if (e->a == NULL && e->b == NULL)
 		return PK_OK;
+	/* A truncated side never reached the host: nothing to compare. */
+	e->unreached = (e->a == NULL && d->side[PK_DIFF_A].cut) ||
+	    (e->b == NULL && d->side[PK_DIFF_B].cut);
+	if (e->unreached)
+		return PK_OK;
 	if (e->a == NULL || e->b == NULL) {
 		const struct chost *c = e->a != NULL ? e->a : e->b;
 		const char *st = c->status != NULL ? c->status : "up";

@@ -165,6 +165,16 @@ pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
 	return side_scan(d, side, scan, 1);
 }
 
+int
+pk_diff_cut(struct pk_diff *d, int side)
+{
+	if (d == NULL || d->finished || (side != PK_DIFF_A &&
+	    side != PK_DIFF_B) || (side == PK_DIFF_A && d->bstarted))
+		return PK_ERR_USAGE;
+	d->side[side].cut = 1;
+	return PK_OK;
+}
+
 static uint32_t
 key_hash(const unsigned char key[17])
 {
@@ -396,6 +406,8 @@ pk_diff_finish(struct pk_diff *d)
 			e->b = NULL;
 		}
 	}
+	for (i = 0; i < d->nents; i++)
+		d->nunreached += d->ents[i].unreached;
 	return collect_result(d);
 }
 
@@ -410,6 +422,12 @@ unsigned long
 pk_diff_changes(const struct pk_diff *d)
 {
 	return d != NULL ? d->nchanges : 0;
+}
+
+unsigned long
+pk_diff_unreached(const struct pk_diff *d)
+{
+	return d != NULL ? d->nunreached : 0;
 }
 
 size_t

@@ -76,6 +76,7 @@ struct dside {
 	struct pk_portset *scanned;	/* union of scaninfo services */
 	unsigned	 known;		/* protocols with a services list */
 	int		 notypes;	/* a grepable run: scan types unknown */
+	int		 cut;		/* truncated: hosts it lacks unknown */
 	char		*types[PK_PROTO_COUNT];	/* "syn", "syn,connect" */
 	char		*scanner;	/* banner of the first run */
 	char		*version;
@@ -92,6 +93,7 @@ struct dentry {
 	unsigned char	 key[17];
 	unsigned char	 seen;		/* B side met this address */
 	unsigned char	 ndiff;		/* differs by ndiff's rules only */
+	unsigned char	 unreached;	/* missing on a cut side: skipped */
 	struct chost	*a;
 	struct chost	*b;
 	struct pk_diff_change *ch;
@@ -119,6 +121,7 @@ struct pk_diff {
 	size_t		 caprunch;
 	size_t		 held;		/* bytes of compact hosts */
 	unsigned long	 nchanges;
+	unsigned long	 nunreached;	/* entries not compared (cut) */
 };
 
 /* lib/diff_host.c */
