@@ -3,9 +3,10 @@
  *
  * A port's state on a side comes from its <port> entry, else from an
  * extraports range holding it, else "not scanned" when that side's
- * scaninfo lists the protocol's ports and not this one, else the one
- * extraports state of the host when there is exactly one (grepable
- * "Ignored State", nmap before 7.9x), else it is unknown.  Service
+ * scaninfo lists ports and not this one (a protocol it lists no ports
+ * of was not scanned at all), else the one extraports state of the host
+ * when there is exactly one (grepable "Ignored State", nmap before
+ * 7.9x), else it is unknown.  Service
  * fields, reasons and scripts are compared only when both sides list the
  * port with the same state: with a new state they change as a matter of
  * course.
@@ -88,8 +89,9 @@ resolve(const struct pk_diff *d, int side, const struct chost *c, int proto,
 		v->kind = PV_FOLDED;
 		v->state = r->state;
 		v->reason = r->reason;
-	} else if ((s->known & (1u << proto)) &&
+	} else if (s->known != 0 &&
 	    !pk_portset_has(s->scanned, proto, port)) {
+		/* Port lists known: a protocol without one was not scanned. */
 		v->kind = PV_NOTSCANNED;
 	} else if (c->nextra == 1 && c->nranges == 0 &&
 	    (s->known & (1u << proto))) {
