@@ -1235,6 +1235,14 @@ int		 pk_diff_scan(struct pk_diff *d, int side,
  */
 int		 pk_diff_add(struct pk_diff *d, int side,
 		    const struct pk_host *h);
+/*
+ * Side was truncated (its reader returned PK_ERR_TRUNCATED): a host the
+ * other side has and it lacks was never reached, so it is not compared
+ * (no changes) but counted by pk_diff_unreached.  Call it before the
+ * first B host for side A, before pk_diff_finish for side B.  PK_OK or
+ * PK_ERR_USAGE.
+ */
+int		 pk_diff_cut(struct pk_diff *d, int side);
 /* Compare what is left and order the result.  PK_OK or PK_ERR_NOMEM. */
 int		 pk_diff_finish(struct pk_diff *d);
 /* The hosts with changes after pk_diff_finish (lent). */
@@ -1242,6 +1250,8 @@ const struct pk_diff_host *pk_diff_hosts(const struct pk_diff *d,
 		    size_t *n);
 /* Changes in all, and bytes held (compact hosts and changes). */
 unsigned long	 pk_diff_changes(const struct pk_diff *d);
+/* Hosts not compared after pk_diff_finish: missing on a cut side. */
+unsigned long	 pk_diff_unreached(const struct pk_diff *d);
 size_t		 pk_diff_memory(const struct pk_diff *d);
 
 enum pk_diff_out {

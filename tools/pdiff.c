@@ -5,7 +5,8 @@
  *
  * Like diff(1) and ndiff: exit 0 when the scans agree, 1 when they
  * differ, 2 on trouble, 3 when an input was truncated (the differences
- * of its complete hosts are still reported).
+ * of its complete hosts are still reported; the hosts it never reached
+ * are not compared).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -244,6 +245,9 @@ drain(struct pdiff *pd, struct pk_reader *r, int side,
 		fe_warn_pkerr(pk_reader_error(r));
 		set_trouble(pd, rc);
 	}
+	/* The hosts it never reached are not compared. */
+	if (rc == PK_ERR_TRUNCATED)
+		(void)pk_diff_cut(pd->d, side);
 	if (pk_diff_scan(pd->d, side, pk_reader_scan(r)) != PK_OK)
 		nomem();
 }
@@ -268,6 +272,7 @@ run(struct pdiff *pd)
 {
 	const struct pk_host *h = NULL;
 	struct pk_reader *b0, *r;
+	unsigned long n;
 	size_t i;
 	int rc;
 
@@ -298,6 +303,9 @@ run(struct pdiff *pd)
 	}
 	if (pk_diff_finish(pd->d) != PK_OK)
 		nomem();
+	if ((n = pk_diff_unreached(pd->d)) > 0)
+		fe_warnx("%lu host%s not in the truncated scan: not compared",
+		    n, n == 1 ? "" : "s");
 }
 
 static void

@@ -3,9 +3,10 @@
  *
  * A port's state on a side comes from its <port> entry, else from an
  * extraports range holding it, else "not scanned" when that side's
- * scaninfo lists the protocol's ports and not this one, else the one
- * extraports state of the host when there is exactly one (grepable
- * "Ignored State", nmap before 7.9x), else it is unknown.  Service
+ * scaninfo lists ports and not this one (a protocol it lists no ports
+ * of was not scanned at all), else the one extraports state of the host
+ * when there is exactly one (grepable "Ignored State", nmap before
+ * 7.9x), else it is unknown.  Service
  * fields, reasons and scripts are compared only when both sides list the
  * port with the same state: with a new state they change as a matter of
  * course.
@@ -78,8 +79,9 @@ pk_diff_resolve(const struct dside *s, const struct chost *c, int proto,
 		v->kind = PV_FOLDED;
 		v->state = r->state;
 		v->reason = r->reason;
-	} else if ((s->known & (1u << proto)) &&
+	} else if (s->known != 0 &&
 	    !pk_portset_has(s->scanned, proto, port)) {
+		/* Port lists known: a protocol without one was not scanned. */
 		v->kind = PV_NOTSCANNED;
 	} else if (c->nextra == 1 && c->nranges == 0 &&
 	    (s->known & (1u << proto))) {
@@ -172,6 +174,81 @@ has_service(const struct cport *c)
 	return 0;
 }
 
+/*
+ * The service description as grepable output writes it: product,
+ * version and "(extrainfo)" joined by spaces, and with bars set '/'
+ * written as '|'.  Malloc'ed; NULL for none or out of memory (*oom set).
+ */
+static char *
+joined(const struct cport *c, int bars, int *oom)
+{
+	const char *v[3] = { c->s[CP_PRODUCT], c->s[CP_VERSION],
+	    c->s[CP_EXTRAINFO] };
+	size_t n = 1, i;
+	char *s, *p;
+
+	for (i = 0; i < 3; i++)
+		n += v[i] != NULL ? strlen(v[i]) + 3 : 0;
+	if (n == 1)
+		return NULL;
+	if ((s = p = malloc(n)) == NULL) {
+		*oom = 1;
+		return NULL;
+	}
+	for (i = 0; i < 3; i++)
+		if (v[i] != NULL)
+			p += sprintf(p, "%s%s%s%s", p > s ? " " : "",
+			    i == 2 ? "(" : "", v[i], i == 2 ? ")" : "");
+	for (p = s; bars && *p != '\0'; p++)
+		if (*p == '/')
+			*p = '|';
+	return s;
+}
+
+/*
+ * Grepable output joins product, version and extrainfo into its version
+ * field (nmap cuts it at 159 bytes); the other side's fields are joined
+ * the same way before they are compared, and a difference is one version
+ * change between the joined strings.
+ */
+static int
+cmp_joined(struct pk_diff *d, struct dentry *e, const struct cport *a,
+    const struct cport *b)
+{
+	const struct cport *x = a->grep ? b : a;
+	const char *g = a->grep ? a->s[CP_VERSION] : b->s[CP_VERSION];
+	const char *sa, *sb, *shown = NULL;
+	char *j;
+	int oom = 0, same;
+
+	j = joined(x, 1, &oom);
+	if (oom)
+		return PK_ERR_NOMEM;
+	if (j == NULL || g == NULL)
+		same = j == g;
+	else
+		same = strcmp(j, g) == 0 || (strlen(g) == 159 &&
+		    strncmp(j, g, 159) == 0);
+	if (same) {
+		free(j);
+		return PK_OK;
+	}
+	free(j);
+	/* Shown as the XML has it, '/' and all. */
+	if ((j = joined(x, 0, &oom)) != NULL) {
+		shown = pk_arena_strndup(&d->pool, j, strlen(j));
+		free(j);
+		if (shown == NULL)
+			return PK_ERR_NOMEM;
+	} else if (oom)
+		return PK_ERR_NOMEM;
+	sa = a->grep ? g : shown;
+	sb = a->grep ? shown : g;
+	return change(d, e, PK_DF_VERSION, sa == NULL ? PK_DC_ADDED :
+	    sb == NULL ? PK_DC_REMOVED : PK_DC_CHANGED, a->proto, a->port,
+	    sa, sb);
+}
+
 static int
 cmp_listed(struct pk_diff *d, struct dentry *e, const struct pview *va,
     const struct pview *vb)
@@ -180,13 +257,17 @@ cmp_listed(struct pk_diff *d, struct dentry *e, const struct pview *va,
 	    PK_DF_SERVICE, PK_DF_PRODUCT, PK_DF_VERSION, PK_DF_EXTRAINFO,
 	    PK_DF_TUNNEL };
 	const struct cport *a = va->cp, *b = vb->cp;
-	int i, rc, kind, svc;
+	int i, rc, kind, svc, mixed = a->grep != b->grep;
 
 	/* No <service> on a side (masscan, a filtered port): no verdict. */
 	svc = has_service(a) && has_service(b);
 	for (i = CP_REASON; i < CP_NSTR; i++) {
 		if (i >= CP_SERVICE && !svc)
 			break;
+		/* Grepable output has no reasons and joins the version. */
+		if ((i == CP_REASON && (a->grep || b->grep)) ||
+		    (mixed && i >= CP_PRODUCT && i <= CP_EXTRAINFO))
+			continue;
 		if (streq(a->s[i], b->s[i]))
 			continue;
 		kind = a->s[i] == NULL ? PK_DC_ADDED : b->s[i] == NULL ?
@@ -195,6 +276,8 @@ cmp_listed(struct pk_diff *d, struct dentry *e, const struct pview *va,
 		    a->s[i], b->s[i])) != PK_OK)
 			return rc;
 	}
+	if (svc && mixed && (rc = cmp_joined(d, e, a, b)) != PK_OK)
+		return rc;
 	return cmp_scripts(d, e, a->proto, a->port, a->scripts, a->nscripts,
 	    b->scripts, b->nscripts);
 }
@@ -378,8 +461,9 @@ cmp_host(struct pk_diff *d, struct dentry *e)
 	    PK_DC_CHANGED, -1, -1, sa, sb)) != PK_OK)
 		return rc;
 	/* Nmap does not resolve down hosts: their names say nothing. */
+	/* Nor does masscan resolve any: its side cannot say. */
 	if (!(d->opts.ignore & (1u << PK_DF_HOSTNAME)) && !is_down(a) &&
-	    !is_down(b)) {
+	    !is_down(b) && !a->nonames && !b->nonames) {
 		sa = names_str(d, a);
 		sb = names_str(d, b);
 		if ((a->nnames > 0 && sa == NULL) ||
@@ -438,6 +522,11 @@ pk_diff_compare(struct pk_diff *d, struct dentry *e)
 
 	if (e->a == NULL && e->b == NULL)
 		return PK_OK;
+	/* A truncated side never reached the host: nothing to compare. */
+	e->unreached = (e->a == NULL && d->side[PK_DIFF_A].cut) ||
+	    (e->b == NULL && d->side[PK_DIFF_B].cut);
+	if (e->unreached)
+		return PK_OK;
 	if (e->a == NULL || e->b == NULL) {
 		const struct chost *c = e->a != NULL ? e->a : e->b;
 		const char *st = c->status != NULL ? c->status : "up";
@@ -456,10 +545,12 @@ pk_diff_compare(struct pk_diff *d, struct dentry *e)
 }
 
 static char *
-scan_str(struct pk_diff *d, const struct dside *s, int proto, int withports)
+scan_str(struct pk_diff *d, const struct dside *s, int proto, int withtypes,
+    int withports)
 {
 	char *spec = NULL, *r;
-	const char *t = s->types[proto] != NULL ? s->types[proto] : "";
+	const char *t = s->types[proto] != NULL && withtypes ?
+	    s->types[proto] : "";
 	size_t n;
 
 	if (withports &&
@@ -473,38 +564,53 @@ scan_str(struct pk_diff *d, const struct dside *s, int proto, int withports)
 	return r;
 }
 
-/* Scan types and port sets per protocol, when both sides say. */
+static int
+scan_change(struct pk_diff *d, int proto, const char *sa, const char *sb)
+{
+	struct pk_diff_change c;
+
+	memset(&c, 0, sizeof(c));
+	c.field = PK_DF_SCANINFO;
+	c.kind = *sa == '\0' ? PK_DC_ADDED : *sb == '\0' ?
+	    PK_DC_REMOVED : PK_DC_CHANGED;
+	c.proto = proto;
+	c.port = -1;
+	c.old_value = *sa != '\0' ? sa : NULL;
+	c.new_value = *sb != '\0' ? sb : NULL;
+	return push(d, &d->runch, &d->nrunch, &d->caprunch, &c);
+}
+
+/*
+ * Scan types and port sets per protocol, as far as both sides say.
+ * Grepable output has no scan types and lists the ports only with -v:
+ * with it on a side the port sets alone are compared, and only when both
+ * sides list ports, for then a protocol neither lists was not scanned.
+ */
 int
 pk_diff_scaninfo(struct pk_diff *d)
 {
-	struct pk_diff_change c;
+	const struct dside *s = d->side;
+	int notypes = s[0].notypes || s[1].notypes;
 	char *sa, *sb;
 	int p, rc, both;
 
 	if (d->opts.ignore & (1u << PK_DF_SCANINFO))
 		return PK_OK;
+	if (notypes && (s[0].known == 0 || s[1].known == 0))
+		return PK_OK;
 	for (p = 0; p < PK_PROTO_COUNT; p++) {
-		if (d->side[0].types[p] == NULL &&
-		    d->side[1].types[p] == NULL &&
-		    !((d->side[0].known | d->side[1].known) & (1u << p)))
+		if (s[0].types[p] == NULL && s[1].types[p] == NULL &&
+		    !((s[0].known | s[1].known) & (1u << p)))
 			continue;
 		/* Port sets only when both runs list them (not masscan). */
-		both = (d->side[0].known & d->side[1].known & (1u << p)) != 0;
-		if ((sa = scan_str(d, &d->side[0], p, both)) == NULL ||
-		    (sb = scan_str(d, &d->side[1], p, both)) == NULL)
+		both = (s[0].known & s[1].known & (1u << p)) != 0;
+		if ((sa = scan_str(d, &s[0], p, !notypes, notypes ?
+		    (s[0].known & (1u << p)) != 0 : both)) == NULL ||
+		    (sb = scan_str(d, &s[1], p, !notypes, notypes ?
+		    (s[1].known & (1u << p)) != 0 : both)) == NULL)
 			return PK_ERR_NOMEM;
-		if (strcmp(sa, sb) == 0)
-			continue;
-		memset(&c, 0, sizeof(c));
-		c.field = PK_DF_SCANINFO;
-		c.kind = *sa == '\0' ? PK_DC_ADDED : *sb == '\0' ?
-		    PK_DC_REMOVED : PK_DC_CHANGED;
-		c.proto = p;
-		c.port = -1;
-		c.old_value = *sa != '\0' ? sa : NULL;
-		c.new_value = *sb != '\0' ? sb : NULL;
-		if ((rc = push(d, &d->runch, &d->nrunch, &d->caprunch,
-		    &c)) != PK_OK)
+		if (strcmp(sa, sb) != 0 &&
+		    (rc = scan_change(d, p, sa, sb)) != PK_OK)
 			return rc;
 	}
 	return PK_OK;

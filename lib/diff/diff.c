@@ -135,6 +135,8 @@ pk_dside_run(struct dside *s, const struct pk_scan *scan, int force)
 		return PK_OK;
 	if (scan->end > 0)
 		s->end = scan->end;
+	if (scan->format == PK_FMT_GNMAP)
+		s->notypes = 1;
 	if (!force && s->last == scan && s->lastdoc == scan->docno &&
 	    s->laststart == scan->start)
 		return PK_OK;
@@ -169,6 +171,16 @@ int
 pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
 {
 	return side_scan(d, side, scan, 1);
+}
+
+int
+pk_diff_cut(struct pk_diff *d, int side)
+{
+	if (d == NULL || d->finished || (side != PK_DIFF_A &&
+	    side != PK_DIFF_B) || (side == PK_DIFF_A && d->bstarted))
+		return PK_ERR_USAGE;
+	d->side[side].cut = 1;
+	return PK_OK;
 }
 
 static uint32_t
@@ -382,6 +394,8 @@ pk_diff_finish(struct pk_diff *d)
 			e->b = NULL;
 		}
 	}
+	for (i = 0; i < d->nents; i++)
+		d->nunreached += d->ents[i].unreached;
 	return collect_result(d);
 }
 
@@ -396,6 +410,12 @@ unsigned long
 pk_diff_changes(const struct pk_diff *d)
 {
 	return d != NULL ? d->nchanges : 0;
+}
+
+unsigned long
+pk_diff_unreached(const struct pk_diff *d)
+{
+	return d != NULL ? d->nunreached : 0;
 }
 
 size_t

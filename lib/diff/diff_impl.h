@@ -30,6 +30,9 @@ struct cport {
 	uint32_t	 nscripts;
 	uint16_t	 port;
 	uint8_t		 proto;
+	uint8_t		 grep;		/* from grepable output: no reason,
+					   version joins product, version
+					   and extrainfo */
 };
 
 /* A run of ports folded into extraports with one state and reason. */
@@ -51,6 +54,7 @@ struct chost {
 	const char	*host;		/* key address as written */
 	const char	*mac;
 	const char	*status;	/* NULL: unknown (masscan) */
+	int		 nonames;	/* masscan: cannot carry hostnames */
 	struct pk_addr	*addrs;
 	size_t		 naddrs;
 	struct pk_hostname *names;
@@ -72,6 +76,8 @@ struct chost {
 struct dside {
 	struct pk_portset *scanned;	/* union of scaninfo services */
 	unsigned	 known;		/* protocols with a services list */
+	int		 notypes;	/* a grepable run: scan types unknown */
+	int		 cut;		/* truncated: hosts it lacks unknown */
 	char		*types[PK_PROTO_COUNT];	/* "syn", "syn,connect" */
 	char		*scanner;	/* banner of the first run */
 	char		*version;
@@ -88,6 +94,7 @@ struct dentry {
 	unsigned char	 key[17];
 	unsigned char	 seen;		/* B side met this address */
 	unsigned char	 ndiff;		/* differs by ndiff's rules only */
+	unsigned char	 unreached;	/* missing on a cut side: skipped */
 	struct chost	*a;
 	struct chost	*b;
 	struct pk_diff_change *ch;
@@ -114,6 +121,7 @@ struct pk_diff {
 	size_t		 caprunch;
 	size_t		 held;		/* bytes of compact hosts */
 	unsigned long	 nchanges;
+	unsigned long	 nunreached;	/* entries not compared (cut) */
 };
 
 /*

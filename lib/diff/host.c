@@ -35,6 +35,7 @@ struct parts {
 	const struct pk_osmatch *osm;	/* or these */
 	const char	*host;
 	const char	*status;
+	int		 nonames;
 	int		 scripts;
 	int		 oom;
 };
@@ -210,7 +211,7 @@ range_fn(void *arg, int proto, unsigned lo, unsigned hi, const char *state,
 }
 
 static void
-from_port(struct cport *c, const struct pk_port *p, int scripts)
+from_port(struct cport *c, const struct pk_port *p, int scripts, int grep)
 {
 	c->s[CP_STATE] = p->state;
 	c->s[CP_REASON] = p->reason;
@@ -225,6 +226,21 @@ from_port(struct cport *c, const struct pk_port *p, int scripts)
 	}
 	c->port = (uint16_t)p->port;
 	c->proto = (uint8_t)p->proto;
+	c->grep = (uint8_t)grep;
+}
+
+/* What the host's input format cannot carry, see struct chost. */
+static int
+from_grepable(const struct pk_host *h)
+{
+	return h->scan != NULL && h->scan->format == PK_FMT_GNMAP;
+}
+
+static int
+from_masscan(const struct pk_host *h)
+{
+	return h->scan != NULL && (h->scan->format == PK_FMT_MASSCAN_XML ||
+	    streq(h->scan->scanner, "masscan"));
 }
 
 /* The ports, folded ranges and extraports of old (may be NULL), then h. */
@@ -244,7 +260,8 @@ collect_ports(struct parts *pt, const struct chost *old,
 		if ((c = vec_push(&pt->ports)) == NULL)
 			pt->oom = 1;
 		else
-			from_port(c, &h->ports[i], pt->scripts);
+			from_port(c, &h->ports[i], pt->scripts,
+			    from_grepable(h));
 	for (i = 0; old != NULL && i < old->nranges && !pt->oom; i++) {
 		struct crange *r = vec_push(&pt->ranges);
 
@@ -289,6 +306,8 @@ collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
 	}
 	pt->host = old != NULL ? old->host : h->host != NULL ? h->host :
 	    h->mac;
+	/* Names are unknown only when no record could have carried any. */
+	pt->nonames = from_masscan(h) && (old == NULL || old->nonames);
 	/* A host up in any record is up; masscan says nothing (NULL). */
 	if (old != NULL && streq(old->status, "up"))
 		pt->status = old->status;
@@ -476,6 +495,7 @@ lay_rest(struct chost *c, const struct parts *pt, struct pk_script *scr,
 	copy_scripts(c->hscripts, pt->hscripts.p, c->nhscripts, sp);
 	c->host = bstr(sp, pt->host);
 	c->status = bstr(sp, pt->status);
+	c->nonames = pt->nonames;
 }
 
 static struct chost *

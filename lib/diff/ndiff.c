@@ -8,8 +8,9 @@
  * states (or that a side lacks) is hidden on that side; hosts are
  * printed in the order of their first address as a string padded to 40
  * characters, then their first hostname.  Where pdiff pairs hosts that
- * ndiff would not (a changed hostname), the pair is printed as one host
- * whose name changed.
+ * ndiff would not (a changed hostname, a host that went down and lost
+ * its PTR name), the pair is printed as two hosts, as ndiff prints it
+ * (ndiff_write.c).
  */
 #include <stdlib.h>
 #include <string.h>

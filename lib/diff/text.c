@@ -4,6 +4,8 @@
  * then changed service fields and scripts.
  *
  *   scan: tcp: syn 1-1000 -> syn 1-2000
+ *   scan: udp: udp, 1000 ports -> udp, 65535 ports
+ *        ports added: 64535 (1,3-6,8,10-16,18,20-48,...)
  *   +10.0.0.5: new host, up
  *      +22/tcp     open                    ssh OpenSSH 9.2p1
  *    10.0.0.7:
@@ -17,6 +19,9 @@
 
 #include "diff/diff_impl.h"
 #include "out/escape.h"
+
+/* Ranges of a summarised port set change shown before "...". */
+#define SCAN_RANGES	8
 
 struct ord {
 	const struct pk_diff_change *c;
@@ -257,6 +262,82 @@ write_host(FILE *out, const struct pk_diff_host *dh)
 	return PK_OK;
 }
 
+/* Ports of proto in set a and not in b; with out, the first ranges. */
+static size_t
+only_in(FILE *out, const struct pk_portset *a, const struct pk_portset *b,
+    int proto)
+{
+	size_t n = 0, shown = 0;
+	unsigned p, lo;
+
+	for (p = 0; p <= 65535; p++) {
+		if (!pk_portset_has(a, proto, p) || pk_portset_has(b, proto, p))
+			continue;
+		for (lo = p; p < 65535 && pk_portset_has(a, proto, p + 1) &&
+		    !pk_portset_has(b, proto, p + 1); p++)
+			continue;
+		n += p - lo + 1;
+		if (out == NULL || shown > SCAN_RANGES)
+			continue;
+		if (shown++ == SCAN_RANGES)
+			fputs(",...", out);
+		else if (lo == p)
+			fprintf(out, "%s%u", shown > 1 ? "," : "", lo);
+		else
+			fprintf(out, "%s%u-%u", shown > 1 ? "," : "", lo, p);
+	}
+	return n;
+}
+
+static void
+scan_side(FILE *out, const struct pk_diff *d, int side, int proto)
+{
+	const struct dside *s = &d->side[side];
+	const char *t = s->types[proto];
+
+	if (t != NULL && !d->side[0].notypes && !d->side[1].notypes) {
+		(void)pk_fput_display(out, t);
+		fputs(", ", out);
+	}
+	fprintf(out, "%zu ports", pk_portset_count(s->scanned, proto));
+}
+
+/*
+ * A scan-level change; a changed port set too long for a line (-p-
+ * against the top 1000 is 4 KiB) as counts and the first ranges added
+ * and removed.
+ */
+static void
+scan_line(FILE *out, const struct pk_diff *d, const struct pk_diff_change *c)
+{
+	const struct pk_portset *a = d->side[0].scanned, *b =
+	    d->side[1].scanned;
+	const char *name = pk_proto_name(c->proto);
+	size_t n;
+
+	fprintf(out, "scan: %s: ", name);
+	if (strlen(name) + strlen(show(c->old_value)) +
+	    strlen(show(c->new_value)) + 11 <= 80 ||
+	    !(d->side[0].known & d->side[1].known & (1u << c->proto))) {
+		old_new(out, c);
+		return;
+	}
+	scan_side(out, d, 0, c->proto);
+	fputs(" -> ", out);
+	scan_side(out, d, 1, c->proto);
+	fputc('\n', out);
+	if ((n = only_in(NULL, b, a, c->proto)) > 0) {
+		fprintf(out, "     ports added: %zu (", n);
+		(void)only_in(out, b, a, c->proto);
+		fputs(")\n", out);
+	}
+	if ((n = only_in(NULL, a, b, c->proto)) > 0) {
+		fprintf(out, "     ports removed: %zu (", n);
+		(void)only_in(out, a, b, c->proto);
+		fputs(")\n", out);
+	}
+}
+
 int
 pk_diff_write_text(struct pk_diff *d, FILE *out)
 {
@@ -267,11 +348,8 @@ pk_diff_write_text(struct pk_diff *d, FILE *out)
 		const struct pk_diff_host *dh = &d->out[i];
 
 		if (dh->host == NULL) {
-			for (j = 0; j < dh->nchanges; j++) {
-				fprintf(out, "scan: %s: ",
-				    pk_proto_name(dh->changes[j].proto));
-				old_new(out, &dh->changes[j]);
-			}
+			for (j = 0; j < dh->nchanges; j++)
+				scan_line(out, d, &dh->changes[j]);
 			continue;
 		}
 		if (dh->nchanges == 0)

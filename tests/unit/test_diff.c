@@ -180,6 +180,39 @@ TEST(test_hosts_added_removed)
 	pk_diff_free(d);
 }
 
+/* A host missing on a cut side was never reached: not compared, counted. */
+TEST(test_cut_side)
+{
+	const char *a = HEAD HOST("10.0.0.1", PORT(22, "open", ""))
+	    HOST("10.0.0.2", PORT(22, "open", "")) TAIL;
+	const char *b = HEAD HOST("10.0.0.2", PORT(22, "closed", ""))
+	    HOST("10.0.0.3", PORT(22, "open", "")) TAIL;
+	struct pk_diff *d;
+	int side;
+
+	for (side = PK_DIFF_A; side <= PK_DIFF_B; side++) {
+		if (!assert_true((d = pk_diff_new(NULL)) != NULL))
+			return;
+		assert_int(feed(d, PK_DIFF_A, a), PK_EOF);
+		assert_int(pk_diff_cut(d, side), PK_OK);
+		assert_int(feed(d, PK_DIFF_B, b), PK_EOF);
+		assert_int(pk_diff_finish(d), PK_OK);
+		/* Cut A never reached .3, cut B never reached .1. */
+		assert_str(dump(d), side == PK_DIFF_A ?
+		    "10.0.0.1 -1 host up>- removed\n"
+		    "10.0.0.1 22 state open>- removed\n"
+		    "10.0.0.2 22 state open>closed changed\n" :
+		    "10.0.0.2 22 state open>closed changed\n"
+		    "10.0.0.3 -1 host ->up added\n"
+		    "10.0.0.3 22 state ->open added\n");
+		assert_int(pk_diff_unreached(d), 1);
+		assert_int(pk_diff_cut(d, PK_DIFF_B), PK_ERR_USAGE);
+		pk_diff_free(d);
+	}
+	assert_int(pk_diff_unreached(NULL), 0);
+	assert_int(pk_diff_cut(NULL, PK_DIFF_A), PK_ERR_USAGE);
+}
+
 /* masscan writes one <host> per port: the records of an address merge. */
 TEST(test_repeated_b_host)
 {
@@ -317,5 +350,5 @@ TEST(test_seq_opcodes)
 
 TEST_MAIN(test_names, test_same_scan, test_port_changes,
     test_extraports_and_not_scanned, test_hosts_added_removed,
-    test_repeated_b_host, test_open_filtered_and_tunnel, test_scripts,
-    test_usage, test_mac_only, test_seq_opcodes)
+    test_cut_side, test_repeated_b_host, test_open_filtered_and_tunnel,
+    test_scripts, test_usage, test_mac_only, test_seq_opcodes)

@@ -23,6 +23,18 @@ pk_exhaustive && step=1
 $PY "$here/ndiff_peer.py" "$BUILDDIR/pdiff" pairs $(for k in $(seq 0 $step 119); do
 	echo gen$k-a.xml gen$k-b.xml; done)
 echo "generated: exit $?"
+# ndiff keys hosts on address and first hostname: a host whose PTR name
+# changed, and one that went down (nmap drops a down host's name), are
+# two hosts for ndiff, and so for -o ndiff.
+sed 's/name="localhost" type="PTR"/name="lh.pk.test" type="PTR"/' \
+    "$TESTDATA/localhost-sS.xml" >renamed.xml
+sed -e 's/<status state="up" reason="localhost-response"/<status state="down" reason="no-response"/' \
+    -e '/<hostnames>/,/<\/hostnames>/d' -e '/<ports>/,/<\/ports>/d' \
+    "$TESTDATA/localhost-sS.xml" >down.xml
+$PY "$here/ndiff_peer.py" "$BUILDDIR/pdiff" pairs \
+    "$TESTDATA/localhost-sS.xml" renamed.xml \
+    "$TESTDATA/localhost-sS.xml" down.xml renamed.xml down.xml
+echo "up, down, renamed: exit $?"
 cd "$TESTDATA" || exit 2
 $PY "$here/ndiff_peer.py" "$BUILDDIR/pdiff" each $(pk_pairs $(ls *.xml pdiff/*.xml |
     grep -v masscan))

@@ -7,3 +7,7 @@ echo "exit $?"
 # Different scan types over the same target.
 pdiff -o tsv "$TESTDATA/localhost-sS.xml" "$TESTDATA/localhost-sA.xml"
 echo "exit $?"
+# A protocol the other scan did not probe at all: not-scanned too, never
+# lost (masscan probed 53/udp, the nmap scan only tcp).
+pdiff -o tsv "$TESTDATA/masscan-basic.xml" "$TESTDATA/basic-sS.xml"
+echo "exit $?"
