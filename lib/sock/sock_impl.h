@@ -66,6 +66,12 @@ int		 pk_sk_digits(const char *p, size_t n);
  */
 int		 pk_sk_endpoint(struct pk_sock_reader *r, const char *s,
 		    size_t n, int peer);
+/* Undo lsof's escapes in a COMMAND (\xHH, \n, ...), into r's arena. */
+char		*pk_sk_unescape(struct pk_sock_reader *r, const char *s,
+		    size_t n);
+/* lsof's NAME, "local[->peer]", into the record; -1 as pk_sk_endpoint. */
+int		 pk_sk_lsof_name(struct pk_sock_reader *r, const char *s,
+		    size_t n);
 /* Set rec.state from a listing's state word and rec.listening. */
 int		 pk_sk_state(struct pk_sock_reader *r, const char *s, size_t n);
 void		 pk_sk_listening(struct pk_sock *s);
