@@ -134,6 +134,19 @@ is_services_line(const char *p, size_t n)
 	    starts(t, rest, "/sctp\t");
 }
 
+/* "p1234", lsof -F's first field (-F0: NUL after it), alone on a line. */
+static int
+is_lsof_pid(const char *p, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || p[0] != 'p')
+		return 0;
+	for (i = 1; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		continue;
+	return i > 1 && (i == n || p[i] == '\0');
+}
+
 static enum pk_format
 detect_line(const char *p, size_t n, int first)
 {
@@ -144,6 +157,8 @@ detect_line(const char *p, size_t n, int first)
 		return PK_FMT_SS;
 	if (first && starts(p, n, "COMMAND ") && find(p, n, " PID ") &&
 	    find(p, n, " NAME") != NULL)
+		return PK_FMT_LSOF;
+	if (first && is_lsof_pid(p, n))
 		return PK_FMT_LSOF;
 	if (is_ss_line(p, n))
 		return PK_FMT_SS;
