@@ -75,10 +75,14 @@ enum pk_format {
 	PK_FMT_GNMAP = 3,		/* nmap -oG */
 	PK_FMT_SERVICES = 4,		/* nmap-services */
 	PK_FMT_SS = 5,			/* ss -tulnp and friends */
-	PK_FMT_LSOF = 6			/* lsof -i, lsof -i -F */
+	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
+	PK_FMT_MASSCAN_LIST = 7		/* masscan -oL */
 };
 
-/* "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof", "unknown". */
+/*
+ * "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof",
+ * "masscan-list", "unknown".
+ */
 const char	*pk_format_name(enum pk_format fmt);
 
 /*

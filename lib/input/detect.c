@@ -16,6 +16,7 @@ static const char *const format_names[] = {
 	[PK_FMT_SERVICES] = "services",
 	[PK_FMT_SS] = "ss",
 	[PK_FMT_LSOF] = "lsof",
+	[PK_FMT_MASSCAN_LIST] = "masscan-list",
 };
 
 const char *
@@ -179,6 +180,8 @@ detect_text(const char *p, size_t n)
 		if (nl == NULL)
 			nl = end;
 		if (*p == '#') {
+			if (first && nl - p == 8 && starts(p, 8, "#masscan"))
+				return PK_FMT_MASSCAN_LIST;
 			if (starts(p, (size_t)(nl - p), "# Nmap ") ||
 			    starts(p, (size_t)(nl - p), "# Masscan "))
 				nmap_comment = 1;

@@ -158,6 +158,7 @@ reader_start(struct pk_reader *r)
 	case PK_FMT_MASSCAN_XML:
 		return pk_nmap_xml_init(r);
 	case PK_FMT_GNMAP:
+	case PK_FMT_MASSCAN_LIST:
 		return pk_gnmap_init(r);
 	case PK_FMT_SERVICES:
 	case PK_FMT_SS:
