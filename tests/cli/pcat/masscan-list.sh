@@ -18,3 +18,8 @@ printf '#masscan\nopen icmp 1 10.77.1.2 1795465477\n# end\n' | pcat -
 echo "exit $?"
 printf '#masscan\nopen tcp 22 10.77.1.2\n# end\n' | pcat -
 echo "exit $?"
+# Addresses interleaved, as a real masscan run writes them: --merge
+# folds each address into one host, as for masscan XML.
+printf '#masscan\nopen tcp 22 10.0.0.1 5\nopen tcp 22 10.0.0.2 6\nopen tcp 80 10.0.0.1 7\n# end\n' >"$OLDPWD/mixed.list"
+pcat -o tsv --hosts -f host,open_ports,ports "$OLDPWD/mixed.list"
+pcat -o tsv --hosts --merge -f host,open_ports,ports,endtime "$OLDPWD/mixed.list"
