@@ -210,6 +210,21 @@ lf_reset(struct pk_sock_reader *r, unsigned long line)
 	r->rec.pid = r->rec.fd = r->rec.peer_port = -1;
 }
 
+/* A file set's record, within the record size limit. */
+static int
+lf_record(struct pk_sock_reader *r, const char *buf, size_t len,
+    unsigned long line)
+{
+	int rc;
+
+	lf_reset(r, line);
+	rc = lf_file(r, buf, len, line);
+	if (rc == PK_OK && r->arena.over)
+		return pk_sk_fail(r, PK_ERR_LIMIT, line,
+		    "record exceeds %zu bytes", r->opts.limits.max_host_bytes);
+	return rc;
+}
+
 /* The file set gathered in acc (lsof -F), if any. */
 static int
 lf_flush(struct pk_sock_reader *r)
@@ -218,13 +233,9 @@ lf_flush(struct pk_sock_reader *r)
 
 	if (r->acclen == 0)
 		return SK_SKIP;
-	lf_reset(r, r->first);
-	rc = lf_file(r, r->acc, r->acclen, r->first);
+	rc = lf_record(r, r->acc, r->acclen, r->first);
 	r->acclen = 0;
 	r->lf_seen = 0;
-	if (rc == PK_OK && r->arena.over)
-		return pk_sk_fail(r, PK_ERR_LIMIT, r->first,
-		    "record exceeds %zu bytes", r->opts.limits.max_host_bytes);
 	return rc;
 }
 
@@ -291,10 +302,8 @@ lf_line0(struct pk_sock_reader *r, const char *s, size_t n,
 	const char *p, *z, *end = s + n;
 	int rc;
 
-	if (s[0] != 'p') {
-		lf_reset(r, line);
-		return lf_file(r, s, n, line);
-	}
+	if (s[0] != 'p')
+		return lf_record(r, s, n, line);
 	for (p = s; p < end; p = z + 1) {
 		if ((z = memchr(p, '\0', (size_t)(end - p))) == NULL)
 			z = end;

@@ -2,7 +2,8 @@
 # zsh functions in vendor-completions under /usr (site-functions under
 # other prefixes), bash's in bash-completion/completions, README and
 # LICENSE in doc/portkit, and a link page for every function a man3
-# page names, so that man pk_reader_open finds pk_reader(3).  Then
+# page names, so that man pk_reader_open finds pk_reader(3) (each
+# rendered through its .so by mandoc).  Then
 # make uninstall takes it all away again.
 unset MAKEFLAGS MFLAGS MAKELEVEL
 inst() {
@@ -28,7 +29,6 @@ for p in "$TOP"/man/*.3; do
 		    echo "$f: does not render"
 	done
 done
-man -M "$PWD/$man" -w pk_reader_open | sed "s|^$PWD/||"
 for d in usr:/usr local:/usr/local; do
 	make -s -C "$TOP" DESTDIR="$PWD/${d%%:*}" PREFIX="${d#*:}" \
 	    uninstall >/dev/null || exit 1
