@@ -105,7 +105,8 @@ ZSH_COMPS	:= $(sort $(wildcard completions/zsh/_*))
 ALL_CFLAGS	= $(PK_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 .PHONY: FORCE all tests fuzzers install install-lib install-bin install-man \
-	install-completions install-doc install-data uninstall check lint fuzz bench torture clean help
+	install-completions install-doc install-data uninstall check \
+	check-full lint fuzz bench torture clean help
 
 ## all: build the library, the tools and portkit.pc (default)
 all: $(LIB_TARGETS) $(TOOLS) $(BUILDDIR)/portkit.pc
@@ -286,14 +287,27 @@ uninstall:
 
 # --- testing --------------------------------------------------------------
 
-## check: build everything with ASan+UBSan in build/check and run the tests
-# The release tools go into CHECKDIR/release too: the fault-injection
-# sample runs on them as well as on the sanitizer build.
+# make check builds and tests CHECK_JOBS at a time (tests/run.sh -j): two
+# by default, the CPUs of the machine it is timed on.  A make -j given on
+# the command line sets the build's own.  The release tools go into
+# CHECKDIR/release too: the fault-injection sample runs on them as well
+# as on the sanitizer build.
+CHECK_JOBS	?= 2
+
+## check: build with ASan+UBSan in build/check, run the tests (sweeps sampled)
 check:
 	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR) \
+	    $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_JOBS)) \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all tests
-	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR)/release all
-	sh tests/run.sh $(CHECKDIR)
+	$(MAKE) --no-print-directory BUILDDIR=$(CHECKDIR)/release \
+	    $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_JOBS)) all
+	sh tests/run.sh -j $(CHECK_JOBS) $(CHECKDIR)
+
+# The sweeps over every pair of scans, every cut of a file and longer
+# fuzzing sample their cases in make check (tests/sample.sh).
+## check-full: make check with every sweep in full (PK_EXHAUSTIVE=1)
+check-full:
+	PK_EXHAUSTIVE=1 $(MAKE) --no-print-directory check
 
 LINT_SRCS	= $(LIB_SRCS) $(FE_SRCS) $(TOOL_SRCS) $(FUZZ_SRCS)
 # Findings reported to their owners and waiting for them: one list per
@@ -350,8 +364,17 @@ $(BENCH_GEN): bench/gen.c
 	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(CPPFLAGS) $(CFLAGS) \
 	    -o $@ $< $(LDFLAGS)
 
+# The floor for XML: libxml2's SAX2 push parser counting elements.
+BENCH_SAX	= $(BUILDDIR)/bench/saxcount
+
+$(BENCH_SAX): bench/saxcount.c
+	$(E) "  CC      $<"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(DEP_CFLAGS) $(CPPFLAGS) \
+	    $(CFLAGS) -o $@ $< $(LDFLAGS) $(DEP_LIBS)
+
 ## bench: time the tools against their peers (SIZES=10 is the quick form)
-bench: all $(BENCH_GEN)
+bench: all $(BENCH_GEN) $(BENCH_SAX)
 	@if [ -x bench/run ]; then BUILDDIR=$(BUILDDIR) GEN=$(BENCH_GEN) \
 	    $(if $(SIZES),SIZES="$(SIZES)") bench/run; \
 	else echo "no bench/run yet"; fi

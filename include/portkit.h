@@ -280,7 +280,9 @@ struct pk_read_opts {
 	/*
 	 * Warnings: a port listed twice in one host, and with dup_hosts a
 	 * host listed again (which keeps every address seen: memory grows
-	 * with the number of hosts).  Records are never merged; both are
+	 * with the number of hosts); an <extrareasons> port list that does
+	 * not parse or holds another number of ports than its count, which
+	 * is then dropped (ports NULL) whether warn is set or not.  Records are never merged; both are
 	 * delivered and warn is called with status PK_OK, file, line and
 	 * a message beginning "warning: ".  NULL: no checks at all.
 	 */
@@ -388,6 +390,23 @@ int		 pk_portspec_parse(struct pk_portset *ps, const char *spec,
  * Returns a malloc'ed string ("" for an empty set), NULL out of memory.
  */
 char		*pk_portspec_format(const struct pk_portset *ps, int proto);
+
+/* --- Address networks (lib/scan/net.c) ---------------------------------- */
+
+/* An IPv4 or IPv6 network: the first prefix bits of addr. */
+struct pk_net {
+	int		 family;	/* 4 or 6 */
+	unsigned	 prefix;	/* 0..32 or 0..128 */
+	unsigned char	 addr[16];	/* network byte order */
+};
+
+/*
+ * Parse "10.0.0.0/8", "fd00::/8" or one address (a full-length prefix).
+ * Bits past the prefix are kept and ignored.  PK_OK or PK_ERR_FORMAT.
+ */
+int		 pk_net_parse(struct pk_net *net, const char *s);
+/* 1 when the address string addr lies in net, 0 otherwise or unparsable. */
+int		 pk_net_contains(const struct pk_net *net, const char *addr);
 
 /* --- Output writers (lib/out/) ------------------------------------------ */
 
@@ -611,6 +630,48 @@ size_t		 pk_services_top_ratio(const struct pk_services *svc,
 /* The sum of the frequencies of proto (the open-frequency mass). */
 double		 pk_services_mass(const struct pk_services *svc, int proto);
 
+/*
+ * A choice of ports from nmap-services (lib/services/top.c): a prefix of
+ * each protocol's pk_services_ranked order, chosen by one figure, arg:
+ *   PK_TOP_COUNT     the first arg entries, all of them when there are
+ *                    fewer (nmap --top-ports)
+ *   PK_TOP_RATIO     the entries of frequency >= arg (nmap --port-ratio)
+ *   PK_TOP_COVERAGE  the fewest entries whose frequencies add up to at
+ *                    least arg (0..1) of the protocol's mass; none when
+ *                    the mass is 0
+ * proto is PK_PROTO_TCP, _UDP or _SCTP, or -1 for all three in turn
+ * where a function takes several protocols.
+ */
+enum pk_top_by {
+	PK_TOP_COUNT = 0,
+	PK_TOP_RATIO = 1,
+	PK_TOP_COVERAGE = 2
+};
+
+/* How many of proto's ranked entries the choice takes (0: bad by). */
+size_t		 pk_services_top(const struct pk_services *svc, int proto,
+		    int by, double arg);
+/*
+ * The columns of a choice as a table: rank, port, proto, service, freq
+ * and cum_share (the share of the protocol's mass covered by the entry
+ * and those before it, to six decimals; absent when the mass is 0).
+ * Lent, static.
+ */
+const struct pk_field *pk_services_top_fields(size_t *n);
+/*
+ * Write the chosen entries of proto (or -1) to w, a writer made with
+ * pk_services_top_fields, in rank order.  PK_OK or the writer's error.
+ */
+int		 pk_services_top_write(const struct pk_services *svc,
+		    int proto, int by, double arg, struct pk_writer *w);
+/*
+ * The chosen ports of proto (or -1) as one nmap -p argument, protocols
+ * prefixed and ranges compacted ("T:22,80,U:53"; pk_portspec_format).
+ * malloc'ed; NULL out of memory.
+ */
+char		*pk_services_top_spec(const struct pk_services *svc,
+		    int proto, int by, double arg);
+
 /* --- Port ranking (lib/rank/) ------------------------------------------- */
 
 /*
@@ -677,6 +738,45 @@ int		 pk_rank_set_distinct(struct pk_rank *rk, int on);
  * PK_ERR_NOMEM.
  */
 int		 pk_rank_add(struct pk_rank *rk, const struct pk_host *h);
+/* How pk_rank_add_file counted its input's hosts. */
+enum pk_rank_tracking {
+	PK_RANK_TRACKED = 0,		/* a host table: repeats count once */
+	PK_RANK_DISTINCT = 1,		/* pk_rank_set_distinct, by the caller */
+	PK_RANK_ONE_RUN = 2		/* one nmap run: hosts not tracked */
+};
+
+/* What pk_rank_add_file read. */
+struct pk_rank_input {
+	const char	*name;		/* path, or "<stdin>" for "-" (lent
+					   from path) */
+	unsigned long	 records;	/* host records read */
+	int		 tracking;	/* enum pk_rank_tracking */
+};
+
+/*
+ * For pk_rank_add_file: path is the only input rk will count, and its
+ * counts will not be written (pk_rank_write_counts would list no
+ * hosts for a merge to check).
+ */
+#define PK_RANK_ALONE	0x01
+
+/*
+ * Count the scan at path into rk (lib/rank/file.c), read as
+ * pk_reader_open reads it ("-" is standard input).  With PK_RANK_ALONE,
+ * on a ranking that has counted nothing and was not promised distinct
+ * hosts, a named file of nmap output, which lists each host once, is
+ * counted without the host table; when a second run follows in the same
+ * file (nmap --append-output), rk is emptied and the file counted again
+ * with tracking.  masscan output and standard input keep the table.
+ * opts (may be NULL) are the reader's options, its warnings among them.
+ * in (may be NULL) says what was read.  Returns PK_OK, or the reader's
+ * error or PK_ERR_NOMEM with err (may be NULL) set and err->file
+ * pointing to in->name; after PK_ERR_TRUNCATED the complete hosts before
+ * the cut are counted.
+ */
+int		 pk_rank_add_file(struct pk_rank *rk, const char *path,
+		    unsigned flags, const struct pk_read_opts *opts,
+		    struct pk_rank_input *in, struct pk_error *err);
 /* Distinct up hosts, records of hosts counted before, bytes held. */
 unsigned long	 pk_rank_hosts(const struct pk_rank *rk);
 unsigned long	 pk_rank_duplicates(const struct pk_rank *rk);
@@ -704,6 +804,27 @@ int		 pk_rank_write_counts(const struct pk_rank *rk, FILE *out);
  */
 int		 pk_rank_merge(struct pk_rank *rk, const char *path,
 		    struct pk_error *err);
+/*
+ * A ranking as a table (lib/rank/table.c).  The columns of key: by port
+ * rank, port, proto, hosts, share, service, detected, freq and lift; by
+ * service or product rank, key, hosts, share and detected; with scan
+ * non-zero a first column, scan, names the ranking.  Lent, static; NULL
+ * with *n == 0 for a bad key.
+ */
+const struct pk_field *pk_rank_fields(int key, int scan, size_t *n);
+/*
+ * Write the first max rows of rk (0: all) to w, a writer made with
+ * pk_rank_fields(rk's key, scan != NULL); scan is the scan column's
+ * value.  share is hosts over pk_rank_hosts to six decimals; detected
+ * the first five names with their hosts ("http(5),ssl/http(2)", then
+ * ",..." when there are more).  For ports, svc (NULL: none) gives the
+ * registered name, the frequency and the lift, share over frequency to
+ * two decimals (absent for frequency 0).  Calls pk_rank_rows, so earlier
+ * rows are no longer lent.  PK_OK, PK_ERR_NOMEM or the writer's error.
+ */
+int		 pk_rank_write(struct pk_rank *rk,
+		    const struct pk_services *svc, const char *scan,
+		    size_t max, struct pk_writer *w);
 
 /* --- Socket dumps: ss and lsof (lib/sock/) ------------------------------ */
 
@@ -951,10 +1072,12 @@ unsigned	 pk_filter_criteria(const struct pk_filter *f);
 
 /*
  * A pattern that PCRE2 gives up on (more than 1,000,000 steps, or out of
- * its memory) drops the record being judged.  warn, when not NULL, is
- * then called with status PK_ERR_LIMIT, a NULL file, line 0 and
- * "pattern match failed (error -47)" (PCRE2's error number), so that the
- * caller can say so; the judgement returns 0 and the filter goes on.
+ * its memory) drops the record being judged, and from then on every
+ * pattern fails, since an answer judged by half the rules would be wrong.
+ * warn, when not NULL, is called once with status PK_ERR_LIMIT, a NULL
+ * file, line 0 and a message naming the pattern, the field and PCRE2's
+ * reason ('pattern "^(a|a)*$" on field service: match limit exceeded'),
+ * so that the caller can stop and say so.
  */
 void		 pk_filter_set_warn(struct pk_filter *f,
 		    void (*warn)(void *arg, const struct pk_error *e),
@@ -1140,6 +1263,172 @@ enum pk_diff_out {
  */
 int		 pk_diff_write(struct pk_diff *d, FILE *out, int fmt);
 
+/* --- Port histories over many scans (lib/hist/) ------------------------- */
+
+/*
+ * Follow every host, protocol and port that any scan found open through
+ * a series of scans handed over in time order (pk_hist_scan_time gives
+ * each scan's time).  A host is matched on its first IP address, as in
+ * pk_diff.  A scan says something about a port only when it probed it:
+ * the host is in the scan and up, has port results, the scan covered the
+ * protocol, and pdiff's rules (listed, folded into extraports, outside
+ * the scan's port set) do not call it not scanned.  A port probed but
+ * not listed (masscan lists open ports only) has no state.  A scan that
+ * did not probe a port neither ends nor extends its runs.
+ *
+ * Memory holds one entry per host with a port ever open and one per such
+ * port (about 60 bytes), never anything per scan; a history therefore
+ * starts at the scan that first found the port open.  Records of one
+ * host repeated within a scan are joined: a listed state beats a folded
+ * one, which beats an unlisted one, and the later record wins a tie.
+ *
+ * With PK_HIST_CHANGES the engine keeps no histories: it compares each
+ * scan with the one before as pk_diff_add does (pdiff's rules and
+ * options), holding the previous scan and the current one compactly.
+ */
+#define PK_HIST_CHANGES	0x01
+
+struct pk_hist_opts {
+	unsigned	 flags;		/* PK_HIST_* */
+	struct pk_diff_opts diff;	/* the comparisons of PK_HIST_CHANGES */
+};
+
+/* One port's history; strings lent until the next pk_hist_next. */
+struct pk_hist_rec {
+	const char	*host;		/* address as written by the scan
+					   that first found a port open */
+	int		 proto;
+	unsigned	 port;
+	const char	*service;	/* latest detected name ("ssl/NAME"
+					   inside TLS), NULL: never */
+	const char	*state;		/* in the latest scan that probed it;
+					   NULL: probed but not listed */
+	long long	 first_open;	/* scan times, seconds since the epoch */
+	long long	 last_open;
+	long long	 since;		/* when the current state began */
+	unsigned long	 open_scans;	/* scans that found it open */
+	unsigned long	 probed_scans;	/* scans that probed it, from the
+					   first that found it open */
+	const char	*first_open_utc; /* the three times in ISO 8601 UTC */
+	const char	*last_open_utc;
+	const char	*since_utc;
+};
+
+struct pk_hist;
+
+/* A new engine; opts may be NULL.  NULL when out of memory. */
+struct pk_hist	*pk_hist_new(const struct pk_hist_opts *opts);
+void		 pk_hist_free(struct pk_hist *hs);
+/*
+ * Start the next scan, taken at time t.  PK_ERR_USAGE when t is earlier
+ * than the scan before, a scan is still open, or after pk_hist_next.
+ */
+int		 pk_hist_begin(struct pk_hist *hs, long long t);
+/*
+ * Add a host of the open scan.  PK_OK; PK_ERR_USAGE for a host with no
+ * address or outside a scan; PK_ERR_NOMEM.
+ */
+int		 pk_hist_add(struct pk_hist *hs, const struct pk_host *h);
+/*
+ * End the open scan.  scan is its run data as the reader has it at the
+ * end (pk_reader_scan), NULL when unknown: with PK_HIST_CHANGES a scan
+ * without hosts still tells its port set.  PK_OK, PK_ERR_USAGE or
+ * PK_ERR_NOMEM.
+ */
+int		 pk_hist_end(struct pk_hist *hs, const struct pk_scan *scan);
+/*
+ * PK_HIST_CHANGES, after pk_hist_end: the changes from the scan before
+ * to this one, as pk_diff_hosts gives them (lent until the next
+ * pk_hist_begin); NULL with *n 0 after the first scan.
+ */
+const struct pk_diff_host *pk_hist_changes(const struct pk_hist *hs,
+		    size_t *n);
+/*
+ * After the last scan: the next history, by address (IPv4, IPv6, then
+ * MAC-only hosts, numerically), protocol and port.  PK_OK with *out lent
+ * until the next call, PK_EOF at the end, PK_ERR_NOMEM.  No scan may be
+ * added afterwards.
+ */
+int		 pk_hist_next(struct pk_hist *hs, const struct pk_hist_rec **out);
+/* Scans ended, histories held, and bytes held. */
+unsigned long	 pk_hist_scans(const struct pk_hist *hs);
+unsigned long	 pk_hist_ports(const struct pk_hist *hs);
+size_t		 pk_hist_memory(const struct pk_hist *hs);
+
+/*
+ * The output fields (host, proto, port, service, state, first_open,
+ * last_open, open_scans, probed_scans, since) and one record as their
+ * values (vals has room for every field; times in ISO 8601 UTC).
+ */
+const struct pk_field *pk_hist_fields(size_t *n);
+void		 pk_hist_values(const struct pk_hist_rec *r,
+		    struct pk_value *vals);
+/*
+ * The fields of PK_HIST_CHANGES records: time (of the newer scan), then
+ * pdiff's host, proto, port, field, old, new and change; and one change
+ * of host as their values.  field (len bytes, 256 are enough for any
+ * script id a reader keeps short) receives the field name, or
+ * "script:ID".
+ */
+const struct pk_field *pk_hist_change_fields(size_t *n);
+void		 pk_hist_change_values(const char *time, const char *host,
+		    const struct pk_diff_change *c, struct pk_value *vals,
+		    char *field, size_t len);
+
+/*
+ * The time a scan records (lib/hist/time.c): <nmaprun start>, else the
+ * "scan initiated" date of grepable output, which Nmap writes in local
+ * time (read in the process's time zone, TZ) and masscan in UTC.  -1
+ * when the scan records neither.
+ */
+long long	 pk_hist_scan_time(const struct pk_scan *scan);
+/*
+ * Parse a time in UTC: "2024-03-01", "2024-03-01T12:00", with ":SS",
+ * a space for the T and a final "Z" allowed, or "@SECONDS".  PK_OK or
+ * PK_ERR_FORMAT.
+ */
+int		 pk_hist_time_parse(const char *s, long long *t);
+/*
+ * Write t as "2024-03-01T12:00:00Z" (years 0 to 9999, else "@SECONDS")
+ * into buf of len bytes (24 are enough); returns buf.
+ */
+char		*pk_hist_time_format(long long t, char *buf, size_t len);
+
+/*
+ * Allowed open ports (lib/hist/policy.c; the format is portkit-policy(5)).
+ * One rule a line, "TARGET PORTSPEC [SERVICE-REGEX]": TARGET an address,
+ * a network (pk_net_parse) or "*"; PORTSPEC nmap's -p syntax
+ * (pk_portspec_parse, unprefixed ports for every protocol); the third
+ * field, when given, a PCRE2 pattern without blanks that the whole
+ * detected service name must match.  A field starting with "#" begins a
+ * comment that runs to the end of the line.  A port is allowed when a
+ * rule matching its host lists it and, if the rule has a pattern, the
+ * service matches.
+ */
+struct pk_hist_policy;
+
+/*
+ * Load a policy ("-" is standard input, gzip is read transparently).  A
+ * bad line fails the load: NULL, with err (when not NULL) naming the
+ * file (err->file points to path or name), the line and, for a pattern,
+ * the column.  NULL with PK_ERR_NOMEM when out of memory.
+ */
+struct pk_hist_policy *pk_hist_policy_load(const char *path,
+		    struct pk_error *err);
+struct pk_hist_policy *pk_hist_policy_load_mem(const void *buf, size_t len,
+		    const char *name, struct pk_error *err);
+void		 pk_hist_policy_free(struct pk_hist_policy *pol);
+/* Rules loaded. */
+size_t		 pk_hist_policy_rules(const struct pk_hist_policy *pol);
+/*
+ * 1 when the policy allows proto/port open on host with the detected
+ * service (NULL: none, which no pattern matches), 0 when it does not,
+ * PK_ERR_LIMIT when a pattern gave up (PCRE2's match limit).
+ */
+int		 pk_hist_policy_allows(struct pk_hist_policy *pol,
+		    const char *host, int proto, unsigned port,
+		    const char *service);
+
 /* --- Firewall inference (lib/firewall/) --------------------------------- */
 
 /*
@@ -1234,13 +1523,16 @@ struct pk_fw_seg {
 
 struct pk_fw_host {
 	const char	*host;		/* address as the scans wrote it */
-	const char	*kind;		/* "stateful", "stateless",
-					   "stateful+stateless", "filtered",
-					   "port-rules", "none", "syn-only",
-					   "ack-only" */
+	const char	*kind;		/* what the evidence proves:
+					   "ambiguous" (two kinds of filter
+					   explain it), "stateless",
+					   "filtered", "port-rules", "none",
+					   "syn-only", "ack-only", "down" */
 	int		 filtering;	/* a verdict that shows a filter */
-	const char	*summary;	/* "stateful firewall: 997 ports
-					   dropped (SYN and ACK); open 22,80" */
+	const char	*summary;	/* "stateless rules: dropped (SYN
+					   and ACK) 8083; ..."; for an
+					   ambiguous host the candidates
+					   and the probe that settles it */
 	const struct pk_fw_row *rows;	/* by first port, TCP first */
 	size_t		 nrows;
 	const struct pk_fw_seg *segs;
@@ -1275,7 +1567,7 @@ int		 pk_fw_host(struct pk_fw *fw, const struct pk_host *h,
  */
 int		 pk_fw_next_unmatched(struct pk_fw *fw,
 		    const struct pk_fw_host **out);
-/* One line over every host reported so far: "3 hosts: 1 stateful ...". */
+/* One line over every host reported so far: "3 hosts: 1 ambiguous, ...". */
 const char	*pk_fw_summary(struct pk_fw *fw);
 /* Bytes held for the held side. */
 size_t		 pk_fw_memory(const struct pk_fw *fw);
@@ -1294,7 +1586,9 @@ enum pk_fw_lclass {
 	PK_FW_FIREWALLED = 1,		/* closed, filtered or unfiltered
 					   on an address the socket is on */
 	PK_FW_LOCAL_ONLY = 2,		/* bound to 127.0.0.0/8 or ::1 */
-	PK_FW_UNDECIDED = 3,		/* open|filtered */
+	PK_FW_UNDECIDED = 3,		/* open|filtered, or an lsof IPv6
+					   "*" (maybe IPv6-only) not open
+					   on an IPv4 host */
 	PK_FW_NOT_SCANNED = 4,		/* port not scanned, or no scanned
 					   address the socket is on */
 	PK_FW_NLCLASSES = 5
@@ -1325,7 +1619,11 @@ struct pk_fw_listen *pk_fw_listen_new(void);
 void		 pk_fw_listen_free(struct pk_fw_listen *fl);
 /*
  * Keep one socket of the dump when it is a listener (s->listening);
- * others are ignored.  PK_OK or PK_ERR_NOMEM.
+ * others are ignored, and a listener already kept (same protocol, port,
+ * address and process: a socket shared by processes, or listed once per
+ * descriptor) counts once.  PK_OK, PK_ERR_NOMEM, or PK_ERR_LIMIT when
+ * the dump names more listeners (262,144) or addresses of its own
+ * (4,096) than one host has.
  */
 int		 pk_fw_listen_add(struct pk_fw_listen *fl,
 		    const struct pk_sock *s);
@@ -1337,6 +1635,20 @@ int		 pk_fw_listen_add(struct pk_fw_listen *fl,
  */
 int		 pk_fw_listen_host(struct pk_fw_listen *fl,
 		    const struct pk_host *h);
+/*
+ * A dump is one host, a scan may hold many: after the scan, keep only
+ * the scanned host that is the dump's.  That is the host up with address
+ * addr; with addr NULL, the one host up that the dump's own addresses
+ * name (the local addresses of its sockets, listening or not, other than
+ * wildcards and loopback), else the only host up unless the dump names
+ * a host that is down.  *nhosts is set to the number of hosts up in the
+ * scan.  PK_OK (pk_fw_listen_classify then gives rows for that host
+ * only); PK_EOF when no host fits (no host up, none with address addr,
+ * or the host the dump names is down); PK_ERR_USAGE when addr is NULL
+ * and the dump does not settle which host it is.
+ */
+int		 pk_fw_listen_pick(struct pk_fw_listen *fl, const char *addr,
+		    size_t *nhosts);
 /*
  * The classification so far: for each socket in dump order, one row per
  * scanned host it met in scan order, or one row with scan_host NULL when

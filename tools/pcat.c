@@ -51,6 +51,7 @@ struct pcat {
 	struct pk_sockrow *srow;
 	struct pk_writer *w;
 	int		 trouble;	/* 2 or 3 once something went wrong */
+	int		 stopped;	/* a pattern hit its limit: no more */
 	const char	*file;		/* name of the input being read */
 };
 
@@ -145,7 +146,7 @@ static _Noreturn void
 refused(const char *opt, const char *pattern, const struct pk_error *err)
 {
 	if (err->status == PK_ERR_NOMEM)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	if (err->column != 0)
 		fe_errx(2, "bad %s pattern \"%s\" at offset %lu: %s", opt,
 		    pattern, err->column - 1, err->msg);
@@ -179,16 +180,20 @@ add_match(struct pcat *pc, const char *arg)
 		refused("--match", eq + 1, &err);
 }
 
-/* A pattern PCRE2 gave up on skipped a record: said once, and trouble. */
+/*
+ * A pattern PCRE2 gave up on: the answer would be missing records, so
+ * pcat stops there (exit 2), naming the pattern and the field.
+ */
 static void
 match_failed(void *arg, const struct pk_error *e)
 {
 	struct pcat *pc = arg;
 
-	if (pc->trouble != 0)
+	if (pc->stopped)
 		return;
-	fe_warnx("%s: %s: record skipped", pc->file, e->msg);
+	fe_warnx("%s: %s", pc->file, e->msg);
 	pc->trouble = 2;
+	pc->stopped = 1;
 }
 
 /*
@@ -204,7 +209,7 @@ written(struct pcat *pc, int rc, unsigned long line)
 	} else if (rc == PK_ERR_IO)
 		fe_write_failed();
 	else if (rc != PK_OK)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 }
 
 /*
@@ -267,7 +272,7 @@ do_scan(struct pcat *pc, struct pk_source *src)
 {
 	const struct pk_host *h;
 	struct pk_reader *r;
-	int rc;
+	int rc = PK_EOF;
 
 	if (!use_kind(pc, pc->wrflags & PK_FILTER_WR_HOSTS ? K_HOST :
 	    K_PORT, pk_source_name(src))) {
@@ -275,12 +280,12 @@ do_scan(struct pcat *pc, struct pk_source *src)
 		return;
 	}
 	if ((r = pk_reader_open_source(src, &pc->ropts)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pc->file = pk_reader_name(r);
-	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+	while (!pc->stopped && (rc = pk_reader_next(r, &h)) == PK_OK)
 		written(pc, pk_filter_write_host(pc->filt, h, pc->wrflags,
 		    pc->row, pc->w, pc->file), h->line);
-	if (rc != PK_EOF)
+	if (!pc->stopped && rc != PK_EOF)
 		input_failed(pc, rc, pk_reader_error(r));
 	pk_reader_free(r);
 }
@@ -289,18 +294,10 @@ do_scan(struct pcat *pc, struct pk_source *src)
 static void
 load_services(struct pcat *pc)
 {
-	struct pk_error err;
-
 	if (pc->svc_tried)
 		return;
 	pc->svc_tried = 1;
-	memset(&err, 0, sizeof(err));
-	pc->svc = pk_services_open(pc->services, NULL, NULL, &err);
-	/* None found is fine (numeric dumps need none); a bad file is not. */
-	if (pc->svc == NULL && err.file != NULL) {
-		fe_warn_pkerr(&err);
-		exit(2);
-	}
+	pc->svc = fe_dump_services(pc->services);
 	pc->sopts.services = pc->svc;
 }
 
@@ -309,7 +306,7 @@ do_dump(struct pcat *pc, struct pk_source *src)
 {
 	const struct pk_sock *sk;
 	struct pk_sock_reader *r;
-	int rc;
+	int rc = PK_EOF;
 
 	if (pc->wrflags != 0 || (pk_filter_criteria(pc->filt) &
 	    (PK_FILTER_SERVICE | PK_FILTER_UP))) {
@@ -326,12 +323,12 @@ do_dump(struct pcat *pc, struct pk_source *src)
 	}
 	load_services(pc);
 	if ((r = pk_sock_open_source(src, &pc->sopts)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pc->file = pk_sock_name(r);
-	while ((rc = pk_sock_next(r, &sk)) == PK_OK)
+	while (!pc->stopped && (rc = pk_sock_next(r, &sk)) == PK_OK)
 		written(pc, pk_filter_write_sock(pc->filt, sk, pc->srow,
 		    pc->w, pc->file), sk->line);
-	if (rc != PK_EOF)
+	if (!pc->stopped && rc != PK_EOF)
 		input_failed(pc, rc, pk_sock_error(r));
 	pk_sock_free(r);
 }
@@ -343,7 +340,7 @@ do_file(struct pcat *pc, const char *path)
 	enum pk_format f;
 
 	if ((src = pk_source_open(path, &pc->ropts.limits)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	f = pk_source_format(src);
 	if (f == PK_FMT_SS || f == PK_FMT_LSOF)
 		do_dump(pc, src);
@@ -444,14 +441,6 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		    (pc->wrflags & PK_FILTER_WR_HOSTS) ? K_HOST : K_PORT);
 }
 
-/* Ports (and with --dup-hosts, hosts) listed twice: said, not fatal. */
-static void
-reader_warning(void *arg, const struct pk_error *w)
-{
-	(void)arg;
-	fe_warn_pkerr(w);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -461,16 +450,15 @@ main(int argc, char *argv[])
 	fe_setprogname(argv[0]);
 	memset(&pc, 0, sizeof(pc));
 	pc.kind = K_NONE;
-	pk_read_opts_init(&pc.ropts);
-	pc.ropts.warn = reader_warning;
+	fe_read_opts_init(&pc.ropts);
 	pk_sock_opts_init(&pc.sopts);
 	if ((pc.filt = pk_filter_new()) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pk_filter_set_warn(pc.filt, match_failed, &pc);
 	parse_args(&pc, argc, argv);
 	if (optind >= argc)
 		do_file(&pc, "-");
-	for (i = optind; i < argc; i++)
+	for (i = optind; i < argc && !pc.stopped; i++)
 		do_file(&pc, argv[i]);
 	if (pc.w != NULL && pk_writer_flush(pc.w) != PK_OK)
 		fe_write_failed();

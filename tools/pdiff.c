@@ -379,7 +379,7 @@ main(int argc, char *argv[])
 
 	fe_setprogname(argv[0]);
 	memset(&pd, 0, sizeof(pd));
-	pk_read_opts_init(&pd.ropts);
+	fe_read_opts_init(&pd.ropts);
 	parse_args(&pd, argc, argv);
 	(void)fe_stdin_once(pd.in[1], pd.nin[1],
 	    fe_stdin_once(pd.in[0], pd.nin[0], 0));

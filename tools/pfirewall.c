@@ -18,10 +18,11 @@
 
 #define MAX_INPUTS	8
 
-enum { OPT_HOSTS = CHAR_MAX + 1, OPT_LISTENING };
+enum { OPT_HOSTS = CHAR_MAX + 1, OPT_HOST, OPT_LISTENING };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
+	{ "host", required_argument, NULL, OPT_HOST },
 	{ "hosts", no_argument, NULL, OPT_HOSTS },
 	{ "listening", required_argument, NULL, OPT_LISTENING },
 	{ "no-header", no_argument, NULL, 'H' },
@@ -42,6 +43,7 @@ struct pfw {
 	int		 fmt;
 	int		 per_port;	/* -e */
 	int		 hosts;		/* --hosts */
+	const char	*host;		/* --host: the dump's host */
 	unsigned	 wflags;
 	struct pk_fw	*fw;
 	struct pk_writer *w;
@@ -62,7 +64,7 @@ pfw_start(struct pfw *pf, int kind)
 	f = pk_fw_fields(kind, &n);
 	if ((pf->w = pk_writer_new(stdout, pf->fmt, f, n, pf->wflags)) ==
 	    NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 }
 
 static void
@@ -162,6 +164,7 @@ usage(void)
 " -e, --per-port          one record per port, not per evidence group\n"
 "     --hosts             one record per host: its summary\n"
 "     --listening DUMP    classify the sockets listening in DUMP\n"
+"     --host ADDR         with --listening: the scanned host of DUMP\n"
 "\n"
 " -h, --help              display this help\n"
 " -V, --version           display version\n"
@@ -180,7 +183,7 @@ open_source(const char *path, const struct pk_limits *lim, int want_dump)
 	enum pk_format f;
 
 	if (src == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	else if (!want_dump) {
 		f = pk_source_format(src);
 		if (f != PK_FMT_SS && f != PK_FMT_LSOF)
@@ -199,7 +202,7 @@ open_input(struct input *in, const char *path, const struct pk_read_opts *o)
 {
 	in->r = pk_reader_open_source(open_source(path, &o->limits, 0), o);
 	if (in->r == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	in->rc = pk_reader_next(in->r, &in->first);
 	if (in->rc != PK_OK && in->rc != PK_EOF &&
 	    in->rc != PK_ERR_TRUNCATED) {
@@ -327,13 +330,14 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 		fe_errx(2, "give a SYN (or connect) scan and an ACK scan");
 	if (n > MAX_INPUTS)
 		fe_errx(2, "too many scans (at most %d)", MAX_INPUTS);
-	pk_read_opts_init(&ro);
+	fe_read_opts_init(&ro);
+	ro.merge = 1;			/* masscan: one host per address */
 	memset(in, 0, sizeof(in));
 	for (i = 0; i < n; i++)
 		open_input(&in[i], argv[i], &ro);
 	syn = check_roles(in, n);
 	if ((pf->fw = pk_fw_new()) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	for (i = 0; i < n; i++)
 		if (i != syn)
 			hold_input(pf, &in[i]);
@@ -348,31 +352,12 @@ run_scans(struct pfw *pf, int argc, char *argv[])
 
 /* --- --listening: sockets of a host against a scan from outside ------ */
 
-/*
- * lsof without -P and ss without -n print port names: resolve them
- * through nmap-services when there is one; a numeric dump needs none.
- */
-static struct pk_services *
-dump_services(void)
-{
-	struct pk_services *svc;
-	struct pk_error err;
-
-	memset(&err, 0, sizeof(err));
-	svc = pk_services_open(NULL, NULL, NULL, &err);
-	if (svc == NULL && err.file != NULL) {
-		fe_warn_pkerr(&err);
-		exit(2);
-	}
-	return svc;
-}
-
 /* Keep the listeners of the dump. */
 static void
 read_dump(struct pk_fw_listen *fl, const char *path)
 {
 	struct pk_sock_reader *r;
-	struct pk_services *svc = dump_services();
+	struct pk_services *svc = fe_dump_services(NULL);
 	struct pk_sock_opts so;
 	const struct pk_sock *s;
 	int rc;
@@ -381,10 +366,14 @@ read_dump(struct pk_fw_listen *fl, const char *path)
 	so.services = svc;
 	r = pk_sock_open_source(open_source(path, NULL, 1), &so);
 	if (r == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	while ((rc = pk_sock_next(r, &s)) == PK_OK)
-		if (pk_fw_listen_add(fl, s) != PK_OK)
-			fe_errx(2, "out of memory");
+		if ((rc = pk_fw_listen_add(fl, s)) == PK_ERR_NOMEM)
+			fe_nomem();
+		else if (rc != PK_OK)
+			fe_errx(2, "%s:%lu: more listening sockets or addresses "
+			    "of its own than one host has: not one host's dump",
+			    pk_sock_name(r), s->line);
 	if (rc != PK_EOF) {
 		fe_warn_pkerr(pk_sock_error(r));
 		exit(2);
@@ -402,8 +391,27 @@ match_scan(struct pk_fw_listen *fl, struct pk_reader *r)
 
 	while ((rc = pk_reader_next(r, &h)) == PK_OK)
 		if (pk_fw_listen_host(fl, h) != PK_OK)
-			fe_errx(2, "out of memory");
+			fe_nomem();
 	return rc;
+}
+
+/* A dump is one host: keep the scanned host that is its own; 0 or 2. */
+static int
+pick_host(struct pfw *pf, struct pk_fw_listen *fl, const char *scan)
+{
+	size_t n;
+	int rc = pk_fw_listen_pick(fl, pf->host, &n);
+
+	if (rc == PK_EOF && pf->host != NULL)
+		fe_warnx("%s: no host up with address %s", scan, pf->host);
+	else if (rc == PK_EOF)
+		fe_warnx("%s: %s", scan, n > 0 ? "the host the dump's "
+		    "addresses name is down" : "no host up to compare the "
+		    "dump with");
+	else if (rc != PK_OK)
+		fe_warnx("%s holds %zu hosts up and the dump does not say "
+		    "which is its host: give --host ADDR", scan, n);
+	return rc == PK_OK ? 0 : 2;
 }
 
 /* The dump is small and held; the scan is streamed. */
@@ -411,25 +419,32 @@ static int
 pfw_listening(struct pfw *pf, const char *dump, int argc, char *argv[])
 {
 	struct pk_fw_listen *fl;
-	const struct pk_fw_lrow *rows;
+	const struct pk_fw_lrow *rows = NULL;
 	struct pk_value v[PK_FW_MAXFIELDS];
+	struct pk_read_opts ro;
 	struct input in;
 	size_t i, n;
 
 	if (argc != 1)
 		fe_errx(2, "--listening takes one scan of the dump's host");
 	if ((fl = pk_fw_listen_new()) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	read_dump(fl, dump);
 	memset(&in, 0, sizeof(in));
-	in.r = pk_reader_open_source(open_source(argv[0], NULL, 0), NULL);
+	fe_read_opts_init(&ro);
+	ro.merge = 1;
+	in.r = pk_reader_open_source(open_source(argv[0], NULL, 0), &ro);
 	if (in.r == NULL)
-		fe_errx(2, "out of memory");
-	else
-		input_end(pf, &in, match_scan(fl, in.r));
-	pfw_start(pf, PK_FW_REC_LISTEN);
-	if (pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
-		fe_errx(2, "out of memory");
+		fe_nomem();
+	input_end(pf, &in, match_scan(fl, in.r));
+	n = 0;
+	if (pick_host(pf, fl, pk_reader_name(in.r)) != 0) {
+		pf->trouble = 2;
+	} else {
+		pfw_start(pf, PK_FW_REC_LISTEN);
+		if (pk_fw_listen_classify(fl, &rows, &n) != PK_OK)
+			fe_nomem();
+	}
 	for (i = 0; i < n; i++) {
 		pk_fw_lrow_values(&rows[i], v);
 		put_row(pf, v);
@@ -462,6 +477,7 @@ main(int argc, char *argv[])
 				    optarg);
 			break;
 		case OPT_HOSTS: pf.hosts = 1; break;
+		case OPT_HOST: pf.host = optarg; break;
 		case OPT_LISTENING: dump = optarg; break;
 		case 'h': usage();
 		case 'V': fe_print_version();
@@ -472,6 +488,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	(void)fe_stdin_once((const char *const *)argv, (size_t)argc,
 	    dump != NULL && strcmp(dump, "-") == 0);
+	if (pf.host != NULL && dump == NULL)
+		fe_errx(2, "--host goes with --listening DUMP SCAN");
 	if (dump != NULL)
 		status = pfw_listening(&pf, dump, argc, argv);
 	else

@@ -113,7 +113,7 @@ already(struct cfg *c, const struct pk_ns_finding *f)
 			return 1;
 	arr = realloc(c->seen, (c->nseen + 1) * sizeof(*arr));
 	if (arr == NULL || (arr[c->nseen] = strdup(key)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	c->seen = arr;
 	c->nseen++;
 	return 0;
@@ -153,7 +153,7 @@ do_scan(struct cfg *c, struct pk_reader *r)
 		for (i = 0; i < h->nports; i++) {
 			if (pk_nonstd_port(c->ns, h->host != NULL ? h->host :
 			    h->mac, &h->ports[i], &f, &n) != PK_OK)
-				fe_errx(2, "out of memory");
+				fe_nomem();
 			emit(c, f, n, 0);
 		}
 	if (rc != PK_EOF) {
@@ -176,7 +176,7 @@ do_dump(struct cfg *c, struct pk_sock_reader *r)
 		if (rc == PK_OK) {
 			if ((rc = pk_nonstd_sock(c->ns, s, &f, &n)) ==
 			    PK_ERR_NOMEM)
-				fe_errx(2, "out of memory");
+				fe_nomem();
 			if (rc != PK_OK) {	/* a map pattern's limit */
 				fe_warn_pkerr(pk_nonstd_error(c->ns));
 				set_trouble(c, 2);
@@ -210,12 +210,14 @@ is_scan(enum pk_format f)
 static void
 input_scan(struct cfg *c, struct pk_source *src)
 {
+	struct pk_read_opts ro;
 	struct pk_reader *r;
 
-	if ((r = pk_reader_open_source(src, NULL)) != NULL)
+	fe_read_opts_init(&ro);
+	if ((r = pk_reader_open_source(src, &ro)) != NULL)
 		do_scan(c, r);
 	else
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pk_reader_free(r);
 }
 
@@ -232,7 +234,7 @@ input_dump(struct cfg *c, struct pk_source *src)
 	if ((sr = pk_sock_open_source(src, &so)) != NULL)
 		do_dump(c, sr);
 	else
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	pk_sock_free(sr);
 }
 
@@ -247,7 +249,7 @@ do_input(struct cfg *c, const char *path)
 	struct pk_source *src = pk_source_open(path, NULL);
 
 	if (src == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	else if (is_scan(pk_source_format(src)))
 		input_scan(c, src);
 	else
@@ -277,7 +279,7 @@ setup(struct cfg *c)
 
 	load_services(c);
 	if ((c->ns = pk_nonstd_new(c->svc, c->flags)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	dir = fe_tables_dir(c->tables, dirbuf, sizeof(dirbuf));
 	if (dir == NULL)
 		fe_errx(2, "no pnonstd tables found: use --tables DIR or set "
@@ -287,7 +289,7 @@ setup(struct cfg *c)
 		fe_nonstd_load(c->ns, PK_NS_MAP, c->maps[i]);
 	fl = pk_nonstd_fields(&n);
 	if ((c->w = pk_writer_new(stdout, c->fmt, fl, n, c->wflags)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 }
 
 static void

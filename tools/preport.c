@@ -181,7 +181,7 @@ load_nonstd(struct cfg *c)
 	if (c->svc == NULL || dir == NULL)
 		return;
 	if ((c->ns = pk_nonstd_new(c->svc, 0)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	fe_nonstd_tables(c->ns, dir);
 }
 
@@ -196,7 +196,7 @@ open_reader(const char *path, const struct pk_read_opts *ro)
 	enum pk_format f;
 
 	if (src == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	f = pk_source_format(src);
 	if (f == PK_FMT_SS || f == PK_FMT_LSOF) {
 		fe_warnx("%s: an %s listing, not a scan", pk_source_name(src),
@@ -205,7 +205,7 @@ open_reader(const char *path, const struct pk_read_opts *ro)
 		return NULL;
 	}
 	if ((r = pk_reader_open_source(src, ro)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	return r;
 }
 
@@ -229,7 +229,7 @@ open_input(struct cfg *c, struct input *in, const struct pk_read_opts *ro)
 	rc = pk_report_input(c->rp, pk_reader_name(in->r),
 	    pk_reader_scan(in->r), in->since);
 	if (rc == PK_ERR_NOMEM)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	if (rc < 0)
 		fe_errx(2, "%s: cannot add this input", pk_reader_name(in->r));
 }
@@ -244,7 +244,7 @@ feed(struct cfg *c, size_t i)
 
 	while (rc == PK_OK) {
 		if (pk_report_host(c->rp, i, h) != PK_OK)
-			fe_errx(2, "out of memory");
+			fe_nomem();
 		rc = pk_reader_next(in->r, &h);
 	}
 	if (rc != PK_EOF) {
@@ -253,7 +253,7 @@ feed(struct cfg *c, size_t i)
 			c->trouble = 2;
 	}
 	if (pk_report_end(c->rp, i, pk_reader_scan(in->r), rc) != PK_OK)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 }
 
 static void
@@ -263,7 +263,7 @@ run(struct cfg *c)
 	size_t i;
 	int rc;
 
-	pk_read_opts_init(&ro);
+	fe_read_opts_init(&ro);
 	for (i = 0; i < c->nin; i++)
 		open_input(c, &c->in[i], &ro);
 	if (c->trouble)
@@ -306,7 +306,7 @@ main(int argc, char *argv[])
 	c.opts.services = c.svc;
 	c.opts.nonstd = c.ns;
 	if ((c.rp = pk_report_new(&c.opts)) == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	run(&c);
 	if (c.trouble == 0) {
 		if ((rc = pk_report_write(c.rp, stdout)) == PK_ERR_IO)

@@ -9,8 +9,6 @@
  */
 #include <getopt.h>
 #include <limits.h>
-#include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +17,6 @@
 #include "fe/fe.h"
 
 #define EXIT_TRUNC	3		/* a scan ended early */
-#define RECOUNT		(-1)		/* count_scan: count the file again */
-#define MAX_SUBS	5		/* detected names shown per row */
 
 enum {
 	OPT_ASSUME_DISTINCT = CHAR_MAX + 1,
@@ -55,10 +51,7 @@ struct cfg {
 	const char	*datadir;
 	int		 verbose;
 	struct pk_services *svc;	/* NULL when none could be loaded */
-	/* Mode 2: nmap-services loading beside the scans (svc_job_*). */
-	pthread_t	 svc_thread;
-	int		 svc_pending;
-	struct pk_error	 svc_err;
+	int		 svc_tried;	/* load_services was called */
 };
 
 static const struct option longopts[] = {
@@ -149,160 +142,65 @@ load_services(struct cfg *c, int required)
 {
 	struct pk_error err;
 
+	c->svc_tried = 1;
 	memset(&err, 0, sizeof(err));
 	c->svc = pk_services_open(c->services, c->datadir, NULL, &err);
 	return services_report(c, &err, required);
 }
 
-static void *
-svc_job_main(void *arg)
-{
-	struct cfg *c = arg;
-
-	c->svc = pk_services_open(NULL, NULL, NULL, &c->svc_err);
-	return NULL;
-}
-
 /*
- * Mode 2 needs nmap-services only to name the ranked ports, so a thread
- * reads it while the scans are read: about 5 ms of CPU, which showed on
- * small scans.  A file named with --services or --datadir, or -v, loads
- * first instead, so that what is said of it comes before the scans.
+ * Mode 2 needs nmap-services only to name the ranked ports, so it is
+ * read when the first ranking is printed.  Reading it in a second
+ * thread while the scans were read saved 0.5 ms on a 10 MiB scan and
+ * cost 0.6 ms on a 1 KB one (bench/README.md): it is not.  A file
+ * named with --services or --datadir, or -v, is read before the scans,
+ * so that what is said of it comes first.
  */
 static int
-svc_job_start(struct cfg *c)
+rank_services(struct cfg *c)
 {
-	if (c->verbose || c->services != NULL || c->datadir != NULL)
-		return load_services(c, 0);
-	memset(&c->svc_err, 0, sizeof(c->svc_err));
-	if (pthread_create(&c->svc_thread, NULL, svc_job_main, c) != 0)
-		return load_services(c, 0);
-	c->svc_pending = 1;
-	return 0;
+	return c->svc_tried ? 0 : load_services(c, 0);
 }
 
-/* The services, once the thread is done; 2 when they failed to load. */
-static int
-svc_job_wait(struct cfg *c)
+/* The table of mode 1 (nmap's choice) or of mode 2 (a ranking). */
+static struct pk_writer *
+new_writer(const struct cfg *c, int ranking)
 {
-	if (!c->svc_pending)
-		return 0;
-	c->svc_pending = 0;
-	(void)pthread_join(c->svc_thread, NULL);
-	return services_report(c, &c->svc_err, 0);
-}
+	const struct pk_field *f;
+	struct pk_writer *w;
+	size_t n;
 
-/* Six decimals are what nmap-services carries; more is noise. */
-static double
-round6(double d)
-{
-	return round(d * 1e6) / 1e6;
+	f = ranking ? pk_rank_fields(c->by, c->per_scan, &n) :
+	    pk_services_top_fields(&n);
+	if ((w = pk_writer_new(stdout, c->fmt, f, n, c->wflags)) == NULL)
+		fe_nomem();
+	return w;
 }
 
 /* --- Mode 1: what nmap would scan ------------------------------------- */
-
-static const struct pk_field top_fields[] = {
-	{ "rank", PK_FT_INT, 5, "position in nmap's --top-ports order" },
-	{ "port", PK_FT_INT, 5, "port number" },
-	{ "proto", PK_FT_STR, 4, "tcp, udp or sctp" },
-	{ "service", PK_FT_STR, 16, "registered name in nmap-services" },
-	{ "freq", PK_FT_NUM, 8, "open-frequency in nmap-services" },
-	{ "cum_share", PK_FT_NUM, 8,
-	    "share of the protocol's open-frequency mass covered so far" }
-};
-#define NTOPF	(sizeof(top_fields) / sizeof(top_fields[0]))
-
-/* How many of proto's ranked ports the options select. */
-static size_t
-top_count(const struct cfg *c, int proto)
-{
-	const struct pk_service *const *r;
-	double mass, cum = 0;
-	size_t n, i;
-
-	r = pk_services_ranked(c->svc, proto, &n);
-	if (c->ratio >= 0)
-		return pk_services_top_ratio(c->svc, proto, c->ratio);
-	if (c->coverage < 0)
-		return (size_t)c->top < n ? (size_t)c->top : n;
-	mass = pk_services_mass(c->svc, proto);
-	for (i = 0; i < n && mass > 0; i++) {
-		cum += r[i]->freq;
-		if (cum / mass >= c->coverage)
-			return i + 1;
-	}
-	return mass > 0 ? n : 0;
-}
-
-static int
-top_rows(struct pk_writer *w, const struct cfg *c, int proto)
-{
-	const struct pk_service *const *r;
-	struct pk_value v[NTOPF];
-	double mass = pk_services_mass(c->svc, proto), cum = 0;
-	size_t n = top_count(c, proto), i, dummy;
-
-	r = pk_services_ranked(c->svc, proto, &dummy);
-	memset(v, 0, sizeof(v));
-	for (i = 0; i < n; i++) {
-		cum += r[i]->freq;
-		v[0] = (struct pk_value){ .set = 1, .i = (long long)i + 1 };
-		v[1] = (struct pk_value){ .set = 1, .i = r[i]->port };
-		v[2] = (struct pk_value){ .set = 1, .s = pk_proto_name(proto) };
-		v[3] = (struct pk_value){ .set = 1, .s = r[i]->name };
-		v[4] = (struct pk_value){ .set = 1, .d = r[i]->freq };
-		v[5] = (struct pk_value){ .set = mass > 0,
-		    .d = round6(cum / mass) };
-		if (pk_writer_row(w, v) != PK_OK)
-			return 2;
-	}
-	return 0;
-}
-
-/* -o spec: one nmap -p argument, protocols prefixed, ranges compacted. */
-static int
-top_spec(const struct cfg *c)
-{
-	const struct pk_service *const *r;
-	struct pk_portset *ps = pk_portset_new();
-	size_t n, i, dummy;
-	char *s;
-	int p;
-
-	if (ps == NULL)
-		fe_errx(2, "out of memory");
-	for (p = PK_PROTO_TCP; p <= PK_PROTO_SCTP; p++) {
-		if (c->proto >= 0 && p != c->proto)
-			continue;
-		r = pk_services_ranked(c->svc, p, &dummy);
-		for (i = 0, n = top_count(c, p); i < n; i++)
-			pk_portset_add(ps, p, r[i]->port, r[i]->port);
-	}
-	if ((s = pk_portspec_format(ps, -1)) == NULL)
-		fe_errx(2, "out of memory");
-	puts(s);
-	free(s);
-	pk_portset_free(ps);
-	return 0;
-}
 
 static int
 run_top(struct cfg *c)
 {
 	struct pk_writer *w;
-	int p, st = 0;
+	int by = c->ratio >= 0 ? PK_TOP_RATIO : c->coverage >= 0 ?
+	    PK_TOP_COVERAGE : PK_TOP_COUNT, st;
+	double arg = by == PK_TOP_RATIO ? c->ratio : by == PK_TOP_COVERAGE ?
+	    c->coverage : (double)c->top;
+	char *s;
 
 	if ((st = load_services(c, 1)) != 0)
 		return st;
-	if (c->spec)
-		st = top_spec(c);
-	else {
-		w = pk_writer_new(stdout, c->fmt, top_fields, NTOPF, c->wflags);
-		if (w == NULL)
-			fe_errx(2, "out of memory");
-		for (p = PK_PROTO_TCP; p <= PK_PROTO_SCTP && st == 0; p++)
-			if (c->proto < 0 || p == c->proto)
-				st = top_rows(w, c, p);
+	if (c->spec) {
+		s = pk_services_top_spec(c->svc, c->proto, by, arg);
+		if (s == NULL)
+			fe_nomem();
+		puts(s);
+		free(s);
+	} else {
+		w = new_writer(c, 0);
+		if (pk_services_top_write(c->svc, c->proto, by, arg, w) != PK_OK)
+			st = 2;
 		if (pk_writer_flush(w) != PK_OK)
 			st = 2;
 		pk_writer_free(w);
@@ -313,174 +211,45 @@ run_top(struct cfg *c)
 
 /* --- Mode 2: what is open in your scans -------------------------------- */
 
-static const struct pk_field port_fields[] = {
-	{ "scan", PK_FT_STR, 12, "the scan counted (--per-scan)" },
-	{ "rank", PK_FT_INT, 4, "position by hosts" },
-	{ "port", PK_FT_INT, 5, "port number" },
-	{ "proto", PK_FT_STR, 4, "tcp, udp, sctp or ip" },
-	{ "hosts", PK_FT_INT, 5, "distinct up hosts with the port in state" },
-	{ "share", PK_FT_NUM, 8, "hosts / up hosts" },
-	{ "service", PK_FT_STR, 12, "registered name in nmap-services" },
-	{ "detected", PK_FT_STR, 20, "detected services, most hosts first" },
-	{ "freq", PK_FT_NUM, 8, "open-frequency in nmap-services" },
-	{ "lift", PK_FT_NUM, 8, "share / freq" }
-};
-
-static const struct pk_field key_fields[] = {
-	{ "scan", PK_FT_STR, 12, "the scan counted (--per-scan)" },
-	{ "rank", PK_FT_INT, 4, "position by hosts" },
-	{ "key", PK_FT_STR, 16, "service or product" },
-	{ "hosts", PK_FT_INT, 5, "distinct up hosts with the key" },
-	{ "share", PK_FT_NUM, 8, "hosts / up hosts" },
-	{ "detected", PK_FT_STR, 20,
-	    "ports (service) or services (product), most hosts first" }
-};
-
-/* "http(5),ssl/http(2)": the first MAX_SUBS names with their hosts. */
-static void
-subs_string(const struct pk_rank_row *r, char *buf, size_t len)
-{
-	size_t i, o = 0;
-	int n;
-
-	buf[0] = '\0';
-	for (i = 0; i < r->nsubs && i < MAX_SUBS && o < len; i++) {
-		n = snprintf(buf + o, len - o, "%s%s(%lu)", i ? "," : "",
-		    r->subs[i].name, r->subs[i].hosts);
-		if (n < 0)
-			break;
-		o += (size_t)n;
-	}
-	if (r->nsubs > MAX_SUBS && o < len)
-		(void)snprintf(buf + o, len - o, ",...");
-}
-
-/* The registered name, frequency and lift of a port row. */
-static void
-port_values(const struct cfg *c, const struct pk_rank_row *r, double share,
-    struct pk_value *v)
-{
-	const struct pk_service *s = NULL;
-
-	v[2] = (struct pk_value){ .set = 1, .i = r->port };
-	v[3] = (struct pk_value){ .set = 1, .s = pk_proto_name(r->proto) };
-	if (c->svc != NULL)
-		s = pk_services_get(c->svc, r->proto, r->port);
-	if (s == NULL)
-		return;
-	v[6] = (struct pk_value){ .set = 1, .s = s->name };
-	v[8] = (struct pk_value){ .set = 1, .d = s->freq };
-	if (s->freq > 0)
-		v[9] = (struct pk_value){ .set = 1,
-		    .d = round(share / s->freq * 100) / 100 };
-}
-
 static int
 rank_print(struct cfg *c, struct pk_rank *rk, const char *scan,
     struct pk_writer *w)
 {
-	const struct pk_rank_row *rows;
-	struct pk_value v[10];
-	unsigned long up = pk_rank_hosts(rk);
-	size_t n, i;
-	char subs[1024];
-	int port = c->by == PK_RANK_PORT;
-	double share;
+	int rc = pk_rank_write(rk, c->svc, scan, (size_t)c->top, w);
 
-	rows = pk_rank_rows(rk, &n);
-	if (rows == NULL)
-		fe_errx(2, "out of memory");
-	if (c->top > 0 && (size_t)c->top < n)
-		n = (size_t)c->top;
-	for (i = 0; i < n; i++) {
-		memset(v, 0, sizeof(v));
-		share = up > 0 ? round6((double)rows[i].hosts / up) : 0;
-		v[0] = (struct pk_value){ .set = 1, .s = scan };
-		v[1] = (struct pk_value){ .set = 1, .i = (long long)i + 1 };
-		subs_string(&rows[i], subs, sizeof(subs));
-		if (port) {
-			port_values(c, &rows[i], share, v);
-			v[4] = (struct pk_value){ .set = 1,
-			    .i = (long long)rows[i].hosts };
-			v[5] = (struct pk_value){ .set = up > 0, .d = share };
-			v[7] = (struct pk_value){ .set = subs[0] != '\0',
-			    .s = subs };
-		} else {
-			v[2] = (struct pk_value){ .set = 1, .s = rows[i].key };
-			v[3] = (struct pk_value){ .set = 1,
-			    .i = (long long)rows[i].hosts };
-			v[4] = (struct pk_value){ .set = up > 0, .d = share };
-			v[5] = (struct pk_value){ .set = subs[0] != '\0',
-			    .s = subs };
-		}
-		if (pk_writer_row(w, c->per_scan ? v : v + 1) != PK_OK)
-			return 2;
-	}
-	return 0;
+	if (rc == PK_ERR_NOMEM)
+		fe_nomem();
+	return rc == PK_OK ? 0 : 2;
 }
 
-/*
- * One nmap run lists each host once, so when a ranking reads a single
- * named file of nmap output it needs no host table (memory stays
- * proportional to the keys).  masscan output repeats a host per port, and
- * a file of several runs (--append-output) may repeat any host: the first
- * is tracked from its first host on, the second is counted again with
- * tracking.  Standard input cannot be read twice, so it is tracked.
- */
+static const char *const tracking_text[] = {
+	[PK_RANK_TRACKED] = "hosts tracked",
+	[PK_RANK_DISTINCT] = "hosts assumed distinct",
+	[PK_RANK_ONE_RUN] = "one nmap run: hosts not tracked"
+};
+
+/* Count one scan into rk; returns 0, 2 (trouble) or 3 (truncated). */
 static int
-auto_distinct(struct pk_rank *rk, const struct pk_host *h, unsigned long n,
-    int *untracked)
+count_scan(struct cfg *c, struct pk_rank *rk, const char *path,
+    unsigned flags)
 {
-	const struct pk_scan *s = h->scan;
+	struct pk_rank_input in;
+	struct pk_read_opts ro;
+	struct pk_error err;
+	int rc;
 
-	if (n == 1 && s != NULL && s->scanner != NULL &&
-	    strcmp(s->scanner, "nmap") == 0 &&
-	    pk_rank_set_distinct(rk, 1) == PK_OK)
-		*untracked = 1;
-	return *untracked && s != NULL && s->docno > 1 ? RECOUNT : 0;
-}
-
-static void
-count_verbose(const struct pk_reader *r, const struct pk_rank *rk,
-    const char *mode)
-{
-	fe_warnx("%s: %lu hosts read, %lu up hosts counted, %lu repeats "
-	    "merged, %s, %zu bytes held", pk_reader_name(r),
-	    pk_reader_hosts(r), pk_rank_hosts(rk), pk_rank_duplicates(rk),
-	    mode, pk_rank_memory(rk));
-}
-
-/*
- * Count one scan into rk; returns 0, 2 (trouble), 3 (truncated) or
- * RECOUNT.  guess is 1 when rk may drop its host table if the file
- * turns out to be one nmap run (auto_distinct).
- */
-static int
-count_scan(struct cfg *c, struct pk_rank *rk, const char *path, int guess)
-{
-	struct pk_reader *r = pk_reader_open(path, NULL);
-	const struct pk_host *h;
-	int rc, untracked = 0;
-
-	if (r == NULL)
-		fe_errx(2, "out of memory");
-	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
-		if (guess && auto_distinct(rk, h, pk_reader_hosts(r),
-		    &untracked) == RECOUNT) {
-			pk_reader_free(r);
-			return RECOUNT;
-		}
-		if (pk_rank_add(rk, h) == PK_ERR_NOMEM)
-			fe_errx(2, "out of memory");
-	}
-	if (rc != PK_EOF)
-		fe_warn_pkerr(pk_reader_error(r));
+	fe_read_opts_init(&ro);
+	rc = pk_rank_add_file(rk, path, flags, &ro, &in, &err);
+	if (rc == PK_ERR_NOMEM)
+		fe_nomem();
+	if (rc != PK_OK)
+		fe_warn_pkerr(&err);
 	if (c->verbose)
-		count_verbose(r, rk, c->distinct ? "hosts assumed distinct" :
-		    untracked ? "one nmap run: hosts not tracked" :
-		    "hosts tracked");
-	pk_reader_free(r);
-	return rc == PK_EOF ? 0 : rc == PK_ERR_TRUNCATED ? EXIT_TRUNC : 2;
+		fe_warnx("%s: %lu hosts read, %lu up hosts counted, %lu "
+		    "repeats merged, %s, %zu bytes held", in.name, in.records,
+		    pk_rank_hosts(rk), pk_rank_duplicates(rk),
+		    tracking_text[in.tracking], pk_rank_memory(rk));
+	return rc == PK_OK ? 0 : rc == PK_ERR_TRUNCATED ? EXIT_TRUNC : 2;
 }
 
 /* The worse of two exit statuses: 2 (trouble) beats 3 (truncated). */
@@ -490,65 +259,35 @@ worse(int a, int b)
 	return a == 2 || b == 2 ? 2 : a > b ? a : b;
 }
 
-static struct pk_writer *
-rank_writer(const struct cfg *c)
-{
-	const struct pk_field *f = c->by == PK_RANK_PORT ? port_fields :
-	    key_fields;
-	size_t n = c->by == PK_RANK_PORT ? 10 : 6;
-	struct pk_writer *w;
-
-	if (!c->per_scan) {
-		f++;
-		n--;
-	}
-	if ((w = pk_writer_new(stdout, c->fmt, f, n, c->wflags)) == NULL)
-		fe_errx(2, "out of memory");
-	return w;
-}
-
 static struct pk_rank *
 new_rank(const struct cfg *c)
 {
 	struct pk_rank *rk = pk_rank_new(c->by, c->states);
 
 	if (rk == NULL)
-		fe_errx(2, "out of memory");
+		fe_nomem();
 	if (c->distinct)
 		(void)pk_rank_set_distinct(rk, 1);
 	return rk;
 }
 
+/*
+ * Count the scan (merge the counts) at path into rk.  A ranking of a
+ * single scan may skip host tracking (PK_RANK_ALONE); counts keep it,
+ * so that their merge can refuse overlaps.
+ */
 static int
-merge_one(struct pk_rank *rk, const char *path)
+add_one(struct cfg *c, struct pk_rank *rk, const char *path, int alone)
 {
 	struct pk_error err;
 
+	if (!c->merge)
+		return count_scan(c, rk, path,
+		    alone && !c->counts ? PK_RANK_ALONE : 0);
 	if (pk_rank_merge(rk, path, &err) == PK_OK)
 		return 0;
 	fe_warn_pkerr(&err);
 	return 2;
-}
-
-/*
- * Count the scan (merge the counts) at path into *rkp.  A ranking of a
- * single named scan may skip host tracking (auto_distinct); counts keep
- * it unless told otherwise, so that their merge can refuse overlaps.
- */
-static int
-add_one(struct cfg *c, struct pk_rank **rkp, const char *path, int alone)
-{
-	int st;
-
-	if (c->merge)
-		return merge_one(*rkp, path);
-	st = count_scan(c, *rkp, path, alone && !c->distinct && !c->counts &&
-	    strcmp(path, "-") != 0);
-	if (st != RECOUNT)
-		return st;
-	pk_rank_free(*rkp);
-	*rkp = new_rank(c);
-	return count_scan(c, *rkp, path, 0);
 }
 
 static int
@@ -558,25 +297,26 @@ run_rank(struct cfg *c, int argc, char *argv[])
 	struct pk_rank *rk = NULL;
 	int i, st = 0, bad = 0;
 
-	if (!c->counts && svc_job_start(c) != 0)
+	if (!c->counts && (c->verbose || c->services != NULL ||
+	    c->datadir != NULL) && load_services(c, 0) != 0)
 		return 2;
 	if (!c->counts)
-		w = rank_writer(c);
+		w = new_writer(c, 1);
 	for (i = 0; i < argc; i++) {
 		if (rk == NULL)
 			rk = new_rank(c);
-		st = worse(st, add_one(c, &rk, argv[i],
+		st = worse(st, add_one(c, rk, argv[i],
 		    argc == 1 || c->per_scan));
 		if (c->per_scan) {
-			if ((bad = svc_job_wait(c)) != 0)
+			if ((bad = rank_services(c)) != 0)
 				break;
 			st = worse(st, rank_print(c, rk, argv[i], w));
 			pk_rank_free(rk);
 			rk = NULL;
 		}
 	}
-	if (bad == 0)
-		bad = svc_job_wait(c);
+	if (bad == 0 && !c->counts)
+		bad = rank_services(c);
 	/*
 	 * Without the services the table would lack names; a partial sum
 	 * would pass for the answer: print nothing.

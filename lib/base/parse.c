@@ -1,26 +1,42 @@
 /*
  * parse.c - strict parsers for what scans print: decimal numbers with
  * no sign and no spaces, addresses as the scanners write them.
+ *
+ * strtoul(3) would skip spaces, take a sign and read past the field, so
+ * every number in lib/ goes through pk_parse_digits instead; the callers
+ * differ only in how many digits they allow and what may follow.
  */
 #include <arpa/inet.h>
+#include <limits.h>
 #include <stddef.h>
 
 #include "base/parse.h"
 
+size_t
+pk_parse_digits(const char *s, size_t n, unsigned long long *out)
+{
+	const unsigned long long cut = ULLONG_MAX / 10;
+	unsigned long long v = 0;
+	unsigned d;
+	size_t i;
+
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+		d = (unsigned)(s[i] - '0');
+		if (v < cut || (v == cut && d <= ULLONG_MAX % 10))
+			v = v * 10 + d;
+		else
+			v = ULLONG_MAX;
+	}
+	*out = v;
+	return i;
+}
+
 int
 pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out)
 {
-	unsigned long v = 0;
-	size_t i;
+	unsigned long long v;
 
-	if (n == 0 || n > 5)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (unsigned long)(s[i] - '0');
-	}
-	if (v > max)
+	if (n == 0 || n > 5 || pk_parse_digits(s, n, &v) != n || v > max)
 		return -1;
 	*out = (unsigned)v;
 	return 0;
@@ -29,32 +45,44 @@ pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out)
 int
 pk_parse_long(const char *s, size_t n, long long *out)
 {
-	long long v = 0;
-	size_t i;
+	unsigned long long v;
 
-	if (n == 0 || n > 18)
+	if (n == 0 || n > 18 || pk_parse_digits(s, n, &v) != n)
 		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
+	*out = (long long)v;
 	return 0;
 }
 
-static int
-is_hex(char c)
+int
+pk_hexval(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	    (c >= 'A' && c <= 'F');
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+pk_parse_mac(const char *s, unsigned char out[6])
+{
+	int i, hi, lo;
+
+	for (i = 0; i < 6; i++, s += 3) {
+		if ((hi = pk_hexval(s[0])) < 0 || (lo = pk_hexval(s[1])) < 0 ||
+		    s[2] != (i == 5 ? '\0' : ':'))
+			return -1;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
 }
 
 int
 pk_addr_valid(enum pk_addrtype type, const char *s)
 {
 	unsigned char buf[16];
-	int i;
 
 	switch (type) {
 	case PK_ADDR_IPV4:
@@ -62,11 +90,7 @@ pk_addr_valid(enum pk_addrtype type, const char *s)
 	case PK_ADDR_IPV6:
 		return inet_pton(AF_INET6, s, buf) == 1;
 	case PK_ADDR_MAC:
-		for (i = 0; i < 6; i++, s += 3)
-			if (!is_hex(s[0]) || !is_hex(s[1]) ||
-			    s[2] != (i == 5 ? '\0' : ':'))
-				return 0;
-		return 1;
+		return pk_parse_mac(s, buf) == 0;
 	}
 	return 0;
 }

@@ -16,15 +16,6 @@
 
 #include "diff/diff_impl.h"
 
-enum { PV_NOHOST, PV_LISTED, PV_FOLDED, PV_NOTSCANNED, PV_UNKNOWN };
-
-struct pview {
-	int		 kind;
-	const char	*state;
-	const char	*reason;
-	const struct cport *cp;
-};
-
 static int
 streq(const char *a, const char *b)
 {
@@ -70,11 +61,10 @@ change(struct pk_diff *d, struct dentry *e, int field, int kind, int proto,
 	return push(d, &e->ch, &e->nch, &e->capch, &c);
 }
 
-static void
-resolve(const struct pk_diff *d, int side, const struct chost *c, int proto,
+void
+pk_diff_resolve(const struct dside *s, const struct chost *c, int proto,
     unsigned port, struct pview *v)
 {
-	const struct dside *s = &d->side[side];
 	const struct crange *r;
 
 	memset(v, 0, sizeof(*v));
@@ -233,8 +223,8 @@ cmp_port(struct pk_diff *d, struct dentry *e, int proto, unsigned port)
 	struct pview va, vb;
 	unsigned fl = d->opts.flags;
 
-	resolve(d, PK_DIFF_A, e->a, proto, port, &va);
-	resolve(d, PK_DIFF_B, e->b, proto, port, &vb);
+	pk_diff_resolve(&d->side[PK_DIFF_A], e->a, proto, port, &va);
+	pk_diff_resolve(&d->side[PK_DIFF_B], e->b, proto, port, &vb);
 	if ((fl & PK_DIFF_OPEN_ONLY) && !streq(va.state, "open") &&
 	    !streq(vb.state, "open"))
 		return PK_OK;

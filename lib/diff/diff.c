@@ -24,20 +24,24 @@ pk_diff_new(const struct pk_diff_opts *opts)
 		d->opts = *opts;
 	pk_arena_init(&d->pool, 0);
 	for (i = 0; i < 2; i++)
-		if ((d->side[i].scanned = pk_portset_new()) == NULL) {
+		if (pk_dside_init(&d->side[i]) != PK_OK) {
 			pk_diff_free(d);
 			return NULL;
 		}
-	d->nslots = 1024;
-	if ((d->slots = calloc(d->nslots, sizeof(*d->slots))) == NULL) {
-		pk_diff_free(d);
-		return NULL;
-	}
 	return d;
 }
 
-static void
-side_free(struct dside *s)
+int
+pk_dside_init(struct dside *s)
+{
+	memset(s, 0, sizeof(*s));
+	if ((s->scanned = pk_portset_new()) == NULL)
+		return PK_ERR_NOMEM;
+	return PK_OK;
+}
+
+void
+pk_dside_free(struct dside *s)
 {
 	int p;
 
@@ -63,10 +67,10 @@ pk_diff_free(struct pk_diff *d)
 		free(d->ents[i].vb);
 	}
 	free(d->ents);
-	free(d->slots);
+	pk_index_free(&d->ix);
 	free(d->out);
-	side_free(&d->side[0]);
-	side_free(&d->side[1]);
+	pk_dside_free(&d->side[0]);
+	pk_dside_free(&d->side[1]);
 	pk_arena_destroy(&d->pool);
 	free(d);
 }
@@ -122,17 +126,13 @@ scan_info(struct dside *s, const struct pk_scaninfo *si)
  * reader's run may come back at the same address, so the start time is
  * part of the identity; a false match is the same run, a no-op anyway.
  */
-static int
-side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
+int
+pk_dside_run(struct dside *s, const struct pk_scan *scan, int force)
 {
-	struct dside *s;
 	size_t i;
 
-	if (d == NULL || (side != PK_DIFF_A && side != PK_DIFF_B))
-		return PK_ERR_USAGE;
 	if (scan == NULL)
 		return PK_OK;
-	s = &d->side[side];
 	if (scan->end > 0)
 		s->end = scan->end;
 	if (!force && s->last == scan && s->lastdoc == scan->docno &&
@@ -157,6 +157,14 @@ side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
 	return PK_OK;
 }
 
+static int
+side_scan(struct pk_diff *d, int side, const struct pk_scan *scan, int force)
+{
+	if (d == NULL || (side != PK_DIFF_A && side != PK_DIFF_B))
+		return PK_ERR_USAGE;
+	return pk_dside_run(&d->side[side], scan, force);
+}
+
 int
 pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
 {
@@ -164,51 +172,33 @@ pk_diff_scan(struct pk_diff *d, int side, const struct pk_scan *scan)
 }
 
 static uint32_t
-key_hash(const unsigned char key[17])
+ent_hash(const void *arg, size_t i)
 {
-	uint32_t h = 2166136261u;
-	int i;
+	const struct pk_diff *d = arg;
 
-	for (i = 0; i < 17; i++)
-		h = (h ^ key[i]) * 16777619u;
-	return h;
+	return pk_hash(d->ents[i].key, sizeof(d->ents[i].key));
 }
 
 static int
-grow_slots(struct pk_diff *d)
+ent_eq(const void *arg, size_t i, const void *key)
 {
-	size_t n = d->nslots * 2, i, j;
-	uint32_t *s;
+	const struct pk_diff *d = arg;
 
-	if ((s = calloc(n, sizeof(*s))) == NULL)
-		return -1;
-	for (i = 0; i < d->nents; i++) {
-		j = key_hash(d->ents[i].key) & (n - 1);
-		while (s[j] != 0)
-			j = (j + 1) & (n - 1);
-		s[j] = (uint32_t)(i + 1);
-	}
-	free(d->slots);
-	d->slots = s;
-	d->nslots = n;
-	return 0;
+	return memcmp(d->ents[i].key, key, sizeof(d->ents[i].key)) == 0;
 }
 
-/* The entry of key, created when create is set; NULL out of memory. */
+/* The entry of key, created when new; NULL out of memory. */
 static struct dentry *
-lookup(struct pk_diff *d, const unsigned char key[17], int create)
+lookup(struct pk_diff *d, const unsigned char key[17])
 {
-	size_t j = key_hash(key) & (d->nslots - 1);
 	struct dentry *e;
+	uint32_t *slot;
 
-	while (d->slots[j] != 0) {
-		e = &d->ents[d->slots[j] - 1];
-		if (memcmp(e->key, key, 17) == 0)
-			return e;
-		j = (j + 1) & (d->nslots - 1);
-	}
-	if (!create)
+	if (pk_index_reserve(&d->ix, d->nents, 1024, ent_hash, d) == -1)
 		return NULL;
+	slot = pk_index_find(&d->ix, pk_hash(key, 17), ent_eq, d, key);
+	if (*slot != 0)
+		return &d->ents[*slot - 1];
 	if (d->nents == d->capents) {
 		size_t n = d->capents == 0 ? 256 : d->capents * 2;
 
@@ -220,9 +210,7 @@ lookup(struct pk_diff *d, const unsigned char key[17], int create)
 	e = &d->ents[d->nents];
 	memset(e, 0, sizeof(*e));
 	memcpy(e->key, key, 17);
-	d->slots[j] = (uint32_t)++d->nents;
-	if (d->nents * 2 > d->nslots && grow_slots(d) != 0)
-		return NULL;
+	*slot = (uint32_t)++d->nents;
 	return e;
 }
 
@@ -305,7 +293,7 @@ pk_diff_add(struct pk_diff *d, int side, const struct pk_host *h)
 		    (rc = pk_diff_scaninfo(d)) != PK_OK)
 			return rc;
 	}
-	if ((e = lookup(d, key, 1)) == NULL)
+	if ((e = lookup(d, key)) == NULL)
 		return PK_ERR_NOMEM;
 	if (side == PK_DIFF_A)
 		return absorb(d, &e->a, h);
@@ -416,7 +404,7 @@ pk_diff_memory(const struct pk_diff *d)
 	if (d == NULL)
 		return 0;
 	return sizeof(*d) + d->capents * sizeof(*d->ents) +
-	    d->nslots * sizeof(*d->slots) + d->held + d->pool.used;
+	    pk_index_bytes(&d->ix) + d->held + d->pool.used;
 }
 
 int

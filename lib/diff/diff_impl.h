@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/hash.h"
 #include "portkit.h"
 
 /* Compared port strings, in this order. */
@@ -102,8 +103,7 @@ struct pk_diff {
 	struct dentry	*ents;
 	size_t		 nents;
 	size_t		 capents;
-	uint32_t	*slots;		/* hash: entry index + 1; 0 empty */
-	size_t		 nslots;
+	struct pk_index	 ix;		/* key -> its place in ents */
 	struct pk_arena	 pool;		/* change strings and arrays */
 	int		 bstarted;
 	int		 finished;
@@ -116,9 +116,39 @@ struct pk_diff {
 	unsigned long	 nchanges;
 };
 
+/*
+ * Where a port's state on one side comes from: its <port> entry, an
+ * extraports range, the side's port set (not scanned), or nothing known.
+ */
+enum { PV_NOHOST, PV_LISTED, PV_FOLDED, PV_NOTSCANNED, PV_UNKNOWN };
+
+struct pview {
+	int		 kind;
+	const char	*state;
+	const char	*reason;
+	const struct cport *cp;
+};
+
+/* lib/diff/diff.c: one side's runs (phist keeps one per scan). */
+int		 pk_dside_init(struct dside *s);
+void		 pk_dside_free(struct dside *s);
+/* Register a run; force 0 skips the run registered last. */
+int		 pk_dside_run(struct dside *s, const struct pk_scan *scan,
+		    int force);
+
 /* lib/diff_host.c */
 struct chost	*pk_chost_build(const struct pk_host *h, const struct chost *old,
 		    int scripts);
+/*
+ * Scratch space for pk_chost_peek: a host's ports, folded ranges and
+ * extraports states as a compact host that points into h and into the
+ * scratch (valid until either changes); no addresses, names or scripts.
+ * NULL out of memory.
+ */
+struct cscratch;
+struct cscratch	*pk_cscratch_new(void);
+void		 pk_cscratch_free(struct cscratch *s);
+const struct chost *pk_chost_peek(struct cscratch *s, const struct pk_host *h);
 struct pk_host	*pk_chost_view(const struct chost *c);
 int		 pk_diff_key(const struct pk_host *h, unsigned char key[17]);
 const struct cport *pk_chost_port(const struct chost *c, int proto,
@@ -128,6 +158,9 @@ const struct crange *pk_chost_range(const struct chost *c, int proto,
 
 /* lib/diff_cmp.c */
 int		 pk_diff_compare(struct pk_diff *d, struct dentry *e);
+/* The state of proto/port on host c (NULL: absent) of side s. */
+void		 pk_diff_resolve(const struct dside *s, const struct chost *c,
+		    int proto, unsigned port, struct pview *v);
 int		 pk_diff_scaninfo(struct pk_diff *d);
 
 /* lib/diff_text.c, lib/diff_ndiff.c */

@@ -8,11 +8,12 @@
  * list, addresses and hostnames are united.
  */
 #include <arpa/inet.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "diff/diff_impl.h"
+#include "scan/extraports.h"
 
 struct vec {
 	void		*p;
@@ -85,19 +86,10 @@ bstr(char **sp, const char *s)
 	return r;
 }
 
-static int
-hexval(char c)
-{
-	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
 /* The normalised key: family tag and address bytes, or a MAC's bytes. */
 int
 pk_diff_key(const struct pk_host *h, unsigned char key[17])
 {
-	const char *p;
-	int i;
-
 	memset(key, 0, 17);
 	if (h->host != NULL) {
 		if (inet_pton(AF_INET, h->host, key + 1) == 1) {
@@ -110,16 +102,9 @@ pk_diff_key(const struct pk_host *h, unsigned char key[17])
 		}
 		return -1;
 	}
-	if (h->mac == NULL)
-		return -1;
 	/* "02:77:0A:00:00:0b": six hex pairs, either case. */
-	for (p = h->mac, i = 0; i < 6; i++, p += 3) {
-		if (!isxdigit((unsigned char)p[0]) ||
-		    !isxdigit((unsigned char)p[1]) ||
-		    p[2] != (i < 5 ? ':' : '\0'))
-			return -1;
-		key[1 + i] = (unsigned char)(hexval(p[0]) << 4 | hexval(p[1]));
-	}
+	if (h->mac == NULL || pk_parse_mac(h->mac, key + 1) == -1)
+		return -1;
 	key[0] = 'M';
 	return 0;
 }
@@ -196,17 +181,19 @@ add_extra(struct parts *pt, const char *state, long count)
 	x->count = count;
 }
 
+/* A range of folded ports; one run with the last if it continues it. */
 static int
-range_fn(void *arg, const struct pk_port *p)
+range_fn(void *arg, int proto, unsigned lo, unsigned hi, const char *state,
+    const char *reason)
 {
 	struct parts *pt = arg;
 	struct crange *r = pt->ranges.p;
 
 	if (pt->ranges.n > 0) {
 		r += pt->ranges.n - 1;
-		if (r->proto == p->proto && r->hi + 1u == p->port &&
-		    streq(r->state, p->state) && streq(r->reason, p->reason)) {
-			r->hi = (uint16_t)p->port;
+		if (r->proto == proto && r->hi + 1u == lo &&
+		    streq(r->state, state) && streq(r->reason, reason)) {
+			r->hi = (uint16_t)hi;
 			return 0;
 		}
 	}
@@ -214,10 +201,11 @@ range_fn(void *arg, const struct pk_port *p)
 		pt->oom = 1;
 		return 1;
 	}
-	r->state = p->state;
-	r->reason = p->reason;
-	r->lo = r->hi = (uint16_t)p->port;
-	r->proto = (uint8_t)p->proto;
+	r->state = state;
+	r->reason = reason;
+	r->lo = (uint16_t)lo;
+	r->hi = (uint16_t)hi;
+	r->proto = (uint8_t)proto;
 	return 0;
 }
 
@@ -239,9 +227,10 @@ from_port(struct cport *c, const struct pk_port *p, int scripts)
 	c->proto = (uint8_t)p->proto;
 }
 
-/* Collect the parts of old (may be NULL), then of h, which wins. */
+/* The ports, folded ranges and extraports of old (may be NULL), then h. */
 static void
-collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
+collect_ports(struct parts *pt, const struct chost *old,
+    const struct pk_host *h)
 {
 	struct cport *c;
 	size_t i;
@@ -265,11 +254,20 @@ collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
 			*r = old->ranges[i];
 	}
 	if (!pt->oom)
-		(void)pk_extraports_foreach(h, range_fn, pt);
+		(void)pk_extraports_ranges(h, range_fn, pt);
 	for (i = 0; old != NULL && i < old->nextra; i++)
 		add_extra(pt, old->extra[i].state, old->extra[i].count);
 	for (i = 0; i < h->nextraports; i++)
 		add_extra(pt, h->extraports[i].state, h->extraports[i].count);
+}
+
+/* Collect the parts of old (may be NULL), then of h, which wins. */
+static void
+collect(struct parts *pt, const struct chost *old, const struct pk_host *h)
+{
+	size_t i;
+
+	collect_ports(pt, old, h);
 	for (i = 0; old != NULL && i < old->naddrs; i++)
 		add_addr(pt, &old->addrs[i]);
 	for (i = 0; i < h->naddrs; i++)
@@ -348,6 +346,20 @@ dedupe_ports(struct vec *v)
 			p[j++] = p[i];
 	}
 	v->n = j;
+}
+
+/* Ranges in order; they mostly come so, one reason's list at a time. */
+static void
+sort_ranges(struct vec *v)
+{
+	const struct crange *r = v->p;
+	size_t i;
+
+	for (i = 1; i < v->n; i++)
+		if (crange_cmp(&r[i - 1], &r[i]) > 0) {
+			qsort(v->p, v->n, sizeof(struct crange), crange_cmp);
+			return;
+		}
 }
 
 static size_t
@@ -522,9 +534,7 @@ pk_chost_build(const struct pk_host *h, const struct chost *old, int scripts)
 	collect(&pt, old, h);
 	if (!pt.oom) {
 		dedupe_ports(&pt.ports);
-		if (pt.ranges.n > 1)
-			qsort(pt.ranges.p, pt.ranges.n, sizeof(struct crange),
-			    crange_cmp);
+		sort_ranges(&pt.ranges);
 		c = lay_out(&pt);
 	}
 	free(pt.ports.p);
@@ -533,6 +543,61 @@ pk_chost_build(const struct pk_host *h, const struct chost *old, int scripts)
 	free(pt.addrs.p);
 	free(pt.names.p);
 	free(pt.hscripts.p);
+	return c;
+}
+
+/* Views of hosts' ports, in buffers reused from one host to the next. */
+struct cscratch {
+	struct parts	 pt;
+	struct chost	 c;
+};
+
+struct cscratch *
+pk_cscratch_new(void)
+{
+	struct cscratch *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	s->pt.ports.sz = sizeof(struct cport);
+	s->pt.ranges.sz = sizeof(struct crange);
+	s->pt.extra.sz = sizeof(struct cextra);
+	return s;
+}
+
+void
+pk_cscratch_free(struct cscratch *s)
+{
+	if (s == NULL)
+		return;
+	free(s->pt.ports.p);
+	free(s->pt.ranges.p);
+	free(s->pt.extra.p);
+	free(s);
+}
+
+const struct chost *
+pk_chost_peek(struct cscratch *s, const struct pk_host *h)
+{
+	struct parts *pt = &s->pt;
+	struct chost *c = &s->c;
+
+	pt->ports.n = pt->ranges.n = pt->extra.n = 0;
+	pt->oom = 0;
+	collect_ports(pt, NULL, h);
+	if (pt->oom)
+		return NULL;
+	dedupe_ports(&pt->ports);
+	sort_ranges(&pt->ranges);
+	memset(c, 0, sizeof(*c));
+	c->host = h->host != NULL ? h->host : h->mac;
+	c->status = h->status;
+	c->ports = pt->ports.p;
+	c->nports = pt->ports.n;
+	c->ranges = pt->ranges.p;
+	c->nranges = pt->ranges.n;
+	c->extra = pt->extra.p;
+	c->nextra = pt->extra.n;
 	return c;
 }
 

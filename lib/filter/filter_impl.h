@@ -24,12 +24,16 @@ struct flt_net {
 	unsigned	 prefix;
 };
 
+/* 'pattern "..." on field NAME': what a failed match names. */
+#define FLT_DESC	(PK_EXCERPT_SIZE + 48)
+
 /* One FIELD=REGEX test, on the rows of one kind of record. */
 struct flt_match {
 	int		 kind;		/* PK_REC_PORT, _HOST or FLT_SOCK */
 	struct pk_rowctx *row;		/* one-field row maker (scans) */
 	struct pk_sockrow *srow;	/* the same for sockets */
 	pcre2_code	*re;
+	char		 desc[FLT_DESC];
 };
 
 struct pk_filter {
@@ -40,6 +44,7 @@ struct pk_filter {
 	struct flt_net	*nets;
 	size_t		 nnets;
 	pcre2_code	*service;
+	char		 service_desc[FLT_DESC];
 	struct flt_match *matches;
 	size_t		 nmatches;
 	/* Scratch for every match, and the step limit pcat(1) documents. */
@@ -47,7 +52,8 @@ struct pk_filter {
 	pcre2_match_context *mctx;
 	void		(*warn)(void *arg, const struct pk_error *e);
 	void		*warn_arg;
-	struct pk_error	 err;		/* the last pattern that failed */
+	struct pk_error	 err;		/* the pattern that failed */
+	int		 failed;	/* one did: every match fails */
 };
 
 /*
@@ -64,10 +70,11 @@ void	flt_nets_free(struct pk_filter *f);
 
 /*
  * match.c: 1 when re matches s, 0 when not; 0 too when PCRE2 gave up
- * (the match limit, or its own memory), after telling f->warn.
+ * (the match limit, or its own memory), after telling f->warn what desc
+ * says of the pattern.
  */
 int	flt_re_match(struct pk_filter *f, const pcre2_code *re,
-	    const char *s);
+	    const char *desc, const char *s);
 /* The socket matches on s: 1, 0, or PK_ERR_NOMEM. */
 int	flt_sock_matches(struct pk_filter *f, const struct pk_sock *s,
 	    const char *file);

@@ -31,6 +31,16 @@ compile(const char *regex, struct pk_error *err)
 	return re;
 }
 
+/* 'pattern "..." on field NAME', for a match PCRE2 gives up on. */
+static void
+describe(char desc[FLT_DESC], const char *regex, const char *field)
+{
+	char q[PK_EXCERPT_SIZE];
+
+	(void)snprintf(desc, FLT_DESC, "pattern \"%s\" on field %.32s",
+	    pk_excerpt(q, regex, strlen(regex)), field);
+}
+
 int
 pk_filter_service(struct pk_filter *f, const char *regex,
     struct pk_error *err)
@@ -43,14 +53,15 @@ pk_filter_service(struct pk_filter *f, const char *regex,
 		return PK_ERR_FORMAT;
 	pcre2_code_free(f->service);
 	f->service = re;
+	describe(f->service_desc, regex, "service");
 	f->criteria |= PK_FILTER_SERVICE;
 	return PK_OK;
 }
 
 /* A new match of kind on field, its row maker made by the caller. */
 static int
-add_match(struct pk_filter *f, struct flt_match *m, const char *regex,
-    struct pk_error *err)
+add_match(struct pk_filter *f, struct flt_match *m, const char *field,
+    const char *regex, struct pk_error *err)
 {
 	struct flt_match *arr;
 
@@ -66,6 +77,7 @@ add_match(struct pk_filter *f, struct flt_match *m, const char *regex,
 		pk_sockrow_free(m->srow);
 		return PK_ERR_FORMAT;
 	}
+	describe(m->desc, regex, field);
 	f->matches[f->nmatches++] = *m;
 	f->criteria |= PK_FILTER_MATCH;
 	return PK_OK;
@@ -75,7 +87,7 @@ int
 pk_filter_match(struct pk_filter *f, int kind, const char *field,
     const char *regex, struct pk_error *err)
 {
-	struct flt_match m = { kind, NULL, NULL, NULL };
+	struct flt_match m = { kind, NULL, NULL, NULL, "" };
 	struct pk_error e;
 
 	if (f == NULL || field == NULL || regex == NULL ||
@@ -84,14 +96,14 @@ pk_filter_match(struct pk_filter *f, int kind, const char *field,
 		    "no filter, field or pattern, or a bad record kind");
 	if ((m.row = pk_rowctx_new(kind, field, &e)) == NULL)
 		return flt_fail(err, e.status, "%s", e.msg);
-	return add_match(f, &m, regex, err);
+	return add_match(f, &m, field, regex, err);
 }
 
 int
 pk_filter_sock_match(struct pk_filter *f, const char *field,
     const char *regex, struct pk_error *err)
 {
-	struct flt_match m = { FLT_SOCK, NULL, NULL, NULL };
+	struct flt_match m = { FLT_SOCK, NULL, NULL, NULL, "" };
 	struct pk_error e;
 
 	if (f == NULL || field == NULL || regex == NULL)
@@ -99,22 +111,29 @@ pk_filter_sock_match(struct pk_filter *f, const char *field,
 		    "no filter, field or pattern");
 	if ((m.srow = pk_sockrow_new(field, &e)) == NULL)
 		return flt_fail(err, e.status, "%s", e.msg);
-	return add_match(f, &m, regex, err);
+	return add_match(f, &m, field, regex, err);
 }
 
 int
-flt_re_match(struct pk_filter *f, const pcre2_code *re, const char *s)
+flt_re_match(struct pk_filter *f, const pcre2_code *re, const char *desc,
+    const char *s)
 {
+	PCRE2_UCHAR why[120];
 	int rc;
 
+	/* After a pattern gave up, no record is judged by half the rules. */
+	if (f->failed)
+		return 0;
 	rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, f->md, f->mctx);
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	/* The record is dropped: the caller hears of it, if it asked. */
-	(void)flt_fail(&f->err, PK_ERR_LIMIT, "pattern match failed "
-	    "(error %d)", rc);
+	f->failed = 1;
+	(void)pcre2_get_error_message(rc, why, sizeof(why));
+	(void)flt_fail(&f->err, PK_ERR_LIMIT, "%s: %s", desc,
+	    (const char *)why);
 	if (f->warn != NULL)
 		f->warn(f->warn_arg, &f->err);
 	return 0;
@@ -122,7 +141,7 @@ flt_re_match(struct pk_filter *f, const pcre2_code *re, const char *s)
 
 /* One test on the value a field would print; an absent one fails it. */
 static int
-value_matches(struct pk_filter *f, const pcre2_code *re,
+value_matches(struct pk_filter *f, const struct flt_match *m,
     const struct pk_value *v)
 {
 	char num[32];
@@ -132,9 +151,9 @@ value_matches(struct pk_filter *f, const pcre2_code *re,
 	if (!v->set)
 		return 0;
 	if (v->s != NULL)
-		return flt_re_match(f, re, v->s);
+		return flt_re_match(f, m->re, m->desc, v->s);
 	(void)snprintf(num, sizeof(num), "%lld", v->i);
-	return flt_re_match(f, re, num);
+	return flt_re_match(f, m->re, m->desc, num);
 }
 
 int
@@ -150,7 +169,7 @@ pk_filter_row(struct pk_filter *f, const struct pk_host *h,
 		m = &f->matches[i];
 		if (m->kind != kind)
 			continue;
-		rc = value_matches(f, m->re, pk_rowctx_fill(m->row, h, p,
+		rc = value_matches(f, m, pk_rowctx_fill(m->row, h, p,
 		    file));
 		if (rc != 1)
 			return rc;
@@ -170,7 +189,7 @@ flt_sock_matches(struct pk_filter *f, const struct pk_sock *s,
 		m = &f->matches[i];
 		if (m->kind != FLT_SOCK)
 			continue;
-		rc = value_matches(f, m->re, pk_sockrow_fill(m->srow, s,
+		rc = value_matches(f, m, pk_sockrow_fill(m->srow, s,
 		    file));
 		if (rc != 1)
 			return rc;

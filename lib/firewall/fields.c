@@ -25,7 +25,7 @@ static const struct pk_field port_fields[] = {
 
 static const struct pk_field host_fields[] = {
 	{ "host", PK_FT_STR, 15, "host address" },
-	{ "kind", PK_FT_STR, 10, "stateful, stateless, ..., none" },
+	{ "kind", PK_FT_STR, 10, "ambiguous, stateless, ..., down" },
 	{ "filtering", PK_FT_INT, 1, "1 when a filter was seen" },
 	{ "summary", PK_FT_STR, 40, "the pattern across the host's ports" }
 };

@@ -27,15 +27,36 @@ static const char *const part_labels[NPARTS] = {
 };
 
 static const char *const kind_names[NKINDS] = {
-	"stateful", "stateful+stateless", "stateless", "filtered",
-	"port-rules", "none", "syn-only", "ack-only"
+	"ambiguous", "ambiguous", "ambiguous", "stateless", "filtered",
+	"port-rules", "none", "syn-only", "ack-only", "syn-only", "ack-only",
+	"down"
 };
 
+/* The total line's words; kinds with the same words count together. */
 static const char *const kind_texts[NKINDS] = {
-	"stateful firewall", "stateful firewall and stateless rules",
+	"ambiguous", "ambiguous", "ambiguous", "stateless rules",
+	"every port filtered", "filtering rules on some ports",
+	"no filtering seen", "only in the SYN scan", "only in the ACK scan",
+	"up in the SYN scan only", "up in the ACK scan only",
+	"down in every scan"
+};
+
+/* How a host's summary begins: the candidates and what would settle. */
+static const char *const kind_leads[NKINDS] = {
+	"ambiguous (a stateful firewall, or a stateless rule dropping "
+	    "non-SYN packets; a version scan, -sV, of a port open to SYN "
+	    "would tell)",
+	"ambiguous (stateless rules, and a stateful firewall or a "
+	    "stateless rule dropping non-SYN packets; a version scan, -sV, "
+	    "of a port open to SYN would tell)",
+	"ambiguous (stateless rules, or a stateful firewall whose "
+	    "conntrack picks up a lone ACK; a FIN scan, -sF, "
+	    "would tell)",
 	"stateless rules", "every port filtered",
 	"filtering rules on some ports", "no filtering seen",
-	"only in the SYN scan", "only in the ACK scan"
+	"only in the SYN scan", "only in the ACK scan",
+	"down in the ACK scan, up in the SYN scan",
+	"down in the SYN scan, up in the ACK scan", "down in every scan"
 };
 
 /* --- One host's verdicts ----------------------------------------------- */
@@ -252,23 +273,42 @@ sweep(struct pk_fw *fw, int proto, const struct fw_runs *a,
 	}
 }
 
+/* Which TCP evidence a host has: ports passing SYN and ACK, and ports
+   dropping or rejecting both. */
+enum { TCP_PASSES = 1, TCP_STOPPED = 2 };
+
+/*
+ * What the host's evidence proves.  A SYN that passes where a lone ACK
+ * is dropped fits conntrack and a stateless drop of non-SYN packets
+ * alike; a lone ACK that passes where others drop fits a stateless rule
+ * and conntrack's loose pickup alike.  Only a SYN dropped where the ACK
+ * passes proves a stateless rule.
+ */
 static int
-host_kind(const struct pk_fw_host *o, uint8_t present,
-    const unsigned long *unlisted)
+host_kind(const struct pk_fw_host *o, uint8_t present, uint8_t down,
+    const unsigned long *unlisted, int tcp)
 {
 	const unsigned long *c = o->counts;
 	int syn = (present >> SLOT_SYN) & 1, ack = (present >> SLOT_ACK) & 1;
 
+	if (present != 0 && (present & ~down) == 0)
+		return K_DOWN;
+	if (syn && ack && (down & (1u << SLOT_SYN)))
+		return K_ACKUP;
+	if (syn && ack && (down & (1u << SLOT_ACK)))
+		return K_SYNUP;
 	if (syn && !ack)
 		return K_SYNONLY;
 	if (ack && !syn)
 		return K_ACKONLY;
 	if (c[PK_FW_STATEFUL] > 0)
-		return c[PK_FW_STATELESS_SYN] > 0 ? K_BOTH : K_STATEFUL;
+		return c[PK_FW_STATELESS_SYN] > 0 ? K_AMB_BOTH : K_AMB_NONSYN;
 	if (c[PK_FW_STATELESS_SYN] > 0)
 		return K_STATELESS;
 	if (!o->filtering)
 		return K_NONE;
+	if (tcp == (TCP_PASSES | TCP_STOPPED))
+		return K_AMB_LOOSE;
 	/* Ports not compared might pass: do not claim every port. */
 	return c[PK_FW_NO_FILTER] + c[PK_FW_NO_FILTER_OR_RESET] > 0 ||
 	    unlisted[SLOT_SYN] + unlisted[SLOT_ACK] > 0 ? K_RULES :
@@ -310,17 +350,20 @@ summary(struct pk_fw *fw, int kind, uint8_t down,
 	const struct fw_ranges *r;
 	const char *label, *sep = ": ";
 	size_t off = fw->textlen, lo, n;
-	int p;
+	int p, notes;
 
-	(void)text_put(fw, "%s", kind_texts[kind]);
+	notes = kind != K_SYNUP && kind != K_ACKUP && kind != K_DOWN;
+	(void)text_put(fw, "%s", kind_leads[kind]);
 	for (p = 0; p < NPARTS; p++) {
 		r = &fw->parts[p];
-		if (r->count == 0 || (p == P_SYNONLY && kind == K_SYNONLY) ||
-		    (p == P_ACKONLY && kind == K_ACKONLY))
+		if (r->count == 0 || (p == P_SYNONLY && (kind == K_SYNONLY ||
+		    kind == K_SYNUP)) || (p == P_ACKONLY && (kind ==
+		    K_ACKONLY || kind == K_ACKUP)))
 			continue;
 		/* A reset is a REJECT candidate only where the rest drops. */
-		label = p == P_RESET && kind != K_STATEFUL && kind != K_BOTH &&
-		    kind != K_FILTERED ? "closed" : part_labels[p];
+		label = p == P_RESET && kind != K_AMB_NONSYN &&
+		    kind != K_AMB_BOTH && kind != K_FILTERED ? "closed" :
+		    part_labels[p];
 		(void)text_put(fw, "%s", sep);
 		lo = text_ranges(fw, r);
 		n = fw->textlen - lo - 1;
@@ -341,9 +384,9 @@ summary(struct pk_fw *fw, int kind, uint8_t down,
 			(void)text_put(fw, "%s%lu folded ports of the %s scan "
 			    "not compared (no port list)", sep, unlisted[p],
 			    p == SLOT_SYN ? "SYN" : "ACK");
-	if (down & (1u << SLOT_SYN))
+	if (notes && (down & (1u << SLOT_SYN)))
 		(void)text_put(fw, "%sdown in the SYN scan", sep);
-	if (down & (1u << SLOT_ACK))
+	if (notes && (down & (1u << SLOT_ACK)))
 		(void)text_put(fw, "%sdown in the ACK scan", sep);
 	(void)text_put(fw, "%c", '\0');
 	return off;
@@ -357,7 +400,7 @@ finish(struct pk_fw *fw, const char *host, uint8_t present, uint8_t down,
 	struct pk_fw_host *o = &fw->out;
 	struct pk_fw_row *row;
 	size_t i, off, hostoff;
-	int kind;
+	int kind, tcp = 0, v;
 
 	if (fw->nrx > fw->caprows) {
 		free(fw->rows);
@@ -370,12 +413,18 @@ finish(struct pk_fw *fw, const char *host, uint8_t present, uint8_t down,
 	memset(o, 0, sizeof(*o));
 	hostoff = text_put(fw, "%s%c", host, '\0');
 	for (i = 0; i < fw->nrx; i++) {
-		o->counts[fw->rx[i].verdict] += fw->rx[i].r.count;
-		if (pk_fw_verdict_filters(fw->rx[i].verdict))
+		v = fw->rx[i].verdict;
+		o->counts[v] += fw->rx[i].r.count;
+		if (pk_fw_verdict_filters(v))
 			o->filtering = 1;
+		if (fw->rx[i].proto == PK_PROTO_TCP)
+			tcp |= v == PK_FW_NO_FILTER ||
+			    v == PK_FW_NO_FILTER_OR_RESET ? TCP_PASSES :
+			    v == PK_FW_DROP || v == PK_FW_REJECT ||
+			    v == PK_FW_DROP_OR_REJECT ? TCP_STOPPED : 0;
 		fw->rx[i].off = text_ranges(fw, &fw->rx[i].r);
 	}
-	kind = host_kind(o, present, unlisted);
+	kind = host_kind(o, present, down, unlisted, tcp);
 	off = summary(fw, kind, down, unlisted);
 	if (fw->nomem)
 		return PK_ERR_NOMEM;
@@ -486,17 +535,23 @@ pk_fw_next_unmatched(struct pk_fw *fw, const struct pk_fw_host **out)
 const char *
 pk_fw_summary(struct pk_fw *fw)
 {
+	unsigned long c;
 	size_t n = 0;
-	int k, w;
+	int j, k, w;
 
 	w = snprintf(fw->line, sizeof(fw->line), "%lu host%s", fw->hosts,
 	    fw->hosts == 1 ? "" : "s");
 	for (k = 0; k < NKINDS && w > 0 && (size_t)w < sizeof(fw->line); k++) {
-		if (fw->kinds[k] == 0)
+		/* Kinds that share their words follow each other. */
+		if (k > 0 && strcmp(kind_texts[k - 1], kind_texts[k]) == 0)
+			continue;
+		for (c = 0, j = k; j < NKINDS &&
+		    strcmp(kind_texts[j], kind_texts[k]) == 0; j++)
+			c += fw->kinds[j];
+		if (c == 0)
 			continue;
 		w += snprintf(fw->line + w, sizeof(fw->line) - (size_t)w,
-		    "%s%lu %s", n++ == 0 ? ": " : ", ", fw->kinds[k],
-		    kind_texts[k]);
+		    "%s%lu %s", n++ == 0 ? ": " : ", ", c, kind_texts[k]);
 	}
 	return fw->line;
 }
@@ -534,7 +589,7 @@ pk_fw_free(struct pk_fw *fw)
 	free(fw->rows);
 	free(fw->segs);
 	free(fw->text);
-	free(fw->tab);
+	pk_index_free(&fw->ix);
 	free(fw->order);
 	free(fw);
 }

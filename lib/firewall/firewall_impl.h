@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/hash.h"
 #include "portkit.h"
 
 enum { SLOT_SYN, SLOT_ACK, SLOT_UDP, SLOT_UDPV, NSLOTS };
@@ -47,7 +48,6 @@ struct fw_held {
 	uint32_t	 unlisted[NSLOTS]; /* folded ports without a port
 					   list (grepable input);
 					   saturating */
-	struct fw_held	*next;		/* hash chain */
 	uint8_t		 present;	/* slots whose scan held the host */
 	uint8_t		 down;		/* slots whose scan saw it down */
 	uint8_t		 matched;
@@ -71,8 +71,15 @@ enum { P_DROP, P_SYNDROP, P_REJECT, P_FILTERED, P_OPEN, P_RESET,
 	P_ACKONLY, NPARTS };
 
 
-enum { K_STATEFUL, K_BOTH, K_STATELESS, K_FILTERED, K_RULES, K_NONE,
-	K_SYNONLY, K_ACKONLY, NKINDS };
+/*
+ * Host kinds, in the order the total line names them.  SYN and ACK
+ * probes alone cannot prove a stateful firewall: each K_AMB_ kind is
+ * evidence that two kinds of filter explain, with the probe that would
+ * tell them apart.
+ */
+enum { K_AMB_NONSYN, K_AMB_BOTH, K_AMB_LOOSE, K_STATELESS, K_FILTERED,
+	K_RULES, K_NONE, K_SYNONLY, K_ACKONLY, K_SYNUP, K_ACKUP, K_DOWN,
+	NKINDS };
 
 
 /* A row while it is built: its evidence codes and its ports. */
@@ -88,8 +95,7 @@ struct fw_rowx {
 struct pk_fw {
 	char		*strs[NSTRS + 1];
 	unsigned	 nstrs;
-	struct fw_held	**tab;
-	size_t		 tabsize;
+	struct pk_index	 ix;		/* address -> its place in order */
 	struct fw_held	**order;
 	size_t		 norder;
 	size_t		 ordercap;

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+#include "base/parse.h"
 #include "firewall/firewall_impl.h"
 
 /* Grow *v (elements of size sz) to hold n + 1; 0 or -1. */
@@ -132,24 +134,29 @@ static int
 add_ranges(struct pk_fw *fw, struct fw_runs *rs, const char *s,
     const char *state, const char *reason)
 {
-	unsigned long lo, hi;
-	char *end;
+	const char *end = s + strlen(s);
+	unsigned long long lo, hi;
+	size_t n;
 
-	while (*s != '\0') {
-		if (*s < '0' || *s > '9')
+	while (s < end) {
+		if ((n = pk_parse_digits(s, (size_t)(end - s), &lo)) == 0)
 			return PK_ERR_FORMAT;
-		lo = hi = strtoul(s, &end, 10);
-		if (*end == '-') {
-			if (end[1] < '0' || end[1] > '9')
+		hi = lo;
+		s += n;
+		if (*s == '-') {
+			s++;
+			n = pk_parse_digits(s, (size_t)(end - s), &hi);
+			if (n == 0)
 				return PK_ERR_FORMAT;
-			hi = strtoul(end + 1, &end, 10);
+			s += n;
 		}
-		if (hi > 65535 || lo > hi || (*end != ',' && *end != '\0'))
+		if (hi > 65535 || lo > hi || (*s != ',' && *s != '\0'))
 			return PK_ERR_FORMAT;
 		if (runs_add(fw, rs, (unsigned)lo, (unsigned)hi, state,
 		    reason) == -1)
 			return PK_ERR_NOMEM;
-		s = *end == ',' ? end + 1 : end;
+		if (*s == ',')
+			s++;
 	}
 	return PK_OK;
 }
@@ -233,58 +240,35 @@ pk_fwi_host_runs(struct pk_fw *fw, struct fw_held *hd, const struct pk_host *h,
 
 /* --- Held hosts -------------------------------------------------------- */
 
-static size_t
-hash(const char *s)
+static const char *
+held_key(const void *arg, size_t i)
 {
-	size_t h = 2166136261u;
+	const struct pk_fw *fw = arg;
 
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	return fw->order[i]->addr;
 }
 
 struct fw_held *
 pk_fwi_lookup(const struct pk_fw *fw, const char *addr)
 {
-	struct fw_held *hd;
+	uint32_t *slot;
 
-	if (fw->tabsize == 0)
+	if (fw->ix.slot == NULL)
 		return NULL;
-	for (hd = fw->tab[hash(addr) & (fw->tabsize - 1)]; hd != NULL;
-	    hd = hd->next)
-		if (strcmp(hd->addr, addr) == 0)
-			return hd;
-	return NULL;
-}
-
-static int
-rehash(struct pk_fw *fw)
-{
-	struct fw_held **nt;
-	size_t i, ns = fw->tabsize == 0 ? 64 : fw->tabsize * 2, b;
-
-	if ((nt = calloc(ns, sizeof(*nt))) == NULL)
-		return -1;
-	for (i = 0; i < fw->norder; i++) {
-		b = hash(fw->order[i]->addr) & (ns - 1);
-		fw->order[i]->next = nt[b];
-		nt[b] = fw->order[i];
-	}
-	free(fw->tab);
-	fw->tab = nt;
-	fw->mem += (ns - fw->tabsize) * sizeof(*nt);
-	fw->tabsize = ns;
-	return 0;
+	slot = pk_index_find_str(&fw->ix, held_key, fw, addr, strlen(addr));
+	return *slot != 0 ? fw->order[*slot - 1] : NULL;
 }
 
 static struct fw_held *
 held_new(struct pk_fw *fw, const char *addr)
 {
 	struct fw_held *hd;
-	size_t b;
+	uint32_t *slot;
+	size_t before = pk_index_bytes(&fw->ix);
 
-	if (fw->norder >= fw->tabsize && rehash(fw) == -1)
+	if (pk_index_reserve_str(&fw->ix, fw->norder, 64, held_key, fw) == -1)
 		return NULL;
+	fw->mem += pk_index_bytes(&fw->ix) - before;
 	if (pk_fwi_grow(&fw->order, &fw->ordercap, fw->norder,
 	    sizeof(*fw->order)) == -1)
 		return NULL;
@@ -294,10 +278,9 @@ held_new(struct pk_fw *fw, const char *addr)
 		free(hd);
 		return NULL;
 	}
-	b = hash(addr) & (fw->tabsize - 1);
-	hd->next = fw->tab[b];
-	fw->tab[b] = hd;
+	slot = pk_index_find_str(&fw->ix, held_key, fw, addr, strlen(addr));
 	fw->order[fw->norder++] = hd;
+	*slot = (uint32_t)fw->norder;
 	fw->mem += sizeof(*hd) + strlen(addr) + 1 + sizeof(hd);
 	return hd;
 }

@@ -9,10 +9,12 @@
  * handle, so nothing is freed one by one.
  */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/hash.h"
 #include "firewall/firewall_impl.h"
 
 /* Which scanned addresses a bind address meets. */
@@ -23,27 +25,53 @@ struct fl_match {
 	const char	*host;
 	const char	*state;		/* NULL: not scanned on this host */
 	const char	*reason;
+	int		 v4only;	/* met on an IPv4 host only */
 	struct fl_match	*next;
 };
 
+/* A host up in the scan: its key, and whether the dump names it. */
+struct fl_host {
+	const char	*host;
+	int		 named;
+};
+
 struct fl_sock {
+	const char	*key;		/* proto, port, address and process */
 	int		 proto;
 	const char	*addr;
 	unsigned	 port;
 	const char	*process;
 	long		 pid;
 	int		 scope;		/* SC_* */
+	int		 v6star;	/* lsof's IPv6 "*": maybe IPv6-only */
 	struct fl_match	*first;		/* in scan order */
 	struct fl_match	*last;
 };
 
+/*
+ * A host listens on a few thousand sockets at most; a dump that names
+ * more, or more of its own addresses, is not one host's (or is hostile):
+ * it fails with PK_ERR_LIMIT instead of growing without bound.
+ */
+#define FL_MAX_SOCKS	262144
+#define FL_MAX_OWN	4096
+
 struct pk_fw_listen {
 	struct pk_arena	 pool;		/* strings and matches */
-	struct fl_sock	*socks;		/* in dump order */
+	struct fl_sock	*socks;		/* in dump order, one per key */
+	struct pk_index	 ix;		/* key -> its place in socks */
 	size_t		 nsocks;
 	size_t		 capsocks;
 	struct pk_fw_lrow *rows;	/* the last classification */
 	size_t		 caprows;
+	const char	**own;		/* the dump's own addresses */
+	size_t		 nown;
+	size_t		 capown;
+	struct fl_host	*hosts;		/* up in the scan, in scan order */
+	size_t		 nhosts;
+	size_t		 caphosts;
+	const char	*picked;	/* NULL: every host */
+	int		 named_down;	/* the dump names a host down */
 };
 
 static const char *const lclass_names[PK_FW_NLCLASSES] = {
@@ -75,8 +103,11 @@ pk_fw_listen_free(struct pk_fw_listen *fl)
 	if (fl == NULL)
 		return;
 	pk_arena_destroy(&fl->pool);
+	pk_index_free(&fl->ix);
 	free(fl->socks);
 	free(fl->rows);
+	free(fl->own);
+	free(fl->hosts);
 	free(fl);
 }
 
@@ -137,25 +168,100 @@ scope_of(const struct pk_sock *s)
 	return is_loopback(s->addr) ? SC_LOOPBACK : SC_ONE;
 }
 
+/* Note a local address of the dump that names its host. */
+static int
+own_add(struct pk_fw_listen *fl, const char *a)
+{
+	size_t i;
+	int bad = 0;
+
+	if (a == NULL || strcmp(a, "*") == 0 || strcmp(a, "0.0.0.0") == 0 ||
+	    strcmp(a, "::") == 0 || is_loopback(a))
+		return PK_OK;
+	for (i = 0; i < fl->nown; i++)
+		if (same_addr(fl->own[i], a))
+			return PK_OK;
+	if (fl->nown == FL_MAX_OWN)
+		return PK_ERR_LIMIT;
+	if (pk_fwi_grow(&fl->own, &fl->capown, fl->nown,
+	    sizeof(fl->own[0])) == -1)
+		return PK_ERR_NOMEM;
+	fl->own[fl->nown] = pool_dup(fl, a, &bad);
+	if (bad)
+		return PK_ERR_NOMEM;
+	fl->nown++;
+	return PK_OK;
+}
+
+static const char *
+sock_key(const void *arg, size_t i)
+{
+	return ((const struct pk_fw_listen *)arg)->socks[i].key;
+}
+
+/*
+ * The socket's slot in the index, NULL when it is there already (one
+ * socket shared by several processes or listed once per descriptor
+ * counts once) or out of memory (*rc says which).
+ */
+static uint32_t *
+sock_slot(struct pk_fw_listen *fl, const struct pk_sock *s, const char **key,
+    int *rc)
+{
+	char buf[512];
+	uint32_t *slot;
+	int n;
+
+	n = snprintf(buf, sizeof(buf), "%d/%u/%s/%s", s->proto, s->port,
+	    s->addr != NULL ? s->addr : "", s->process != NULL ? s->process :
+	    "");
+	*rc = PK_ERR_NOMEM;
+	if (n < 0 || pk_index_reserve_str(&fl->ix, fl->nsocks, 64, sock_key,
+	    fl) == -1)
+		return NULL;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	slot = pk_index_find_str(&fl->ix, sock_key, fl, buf, (size_t)n);
+	*rc = PK_OK;
+	if (*slot != 0)
+		return NULL;
+	if (fl->nsocks == FL_MAX_SOCKS) {
+		*rc = PK_ERR_LIMIT;
+		return NULL;
+	}
+	if ((*key = pk_arena_strndup(&fl->pool, buf, (size_t)n)) == NULL) {
+		*rc = PK_ERR_NOMEM;
+		return NULL;
+	}
+	return slot;
+}
+
 int
 pk_fw_listen_add(struct pk_fw_listen *fl, const struct pk_sock *s)
 {
 	struct fl_sock l;
-	int bad = 0;
+	uint32_t *slot;
+	int bad = 0, rc;
 
+	if ((rc = own_add(fl, s->addr)) != PK_OK)
+		return rc;
 	if (!s->listening)
 		return PK_OK;
 	memset(&l, 0, sizeof(l));
+	if ((slot = sock_slot(fl, s, &l.key, &rc)) == NULL)
+		return rc;
 	l.proto = s->proto;
 	l.addr = pool_dup(fl, s->addr, &bad);
 	l.port = s->port;
 	l.process = pool_dup(fl, s->process, &bad);
 	l.pid = s->pid;
 	l.scope = scope_of(s);
+	l.v6star = s->format == PK_FMT_LSOF && l.scope == SC_ANY;
 	if (bad || pk_fwi_grow(&fl->socks, &fl->capsocks, fl->nsocks,
 	    sizeof(fl->socks[0])) == -1)
 		return PK_ERR_NOMEM;
 	fl->socks[fl->nsocks++] = l;
+	*slot = (uint32_t)fl->nsocks;
 	return PK_OK;
 }
 
@@ -219,6 +325,10 @@ match_host(struct pk_fw_listen *fl, struct fl_sock *l,
 	m->host = pool_dup(fl, h->host, &bad);
 	m->state = pool_dup(fl, f.state, &bad);
 	m->reason = pool_dup(fl, f.reason, &bad);
+	m->v4only = 1;
+	for (i = 0; i < h->naddrs; i++)
+		if (h->addrs[i].type == PK_ADDR_IPV6)
+			m->v4only = 0;
 	m->next = NULL;
 	if (bad)
 		return PK_ERR_NOMEM;
@@ -230,14 +340,51 @@ match_host(struct pk_fw_listen *fl, struct fl_sock *l,
 	return PK_OK;
 }
 
+/* Does one of the dump's own addresses name h? */
+static int
+names(const struct pk_fw_listen *fl, const struct pk_host *h)
+{
+	size_t i, j;
+
+	for (i = 0; i < h->naddrs; i++)
+		for (j = 0; j < fl->nown; j++)
+			if (h->addrs[i].type != PK_ADDR_MAC &&
+			    same_addr(fl->own[j], h->addrs[i].addr))
+				return 1;
+	return 0;
+}
+
+/* Keep h among the hosts up, noting whether the dump names it. */
+static int
+host_add(struct pk_fw_listen *fl, const struct pk_host *h)
+{
+	struct fl_host *k;
+	int bad = 0;
+
+	if (pk_fwi_grow(&fl->hosts, &fl->caphosts, fl->nhosts,
+	    sizeof(*k)) == -1)
+		return PK_ERR_NOMEM;
+	k = &fl->hosts[fl->nhosts];
+	k->named = names(fl, h);
+	if ((k->host = pool_dup(fl, h->host, &bad)) == NULL)
+		return PK_ERR_NOMEM;
+	fl->nhosts++;
+	return PK_OK;
+}
+
 int
 pk_fw_listen_host(struct pk_fw_listen *fl, const struct pk_host *h)
 {
 	size_t i;
 
-	if (h->host == NULL || (h->status != NULL &&
-	    strcmp(h->status, "up") != 0))
+	if (h->host == NULL)
 		return PK_OK;
+	if (h->status != NULL && strcmp(h->status, "up") != 0) {
+		fl->named_down |= names(fl, h);
+		return PK_OK;
+	}
+	if (host_add(fl, h) != PK_OK)
+		return PK_ERR_NOMEM;
 	for (i = 0; i < fl->nsocks; i++)
 		if (fl->socks[i].scope != SC_LOOPBACK &&
 		    host_has(h, &fl->socks[i]) &&
@@ -255,7 +402,9 @@ lclass_of(const struct fl_sock *l, const struct fl_match *m)
 		return PK_FW_NOT_SCANNED;
 	if (strcmp(m->state, "open") == 0)
 		return PK_FW_REACHABLE;
-	if (strcmp(m->state, "open|filtered") == 0)
+	/* lsof cannot tell an IPv6-only "*" from a dual-stack one. */
+	if (strcmp(m->state, "open|filtered") == 0 ||
+	    (l->v6star && m->v4only))
 		return PK_FW_UNDECIDED;
 	return PK_FW_FIREWALLED;
 }
@@ -293,18 +442,58 @@ pk_fw_listen_classify(struct pk_fw_listen *fl,
 	const struct fl_sock *l;
 	const struct fl_match *m;
 	size_t i, nr = 0;
+	int met;
 
 	*rows = NULL;
 	*n = 0;
 	for (i = 0; i < fl->nsocks; i++) {
 		l = &fl->socks[i];
-		if (l->first == NULL && put_row(fl, &nr, l, NULL) == -1)
-			return PK_ERR_NOMEM;
-		for (m = l->first; m != NULL; m = m->next)
+		met = 0;
+		for (m = l->first; m != NULL; m = m->next) {
+			if (fl->picked != NULL && strcmp(m->host,
+			    fl->picked) != 0)
+				continue;
+			met = 1;
 			if (put_row(fl, &nr, l, m) == -1)
 				return PK_ERR_NOMEM;
+		}
+		if (!met && put_row(fl, &nr, l, NULL) == -1)
+			return PK_ERR_NOMEM;
 	}
 	*rows = fl->rows;
 	*n = nr;
+	return PK_OK;
+}
+
+int
+pk_fw_listen_pick(struct pk_fw_listen *fl, const char *addr, size_t *nhosts)
+{
+	const char *named = NULL;
+	size_t i, n = 0;
+
+	*nhosts = fl->nhosts;
+	fl->picked = NULL;
+	for (i = 0; i < fl->nhosts; i++) {
+		if (addr != NULL ? same_addr(addr, fl->hosts[i].host) :
+		    fl->hosts[i].named) {
+			/* A host listed twice is still one host. */
+			if (named == NULL || strcmp(named,
+			    fl->hosts[i].host) != 0)
+				n++;
+			named = fl->hosts[i].host;
+		}
+	}
+	/* The only host up is the dump's unless the dump names another. */
+	if (n == 0 && addr == NULL && fl->nhosts == 1 && !fl->named_down) {
+		named = fl->hosts[0].host;
+		n = 1;
+	}
+	if (n == 0 && fl->named_down)
+		return PK_EOF;
+	if (n == 0)
+		return addr != NULL || fl->nhosts == 0 ? PK_EOF : PK_ERR_USAGE;
+	if (n > 1)
+		return PK_ERR_USAGE;
+	fl->picked = named;
 	return PK_OK;
 }

@@ -84,6 +84,8 @@ int	pk_gn_ignored(struct pk_reader *r, struct pk_hb *hb,
 
 /* masscan.c: masscan's port numbering and banner lines. */
 int	pk_masscan_port(const char *s, size_t n, int proto, unsigned *port);
+const char *pk_masscan_spec(struct pk_reader *r, const char *s, size_t n,
+	    int proto);
 int	pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
 	    const struct gn_line *ln, const struct gn_banner *b);
 int	pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,

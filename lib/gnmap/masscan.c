@@ -10,6 +10,7 @@
  * a port a line.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "gnmap/gnmap_impl.h"
@@ -73,6 +74,45 @@ pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,
 	else
 		return pk_gn_bad(r, ln, "bad port state", state, nstate);
 	return PK_OK;
+}
+
+/*
+ * masscan's "# Ports scanned" lists number ports the same way
+ * ("UDP(1;65589-65589)") and end with a comma: the list in nmap's form,
+ * in the run's arena.  A list that is not masscan's ranges is returned
+ * as it was, for the port set parser to judge.  NULL out of memory.
+ */
+const char *
+pk_masscan_spec(struct pk_reader *r, const char *s, size_t n, int proto)
+{
+	char *out = pk_arena_alloc(&r->scan_arena, n + 1), *o = out;
+	const char *p, *c, *dash;
+	unsigned lo, hi;
+
+	if (out == NULL)
+		return NULL;
+	for (p = s; p < s + n; p = c + 1) {
+		if ((c = memchr(p, ',', (size_t)(s + n - p))) == NULL)
+			c = s + n;
+		if (c == p)
+			continue;
+		dash = memchr(p, '-', (size_t)(c - p));
+		if (pk_masscan_port(p, (size_t)((dash != NULL ? dash : c) - p),
+		    proto, &lo) == -1 || (dash != NULL && pk_masscan_port(
+		    dash + 1, (size_t)(c - dash - 1), proto, &hi) == -1)) {
+			memcpy(out, s, n);
+			out[n] = '\0';
+			return out;
+		}
+		/* Never longer than the item: an offset only shortens it. */
+		o += dash == NULL || hi == lo ?
+		    snprintf(o, (size_t)(out + n + 1 - o), "%s%u",
+		    o > out ? "," : "", lo) :
+		    snprintf(o, (size_t)(out + n + 1 - o), "%s%u-%u",
+		    o > out ? "," : "", lo, hi);
+	}
+	*o = '\0';
+	return out;
 }
 
 /*

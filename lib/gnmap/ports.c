@@ -14,39 +14,16 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/proto.h"
 #include "gnmap/gnmap_impl.h"
 
-static const char *const port_states[] = {
-	"open", "closed", "filtered", "unfiltered", "open|filtered",
-	"closed|filtered", NULL
-};
-
-/*
- * A state name: its length picks the one candidate, compared with a
- * constant size (which the compiler turns into a few loads, no call).
- */
+/* A state name as the one pointer of its state, or NULL. */
 static const char *
 gn_state(const char *s, size_t n)
 {
-#define GN_IS(i, lit)	(memcmp(s, lit, sizeof(lit) - 1) == 0 ? \
-			    port_states[i] : NULL)
-	switch (n) {
-	case 4:
-		return GN_IS(0, "open");
-	case 6:
-		return GN_IS(1, "closed");
-	case 8:
-		return GN_IS(2, "filtered");
-	case 10:
-		return GN_IS(3, "unfiltered");
-	case 13:
-		return GN_IS(4, "open|filtered");
-	case 15:
-		return GN_IS(5, "closed|filtered");
-	default:
-		return NULL;
-	}
-#undef GN_IS
+	int st = pk_state_parse(s, n);
+
+	return st < 0 ? NULL : pk_state_names[st];
 }
 
 /*

@@ -165,7 +165,7 @@ gn_trailer(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
 /* One "TCP(3;22,80,631)" of "# Ports scanned:"; only non-empty ones. */
 static int
 gn_scaninfo_one(struct pk_reader *r, struct gn_line *ln,
-    struct pk_scaninfo *si, size_t *nsi)
+    struct pk_scaninfo *si, size_t *nsi, int masscan)
 {
 	static const char *const names[][2] = {
 		{ "TCP(", "tcp" }, { "UDP(", "udp" }, { "SCTP(", "sctp" },
@@ -185,7 +185,9 @@ gn_scaninfo_one(struct pk_reader *r, struct gn_line *ln,
 	if (n > 0) {
 		si[*nsi].protocol = names[i][1];
 		si[*nsi].numservices = n;
-		si[*nsi].services = gn_scan_str(r, semi + 1, close);
+		si[*nsi].services = masscan ? pk_masscan_spec(r, semi + 1,
+		    (size_t)(close - semi - 1), pk_proto_parse(names[i][1])) :
+		    gn_scan_str(r, semi + 1, close);
 		if (si[(*nsi)++].services == NULL)
 			return -2;
 	}
@@ -196,7 +198,7 @@ gn_scaninfo_one(struct pk_reader *r, struct gn_line *ln,
 
 /* "# Ports scanned: TCP(N;spec) UDP(N;spec) SCTP(N;spec) PROTOCOLS(N;spec)" */
 static int
-gn_ports_scanned(struct pk_reader *r, struct gn_line *ln)
+gn_ports_scanned(struct pk_reader *r, struct gn_line *ln, int masscan)
 {
 	struct pk_scaninfo *si;
 	struct pk_scan *s;
@@ -209,7 +211,7 @@ gn_ports_scanned(struct pk_reader *r, struct gn_line *ln)
 	if (si == NULL)
 		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
 	for (k = 0; k < 4 && ln->p < ln->end; k++) {
-		rc = gn_scaninfo_one(r, ln, si, &nsi);
+		rc = gn_scaninfo_one(r, ln, si, &nsi, masscan);
 		if (rc == -2)
 			return pk_rd_fail(r, PK_ERR_NOMEM, ln->no,
 			    "out of memory");
@@ -263,7 +265,7 @@ pk_gn_comment(struct pk_reader *r, struct gnmap *g,
 	if (gn_eat(ln, "# Masscan done at "))
 		return gn_trailer(r, g, ln, 1);
 	if (gn_eat(ln, "# Ports scanned: "))
-		return gn_ports_scanned(r, ln);
+		return gn_ports_scanned(r, ln, g->masscan);
 	if (pk_gn_find(ln->p, ln->end, " scan initiated ") != NULL) {
 		/* gn_header relies on the phrase being there. */
 		if (gn_eat(ln, "# Nmap "))

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "portkit.h"
+#include "base/parse.h"
 
 static const char *const format_names[] = {
 	[PK_FMT_UNKNOWN] = "unknown",
@@ -119,18 +120,17 @@ static int
 is_services_line(const char *p, size_t n)
 {
 	const char *t = memchr(p, '\t', n);
-	size_t rest;
+	unsigned long long port;
+	size_t rest, d;
 
 	if (t == NULL || t == p)
 		return 0;
 	t++;
 	rest = n - (size_t)(t - p);
-	if (rest == 0 || *t < '0' || *t > '9')
+	if ((d = pk_parse_digits(t, rest, &port)) == 0)
 		return 0;
-	while (rest > 0 && *t >= '0' && *t <= '9') {
-		t++;
-		rest--;
-	}
+	t += d;
+	rest -= d;
 	return starts(t, rest, "/tcp\t") || starts(t, rest, "/udp\t") ||
 	    starts(t, rest, "/sctp\t");
 }
@@ -139,13 +139,13 @@ is_services_line(const char *p, size_t n)
 static int
 is_lsof_pid(const char *p, size_t n)
 {
-	size_t i;
+	unsigned long long v;
+	size_t d;
 
 	if (n < 2 || p[0] != 'p')
 		return 0;
-	for (i = 1; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-		continue;
-	return i > 1 && (i == n || p[i] == '\0');
+	d = pk_parse_digits(p + 1, n - 1, &v);
+	return d > 0 && (d == n - 1 || p[1 + d] == '\0');
 }
 
 static enum pk_format

@@ -221,12 +221,6 @@ pk_input_free(struct pk_input *in)
 	free(in);
 }
 
-const char *
-pk_input_name(const struct pk_input *in)
-{
-	return in->name;
-}
-
 int
 pk_input_bounded(const struct pk_input *in)
 {
@@ -237,12 +231,6 @@ uint64_t
 pk_input_size(const struct pk_input *in)
 {
 	return in->gz == NULL ? in->memlen : in->size;
-}
-
-int
-pk_input_gzipped(const struct pk_input *in)
-{
-	return in->gzipped;
 }
 
 const struct pk_error *

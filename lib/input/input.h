@@ -32,7 +32,6 @@ struct pk_input	*pk_input_open_mem(const void *buf, size_t len,
 		    struct pk_error *err);
 void		 pk_input_free(struct pk_input *in);
 
-const char	*pk_input_name(const struct pk_input *in);
 /*
  * 1 when reads never wait on another process: a regular file or memory
  * (a thread reading it can always be stopped and joined).
@@ -43,8 +42,6 @@ int		 pk_input_bounded(const struct pk_input *in);
  * memory buffer; 0 when unknown (a pipe).
  */
 uint64_t	 pk_input_size(const struct pk_input *in);
-/* 1 when the content is gzip-compressed (known after the first fill). */
-int		 pk_input_gzipped(const struct pk_input *in);
 
 /*
  * Make at least min bytes available (fewer at the end of input) without

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nmap/nmap_impl.h"
+#include "scan/extraports.h"
 
 enum el {
 	EL_OTHER, EL_NMAPRUN, EL_SCANINFO, EL_HOST, EL_STATUS, EL_ADDRESS,
@@ -301,6 +302,22 @@ on_script(struct pk_xml_state *st, struct pk_script *sc, const struct attr *at,
 	}
 }
 
+/*
+ * A port list that does not parse, or holds another number of ports than
+ * its count, is no evidence: warned of once here, and dropped, so that
+ * no engine draws an inference from it and every tool says the same.
+ */
+static void
+check_reason(struct pk_xml_state *st, struct pk_extrareason *r)
+{
+	char why[96];
+
+	if (pk_extrareason_check(r, why, sizeof(why)) == 0)
+		return;
+	pk_rd_warn(st->r, pk_xml_line(st), "%s: the list is ignored", why);
+	r->ports = NULL;
+}
+
 static void
 on_extraports(struct pk_xml_state *st, enum el id, const struct attr *at,
     int n)
@@ -329,6 +346,8 @@ on_extraports(struct pk_xml_state *st, enum el id, const struct attr *at,
 		else if (r != NULL && attr_is(st, &at[i], A_PORTS))
 			r->ports = host_str(st, &at[i]);
 	}
+	if (r != NULL && r->ports != NULL)
+		check_reason(st, r);
 }
 
 static void

@@ -51,6 +51,41 @@ pk_xml_on_nmaprun(struct pk_xml_state *st, const struct attr *at, int n)
 	s->format = st->masscan ? PK_FMT_MASSCAN_XML : PK_FMT_NMAP_XML;
 }
 
+/*
+ * A services list that does not parse, or holds another number of ports
+ * than numservices says, cannot tell which ports were probed: warned of
+ * and dropped, so that no "not scanned" is inferred from it.
+ */
+static void
+check_services(struct pk_xml_state *st, struct pk_scaninfo *si)
+{
+	int proto = si->protocol != NULL ? pk_proto_parse(si->protocol) : -1;
+	struct pk_portset *ps;
+	size_t n = 0;
+	int rc;
+
+	if (proto < 0)
+		return;
+	if ((ps = pk_portset_new()) == NULL) {
+		pk_xml_stop(st, PK_ERR_NOMEM, "out of memory");
+		return;
+	}
+	rc = pk_portspec_parse(ps, si->services, 1u << proto, NULL);
+	if (rc == PK_OK)
+		n = pk_portset_count(ps, proto);
+	pk_portset_free(ps);
+	if (rc != PK_OK)
+		pk_rd_warn(st->r, pk_xml_line(st), "bad scaninfo services "
+		    "list: it is ignored");
+	else if (si->numservices >= 0 && (long)n != si->numservices)
+		pk_rd_warn(st->r, pk_xml_line(st), "scaninfo numservices %ld, "
+		    "but its list holds %zu ports: it is ignored",
+		    si->numservices, n);
+	else
+		return;
+	si->services = NULL;
+}
+
 void
 pk_xml_on_scaninfo(struct pk_xml_state *st, const struct attr *at, int n)
 {
@@ -87,6 +122,8 @@ pk_xml_on_scaninfo(struct pk_xml_state *st, const struct attr *at, int n)
 		else if (attr_is(st, &at[i], A_SERVICES))
 			si->services = scan_str(st, &at[i]);
 	}
+	if (si->services != NULL)
+		check_services(st, si);
 }
 
 void

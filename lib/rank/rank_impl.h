@@ -9,6 +9,7 @@
 
 #include "portkit.h"
 #include "base/arena.h"
+#include "base/hash.h"
 
 #define RANK_MAGIC	"# ptop counts 1"
 
@@ -47,8 +48,7 @@ struct pk_rank {
 	struct rank_ent	*ents;
 	size_t		 nents;
 	size_t		 capents;
-	uint32_t	*kh;		/* 1 + index into ents, 0 empty */
-	size_t		 khmask;
+	struct pk_index	 kh;		/* key -> its place in ents */
 	uint32_t	*portix;	/* PK_RANK_PORT: proto * 65536 + port
 					   -> 1 + index into ents */
 	uint32_t	 nsubids;

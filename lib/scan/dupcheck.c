@@ -16,6 +16,7 @@
 
 #include "scan/dupcheck.h"
 #include "base/error.h"
+#include "base/hash.h"
 
 #define DUP_SHOWN	3	/* repeated ports named one by one, per host */
 
@@ -27,9 +28,10 @@ struct seen {
 struct pk_dupcheck {
 	uint64_t	 bits[PK_PROTO_COUNT][65536 / 64];
 	int		 hosts;
-	struct seen	*set;		/* open addressing, power of two */
-	size_t		 cap;
+	struct seen	*seen;		/* every address, as first seen */
 	size_t		 n;
+	size_t		 cap;
+	struct pk_index	 ix;		/* address -> its place in seen */
 };
 
 struct pk_dupcheck *
@@ -49,9 +51,10 @@ pk_dupcheck_free(struct pk_dupcheck *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->cap; i++)
-		free(d->set[i].addr);
-	free(d->set);
+	for (i = 0; i < d->n; i++)
+		free(d->seen[i].addr);
+	free(d->seen);
+	pk_index_free(&d->ix);
 	free(d);
 }
 
@@ -128,49 +131,31 @@ check_ports(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
 	ports_clear(d, h);
 }
 
-static size_t
-hash_str(const char *s)
+static const char *
+seen_key(const void *arg, size_t i)
 {
-	size_t h = 5381;
+	const struct pk_dupcheck *d = arg;
 
-	while (*s != '\0')
-		h = h * 33 ^ (unsigned char)*s++;
-	return h;
+	return d->seen[i].addr;
 }
 
+/* Room for one more address; 0 or -1. */
 static int
-set_grow(struct pk_dupcheck *d)
+seen_grow(struct pk_dupcheck *d)
 {
-	size_t ncap = d->cap == 0 ? 1024 : d->cap * 2, i, k;
-	struct seen *ns = calloc(ncap, sizeof(*ns));
+	struct seen *ns;
+	size_t ncap;
 
-	if (ns == NULL)
+	if (pk_index_reserve_str(&d->ix, d->n, 1024, seen_key, d) == -1)
 		return -1;
-	for (i = 0; i < d->cap; i++) {
-		if (d->set[i].addr == NULL)
-			continue;
-		for (k = hash_str(d->set[i].addr) & (ncap - 1);
-		    ns[k].addr != NULL; k = (k + 1) & (ncap - 1))
-			;
-		ns[k] = d->set[i];
-	}
-	free(d->set);
-	d->set = ns;
+	if (d->n < d->cap)
+		return 0;
+	ncap = d->cap == 0 ? 512 : d->cap * 2;
+	if ((ns = realloc(d->seen, ncap * sizeof(*ns))) == NULL)
+		return -1;
+	d->seen = ns;
 	d->cap = ncap;
 	return 0;
-}
-
-/* The entry for addr: found, or the empty slot to fill. */
-static struct seen *
-set_find(struct pk_dupcheck *d, const char *addr)
-{
-	size_t k;
-
-	for (k = hash_str(addr) & (d->cap - 1); d->set[k].addr != NULL;
-	    k = (k + 1) & (d->cap - 1))
-		if (strcmp(d->set[k].addr, addr) == 0)
-			break;
-	return &d->set[k];
 }
 
 static int
@@ -179,21 +164,23 @@ check_host(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
 {
 	const char *addr = h->host != NULL ? h->host : h->mac;
 	struct seen *e;
+	uint32_t *slot;
 	char msg[200];
 
-	if ((d->n + 1) * 2 > d->cap && set_grow(d) == -1)
+	if (seen_grow(d) == -1)
 		return -1;
-	e = set_find(d, addr);
-	if (e->addr != NULL) {
+	slot = pk_index_find_str(&d->ix, seen_key, d, addr, strlen(addr));
+	if (*slot != 0) {
 		(void)snprintf(msg, sizeof(msg), "warning: host %.64s listed "
-		    "again (first at line %lu)", addr, e->line);
+		    "again (first at line %lu)", addr, d->seen[*slot - 1].line);
 		warn_at(warn, arg, file, h->line, msg);
 		return 0;
 	}
+	e = &d->seen[d->n];
 	if ((e->addr = strdup(addr)) == NULL)
 		return -1;
 	e->line = h->line;
-	d->n++;
+	*slot = (uint32_t)++d->n;
 	return 0;
 }
 

@@ -12,83 +12,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "scan/queue.h"
 
 struct merged {
 	struct pk_arena	 arena;
 	struct pk_hb	 hb;
 	const char	*key;		/* address, in the arena */
-	struct merged	*chain;		/* next in the same bucket */
 };
 
 struct pk_merge {
 	struct merged	**order;	/* first appearance */
 	size_t		 n;
 	size_t		 cap;
-	struct merged	**buckets;
-	size_t		 nbuckets;
+	struct pk_index	 ix;		/* address -> its place in order */
 	size_t		 next;		/* next to deliver */
 	size_t		 limit;
 };
 
-static size_t
-hash_str(const char *s)
+static const char *
+merged_key(const void *arg, size_t i)
 {
-	size_t h = 5381;
+	const struct pk_merge *m = arg;
 
-	while (*s != '\0')
-		h = h * 33 ^ (unsigned char)*s++;
-	return h;
+	return m->order[i]->key;
 }
 
 static int
 merge_grow(struct pk_merge *m)
 {
-	struct merged **no, **nb;
-	size_t i, ncap = m->cap == 0 ? 64 : m->cap * 2;
+	struct merged **no;
+	size_t ncap = m->cap == 0 ? 64 : m->cap * 2;
 
-	no = realloc(m->order, ncap * sizeof(*no));
-	if (no == NULL)
+	if ((no = realloc(m->order, ncap * sizeof(*no))) == NULL)
 		return -1;
 	m->order = no;
-	nb = calloc(ncap * 2, sizeof(*nb));
-	if (nb == NULL)
-		return -1;
-	free(m->buckets);
-	m->buckets = nb;
-	m->nbuckets = ncap * 2;
 	m->cap = ncap;
-	for (i = 0; i < m->n; i++) {
-		size_t k = hash_str(m->order[i]->key) % m->nbuckets;
-
-		m->order[i]->chain = m->buckets[k];
-		m->buckets[k] = m->order[i];
-	}
 	return 0;
-}
-
-static struct merged *
-merge_find(struct pk_merge *m, const char *key)
-{
-	struct merged *e;
-
-	if (m->nbuckets == 0)
-		return NULL;
-	for (e = m->buckets[hash_str(key) % m->nbuckets]; e != NULL;
-	    e = e->chain)
-		if (strcmp(e->key, key) == 0)
-			return e;
-	return NULL;
 }
 
 static int
 merge_add(struct pk_merge *m, const struct pk_host *h)
 {
 	const char *key = h->host != NULL ? h->host : h->mac;
-	struct merged *e = merge_find(m, key);
-	size_t i, k;
+	struct merged *e;
+	uint32_t *slot;
+	size_t i;
 
-	if (e != NULL) {
+	if (pk_index_reserve_str(&m->ix, m->n, 128, merged_key, m) == -1)
+		return -1;
+	slot = pk_index_find_str(&m->ix, merged_key, m, key, strlen(key));
+	if (*slot != 0) {
+		e = m->order[*slot - 1];
 		for (i = 0; i < h->nports; i++)
 			if (pk_hb_add_port_copy(&e->hb, &h->ports[i]) == -1)
 				return -1;
@@ -105,9 +80,7 @@ merge_add(struct pk_merge *m, const struct pk_host *h)
 		return -1;
 	e->key = e->hb.h->host != NULL ? e->hb.h->host : e->hb.h->mac;
 	e->hb.h->scan = h->scan;
-	k = hash_str(e->key) % m->nbuckets;
-	e->chain = m->buckets[k];
-	m->buckets[k] = e;
+	*slot = (uint32_t)m->n;
 	return 0;
 }
 
@@ -123,7 +96,7 @@ pk_merge_free(struct pk_merge *m)
 		free(m->order[i]);
 	}
 	free(m->order);
-	free(m->buckets);
+	pk_index_free(&m->ix);
 	free(m);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/parse.h"
 #include "portkit.h"
 
 #define NPORTS		65536u
@@ -178,27 +179,6 @@ item_error(const struct pscan *sc, const char *why)
 	return PK_ERR_FORMAT;
 }
 
-/*
- * Read a strict decimal number: digits only.  Values above max are
- * reported by the caller from *big, without overflowing.
- */
-static const char *
-read_number(const char *p, const char *end, unsigned *val, int *big)
-{
-	unsigned long v = 0;
-
-	*big = 0;
-	while (p < end && *p >= '0' && *p <= '9') {
-		if (v <= MAX_PORT)
-			v = v * 10 + (unsigned long)(*p - '0');
-		p++;
-	}
-	if (v > MAX_PORT)
-		*big = 1;
-	*val = (unsigned)v;
-	return p;
-}
-
 static int
 bad_number(const struct pscan *sc)
 {
@@ -245,14 +225,14 @@ static int
 item_number(const struct pscan *sc, const char *p, const char *end,
     unsigned *v)
 {
-	const char *q;
-	int big;
+	size_t n = (size_t)(end - p);
+	unsigned long long val;
 
-	q = read_number(p, end, v, &big);
-	if (q == p || q != end)
+	if (n == 0 || pk_parse_digits(p, n, &val) != n)
 		return bad_number(sc);
-	if (big || *v > sc->max)
+	if (val > sc->max)
 		return out_of_range(sc);
+	*v = (unsigned)val;
 	return PK_OK;
 }
 

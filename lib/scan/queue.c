@@ -47,6 +47,27 @@ pk_rd_fail(struct pk_reader *r, int status, unsigned long line,
 	return status;
 }
 
+void
+pk_rd_warn(struct pk_reader *r, unsigned long line, const char *fmt, ...)
+{
+	struct pk_error w;
+	va_list ap;
+	size_t n;
+
+	if (r->opts.warn == NULL)
+		return;
+	memset(&w, 0, sizeof(w));
+	(void)snprintf(w.msg, sizeof(w.msg), "warning: ");
+	n = strlen(w.msg);
+	va_start(ap, fmt);
+	(void)vsnprintf(w.msg + n, sizeof(w.msg) - n, fmt, ap);
+	va_end(ap);
+	w.status = PK_OK;
+	w.file = r->name;
+	w.line = line;
+	r->opts.warn(r->opts.warn_arg, &w);
+}
+
 /* Complete hosts delivered or waiting: what a truncated input kept. */
 unsigned long
 pk_rd_kept(const struct pk_reader *r)

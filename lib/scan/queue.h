@@ -73,6 +73,9 @@ void		 pk_rd_host_abort(struct pk_reader *r);
 /* Record a final error at line (0: unknown); returns status. */
 int		 pk_rd_fail(struct pk_reader *r, int status, unsigned long line,
 		    const char *fmt, ...) PK_PRINTF(4, 5);
+/* A warning at line through the caller's opts.warn, when it set one. */
+void		 pk_rd_warn(struct pk_reader *r, unsigned long line,
+		    const char *fmt, ...) PK_PRINTF(3, 4);
 /* Complete hosts delivered or queued so far. */
 unsigned long	 pk_rd_kept(const struct pk_reader *r);
 /* Copy the input layer's error as final. */

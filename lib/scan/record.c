@@ -307,6 +307,7 @@ host_or_mac(const struct pk_host *h)
 	return h->host != NULL ? h->host : h->mac;
 }
 
+/* The port fields that are not a string member (those go by stroff). */
 static void
 fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
     const struct pk_host *h, const struct pk_port *p)
@@ -317,16 +318,7 @@ fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
 	switch (k) {
 	case F_PROTO: set_str(v, pk_proto_name(p->proto)); break;
 	case F_PORT: set_int(v, p->port, 1); break;
-	case F_STATE: set_str(v, p->state); break;
-	case F_REASON: set_str(v, p->reason); break;
 	case F_REASON_TTL: set_int(v, p->reason_ttl, p->reason_ttl >= 0); break;
-	case F_SERVICE: set_str(v, p->service); break;
-	case F_PRODUCT: set_str(v, p->product); break;
-	case F_VERSION: set_str(v, p->version); break;
-	case F_EXTRAINFO: set_str(v, p->extrainfo); break;
-	case F_OSTYPE: set_str(v, p->ostype); break;
-	case F_TUNNEL: set_str(v, p->tunnel); break;
-	case F_METHOD: set_str(v, p->method); break;
 	case F_CONF: set_int(v, p->conf, p->conf >= 0); break;
 	case F_CPE:
 		for (i = 0; i < p->ncpe; i++)

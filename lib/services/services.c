@@ -21,6 +21,8 @@
 #include "base/arena.h"
 #include "input/input.h"
 #include "base/error.h"
+#include "base/hash.h"
+#include "base/parse.h"
 
 #define SVC_PROTOS	3		/* tcp, udp, sctp */
 #define SVC_PORTS	65536
@@ -41,8 +43,7 @@ struct pk_services {
 	struct svc_name	*names;
 	size_t		 nnames;
 	size_t		 namecap;
-	uint32_t	*htab;		/* 1 + index into names, 0 empty */
-	size_t		 hmask;
+	struct pk_index	 byname_ix;	/* name -> its place in names */
 	uint32_t	*grp;		/* per entry: its index in names */
 	const struct pk_service **byname;
 };
@@ -122,19 +123,16 @@ svc_parse_portproto(struct svc_line *l, struct pk_service *sv,
     struct pk_error *err)
 {
 	const char *f = l->s + l->pos;
-	size_t n = svc_field(l), i = 0;
-	unsigned long port = 0;
+	size_t n = svc_field(l), i;
+	unsigned long long port;
 	char q[PK_EXCERPT_SIZE];
 	int proto;
 
-	while (i < n && f[i] >= '0' && f[i] <= '9') {
-		port = port * 10 + (unsigned long)(f[i] - '0');
-		if (port > 65535)
-			return svc_fail(err, l, PK_ERR_FORMAT,
-			    "port out of range 0..65535 in '%s'",
-			    pk_excerpt(q, f, n));
-		i++;
-	}
+	/* Leading zeros are allowed: no pk_parse_port, which counts digits. */
+	i = pk_parse_digits(f, n, &port);
+	if (port > 65535)
+		return svc_fail(err, l, PK_ERR_FORMAT,
+		    "port out of range 0..65535 in '%s'", pk_excerpt(q, f, n));
 	if (i == 0 || i == n || f[i] != '/')
 		return svc_fail(err, l, PK_ERR_FORMAT,
 		    "bad port/protocol '%s'", pk_excerpt(q, f, n));
@@ -274,53 +272,18 @@ svc_grow(struct pk_services *svc)
 	return PK_OK;
 }
 
-static size_t
-svc_hash(const char *s, size_t n)
+static const char *
+svc_name_key(const void *arg, size_t i)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
+	const struct pk_services *svc = arg;
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	return svc->names[i].name;
 }
 
 static uint32_t *
 svc_slot(const struct pk_services *svc, const char *s, size_t n)
 {
-	size_t i = svc_hash(s, n) & svc->hmask;
-	uint32_t *t = svc->htab;
-	const char *name;
-
-	for (; t[i] != 0; i = (i + 1) & svc->hmask) {
-		name = svc->names[t[i] - 1].name;
-		if (strncmp(name, s, n) == 0 && name[n] == '\0')
-			break;
-	}
-	return &t[i];
-}
-
-/* Double the hash table (kept at most half full). */
-static int
-svc_rehash(struct pk_services *svc)
-{
-	size_t ncap = svc->hmask ? (svc->hmask + 1) * 2 : 8192, i;
-	struct svc_name *nm;
-	const char *name;
-
-	nm = realloc(svc->names, ncap / 2 * sizeof(*nm));
-	if (nm == NULL)
-		return PK_ERR_NOMEM;
-	svc->names = nm;
-	svc->namecap = ncap / 2;
-	free(svc->htab);
-	if ((svc->htab = calloc(ncap, sizeof(*svc->htab))) == NULL)
-		return PK_ERR_NOMEM;
-	svc->hmask = ncap - 1;
-	for (i = 0; i < svc->nnames; i++) {
-		name = svc->names[i].name;
-		*svc_slot(svc, name, strlen(name)) = (uint32_t)i + 1;
-	}
-	return PK_OK;
+	return pk_index_find_str(&svc->byname_ix, svc_name_key, svc, s, n);
 }
 
 /* The index of name in svc->names, added when new; -1 out of memory. */
@@ -329,8 +292,17 @@ svc_intern(struct pk_services *svc, const char *s, size_t n)
 {
 	uint32_t *slot;
 	struct svc_name *nm;
+	size_t ncap;
 
-	if (svc->nnames == svc->namecap && svc_rehash(svc) != PK_OK)
+	if (svc->nnames == svc->namecap) {
+		ncap = svc->namecap ? svc->namecap * 2 : 4096;
+		if ((nm = realloc(svc->names, ncap * sizeof(*nm))) == NULL)
+			return -1;
+		svc->names = nm;
+		svc->namecap = ncap;
+	}
+	if (pk_index_reserve_str(&svc->byname_ix, svc->nnames, 8192,
+	    svc_name_key, svc) == -1)
 		return -1;
 	slot = svc_slot(svc, s, n);
 	if (*slot != 0)
@@ -581,7 +553,7 @@ pk_services_free(struct pk_services *svc)
 	free(svc->ents);
 	free(svc->grp);
 	free(svc->names);
-	free(svc->htab);
+	pk_index_free(&svc->byname_ix);
 	pk_arena_destroy(&svc->strings);
 	free(svc->name);
 	free(svc);

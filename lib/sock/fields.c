@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "sock/sock_impl.h"
 
 int
@@ -60,30 +61,6 @@ int
 pk_sk_tokeq(const struct sk_tok *t, const char *lit)
 {
 	return strlen(lit) == t->n && memcmp(t->p, lit, t->n) == 0;
-}
-
-int
-pk_sk_digits(const char *p, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 18)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	return 1;
-}
-
-static long
-sk_number(const char *p, size_t n)
-{
-	long v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v = v * 10 + (p[i] - '0');
-	return v;
 }
 
 /* Every entry of nmap-services under name for proto; 1 when unique. */
@@ -222,9 +199,9 @@ sk_port(struct pk_sock_reader *r, const char *s, size_t n, long *out)
 	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		continue;
 	if (n > 0 && i == n) {
-		if (n > 5 || sk_number(s, n) > 65535)
+		if (pk_parse_port(s, n, 65535, &port) == -1)
 			return sk_bad(r, "bad port", s, n);
-		*out = sk_number(s, n);
+		*out = port;
 		return 0;
 	}
 	if ((name = pk_arena_strndup(&r->arena, s, n)) == NULL)
@@ -267,18 +244,6 @@ pk_sk_endpoint(struct pk_sock_reader *r, const char *s, size_t n, int peer)
 	return 0;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Undo lsof's escapes in COMMAND: \xHH, \n \t \r \b \f and \\. */
 char *
 pk_sk_unescape(struct pk_sock_reader *r, const char *s, size_t n)
@@ -292,8 +257,9 @@ pk_sk_unescape(struct pk_sock_reader *r, const char *s, size_t n)
 		return NULL;
 	for (o = out, i = 0; i < n; i++) {
 		if (s[i] == '\\' && i + 3 < n && s[i + 1] == 'x' &&
-		    hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0) {
-			*o++ = (char)(hexval(s[i + 2]) * 16 + hexval(s[i + 3]));
+		    pk_hexval(s[i + 2]) >= 0 && pk_hexval(s[i + 3]) >= 0) {
+			*o++ = (char)(pk_hexval(s[i + 2]) * 16 +
+			    pk_hexval(s[i + 3]));
 			i += 3;
 		} else if (s[i] == '\\' && i + 1 < n && s[i + 1] != '\0' &&
 		    (c = strchr(from, s[i + 1])) != NULL) {

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "base/parse.h"
 #include "sock/sock_impl.h"
 
 #define LSOF_MAXTOK	16
@@ -59,25 +60,22 @@ static int
 lsof_proc(struct pk_sock_reader *r, const struct sk_tok *t)
 {
 	struct pk_sock_proc *p;
-	size_t i;
-	long fd = 0;
+	unsigned long long v;
+	long long pid;
+	long fd = -1;
 
-	if (!pk_sk_digits(t[1].p, t[1].n))
+	if (pk_parse_long(t[1].p, t[1].n, &pid) == -1)
 		return lsof_bad(r, "lsof PID must be a number");
-	for (i = 0; i < t[3].n && i < 9 && t[3].p[i] >= '0' &&
-	    t[3].p[i] <= '9'; i++)
-		fd = fd * 10 + (t[3].p[i] - '0');
-	if (i == 0)
-		fd = -1;
+	/* FD is "3u", "cwd", ...: up to 9 leading digits, or none. */
+	if (pk_parse_digits(t[3].p, t[3].n < 9 ? t[3].n : 9, &v) > 0)
+		fd = (long)v;
 	p = pk_arena_zalloc(&r->arena, sizeof(*p));
 	if (p == NULL ||
 	    (p->name = pk_sk_unescape(r, t[0].p, t[0].n)) == NULL ||
 	    (r->rec.user = pk_arena_strndup(&r->arena, t[2].p,
 	    t[2].n)) == NULL)
 		return pk_sk_fail(r, PK_ERR_NOMEM, r->first, "out of memory");
-	p->pid = 0;
-	for (i = 0; i < t[1].n; i++)
-		p->pid = p->pid * 10 + (t[1].p[i] - '0');
+	p->pid = (long)pid;
 	p->fd = fd;
 	r->rec.procs = p;
 	r->rec.nprocs = 1;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "sock/sock_impl.h"
 
 /* Letters of a process set; the rest belong to file sets. */
@@ -55,7 +56,7 @@ static int
 lf_proc_field(struct pk_sock_reader *r, const char *s, size_t n,
     unsigned long line)
 {
-	size_t i;
+	long long pid;
 
 	switch (s[0]) {
 	case 'p':
@@ -65,12 +66,10 @@ lf_proc_field(struct pk_sock_reader *r, const char *s, size_t n,
 		free(r->lf_uid);
 		r->lf_cmd = r->lf_login = r->lf_uid = NULL;
 		r->lf_pid = -1;
-		if (n < 2 || n > 11 || !pk_sk_digits(s + 1, n - 1))
+		if (n > 11 || pk_parse_long(s + 1, n - 1, &pid) == -1)
 			return lf_bad(r, line, "lsof -F: the p field (PID) "
 			    "must be a number");
-		r->lf_pid = 0;
-		for (i = 1; i < n; i++)
-			r->lf_pid = r->lf_pid * 10 + (s[i] - '0');
+		r->lf_pid = (long)pid;
 		return PK_OK;
 	case 'c':
 		return lf_keep(r, &r->lf_cmd, s + 1, n - 1, line);
@@ -119,15 +118,13 @@ struct lf_file {
 static void
 lf_file_field(struct lf_file *f, const char *s, size_t n)
 {
-	size_t i;
+	unsigned long long v;
 
 	switch (s[0]) {
 	case 'f':
-		for (i = 1, f->fd = 0; i < n && i < 10 && s[i] >= '0' &&
-		    s[i] <= '9'; i++)
-			f->fd = f->fd * 10 + (s[i] - '0');
-		if (i == 1 || i < n)
-			f->fd = -1;	/* cwd, mem, DEL: not a socket */
+		/* cwd, mem, DEL, or more than 9 digits: no descriptor. */
+		f->fd = n > 1 && n <= 10 &&
+		    pk_parse_digits(s + 1, n - 1, &v) == n - 1 ? (long)v : -1;
 		break;
 	case 't':
 		f->type = s + 1;

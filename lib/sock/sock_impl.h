@@ -67,7 +67,6 @@ int		 pk_sk_refail(struct pk_sock_reader *r);
 /* Next blank-separated token of [*p, end); 0 at the end. */
 int		 pk_sk_tok(const char **p, const char *end, struct sk_tok *t);
 int		 pk_sk_tokeq(const struct sk_tok *t, const char *lit);
-int		 pk_sk_digits(const char *p, size_t n);
 /*
  * Parse "addr:port" (brackets, "%zone", "*" port) into the record's
  * local (peer == 0) or peer end; sets r->err's message and returns -1

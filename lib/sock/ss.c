@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "base/parse.h"
 #include "sock/sock_impl.h"
 
 /* The longest process name the kernel keeps (TASK_COMM_LEN - 1). */
@@ -31,25 +32,17 @@ is_state(const struct sk_tok *t)
 	return 0;
 }
 
-/* Digits at p; returns the end, or NULL when there are none. */
+/* 1 to 18 digits at p into *v; returns their end, or NULL. */
 static const char *
-digits_end(const char *p, const char *end)
+ss_number(const char *p, const char *end, long *v)
 {
-	const char *s = p;
+	unsigned long long x;
+	size_t n = pk_parse_digits(p, (size_t)(end - p), &x);
 
-	while (p < end && *p >= '0' && *p <= '9')
-		p++;
-	return p > s && p - s <= 18 ? p : NULL;
-}
-
-static long
-num(const char *p, const char *e)
-{
-	long v = 0;
-
-	for (; p < e; p++)
-		v = v * 10 + (*p - '0');
-	return v;
+	if (n == 0 || n > 18)
+		return NULL;
+	*v = (long)x;
+	return p + n;
 }
 
 /* At q: ",pid=N,fd=N)"?  Sets pid and fd and returns the ')'. */
@@ -60,15 +53,13 @@ pid_fd(const char *q, const char *end, long *pid, long *fd)
 
 	if ((size_t)(end - q) < 6 || memcmp(q, "\",pid=", 6) != 0)
 		return NULL;
-	if ((d = digits_end(q + 6, end)) == NULL)
+	if ((d = ss_number(q + 6, end, pid)) == NULL)
 		return NULL;
-	*pid = num(q + 6, d);
 	if ((size_t)(end - d) < 4 || memcmp(d, ",fd=", 4) != 0)
 		return NULL;
 	q = d + 4;
-	if ((d = digits_end(q, end)) == NULL || d == end || *d != ')')
+	if ((d = ss_number(q, end, fd)) == NULL || d == end || *d != ')')
 		return NULL;
-	*fd = num(q, d);
 	return d;
 }
 
@@ -143,6 +134,7 @@ static int
 unix_complete(const char *p, const char *end)
 {
 	struct sk_tok t[3];
+	long long v;
 	int n = 0;
 
 	/* At least one path token, then digits, anything, digits. */
@@ -150,8 +142,9 @@ unix_complete(const char *p, const char *end)
 		return 0;
 	while (pk_sk_tok(&p, end, &t[n % 3])) {
 		n++;
-		if (n >= 3 && pk_sk_digits(t[n % 3].p, t[n % 3].n) &&
-		    pk_sk_digits(t[(n + 2) % 3].p, t[(n + 2) % 3].n))
+		if (n >= 3 && pk_parse_long(t[n % 3].p, t[n % 3].n, &v) == 0 &&
+		    pk_parse_long(t[(n + 2) % 3].p, t[(n + 2) % 3].n,
+		    &v) == 0)
 			return 1;
 	}
 	return 0;
@@ -225,6 +218,7 @@ pk_ss_parse(struct pk_sock_reader *r)
 {
 	const char *p = r->acc, *end = r->acc + r->acclen;
 	struct sk_tok rq, sq, loc, peer;
+	long long q;
 	int rc;
 
 	if (p < end && (*p == ' ' || *p == '\t'))
@@ -234,7 +228,8 @@ pk_ss_parse(struct pk_sock_reader *r)
 	if (!pk_sk_tok(&p, end, &rq) || !pk_sk_tok(&p, end, &sq) ||
 	    !pk_sk_tok(&p, end, &loc) || !pk_sk_tok(&p, end, &peer))
 		return ss_bad(r, "missing columns in ss line");
-	if (!pk_sk_digits(rq.p, rq.n) || !pk_sk_digits(sq.p, sq.n))
+	if (pk_parse_long(rq.p, rq.n, &q) == -1 ||
+	    pk_parse_long(sq.p, sq.n, &q) == -1)
 		return ss_bad(r, "Recv-Q and Send-Q must be numbers");
 	if (pk_sk_endpoint(r, loc.p, loc.n, 0) == -1 ||
 	    pk_sk_endpoint(r, peer.p, peer.n, 1) == -1)

@@ -462,3 +462,99 @@ gen_ss_port_20_digits() {
 	printf '%s\n' "$SS_HEAD"
 	printf 'tcp   LISTEN 0 128 0.0.0.0:12345678901234567890 0.0.0.0:*\n'
 }
+
+# ptop --merge counts files (issue 19, item 6): every field checked, its
+# range and its agreement with the file's hosts line.
+counts_head() {
+	printf '# ptop counts 1\tby=port\tstates=open\n'
+}
+
+gen_counts_huge() {
+	counts_head
+	printf 'hosts\t99999999999999999999\n'
+}
+
+gen_counts_share() {
+	counts_head
+	printf 'hosts\t1\naddr\t10.0.0.1\nkey\t22/tcp\t100\n'
+}
+
+gen_counts_key() {
+	counts_head
+	printf 'hosts\t1\naddr\t10.0.0.1\nkey\tnot-a-port\t1\n'
+}
+
+gen_counts_twice() {
+	counts_head
+	printf 'hosts\t2\naddr\t10.0.0.1\naddr\t10.0.0.2\nkey\t22/tcp\t1\nkey\t22/tcp\t1\n'
+}
+
+gen_counts_addr() {
+	counts_head
+	printf 'hosts\t2\naddr\t10.0.0.1\naddr\t10.0.0.1\n'
+}
+
+gen_counts_ctrl() {
+	counts_head
+	printf 'hosts\t1\naddr\t10.0.0.1\033[2J\n'
+}
+
+# Port lists every tool must judge the same way (issue 19, items 10 and
+# 11): a range past 65535, a reversed range, an icmp list, and a count
+# that disagrees with its list; each is warned of and ignored.
+ep_host() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><extraports '
+	printf 'state="closed" count="%s"><extrareasons reason="reset" ' "$1"
+	printf 'count="%s" proto="%s" ports="%s"/></extraports></ports>' \
+	    "$1" "$2" "$3"
+	printf '</host></nmaprun>\n'
+}
+gen_ep_past() { ep_host 3 tcp 65534-65536; }
+gen_ep_reversed() { ep_host 3 tcp 9-7; }
+gen_ep_icmp() { ep_host 2 icmp 1-2; }
+gen_ep_count() { ep_host 5 tcp 1-3; }
+
+# A scaninfo whose services list does not parse, and one whose list
+# disagrees with numservices: warned of and not used (item 11).
+gen_scaninfo_bad() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><scaninfo type="syn" protocol="tcp" '
+	printf 'numservices="3" services="1-2,x"/>'
+	one_host
+	printf '</nmaprun>\n'
+}
+gen_scaninfo_count() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><scaninfo type="syn" protocol="tcp" '
+	printf 'numservices="1000" services="1-3"/>'
+	one_host
+	printf '</nmaprun>\n'
+}
+
+# pfirewall --listening (issue 19, item 2): a listing that repeats one
+# listener 20,000 times keeps one socket; one that names more listeners
+# than a host has fails with a limit instead of growing.
+gen_listen_dups() {
+	cp "$T/lo-A.xml" lo.xml
+	printf 'COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n'
+	awk 'BEGIN { for (i = 0; i < 20000; i++)
+	    printf "sshd %d root 3u IPv4 1 0t0 TCP *:2299 (LISTEN)\n", 100 + i }'
+}
+gen_listen_flood() {
+	cp "$T/lo-A.xml" lo.xml
+	printf 'COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n'
+	awk 'BEGIN { for (a = 1; a <= 5; a++) for (p = 1; p <= 65535; p++)
+	    printf "x 1 root 3u IPv4 1 0t0 TCP 127.0.0.%d:%d (LISTEN)\n", a, p }'
+}
+
+# pcat --match: a pattern past PCRE2's match limit stops the run (item 9).
+gen_match_limit() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service name="%s"/></port>' \
+	    aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+	printf '</ports></host></nmaprun>\n'
+}

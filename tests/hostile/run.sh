@@ -61,6 +61,31 @@ check() {
 	return 1
 }
 
+# every_tool NAME FILE: each tool given the case's file (twice where it
+# takes two) must end cleanly: status 0 to 3, no sanitizer report (99),
+# no crash, and every stderr line its own ("tool: ...").  What each says
+# is the case's business above; here only that none of them breaks.
+every_tool() {
+	why=
+	for t in "ptop $2" "pdiff $2 $2" "pfirewall $2 $2" "pnonstd $2" \
+	    "phist $2" "preport $2"; do
+		# shellcheck disable=SC2086
+		$t </dev/null >/dev/null 2>"$tmp/err2"
+		st2=$?
+		tool=${t%% *}
+		if [ "$st2" -gt 3 ]; then
+			why="$tool exits $st2"
+		elif grep -qv "^$tool: " "$tmp/err2"; then
+			why="$tool: stray stderr: $(grep -v "^$tool: " \
+			    "$tmp/err2" | head -1 | cut -c1-80)"
+		fi
+		[ -n "$why" ] && break
+	done
+	[ -z "$why" ] && return 0
+	echo "FAIL $1 (every tool): $why"
+	return 1
+}
+
 # figures NAME: CPU seconds and peak RSS from time(1), within the limits?
 figures() {
 	read -r cpu rss <"$tmp/time" || return 1
@@ -93,9 +118,12 @@ while IFS='|' read -r name file cmd want re; do
 		$cmd </dev/null 2>"$tmp/err"
 		st=$?
 	fi
-	cd "$tmp" && rm -rf "$wd"
 	ok=1
 	check "$name" "$st" "$want" "$re" || ok=0
+	if [ "$measure" = 0 ] && [ -s "$file" ]; then
+		every_tool "$name" "$file" || ok=0
+	fi
+	cd "$tmp" && rm -rf "$wd"
 	if [ "$measure" = 1 ]; then
 		figures "$name" || ok=0
 	fi

@@ -31,6 +31,13 @@
 #             rules are in fw_stateful_rules / fw_stateless_rules below and
 #             hold for IPv6 (fd77:3::2..4) too, where the stateful host
 #             also accepts ICMPv6 neighbour discovery.
+#   fwkinds   bridge pkb-fk (10.77.14.0/24, scanned over IPv4): pk-fk-nft
+#             .2, a native nftables stateful host with conntrack's default
+#             loose pickup (tcp 22 ssh, 80 http; policy drop, new to 22
+#             and 443 accepted); pk-fk-nosyn .3, iptables without
+#             conntrack (22 ssh, 80 and 8081 http, 8000 http on 10.77.14.3
+#             only, 9000 an IPv6-only socat on ::; non-SYN to 80 dropped,
+#             SYN to 8081 dropped); .4 is nobody (down in every scan).
 #   nonstd    bridge pkb-nonstd; pk-nonstd .2 (ssh 22+2222, http 80+8888,
 #             redis 6379+6380, https 8443, http 8000 on fd77:4::2 only,
 #             udp 53+5353, tcp 9100 and udp 123 on fe80::77:2%eth0, 631 on
@@ -53,7 +60,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 RESP=$HERE/responder.py
 PY=/usr/bin/python3.11
 SSH_BANNER='SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3'
-LABS="local basic multi firewall nonstd"
+LABS="local basic multi firewall nonstd fwkinds"
 
 die() { echo "lab.sh: $*" >&2; exit 1; }
 
@@ -64,6 +71,7 @@ lab_netns() {
 	multi) echo pk-multi-a pk-multi-b pk-multi-c ;;
 	firewall) echo pk-fw-stateful pk-fw-stateless pk-fw-none ;;
 	nonstd) echo pk-nonstd pk-nonstd2 ;;
+	fwkinds) echo pk-fk-nft pk-fk-nosyn ;;
 	*) return 1 ;;
 	esac
 }
@@ -75,6 +83,7 @@ lab_links() {
 	multi) echo pkb-multi pkv-ma pkv-mb pkv-mc ;;
 	firewall) echo pkb-fw pkv-fw1 pkv-fw2 pkv-fw3 ;;
 	nonstd) echo pkb-nonstd pkv-ns1 pkv-ns2 ;;
+	fwkinds) echo pkb-fk pkv-fk1 pkv-fk2 ;;
 	esac
 }
 
@@ -86,6 +95,7 @@ lab_addrs() {
 	firewall) echo 10.77.3.2 10.77.3.3 10.77.3.4 fd77:3::2 fd77:3::3 \
 	    fd77:3::4 ;;
 	nonstd) echo 10.77.4.2 10.77.4.3 fd77:4::2 fd77:4::3 ;;
+	fwkinds) echo 10.77.14.2 10.77.14.3 ;;
 	esac
 }
 
@@ -331,6 +341,41 @@ up_firewall() {
 	done
 }
 
+# Evidence that two kinds of filter explain (pfirewall's "ambiguous").
+# pk-fk-nft: conntrack picks up a lone ACK to 22 or 443 as new, so the ACK
+# scan finds them unfiltered, as a stateless allow-list would.
+# pk-fk-nosyn: no conntrack; "! --syn" to 80 dropped looks stateful.
+up_fwkinds() {
+	local a=pk-fk-nft b=pk-fk-nosyn
+	mkbridge pkb-fk 10.77.14.1 fd77:14::1
+	mkns $a
+	ns_link $a pkv-fk1 10.77.14.2 fd77:14::2
+	ip link set pkv-fk1 master pkb-fk
+	mkns $b
+	ns_link $b pkv-fk2 10.77.14.3 fd77:14::3
+	ip link set pkv-fk2 master pkb-fk
+	sshl fwkinds $a 22 ::
+	tcp fwkinds $a 80 :: http
+	ip netns exec $a nft -f - <<'EOF'
+table inet filter {
+	chain input {
+		type filter hook input priority 0; policy drop;
+		iif lo accept
+		ct state established,related accept
+		tcp dport { 22, 443 } ct state new accept
+	}
+}
+EOF
+	sshl fwkinds $b 22 ::
+	tcp fwkinds $b 80 :: http
+	tcp fwkinds $b 8081 :: http
+	tcp fwkinds $b 8000 10.77.14.3 http
+	spawn fwkinds $b tcp 9000 socat \
+	    TCP6-LISTEN:9000,ipv6only=1,fork,reuseaddr SYSTEM:"echo ok"
+	ip netns exec $b iptables -A INPUT -p tcp --dport 80 ! --syn -j DROP
+	ip netns exec $b iptables -A INPUT -p tcp --dport 8081 --syn -j DROP
+}
+
 up_nonstd() {
 	local d=$STATE/nonstd a=pk-nonstd b=pk-nonstd2
 	mkbridge pkb-nonstd 10.77.4.1 fd77:4::1
@@ -411,7 +456,7 @@ cmd=${1:-}
 case $cmd in
 up)
 	[ $# -eq 2 ] && lab_netns "$2" >/dev/null || {
-		echo "usage: lab.sh up local|basic|multi|firewall|nonstd" >&2
+		echo "usage: lab.sh up local|basic|multi|firewall|nonstd|fwkinds" >&2
 		exit 2
 	}
 	down_lab "$2"
@@ -425,7 +470,7 @@ up)
 	;;
 down)
 	[ $# -eq 2 ] && lab_netns "$2" >/dev/null || {
-		echo "usage: lab.sh down local|basic|multi|firewall|nonstd" >&2
+		echo "usage: lab.sh down local|basic|multi|firewall|nonstd|fwkinds" >&2
 		exit 2
 	}
 	down_lab "$2"

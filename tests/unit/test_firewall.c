@@ -159,10 +159,13 @@ TEST(test_engine_stateful_folded)
 	if (!assert_true(o != NULL))
 		goto out;
 	assert_str(o->host, "10.0.0.5");
-	assert_str(o->kind, "stateful");
+	/* SYN and ACK probes cannot tell conntrack from a non-SYN drop. */
+	assert_str(o->kind, "ambiguous");
 	assert_int(o->filtering, 1);
-	assert_str(o->summary, "stateful firewall: 65533 ports dropped "
-	    "(SYN and ACK); open 22,80");
+	assert_str(o->summary, "ambiguous (a stateful firewall, or a stateless rule dropping "
+	    "non-SYN packets; a version scan, -sV, of a port open to SYN "
+	    "would tell): 65533 ports "
+	    "dropped (SYN and ACK); open 22,80");
 	assert_int(o->nrows, 2);
 	assert_str(o->rows[0].ports, "1-21,23-79,81-65535");
 	assert_int(o->rows[0].verdict, PK_FW_DROP);
@@ -172,7 +175,7 @@ TEST(test_engine_stateful_folded)
 	assert_int(o->segs[1].lo, 22);
 	assert_int(o->segs[1].row, 1);
 	assert_int(pk_fw_next_unmatched(fw, &o), PK_EOF);
-	assert_str(pk_fw_summary(fw), "1 host: 1 stateful firewall");
+	assert_str(pk_fw_summary(fw), "1 host: 1 ambiguous");
 out:
 	pk_fw_free(fw);
 }
@@ -236,11 +239,68 @@ TEST(test_engine_bad_ranges)
 	pk_fw_free(NULL);
 }
 
+/* The kind a host's evidence proves, or the candidates it leaves. */
+TEST(test_engine_kinds)
+{
+	/* nftables with loose pickup, or a stateless allow-list. */
+	struct pk_port s1[] = { port(22, "open", "syn-ack"),
+	    port(443, "closed", "reset"), port(80, "filtered", "no-response") };
+	struct pk_port a1[] = { port(22, "unfiltered", "reset"),
+	    port(443, "unfiltered", "reset"),
+	    port(80, "filtered", "no-response") };
+	/* No conntrack: non-SYN dropped to 22, SYN dropped to 8081. */
+	struct pk_port s2[] = { port(22, "open", "syn-ack"),
+	    port(8081, "filtered", "no-response") };
+	struct pk_port a2[] = { port(22, "filtered", "no-response"),
+	    port(8081, "unfiltered", "reset") };
+	struct pk_host hs1 = host("10.0.0.1", s1, 3);
+	struct pk_host ha1 = host("10.0.0.1", a1, 3);
+	struct pk_host hs2 = host("10.0.0.2", s2, 2);
+	struct pk_host ha2 = host("10.0.0.2", a2, 2);
+	struct pk_host hs3 = host("10.0.0.3", NULL, 0);
+	struct pk_host ha3 = host("10.0.0.3", NULL, 0);
+	struct pk_host hs4 = host("10.0.0.4", NULL, 0);
+	struct pk_host ha4 = host("10.0.0.4", a1, 1);
+	const struct pk_fw_host *o;
+	struct pk_fw *fw = pk_fw_new();
+
+	if (!assert_true(fw != NULL))
+		return;
+	hs3.status = ha3.status = hs4.status = "down";
+	assert_int(pk_fw_hold(fw, &ha1, &ack), PK_OK);
+	assert_int(pk_fw_hold(fw, &ha2, &ack), PK_OK);
+	assert_int(pk_fw_hold(fw, &ha3, &ack), PK_OK);
+	assert_int(pk_fw_hold(fw, &ha4, &ack), PK_OK);
+	assert_int(pk_fw_host(fw, &hs1, &syn, &o), PK_OK);
+	assert_str(o->kind, "ambiguous");
+	assert_str(o->summary, "ambiguous (stateless rules, or a stateful "
+	    "firewall whose conntrack picks up a lone ACK; a FIN scan, -sF, "
+	    "would tell): dropped (SYN and ACK) 80; open 22; closed 443");
+	assert_int(pk_fw_host(fw, &hs2, &syn, &o), PK_OK);
+	assert_str(o->kind, "ambiguous");
+	assert_str(o->summary, "ambiguous (stateless rules, and a stateful "
+	    "firewall or a stateless rule dropping non-SYN packets; a version "
+	    "scan, -sV, of a port open to SYN would tell): SYN blocked, ACK "
+	    "passes 8081; open 22");
+	assert_int(pk_fw_host(fw, &hs3, &syn, &o), PK_OK);
+	assert_str(o->kind, "down");
+	assert_int(o->filtering, 0);
+	assert_str(o->summary, "down in every scan");
+	assert_int(pk_fw_host(fw, &hs4, &syn, &o), PK_OK);
+	assert_str(o->kind, "ack-only");
+	assert_str(o->summary, "down in the SYN scan, up in the ACK scan");
+	assert_str(pk_fw_summary(fw), "4 hosts: 2 ambiguous, 1 up in the "
+	    "ACK scan only, 1 down in every scan");
+	pk_fw_free(fw);
+}
+
 /* The recorded lab: the held ACK scan, the streamed SYN scan. */
 TEST(test_engine_lab)
 {
 	const char *want[] = {
-	    "stateful firewall: 1008 ports dropped (SYN and ACK); open "
+	    "ambiguous (a stateful firewall, or a stateless rule dropping "
+		"non-SYN packets; a version scan, -sV, of a port open to SYN "
+		"would tell): 1008 ports dropped (SYN and ACK); open "
 		"22,80; rejects (tcp-reset, or no filter) 113",
 	    "stateless rules: dropped (SYN and ACK) 8083; SYN blocked, ACK "
 		"passes 8081-8082; rejected 8084-8085 (port-unreach, "
@@ -268,7 +328,7 @@ TEST(test_engine_lab)
 		assert_str(o->summary, want[i++]);
 	}
 	assert_int(i, 3);
-	assert_str(pk_fw_summary(fw), "3 hosts: 1 stateful firewall, "
+	assert_str(pk_fw_summary(fw), "3 hosts: 1 ambiguous, "
 	    "1 stateless rules, 1 no filtering seen");
 	pk_reader_free(ra);
 	pk_reader_free(rs);
@@ -478,6 +538,70 @@ TEST(test_listen_lsof_star)
 	pk_fw_listen_free(fl);
 }
 
+/*
+ * A dump is one host: the scan host its own addresses name (an
+ * established socket counts), --host, or the only host up.  lsof's IPv6
+ * "*" may be IPv6-only: not open on an IPv4 host, it is undecided.
+ */
+TEST(test_listen_pick)
+{
+	struct pk_sock s6 = lsock(PK_PROTO_TCP, "*", 8080, 6);
+	struct pk_sock est = lsock(PK_PROTO_TCP, "10.0.0.2", 22, 4);
+	struct pk_port pp[] = { port(8080, "closed", "reset") };
+	struct pk_addr a[] = { { PK_ADDR_IPV4, "10.0.0.1", NULL },
+	    { PK_ADDR_IPV4, "10.0.0.2", NULL } };
+	struct pk_host h1 = host("10.0.0.1", pp, 1);
+	struct pk_host h2 = host("10.0.0.2", pp, 1);
+	const struct pk_fw_lrow *r;
+	struct pk_fw_listen *fl = pk_fw_listen_new(), *f2 = pk_fw_listen_new();
+	size_t n;
+
+	if (!assert_true(fl != NULL && f2 != NULL))
+		goto out;
+	s6.format = PK_FMT_LSOF;
+	est.listening = 0;
+	h1.addrs = &a[0];
+	h2.addrs = &a[1];
+	h1.naddrs = h2.naddrs = 1;
+	assert_int(pk_fw_listen_add(fl, &s6), PK_OK);
+	assert_int(pk_fw_listen_add(f2, &s6), PK_OK);
+	assert_int(pk_fw_listen_pick(fl, NULL, &n), PK_EOF);
+	assert_int(n, 0);
+	assert_int(pk_fw_listen_host(fl, &h1), PK_OK);
+	assert_int(pk_fw_listen_host(fl, &h2), PK_OK);
+	assert_int(pk_fw_listen_pick(fl, NULL, &n), PK_ERR_USAGE);
+	assert_int(n, 2);
+	assert_int(pk_fw_listen_pick(fl, "10.0.0.9", &n), PK_EOF);
+	assert_int(pk_fw_listen_pick(fl, "10.0.0.1", &n), PK_OK);
+	assert_int(pk_fw_listen_classify(fl, &r, &n), PK_OK);
+	if (assert_int(n, 1)) {
+		assert_str(r[0].scan_host, "10.0.0.1");
+		assert_int(r[0].lclass, PK_FW_UNDECIDED);
+		assert_int(r[0].filtering, 0);
+	}
+	/* The established socket names 10.0.0.2. */
+	assert_int(pk_fw_listen_add(f2, &est), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h1), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h2), PK_OK);
+	assert_int(pk_fw_listen_pick(f2, NULL, &n), PK_OK);
+	assert_int(pk_fw_listen_classify(f2, &r, &n), PK_OK);
+	if (assert_int(n, 1))
+		assert_str(r[0].scan_host, "10.0.0.2");
+	pk_fw_listen_free(f2);
+	/* Named but down: the only host up is not the dump's. */
+	if (!assert_true((f2 = pk_fw_listen_new()) != NULL))
+		goto out;
+	h2.status = "down";
+	assert_int(pk_fw_listen_add(f2, &est), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h1), PK_OK);
+	assert_int(pk_fw_listen_host(f2, &h2), PK_OK);
+	assert_int(pk_fw_listen_pick(f2, NULL, &n), PK_EOF);
+	assert_int(n, 1);
+out:
+	pk_fw_listen_free(fl);
+	pk_fw_listen_free(f2);
+}
+
 TEST(test_lclass_names)
 {
 	assert_str(pk_fw_lclass_name(PK_FW_REACHABLE), "reachable");
@@ -621,7 +745,7 @@ TEST(test_fw_write_row)
 
 TEST_MAIN(test_infer_table, test_verdict_names, test_roles,
     test_engine_stateful_folded, test_engine_one_sided,
-    test_engine_bad_ranges, test_engine_lab, test_engine_hold_compact,
+    test_engine_bad_ranges, test_engine_kinds, test_engine_lab, test_engine_hold_compact,
     test_engine_unlisted_saturates, test_listen_classes,
-    test_listen_lsof_star, test_lclass_names, test_listen_lab,
+    test_listen_lsof_star, test_listen_pick, test_lclass_names, test_listen_lab,
     test_fw_fields, test_fw_values, test_fw_write_row)

@@ -439,7 +439,7 @@ TEST(test_masscan)
 {
 	static const char ms[] =
 	    "# Masscan 1.3.2 scan initiated Fri Nov 17 10:00:00 2023\n"
-	    "# Ports scanned: TCP(2;22-22,80-80) UDP(1;53-53) SCTP(0;) "
+	    "# Ports scanned: TCP(3;22-22,80-81,) UDP(1;65589-65589) SCTP(0;) "
 	    "PROTOCOLS(0;)\n"
 	    "Timestamp: 1700000000\tHost: 10.0.0.1 ()\tPorts: "
 	    "80/open/tcp//http//\n"
@@ -463,6 +463,9 @@ TEST(test_masscan)
 	assert_str(s->startstr, "Fri Nov 17 10:00:00 2023");
 	assert_str(s->args, NULL);
 	assert_int(s->nscaninfo, 2);
+	/* masscan's numbering and final comma undone (masscan 1.3.2). */
+	assert_str(s->scaninfo[0].services, "22,80-81");
+	assert_str(s->scaninfo[1].services, "53");
 	assert_str(h->status, NULL);
 	assert_int(h->endtime, 1700000002);
 	assert_int(h->line, 3);

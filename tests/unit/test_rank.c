@@ -277,6 +277,233 @@ out:
 	pk_rank_free(sv);
 }
 
+/* Write rk as TSV through pk_rank_write; returns malloc'ed text. */
+static char *
+table(struct pk_rank *rk, const struct pk_services *svc, const char *scan,
+    size_t max, int *rc)
+{
+	const struct pk_field *f;
+	struct pk_writer *w;
+	char *buf = NULL;
+	size_t n, len = 0;
+	FILE *fp;
+
+	*rc = PK_ERR_USAGE;
+	f = pk_rank_fields(PK_RANK_PORT, scan != NULL, &n);
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		return NULL;
+	if ((w = pk_writer_new(fp, PK_OUT_TSV, f, n, 0)) != NULL) {
+		*rc = pk_rank_write(rk, svc, scan, max, w);
+		(void)pk_writer_flush(w);
+	}
+	pk_writer_free(w);
+	fclose(fp);
+	return buf;
+}
+
+/* Rows beside nmap-services: registered name, frequency and lift. */
+TEST(test_table_ports)
+{
+	static const char text[] =
+	    "ssh\t22/tcp\t0.182286\n"
+	    "http\t80/tcp\t0.484143\n"
+	    "zero\t8443/tcp\t0\n";
+	static const char want[] =
+	    "scan\trank\tport\tproto\thosts\tshare\tservice\tdetected\t"
+	    "freq\tlift\n"
+	    "s\t1\t22\ttcp\t2\t1\tssh\tssh(2)\t0.182286\t5.49\n"
+	    "s\t2\t80\ttcp\t1\t0.5\thttp\thttp(1)\t0.484143\t1.03\n"
+	    "s\t3\t8443\ttcp\t1\t0.5\tzero\tssl/http(1)\t0\t\n";
+	static const char bare[] =
+	    "rank\tport\tproto\thosts\tshare\tservice\tdetected\tfreq\tlift\n"
+	    "1\t22\ttcp\t2\t1\t\tssh(2)\t\t\n";
+	struct pk_rank *rk = pk_rank_new(PK_RANK_PORT, 1);
+	struct pk_host h1 = host("10.0.0.1", "up", pa, 4);
+	struct pk_host h2 = host("10.0.0.2", "up", pa, 1);
+	struct pk_services *svc;
+	struct pk_error err;
+	char *out;
+	int rc;
+
+	svc = pk_services_load_mem(text, strlen(text), "t", NULL, &err);
+	if (!assert_true(rk != NULL && svc != NULL))
+		goto out;
+	pk_rank_add(rk, &h1);
+	pk_rank_add(rk, &h2);
+	out = table(rk, svc, "s", 0, &rc);
+	assert_int(rc, PK_OK);
+	assert_str(out, want);
+	free(out);
+	out = table(rk, NULL, NULL, 1, &rc);	/* no services, one row */
+	assert_int(rc, PK_OK);
+	assert_str(out, bare);
+	free(out);
+out:
+	pk_services_free(svc);
+	pk_rank_free(rk);
+}
+
+/* The columns by key, and at most five detected names in a cell. */
+TEST(test_table_keys)
+{
+	static const char want[] =
+	    "rank\tkey\thosts\tshare\tdetected\n"
+	    "1\thttp\t1\t1\t1/tcp(1),2/tcp(1),3/tcp(1),4/tcp(1),5/tcp(1),"
+	    "...\n";
+	struct pk_port six[6];
+	struct pk_rank *rk = pk_rank_new(PK_RANK_SERVICE, 1);
+	struct pk_host h = host("10.0.0.1", "up", six, 6);
+	const struct pk_field *f;
+	struct pk_writer *w;
+	char *buf = NULL;
+	size_t n, len = 0, i;
+	FILE *fp;
+
+	f = pk_rank_fields(PK_RANK_SERVICE, 1, &n);
+	if (assert_int(n, 6))
+		assert_str(f[0].name, "scan");
+	f = pk_rank_fields(PK_RANK_PORT, 1, &n);
+	if (assert_int(n, 10))
+		assert_str(f[9].name, "lift");
+	assert_true(pk_rank_fields(3, 0, &n) == NULL && n == 0);
+	f = pk_rank_fields(PK_RANK_PRODUCT, 0, &n);
+	if (assert_int(n, 5))
+		assert_str(f[0].name, "rank");
+	f = pk_rank_fields(PK_RANK_SERVICE, 0, &n);
+	if (!assert_true(rk != NULL))
+		return;
+	if (!assert_true((fp = open_memstream(&buf, &len)) != NULL))
+		goto out;
+	for (i = 0; i < 6; i++)
+		six[i] = (struct pk_port){ .proto = PK_PROTO_TCP,
+		    .port = (unsigned)i + 1, .state = "open",
+		    .service = "http" };
+	pk_rank_add(rk, &h);
+	w = pk_writer_new(fp, PK_OUT_TSV, f, n, 0);
+	if (assert_true(w != NULL))
+		assert_int(pk_rank_write(rk, NULL, NULL, 0, w), PK_OK);
+	pk_writer_free(w);
+	fclose(fp);
+	assert_str(buf, want);
+	free(buf);
+out:
+	pk_rank_free(rk);
+}
+
+/* One nmap run of two up hosts with ssh open, as nmap -oX writes it. */
+static const char run2[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE nmaprun>\n"
+    "<nmaprun scanner=\"nmap\" args=\"nmap -sS 10.0.0.1-2\" "
+    "start=\"1700000000\" version=\"7.93\" xmloutputversion=\"1.05\">\n"
+    "<scaninfo type=\"syn\" protocol=\"tcp\" numservices=\"1\" "
+    "services=\"22\"/>\n"
+    "<host><status state=\"up\" reason=\"syn-ack\" reason_ttl=\"0\"/>\n"
+    "<address addr=\"10.0.0.1\" addrtype=\"ipv4\"/>\n"
+    "<ports><port protocol=\"tcp\" portid=\"22\"><state state=\"open\" "
+    "reason=\"syn-ack\" reason_ttl=\"64\"/><service name=\"ssh\" "
+    "method=\"table\" conf=\"3\"/></port></ports></host>\n"
+    "<host><status state=\"up\" reason=\"syn-ack\" reason_ttl=\"0\"/>\n"
+    "<address addr=\"10.0.0.2\" addrtype=\"ipv4\"/>\n"
+    "<ports><port protocol=\"tcp\" portid=\"22\"><state state=\"open\" "
+    "reason=\"syn-ack\" reason_ttl=\"64\"/><service name=\"ssh\" "
+    "method=\"table\" conf=\"3\"/></port></ports></host>\n"
+    "<runstats><finished time=\"1700000010\" elapsed=\"10\" "
+    "exit=\"success\"/><hosts up=\"2\" down=\"0\" total=\"2\"/>"
+    "</runstats>\n</nmaprun>\n";
+
+/* Write n copies of run2 (at most cut bytes of them: 0 for all). */
+static int
+scan_file(char *path, int n, size_t cut)
+{
+	size_t len = strlen(run2), all = len * (size_t)n, o;
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (fp == NULL)
+		return 0;
+	if (cut > 0 && cut < all)
+		all = cut;
+	for (o = 0; o < all; o += len)
+		fwrite(run2, 1, all - o < len ? all - o : len, fp);
+	return fclose(fp) == 0;
+}
+
+/* Count a file, with flags, on a fresh ranking (distinct: promised). */
+static int
+count_file(const char *path, unsigned flags, int distinct,
+    struct pk_rank_input *in, unsigned long *hosts)
+{
+	struct pk_rank *rk = pk_rank_new(PK_RANK_PORT, 1);
+	struct pk_error err;
+	int rc;
+
+	if (rk == NULL)
+		return PK_ERR_NOMEM;
+	if (distinct)
+		pk_rank_set_distinct(rk, 1);
+	rc = pk_rank_add_file(rk, path, flags, NULL, in, &err);
+	*hosts = pk_rank_hosts(rk);
+	pk_rank_free(rk);
+	return rc;
+}
+
+/* One nmap run alone needs no host table; a second run is recounted. */
+TEST(test_add_file)
+{
+	char one[] = "/tmp/test_rank.XXXXXX", two[] = "/tmp/test_rank.XXXXXX";
+	struct pk_rank_input in;
+	unsigned long hosts;
+
+	if (!assert_true(scan_file(one, 1, 0) && scan_file(two, 2, 0)))
+		goto out;
+	assert_int(count_file(one, PK_RANK_ALONE, 0, &in, &hosts), PK_OK);
+	assert_str(in.name, one);
+	assert_int(in.records, 2);
+	assert_int(in.tracking, PK_RANK_ONE_RUN);
+	assert_int(hosts, 2);
+	assert_int(count_file(one, 0, 0, &in, &hosts), PK_OK);
+	assert_int(in.tracking, PK_RANK_TRACKED);
+	/* The second run repeats both hosts: counted again, tracked. */
+	assert_int(count_file(two, PK_RANK_ALONE, 0, &in, &hosts), PK_OK);
+	assert_int(in.records, 4);
+	assert_int(in.tracking, PK_RANK_TRACKED);
+	assert_int(hosts, 2);
+	/* The caller's promise is kept, broken as it is here. */
+	assert_int(count_file(two, PK_RANK_ALONE, 1, &in, &hosts), PK_OK);
+	assert_int(in.tracking, PK_RANK_DISTINCT);
+	assert_int(hosts, 4);
+out:
+	remove(one);
+	remove(two);
+}
+
+/* A missing or cut file: the reader's error, named by the path. */
+TEST(test_add_file_errors)
+{
+	char cut[] = "/tmp/test_rank.XXXXXX";
+	struct pk_rank *rk = pk_rank_new(PK_RANK_PORT, 1);
+	struct pk_rank_input in;
+	struct pk_error err;
+
+	if (!assert_true(rk != NULL))
+		return;
+	assert_int(pk_rank_add_file(rk, "/nonexistent/scan.xml",
+	    PK_RANK_ALONE, NULL, &in, &err), PK_ERR_IO);
+	assert_str(err.file, "/nonexistent/scan.xml");
+	assert_int(in.records, 0);
+	/* Cut inside the second host: the first is counted. */
+	if (assert_true(scan_file(cut, 1, strlen(run2) - 200))) {
+		assert_int(pk_rank_add_file(rk, cut, 0, NULL, NULL, &err),
+		    PK_ERR_TRUNCATED);
+		assert_str(err.file, cut);
+		assert_int(pk_rank_hosts(rk), 1);
+	}
+	remove(cut);
+	pk_rank_free(rk);
+}
+
 TEST_MAIN(test_states_parse, test_count_ports, test_count_services,
     test_counts_roundtrip, test_merge_errors, test_union, test_distinct,
-    test_extraports)
+    test_extraports, test_table_ports, test_table_keys, test_add_file,
+    test_add_file_errors)

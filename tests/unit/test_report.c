@@ -508,8 +508,8 @@ TEST(test_report_lab)
 	if (assert_true((s = page(rp)) != NULL)) {
 		assert_true(strstr(s, "| Ports opened | 1 |") != NULL);
 		assert_true(strstr(s, "| Ports closed | 3 |") != NULL);
-		assert_true(strstr(s, "#### 10.77.3.2: stateful firewall") !=
-		    NULL);
+		assert_true(strstr(s, "#### 10.77.3.2: ambiguous (a stateful "
+		    "firewall") != NULL);
 		assert_true(strstr(s, "| Hosts up | 3 |") != NULL);
 	}
 	free(s);

@@ -329,7 +329,93 @@ TEST(test_locate_datadir)
 	remove(dir);
 }
 
+/* The tcp and udp entries of test_ranked_ties, for the choices. */
+static const char ranked[] =
+    "a\t5/tcp\t0.1\n"
+    "b\t3/tcp\t0.2\n"
+    "c\t9/tcp\t0.1\n"
+    "d\t1/tcp\t0.1\n"
+    "e\t2/tcp\t0\n"
+    "f\t4/tcp\t0.2\n"
+    "g\t1/udp\t0.3\n";
+
+/* nmap's --top-ports and --port-ratio, and a share of the mass. */
+TEST(test_top_choice)
+{
+	struct pk_error err;
+	struct pk_services *svc = load(ranked, &err);
+	char *s;
+
+	if (!assert_true(svc != NULL))
+		return;
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, PK_TOP_COUNT, 3), 3);
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, PK_TOP_COUNT, 100), 6);
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, PK_TOP_COUNT, 0), 0);
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, PK_TOP_RATIO, 0.1), 5);
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, PK_TOP_RATIO, 0), 6);
+	/* 0.2 and 0.4 of 0.7 are 29% and 57% */
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, PK_TOP_COVERAGE, 0.5),
+	    2);
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, PK_TOP_COVERAGE, 0.9),
+	    5);
+	assert_int(pk_services_top(svc, PK_PROTO_UDP, PK_TOP_COVERAGE, 0.1),
+	    1);
+	/* no sctp entries: no mass to cover */
+	assert_int(pk_services_top(svc, PK_PROTO_SCTP, PK_TOP_COVERAGE, 0.5),
+	    0);
+	assert_int(pk_services_top(svc, PK_PROTO_IP, PK_TOP_COUNT, 5), 0);
+	assert_int(pk_services_top(svc, PK_PROTO_TCP, 7, 5), 0);
+	s = pk_services_top_spec(svc, -1, PK_TOP_COUNT, 2);
+	assert_str(s, "T:3-4,U:1");
+	free(s);
+	s = pk_services_top_spec(svc, PK_PROTO_TCP, PK_TOP_RATIO, 0.1);
+	assert_str(s, "T:1,3-5,9");
+	free(s);
+	s = pk_services_top_spec(svc, PK_PROTO_SCTP, PK_TOP_COUNT, 10);
+	assert_str(s, "");
+	free(s);
+	pk_services_free(svc);
+}
+
+/* The choice as rows: rank order, cum_share to six decimals. */
+TEST(test_top_table)
+{
+	static const char want[] =
+	    "rank\tport\tproto\tservice\tfreq\tcum_share\n"
+	    "1\t3\ttcp\tb\t0.2\t0.285714\n"
+	    "2\t4\ttcp\tf\t0.2\t0.571429\n"
+	    "1\t1\tudp\tg\t0.3\t1\n";
+	struct pk_error err;
+	struct pk_services *svc = load(ranked, &err);
+	const struct pk_field *f;
+	struct pk_writer *w;
+	char *buf = NULL;
+	size_t n, len = 0;
+	FILE *fp;
+
+	f = pk_services_top_fields(&n);
+	assert_int(n, 6);
+	assert_str(f[5].name, "cum_share");
+	if (!assert_true(svc != NULL))
+		return;
+	if (!assert_true((fp = open_memstream(&buf, &len)) != NULL))
+		goto out;
+	w = pk_writer_new(fp, PK_OUT_TSV, f, n, 0);
+	if (assert_true(w != NULL)) {
+		assert_int(pk_services_top_write(svc, -1, PK_TOP_COUNT, 2, w),
+		    PK_OK);
+		assert_int(pk_writer_flush(w), PK_OK);
+	}
+	pk_writer_free(w);
+	fclose(fp);
+	assert_str(buf, want);
+	free(buf);
+out:
+	pk_services_free(svc);
+}
+
 TEST_MAIN(test_good_file, test_byname, test_ranked_ties, test_empty,
     test_reject_port, test_reject_proto, test_reject_freq,
     test_freq_precision, test_reject_fields, test_reject_nul,
-    test_reject_overlong, test_missing_file, test_locate_datadir)
+    test_reject_overlong, test_missing_file, test_locate_datadir,
+    test_top_choice, test_top_table)

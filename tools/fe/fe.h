@@ -36,6 +36,24 @@ void		 fe_warn_at(const char *file, unsigned long line,
 		    const char *fmt, ...) FE_PRINTF(3, 4);
 /* fe_warnx, then exit(status). */
 _Noreturn void	 fe_errx(int status, const char *fmt, ...) FE_PRINTF(2, 3);
+/* "prog: out of memory", exit 2. */
+_Noreturn void	 fe_nomem(void);
+/*
+ * pk_read_opts_init, and every warning the readers give printed as
+ * "prog: file:line: warning: ..." (ports listed twice, a port list that
+ * is ignored): one way for every tool.
+ */
+void		 fe_read_opts_init(struct pk_read_opts *opts);
+/*
+ * nmap-services for the port names of ss and lsof dumps made without -n
+ * or -P: path (NULL: found as nmap finds it), NULL when there is none
+ * (a numeric dump needs none); a file that is there but bad is an error:
+ * message and exit 2.
+ */
+struct pk_services *fe_dump_services(const char *path);
+/* pk_reader_open, or "prog: out of memory" and exit 2. */
+struct pk_reader *fe_reader_open(const char *path,
+		    const struct pk_read_opts *opts);
 /* "prog: FILE:LINE: message" for a reader's error (house format); the
    message is pk_strerror(status) when the reader left msg empty. */
 void		 fe_warn_pkerr(const struct pk_error *err);

@@ -99,3 +99,49 @@ fe_print_version(void)
 	printf("%s (portkit) %s\n", progname, PK_VERSION);
 	exit(fe_close_stdout(0));
 }
+
+_Noreturn void
+fe_nomem(void)
+{
+	fe_errx(2, "out of memory");
+}
+
+struct pk_reader *
+fe_reader_open(const char *path, const struct pk_read_opts *opts)
+{
+	struct pk_reader *r;
+
+	if ((r = pk_reader_open(path, opts)) == NULL)
+		fe_nomem();
+	return r;
+}
+
+/* A reader's warning (file, line, "warning: ..."), in the house format. */
+static void
+fe_reader_warning(void *arg, const struct pk_error *w)
+{
+	(void)arg;
+	fe_warn_pkerr(w);
+}
+
+void
+fe_read_opts_init(struct pk_read_opts *opts)
+{
+	pk_read_opts_init(opts);
+	opts->warn = fe_reader_warning;
+}
+
+struct pk_services *
+fe_dump_services(const char *path)
+{
+	struct pk_services *svc;
+	struct pk_error err;
+
+	memset(&err, 0, sizeof(err));
+	svc = pk_services_open(path, NULL, NULL, &err);
+	if (svc == NULL && err.file != NULL) {
+		fe_warn_pkerr(&err);
+		exit(2);
+	}
+	return svc;
+}

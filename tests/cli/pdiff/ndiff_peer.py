@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-# ndiff_peer.py PDIFF all FILE...: compare "pdiff -o ndiff" and "-o
-# ndiff-xml" with Nmap's ndiff 7.93 (its Python module, run in this
-# process) on every ordered pair of the given Nmap XML files;
+# ndiff_peer.py PDIFF each A1 B1 A2 B2 ...: compare "pdiff -o ndiff" and
+# "-o ndiff-xml" with Nmap's ndiff 7.93 (its Python module, run in this
+# process) on the ordered pairs of Nmap XML files A1 B1, A2 B2 ...;
 # ndiff_peer.py PDIFF pairs A1 B1 A2 B2 ...: on A1 B1, B1 A1, A2 B2 ...  Prints one block per pair
 # whose output differs, nothing when all agree.  Pairs where ndiff raises
 # (two scripts on a port, a script-only change in text mode, a truncated
@@ -55,8 +55,8 @@ def ndiff_out(a, b, xml):
 def main():
     pdiff, mode, files = sys.argv[1], sys.argv[2], sys.argv[3:]
     scans = {f: load(f) for f in files}
-    if mode == "all":
-        pairs = [(a, b) for a in files for b in files]
+    if mode == "each":
+        pairs = list(zip(files[0::2], files[1::2]))
     else:
         pairs = [p for i in range(0, len(files) - 1, 2)
                  for p in ((files[i], files[i + 1]),

@@ -9,7 +9,7 @@ cat >drive.zsh <<'ZSH'
 fpath=($TOP/completions/zsh $fpath)
 autoload -Uz compinit && compinit -u -D
 print -r -- "pattern completer for pcat: $_patcomps[pcat]"
-for t in pdiff pfirewall pnonstd preport ptop; do
+for t in pdiff pfirewall phist pnonstd preport ptop; do
 	print -r -- "$t: $_comps[$t]"
 done
 zmodload zsh/zpty

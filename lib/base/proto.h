@@ -1,0 +1,30 @@
+/*
+ * proto.h - port states, beside the protocol names of portkit.h
+ * (internal).
+ */
+#ifndef PK_BASE_PROTO_H
+#define PK_BASE_PROTO_H
+
+#include <stddef.h>
+
+/* The states nmap gives a port, in the order tools list them. */
+enum pk_state {
+	PK_STATE_OPEN,
+	PK_STATE_CLOSED,
+	PK_STATE_FILTERED,
+	PK_STATE_UNFILTERED,
+	PK_STATE_OPEN_FILTERED,		/* "open|filtered" */
+	PK_STATE_CLOSED_FILTERED,	/* "closed|filtered" */
+	PK_STATE_COUNT
+};
+
+/*
+ * Their names, by enum pk_state.  A reader may store these pointers in
+ * pk_port.state, so that one state is one pointer.
+ */
+extern const char *const pk_state_names[PK_STATE_COUNT];
+
+/* The state s[0..n) names, exactly (case-sensitive), or -1. */
+int	pk_state_parse(const char *s, size_t n);
+
+#endif /* PK_BASE_PROTO_H */

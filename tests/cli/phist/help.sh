@@ -1,0 +1,4 @@
+phist --help
+echo "exit $?"
+phist --version
+echo "exit $?"
