@@ -16,9 +16,14 @@ LIBDIR		?= $(PREFIX)/lib
 INCLUDEDIR	?= $(PREFIX)/include
 DATADIR		?= $(PREFIX)/share
 MANDIR		?= $(DATADIR)/man
+DOCDIR		?= $(DATADIR)/doc/portkit
 PKGCONFIGDIR	?= $(LIBDIR)/pkgconfig
 BASHCOMPDIR	?= $(DATADIR)/bash-completion/completions
-ZSHCOMPDIR	?= $(DATADIR)/zsh/site-functions
+# Debian's zsh searches vendor-completions for what packages install
+# under /usr, site-functions only under /usr/local; other systems and
+# prefixes use site-functions.
+ZSHCOMPDIR	?= $(DATADIR)/zsh/$(if $(filter /usr /usr/,$(PREFIX)),$\
+		   vendor-completions,site-functions)
 DESTDIR		?=
 BUILDDIR	?= build
 
@@ -100,8 +105,8 @@ ZSH_COMPS	:= $(sort $(wildcard completions/zsh/_*))
 ALL_CFLAGS	= $(PK_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 .PHONY: FORCE all tests fuzzers install install-lib install-bin install-man \
-	install-completions uninstall check check-full lint fuzz bench torture \
-	clean help
+	install-completions install-doc install-data uninstall check \
+	check-full lint fuzz bench torture clean help
 
 ## all: build the library, the tools and portkit.pc (default)
 all: $(LIB_TARGETS) $(TOOLS) $(BUILDDIR)/portkit.pc
@@ -196,8 +201,9 @@ ALL_OBJS	= $(LIB_OBJS) $(LIB_PICS) $(FE_OBJS) \
 
 # --- installing -----------------------------------------------------------
 
-## install: install-lib install-bin install-man install-completions install-data
-install: install-lib install-bin install-man install-completions install-data
+## install: install-lib install-bin install-man install-completions install-doc install-data
+install: install-lib install-bin install-man install-completions \
+	install-doc install-data
 
 ## install-lib: libportkit.a, libportkit.so*, portkit.h, portkit.pc
 install-lib: $(LIB_TARGETS) $(BUILDDIR)/portkit.pc
@@ -217,13 +223,33 @@ install-bin: $(TOOLS)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR)
 	$(if $(TOOLS),$(INSTALL) -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/)
 
-## install-man: man/*.1 *.3 *.5 into their sections
+# The functions a man3 page documents, one "page name" pair per .Nm of
+# its NAME section other than the page itself: each gets a link page.
+MAN_LINKS	= for p in $(filter %.3,$(MAN_PAGES)); do \
+		    b=$${p\#\#*/}; \
+		    sed -n '/^\.Sh NAME/,/^\.Nd/s/^\.Nm \([A-Za-z0-9_]*\).*/\1/p' \
+			$$p | while read -r n; do \
+			[ "$$n.3" = "$$b" ] || echo "$$b $$n"; \
+		    done; \
+		  done
+
+## install-man: man/*.1 *.3 *.5 into their sections, a link page for each function
 install-man:
 	@set -e; for p in $(MAN_PAGES); do \
 	    d=$(DESTDIR)$(MANDIR)/man$${p##*.}; \
 	    echo "$(INSTALL) -m 644 $$p $$d/"; \
 	    $(INSTALL) -d $$d; $(INSTALL) -m 644 $$p $$d/; \
 	done
+	@echo "link pages: .so man3/PAGE.3 in $(DESTDIR)$(MANDIR)/man3/FUNCTION.3"
+	@set -e; $(MAN_LINKS) | while read -r b n; do \
+	    echo ".so man3/$$b" >$(DESTDIR)$(MANDIR)/man3/$$n.3; \
+	    chmod 644 $(DESTDIR)$(MANDIR)/man3/$$n.3; \
+	done
+
+## install-doc: README.md and LICENSE into DOCDIR
+install-doc:
+	$(INSTALL) -d $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 644 README.md LICENSE $(DESTDIR)$(DOCDIR)/
 
 ## install-completions: bash and zsh completions
 install-completions:
@@ -248,10 +274,15 @@ uninstall:
 	    $(DESTDIR)$(PKGCONFIGDIR)/portkit.pc \
 	    $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(TOOLS))) \
 	    $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(notdir $(BASH_COMPS))) \
-	    $(addprefix $(DESTDIR)$(ZSHCOMPDIR)/,$(notdir $(ZSH_COMPS)))
+	    $(addprefix $(DESTDIR)$(ZSHCOMPDIR)/,$(notdir $(ZSH_COMPS))) \
+	    $(DESTDIR)$(DOCDIR)/README.md $(DESTDIR)$(DOCDIR)/LICENSE
 	@for p in $(notdir $(MAN_PAGES)); do \
 	    echo "rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
 	    rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p; \
+	done
+	@$(MAN_LINKS) | while read -r b n; do \
+	    echo "rm -f $(DESTDIR)$(MANDIR)/man3/$$n.3"; \
+	    rm -f $(DESTDIR)$(MANDIR)/man3/$$n.3; \
 	done
 
 # --- testing --------------------------------------------------------------

@@ -75,10 +75,14 @@ enum pk_format {
 	PK_FMT_GNMAP = 3,		/* nmap -oG */
 	PK_FMT_SERVICES = 4,		/* nmap-services */
 	PK_FMT_SS = 5,			/* ss -tulnp and friends */
-	PK_FMT_LSOF = 6			/* lsof -i */
+	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
+	PK_FMT_MASSCAN_LIST = 7		/* masscan -oL */
 };
 
-/* "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof", "unknown". */
+/*
+ * "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof",
+ * "masscan-list", "unknown".
+ */
 const char	*pk_format_name(enum pk_format fmt);
 
 /*
@@ -844,7 +848,9 @@ int		 pk_rank_write(struct pk_rank *rk,
  * lsof: "lsof -i" with or without -P and -n.  COMMAND escapes (\xHH, \n,
  * \t, \r, \b, \f, \\) are decoded; IPv4/IPv6 TCP and UDP files are
  * records, other files are skipped and counted.  lsof output with TID
- * or TASKCMD columns (-K) is refused.
+ * or TASKCMD columns (-K) is refused.  lsof's field output (-F with any
+ * field set, -F0 with NUL after each field) is PK_FMT_LSOF as well and
+ * gives the table's records; it needs the n and P fields.
  *
  * Ports printed as names (ss without -n, lsof without -P) are resolved
  * through opts->services: a name registered for exactly one port of the

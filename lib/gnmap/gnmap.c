@@ -1,5 +1,6 @@
 /*
- * gnmap.c - Nmap grepable output (-oG), and masscan's imitation of it.
+ * gnmap.c - Nmap grepable output (-oG), masscan's imitation of it, and
+ * masscan's list output (-oL), a line per open port.
  *
  * Nmap writes one line per host and kind of fact, fields separated by a
  * TAB:
@@ -370,6 +371,56 @@ gn_host_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
 	return gn_fields(r, hb, ln, g->masscan || ts != -1);
 }
 
+/*
+ * masscan -oL: "open PROTO PORT ADDR TIME", and with --banners "banner
+ * PROTO PORT ADDR TIME TYPE TEXT".  Lines of one address in a row are
+ * one host, as in masscan's -oG.
+ */
+static int
+gn_list_line(struct pk_reader *r, struct gn_line *ln)
+{
+	char addr[GN_ADDRMAX];
+	enum pk_addrtype type;
+	struct gn_banner b;
+	struct pk_hb *hb;
+	const char *f[5];
+	size_t n[5];
+	long long ts;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		f[i] = ln->p;
+		n[i] = gn_span(ln, ' ');
+		ln->p += n[i];
+		if (n[i] == 0 || (i < 4 && !gn_eat(ln, " ")))
+			return pk_gn_bad(r, ln, "incomplete masscan list line",
+			    ln->start, (size_t)(ln->end - ln->start));
+	}
+	if (gn_addr_copy(addr, f[3], n[3]) == -1 ||
+	    gn_addr_check(addr, &type) == -1)
+		return pk_gn_bad(r, ln, "bad address", f[3], n[3]);
+	if (pk_parse_long(f[4], n[4], &ts) == -1)
+		return pk_gn_bad(r, ln, "bad timestamp", f[4], n[4]);
+	if ((hb = gn_host_for(r, ln, addr, type)) == NULL)
+		return r->final;
+	if (ts > hb->h->endtime)
+		hb->h->endtime = ts;
+	if (n[0] != 6 || memcmp(f[0], "banner", 6) != 0)
+		return pk_masscan_list_port(r, hb, ln, f[0], n[0], f[1], n[1],
+		    f[2], n[2]);
+	memset(&b, 0, sizeof(b));
+	b.port = f[2];
+	b.nport = n[2];
+	(void)gn_eat(ln, " ");
+	b.svc = ln->p;
+	b.nsvc = gn_span(ln, ' ');
+	ln->p += b.nsvc;
+	(void)gn_eat(ln, " ");
+	b.text = ln->p;
+	b.ntext = (size_t)(ln->end - ln->p);
+	return pk_masscan_banner(r, hb, ln, &b);
+}
+
 /* --- Lines and the end of input ------------------------------------------ */
 
 /*
@@ -429,6 +480,7 @@ gn_eof(struct pk_reader *r, const struct gnmap *g)
 		return rc;
 	if (!g->done)
 		return pk_rd_fail(r, PK_ERR_TRUNCATED, pk_input_lines(r->in),
+		    g->list ? "truncated scan: no '# end' line" :
 		    g->masscan ? "truncated scan: no '# Masscan done' line" :
 		    "truncated scan: no '# Nmap done' line");
 	return PK_EOF;
@@ -445,6 +497,8 @@ gn_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
 		return PK_OK;		/* blank: no data to lose */
 	if (*ln->p == '#')
 		return pk_gn_comment(r, g, ln);
+	if (g->list)
+		return gn_list_line(r, ln);
 	if (*ln->p == 'H' || *ln->p == 'T')
 		return gn_host_line(r, g, ln);
 	return pk_gn_bad(r, ln, "unrecognized line", ln->p,

@@ -2,7 +2,8 @@
  * gnmap_impl.h - the grepable (-oG) reader's internals shared by
  * gnmap.c (lines, hosts and their fields), scan.c (the "# " framing
  * lines), ports.c (the Ports, Protocols and Ignored State grammar),
- * masscan.c (masscan's variant) and fields.c (what they all use).
+ * masscan.c (masscan's variant and its -oL list) and fields.c (what
+ * they all use).
  *
  * The two cursor steps every field takes, gn_eat and
  * gn_span, are static inline here so that they stay as cheap as they
@@ -20,6 +21,7 @@
 struct gnmap {
 	int		 masscan;	/* the current run is masscan's */
 	int		 done;		/* the current run's trailer was seen */
+	int		 list;		/* masscan -oL, not -oG */
 };
 
 /* A cursor over one line. */
@@ -86,5 +88,8 @@ const char *pk_masscan_spec(struct pk_reader *r, const char *s, size_t n,
 	    int proto);
 int	pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
 	    const struct gn_line *ln, const struct gn_banner *b);
+int	pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,
+	    const struct gn_line *ln, const char *state, size_t nstate,
+	    const char *proto, size_t nproto, const char *port, size_t nport);
 
 #endif /* PK_GNMAP_IMPL_H */

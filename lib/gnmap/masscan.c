@@ -6,7 +6,8 @@
  * writes banners on lines of their own ("Port: N", "Service: S",
  * "Banner: TEXT") that belong to a port seen before.  The rest of its
  * output (Timestamp:, the run header, the shorter trailer) goes through
- * the nmap paths with a flag.
+ * the nmap paths with a flag.  Its list output (-oL) comes here too,
+ * a port a line.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -36,6 +37,43 @@ pk_masscan_port(const char *s, size_t n, int proto, unsigned *port)
 	else if (proto == PK_PROTO_SCTP && *port >= MASSCAN_SCTP)
 		*port -= MASSCAN_SCTP;
 	return 0;
+}
+
+/*
+ * The port of a masscan -oL line: "open" or "closed", the protocol by
+ * name, the port number as it is (no offset, unlike -oG).
+ */
+int
+pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,
+    const struct gn_line *ln, const char *state, size_t nstate,
+    const char *proto, size_t nproto, const char *port, size_t nport)
+{
+	char name[8];
+	struct pk_port *p;
+	unsigned num;
+	int pr = -1;
+
+	if (nproto < sizeof(name)) {
+		memcpy(name, proto, nproto);
+		name[nproto] = '\0';
+		pr = pk_proto_parse(name);
+	}
+	if (pr < 0 || pr == PK_PROTO_IP)
+		return pk_gn_bad(r, ln, "bad protocol", proto, nproto);
+	if (pk_parse_port(port, nport, 65535, &num) == -1 || num == 0)
+		return pk_gn_bad(r, ln, "bad port number", port, nport);
+	if ((p = pk_hb_port(hb)) == NULL)
+		return pk_gn_nomem(r, hb, ln->no);
+	p->proto = pr;
+	p->port = num;
+	p->line = ln->no;
+	if (nstate == 4 && memcmp(state, "open", 4) == 0)
+		p->state = "open";
+	else if (nstate == 6 && memcmp(state, "closed", 6) == 0)
+		p->state = "closed";
+	else
+		return pk_gn_bad(r, ln, "bad port state", state, nstate);
+	return PK_OK;
 }
 
 /*

@@ -226,11 +226,40 @@ gn_ports_scanned(struct pk_reader *r, struct gn_line *ln, int masscan)
 	return PK_OK;
 }
 
+/* masscan -oL: "#masscan" begins a run, "# end" ends it. */
+static int
+gn_list_frame(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
+    int end)
+{
+	struct pk_scan *s;
+	int rc;
+
+	if ((rc = pk_gn_flush(r)) != PK_OK)
+		return rc;
+	if (end) {
+		if ((s = pk_gn_scan(r)) == NULL)
+			return r->final;
+		s->finished = 1;
+		g->done = 1;
+		return PK_OK;
+	}
+	if ((s = pk_rd_scan_new(r)) == NULL)
+		return pk_rd_fail(r, PK_ERR_NOMEM, ln->no, "out of memory");
+	s->scanner = "masscan";
+	g->masscan = g->list = 1;
+	g->done = 0;
+	return PK_OK;
+}
+
 /* Comments: the framing lines are recognised, any other is ignored. */
 int
 pk_gn_comment(struct pk_reader *r, struct gnmap *g,
     struct gn_line *ln)
 {
+	if (ln->end - ln->p == 8 && memcmp(ln->p, "#masscan", 8) == 0)
+		return gn_list_frame(r, g, ln, 0);
+	if (g->list && ln->end - ln->p == 5 && memcmp(ln->p, "# end", 5) == 0)
+		return gn_list_frame(r, g, ln, 1);
 	if (gn_eat(ln, "# Nmap done at "))
 		return gn_trailer(r, g, ln, 0);
 	if (gn_eat(ln, "# Masscan done at "))

@@ -17,6 +17,7 @@ static const char *const format_names[] = {
 	[PK_FMT_SERVICES] = "services",
 	[PK_FMT_SS] = "ss",
 	[PK_FMT_LSOF] = "lsof",
+	[PK_FMT_MASSCAN_LIST] = "masscan-list",
 };
 
 const char *
@@ -134,6 +135,19 @@ is_services_line(const char *p, size_t n)
 	    starts(t, rest, "/sctp\t");
 }
 
+/* "p1234", lsof -F's first field (-F0: NUL after it), alone on a line. */
+static int
+is_lsof_pid(const char *p, size_t n)
+{
+	unsigned long long v;
+	size_t d;
+
+	if (n < 2 || p[0] != 'p')
+		return 0;
+	d = pk_parse_digits(p + 1, n - 1, &v);
+	return d > 0 && (d == n - 1 || p[1 + d] == '\0');
+}
+
 static enum pk_format
 detect_line(const char *p, size_t n, int first)
 {
@@ -144,6 +158,8 @@ detect_line(const char *p, size_t n, int first)
 		return PK_FMT_SS;
 	if (first && starts(p, n, "COMMAND ") && find(p, n, " PID ") &&
 	    find(p, n, " NAME") != NULL)
+		return PK_FMT_LSOF;
+	if (first && is_lsof_pid(p, n))
 		return PK_FMT_LSOF;
 	if (is_ss_line(p, n))
 		return PK_FMT_SS;
@@ -164,6 +180,8 @@ detect_text(const char *p, size_t n)
 		if (nl == NULL)
 			nl = end;
 		if (*p == '#') {
+			if (first && nl - p == 8 && starts(p, 8, "#masscan"))
+				return PK_FMT_MASSCAN_LIST;
 			if (starts(p, (size_t)(nl - p), "# Nmap ") ||
 			    starts(p, (size_t)(nl - p), "# Masscan "))
 				nmap_comment = 1;

@@ -158,6 +158,7 @@ reader_start(struct pk_reader *r)
 	case PK_FMT_MASSCAN_XML:
 		return pk_nmap_xml_init(r);
 	case PK_FMT_GNMAP:
+	case PK_FMT_MASSCAN_LIST:
 		return pk_gnmap_init(r);
 	case PK_FMT_SERVICES:
 	case PK_FMT_SS:
@@ -191,6 +192,13 @@ reader_nomem(struct pk_reader *r, unsigned long line)
 	return pk_rd_fail(r, PK_ERR_NOMEM, line, "out of memory");
 }
 
+/* masscan's XML and list: a host per port, repeated by design. */
+static int
+split_hosts(enum pk_format f)
+{
+	return f == PK_FMT_MASSCAN_XML || f == PK_FMT_MASSCAN_LIST;
+}
+
 /*
  * Warn of ports or hosts listed twice.  masscan lists a host once per
  * port, so its hosts repeat by design unless merged.
@@ -198,7 +206,7 @@ reader_nomem(struct pk_reader *r, unsigned long line)
 static int
 reader_check(struct pk_reader *r, const struct pk_host *h)
 {
-	int hosts = r->opts.dup_hosts && (r->format != PK_FMT_MASSCAN_XML ||
+	int hosts = r->opts.dup_hosts && (!split_hosts(r->format) ||
 	    r->opts.merge);
 	int rc;
 
@@ -215,9 +223,9 @@ pk_reader_next(struct pk_reader *r, const struct pk_host **out)
 	int rc;
 
 	*out = NULL;
-	if (r->opts.merge && (r->merge != NULL || r->format ==
-	    PK_FMT_MASSCAN_XML || (!r->started && reader_start(r) == PK_OK &&
-	    r->format == PK_FMT_MASSCAN_XML)))
+	if (r->opts.merge && (r->merge != NULL || split_hosts(r->format) ||
+	    (!r->started && reader_start(r) == PK_OK &&
+	    split_hosts(r->format))))
 		rc = reader_next_merged(r, out);
 	else
 		rc = reader_next_raw(r, out);

@@ -1,6 +1,7 @@
 /*
  * fields.c - what the ss and lsof grammars share: failing a record,
- * tokens, "addr:port" ends with their port names, socket states.
+ * tokens, "addr:port" ends with their port names, lsof's escapes and
+ * NAME, socket states.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -240,6 +241,52 @@ pk_sk_endpoint(struct pk_sock_reader *r, const char *s, size_t n, int peer)
 	if (port == -1)
 		return sk_bad(r, "no local port in", s, n);
 	r->rec.port = (unsigned)port;
+	return 0;
+}
+
+/* Undo lsof's escapes in COMMAND: \xHH, \n \t \r \b \f and \\. */
+char *
+pk_sk_unescape(struct pk_sock_reader *r, const char *s, size_t n)
+{
+	static const char from[] = "ntrbf\\", to[] = "\n\t\r\b\f\\";
+	char *out, *o;
+	const char *c;
+	size_t i;
+
+	if ((out = pk_arena_alloc(&r->arena, n + 1)) == NULL)
+		return NULL;
+	for (o = out, i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 3 < n && s[i + 1] == 'x' &&
+		    pk_hexval(s[i + 2]) >= 0 && pk_hexval(s[i + 3]) >= 0) {
+			*o++ = (char)(pk_hexval(s[i + 2]) * 16 +
+			    pk_hexval(s[i + 3]));
+			i += 3;
+		} else if (s[i] == '\\' && i + 1 < n && s[i + 1] != '\0' &&
+		    (c = strchr(from, s[i + 1])) != NULL) {
+			*o++ = to[c - from];
+			i++;
+		} else {
+			*o++ = s[i];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+int
+pk_sk_lsof_name(struct pk_sock_reader *r, const char *s, size_t n)
+{
+	const char *arrow = NULL, *q;
+
+	for (q = s; q + 1 < s + n; q++)
+		if (q[0] == '-' && q[1] == '>') {
+			arrow = q;
+			break;
+		}
+	if (pk_sk_endpoint(r, s, arrow != NULL ? (size_t)(arrow - s) : n,
+	    0) == -1 || (arrow != NULL && pk_sk_endpoint(r, arrow + 2,
+	    (size_t)(s + n - arrow - 2), 1) == -1))
+		return -1;
 	return 0;
 }
 

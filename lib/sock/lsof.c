@@ -15,35 +15,6 @@
 
 #define LSOF_MAXTOK	16
 
-/* Undo lsof's escapes in COMMAND: \xHH, \n \t \r \b \f and \\. */
-static char *
-unescape(struct pk_sock_reader *r, const char *s, size_t n)
-{
-	static const char from[] = "ntrbf\\", to[] = "\n\t\r\b\f\\";
-	char *out, *o;
-	const char *c;
-	size_t i;
-
-	if ((out = pk_arena_alloc(&r->arena, n + 1)) == NULL)
-		return NULL;
-	for (o = out, i = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 3 < n && s[i + 1] == 'x' &&
-		    pk_hexval(s[i + 2]) >= 0 && pk_hexval(s[i + 3]) >= 0) {
-			*o++ = (char)(pk_hexval(s[i + 2]) * 16 +
-			    pk_hexval(s[i + 3]));
-			i += 3;
-		} else if (s[i] == '\\' && i + 1 < n && s[i + 1] != '\0' &&
-		    (c = strchr(from, s[i + 1])) != NULL) {
-			*o++ = to[c - from];
-			i++;
-		} else {
-			*o++ = s[i];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 static int
 lsof_bad(struct pk_sock_reader *r, const char *what)
 {
@@ -75,17 +46,7 @@ static int
 lsof_name(struct pk_sock_reader *r, const struct sk_tok *name,
     const struct sk_tok *st)
 {
-	const char *arrow = NULL, *q;
-
-	for (q = name->p; q + 1 < name->p + name->n; q++)
-		if (q[0] == '-' && q[1] == '>') {
-			arrow = q;
-			break;
-		}
-	if (pk_sk_endpoint(r, name->p, arrow != NULL ?
-	    (size_t)(arrow - name->p) : name->n, 0) == -1 ||
-	    (arrow != NULL && pk_sk_endpoint(r, arrow + 2,
-	    (size_t)(name->p + name->n - arrow - 2), 1) == -1))
+	if (pk_sk_lsof_name(r, name->p, name->n) == -1)
 		return pk_sk_refail(r);
 	if (st != NULL && (st->n < 3 || st->p[0] != '(' ||
 	    st->p[st->n - 1] != ')' ||
@@ -109,7 +70,8 @@ lsof_proc(struct pk_sock_reader *r, const struct sk_tok *t)
 	if (pk_parse_digits(t[3].p, t[3].n < 9 ? t[3].n : 9, &v) > 0)
 		fd = (long)v;
 	p = pk_arena_zalloc(&r->arena, sizeof(*p));
-	if (p == NULL || (p->name = unescape(r, t[0].p, t[0].n)) == NULL ||
+	if (p == NULL ||
+	    (p->name = pk_sk_unescape(r, t[0].p, t[0].n)) == NULL ||
 	    (r->rec.user = pk_arena_strndup(&r->arena, t[2].p,
 	    t[2].n)) == NULL)
 		return pk_sk_fail(r, PK_ERR_NOMEM, r->first, "out of memory");

@@ -9,6 +9,8 @@
 #ifndef PK_SOCKDUMP_H
 #define PK_SOCKDUMP_H
 
+#include <stdint.h>
+
 #include "base/arena.h"
 #include "input/input.h"
 #include "base/error.h"
@@ -45,6 +47,13 @@ struct pk_sock_reader {
 	unsigned long	 first;		/* line where acc began */
 	int		 pending;	/* acc holds lines not parsed yet */
 	size_t		 proccap;	/* room in rec.procs */
+	/* lsof -F: the process its file sets belong to (owned). */
+	int		 fields;	/* -F output, not the table */
+	uint64_t	 lf_seen;	/* letters of the file set in acc */
+	long		 lf_pid;
+	char		*lf_cmd;
+	char		*lf_login;
+	char		*lf_uid;
 	unsigned long	 nrecs;
 	unsigned long	 nskipped;
 	unsigned long	 nbad;
@@ -65,6 +74,12 @@ int		 pk_sk_tokeq(const struct sk_tok *t, const char *lit);
  */
 int		 pk_sk_endpoint(struct pk_sock_reader *r, const char *s,
 		    size_t n, int peer);
+/* Undo lsof's escapes in a COMMAND (\xHH, \n, ...), into r's arena. */
+char		*pk_sk_unescape(struct pk_sock_reader *r, const char *s,
+		    size_t n);
+/* lsof's NAME, "local[->peer]", into the record; -1 as pk_sk_endpoint. */
+int		 pk_sk_lsof_name(struct pk_sock_reader *r, const char *s,
+		    size_t n);
 /* Set rec.state from a listing's state word and rec.listening. */
 int		 pk_sk_state(struct pk_sock_reader *r, const char *s, size_t n);
 void		 pk_sk_listening(struct pk_sock *s);
@@ -72,5 +87,7 @@ void		 pk_sk_listening(struct pk_sock *s);
 /* Parse acc as one record: PK_OK, SK_SKIP, SK_MORE or an error. */
 int		 pk_ss_parse(struct pk_sock_reader *r);
 int		 pk_lsof_parse(struct pk_sock_reader *r);
+/* The next record of lsof -F output: PK_OK, PK_EOF or an error. */
+int		 pk_lsof_f_next(struct pk_sock_reader *r);
 
 #endif /* PK_SOCKDUMP_H */

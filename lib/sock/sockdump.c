@@ -1,7 +1,7 @@
 /*
  * sockdump.c - the pull iterator over ss and lsof listings: open, sniff,
  * gather a record's lines and hand them to the grammar that reads them
- * (ss.c, lsof.c).
+ * (ss.c, lsof.c); lsof -F output reads itself (lsof_f.c).
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -122,6 +122,9 @@ pk_sock_free(struct pk_sock_reader *r)
 	pk_input_free(r->in);
 	pk_arena_destroy(&r->arena);
 	free(r->acc);
+	free(r->lf_cmd);
+	free(r->lf_login);
+	free(r->lf_uid);
 	free(r->name);
 	free(r);
 }
@@ -147,6 +150,8 @@ sock_start(struct pk_sock_reader *r)
 	if (rc != PK_OK && rc != PK_EOF)
 		return sock_fail_input(r);
 	r->format = rc == PK_EOF ? PK_FMT_UNKNOWN : pk_format_detect(p, n);
+	/* lsof's table begins with its header, -F output with a p field. */
+	r->fields = r->format == PK_FMT_LSOF && n > 0 && p[0] == 'p';
 	if (r->format == PK_FMT_SS || r->format == PK_FMT_LSOF)
 		return PK_OK;
 	if (rc == PK_EOF)
@@ -271,6 +276,14 @@ pk_sock_next(struct pk_sock_reader *r, const struct pk_sock **out)
 	*out = NULL;
 	if (!r->started && sock_start(r) != PK_OK)
 		return r->final;
+	if (r->fields) {
+		rc = pk_lsof_f_next(r);
+		if (rc == PK_OK) {
+			r->nrecs++;
+			*out = &r->rec;
+		}
+		return rc;
+	}
 	while (r->final == 0) {
 		/* Lines a failed record had taken in come back first. */
 		if (r->pending) {

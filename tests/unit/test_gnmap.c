@@ -808,9 +808,49 @@ TEST(test_xml_twins)
 	}
 }
 
+/* masscan -oL (1.3.2): a port a line; --banners adds banner lines. */
+TEST(test_masscan_list)
+{
+	static const char ml[] =
+	    "#masscan\n"
+	    "open tcp 443 10.77.1.2 1795465477\n"
+	    "open udp 53 10.77.1.2 1795465479\n"
+	    "banner tcp 443 10.77.1.2 1795465480 http.server nginx/1.22.1\n"
+	    "closed tcp 81 10.77.1.3 1795465478\n"
+	    "# end\n";
+	struct pk_reader *r = open_str(ml, sizeof(ml) - 1);
+	const struct pk_host *h;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_int(pk_reader_format(r), PK_FMT_MASSCAN_LIST);
+	assert_str(h->scan->scanner, "masscan");
+	assert_str(h->addrs[0].addr, "10.77.1.2");
+	assert_int(h->endtime, 1795465480);
+	assert_int(h->line, 2);
+	if (!assert_int(h->nports, 2))
+		goto out;
+	assert_int(h->ports[0].port, 443);
+	assert_str(h->ports[0].state, "open");
+	assert_str(h->ports[0].service, "http.server");
+	check_port(&h->ports[1], PK_PROTO_UDP, 53, "open", NULL, NULL);
+	if (assert_int(h->ports[0].nscripts, 1))
+		assert_str(h->ports[0].scripts[0].output, "nginx/1.22.1");
+	if (!assert_int(pk_reader_next(r, &h), PK_OK))
+		goto out;
+	assert_str(h->addrs[0].addr, "10.77.1.3");
+	if (assert_int(h->nports, 1))
+		check_port(&h->ports[0], PK_PROTO_TCP, 81, "closed", NULL,
+		    NULL);
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	assert_int(pk_reader_scan(r)->finished, 1);
+out:
+	pk_reader_free(r);
+}
+
 TEST_MAIN(test_basic_file, test_ports_every_offset, test_ipv6_file, test_verbose_multi_file,
     test_udp_sctp_ipproto_files, test_ignored_file, test_list_and_ping_files,
     test_service_os_file, test_handmade_fields, test_crlf_and_gzip,
-    test_two_runs, test_masscan, test_bad_ports, test_bad_host_lines,
+    test_two_runs, test_masscan, test_masscan_list, test_bad_ports, test_bad_host_lines,
     test_error_keeps_earlier_hosts, test_scan_lines, test_truncated,
     test_hostile_bytes, test_host_limit, test_xml_twins)

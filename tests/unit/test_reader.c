@@ -381,6 +381,13 @@ TEST(test_reader_detect)
 		  PK_FMT_SS },
 		{ "COMMAND   PID USER   FD   TYPE DEVICE SIZE/OFF NODE NAME\n",
 		  PK_FMT_LSOF },
+		{ "p812\ncsshd\nf3\n", PK_FMT_LSOF },
+		{ "p812\nn*:22\n", PK_FMT_LSOF },
+		{ "p12x\n", PK_FMT_UNKNOWN },
+		{ "#masscan\nopen tcp 22 10.77.1.2 1795465477\n# end\n",
+		  PK_FMT_MASSCAN_LIST },
+		{ "#masscan\n# end\n", PK_FMT_MASSCAN_LIST },
+		{ "#masscanner\n", PK_FMT_UNKNOWN },
 		{ "\xff\xfe<\0?\0", PK_FMT_NMAP_XML },
 		{ "hello\n", PK_FMT_UNKNOWN },
 		{ "", PK_FMT_UNKNOWN },
@@ -394,6 +401,7 @@ TEST(test_reader_detect)
 		    pk_format_name(pk_format_detect(cases[i].s,
 		    strlen(cases[i].s))));
 	assert_str(pk_format_name(PK_FMT_GNMAP), "gnmap");
+	assert_str(pk_format_name(PK_FMT_MASSCAN_LIST), "masscan-list");
 	assert_str(pk_format_name((enum pk_format)99), "unknown");
 }
 

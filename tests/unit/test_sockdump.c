@@ -68,7 +68,7 @@ describe(const struct pk_sock *s)
  * checks (the caller frees it).
  */
 static struct pk_sock_reader *
-expect(const char *text, const struct pk_sock_opts *opts,
+expect_mem(const char *text, size_t len, const struct pk_sock_opts *opts,
     const char *const *want, int status)
 {
 	struct pk_sock_reader *r;
@@ -76,7 +76,7 @@ expect(const char *text, const struct pk_sock_opts *opts,
 	size_t i = 0;
 	int rc;
 
-	r = pk_sock_open_mem(text, strlen(text), "t", opts);
+	r = pk_sock_open_mem(text, len, "t", opts);
 	if (!assert_true(r != NULL))
 		return NULL;
 	while ((rc = pk_sock_next(r, &s)) == PK_OK) {
@@ -88,6 +88,13 @@ expect(const char *text, const struct pk_sock_opts *opts,
 	assert_true(want[i] == NULL);
 	assert_int(rc, status);
 	return r;
+}
+
+static struct pk_sock_reader *
+expect(const char *text, const struct pk_sock_opts *opts,
+    const char *const *want, int status)
+{
+	return expect_mem(text, strlen(text), opts, want, status);
 }
 
 static void
@@ -578,6 +585,121 @@ TEST(test_lsof_errors)
 	pk_sock_free(r);
 }
 
+/* lsof -i -P -n -F (lsof 4.95), cut short; a unix socket added. */
+static const char lsof_f_text[] =
+"p7074\ng7069\nR7071\ncsocat\nu0\nLroot\n"
+"f5\nau\nl \ntIPv6\nG0x80002;0x0\nd3779046\no0t0\nPTCP\nn*:2222\n"
+"TST=LISTEN\nTQR=0\nTQS=0\n"
+"f7\nau\ntunix\nn/run/x.sock\n"
+"p7076\ncpython3\nu0\n"
+"f4\ntIPv4\nPTCP\nn127.0.0.1:55402->127.0.0.1:6379\nTST=ESTABLISHED\n"
+"f5\ntIPv4\nPUDP\nn127.0.0.1:5353\n";
+
+static const char *const lsof_f_want[] = {
+	"tcp * 2222 listen L - socat/7074/5 root @7",
+	"tcp 127.0.0.1 55402 established - 127.0.0.1:6379 python3/7076/4 0 @26",
+	"udp 127.0.0.1 5353 - L - python3/7076/5 0 @31",
+	NULL
+};
+
+TEST(test_lsof_f)
+{
+	struct pk_sock_reader *r;
+
+	r = expect(lsof_f_text, NULL, lsof_f_want, PK_EOF);
+	if (r != NULL) {
+		assert_int(pk_sock_format(r), PK_FMT_LSOF);
+		assert_int(pk_sock_skipped(r), 1);
+	}
+	pk_sock_free(r);
+}
+
+/* The same sets with -F0: NUL after each field, a newline after each set. */
+TEST(test_lsof_f0)
+{
+	static const char text[] =
+"p7074\0csocat\0Lroot\0\n"
+"f5\0tIPv6\0PTCP\0n*:2222\0TST=LISTEN\0TQR=0\0\n"
+"p7076\0cpython3\0u0\0\n"
+"f4\0tIPv4\0PTCP\0n127.0.0.1:55402->127.0.0.1:6379\0"
+"TST=ESTABLISHED\0\n"
+"f5\0tIPv4\0PUDP\0n127.0.0.1:5353\0\n";
+	static const char *const want[] = {
+		"tcp * 2222 listen L - socat/7074/5 root @2",
+		"tcp 127.0.0.1 55402 established - 127.0.0.1:6379 "
+		    "python3/7076/4 0 @4",
+		"udp 127.0.0.1 5353 - L - python3/7076/5 0 @5",
+		NULL
+	};
+
+	pk_sock_free(expect_mem(text, sizeof(text) - 1, NULL, want, PK_EOF));
+	assert_int(pk_format_detect(text, sizeof(text) - 1), PK_FMT_LSOF);
+}
+
+/* -F pPn: no f, so a file set ends where its P or n comes again. */
+TEST(test_lsof_f_chosen)
+{
+	static const char text[] =
+"p12\nPTCP\nn*:22\nPUDP\nn*:53\np13\nPTCP\nn[::1]:631\n";
+	static const char *const want[] = {
+		"tcp * 22 - - - - - @2",
+		"udp * 53 - L - - - @4",
+		"tcp ::1 631 - - - - - @7",
+		NULL
+	};
+
+	expect_free(text, NULL, want, PK_EOF);
+}
+
+TEST(test_lsof_f_errors)
+{
+	static const char noproto[] = "p12\nn*:22\nn*:23\n";
+	static const char badpid[] = "p12\nPTCP\nn*:22\np1x\nPTCP\nn*:23\n"
+	    "p14\nPTCP\nn*:24\n";
+	static const char *const none[] = { NULL };
+	static const char *const first[] = { "tcp * 22 - - - - - @2", NULL };
+	static const char *const skipped[] = {
+		"tcp * 22 - - - - - @2", "tcp * 23 - - - - - @5",
+		"tcp * 24 - - - - - @8", NULL
+	};
+	struct pk_sock_reader *r;
+	struct pk_sock_opts o;
+
+	r = expect(noproto, NULL, none, PK_ERR_FORMAT);
+	if (r != NULL) {
+		assert_int(pk_sock_error(r)->line, 2);
+		assert_str(pk_sock_error(r)->msg, "lsof -F output without the "
+		    "n (name) or P (protocol) field: give -F at least pnP, or "
+		    "-F alone");
+	}
+	pk_sock_free(r);
+	r = expect(badpid, NULL, first, PK_ERR_FORMAT);
+	if (r != NULL) {
+		assert_int(pk_sock_error(r)->line, 4);
+		assert_str(pk_sock_error(r)->msg,
+		    "lsof -F: the p field (PID) must be a number");
+	}
+	pk_sock_free(r);
+	pk_sock_opts_init(&o);
+	o.skip_bad = 1;
+	r = pk_sock_open_mem(badpid, strlen(badpid), "t", &o);
+	if (assert_true(r != NULL)) {
+		const struct pk_sock *s;
+		size_t i = 0;
+		int rc;
+
+		while ((rc = pk_sock_next(r, &s)) != PK_EOF) {
+			if (rc != PK_OK)
+				continue;
+			if (!assert_true(skipped[i] != NULL))
+				break;
+			assert_str(describe(s), skipped[i++]);
+		}
+		assert_int(pk_sock_bad_lines(r), 1);
+	}
+	pk_sock_free(r);
+}
+
 TEST(test_not_a_dump)
 {
 	static const char xml[] = "<?xml version=\"1.0\"?>\n<nmaprun scanner=\"nmap\">\n";
@@ -630,4 +752,6 @@ TEST_MAIN(test_ss_family, test_lsof_family,
     test_ss_port_name_errors, test_ss_users_several, test_ss_users_odd_names,
     test_ss_name_with_newline, test_ss_unix_and_other_families,
     test_ss_bad_lines, test_ss_truncated, test_lsof_numeric, test_lsof_names,
-    test_lsof_escapes, test_lsof_errors, test_not_a_dump, test_fixture_files)
+    test_lsof_escapes, test_lsof_errors, test_lsof_f, test_lsof_f0,
+    test_lsof_f_chosen, test_lsof_f_errors, test_not_a_dump,
+    test_fixture_files)
