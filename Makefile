@@ -143,14 +143,15 @@ $(STATIC_LIB): $(LIB_OBJS)
 	$(Q)$(AR) rcs $@ $(LIB_OBJS)
 
 # The shared library exports exactly the functions portkit.h declares,
-# in one version node per soname (libportkit(3), "ABI"); everything
-# else in lib/ is local to it.  Tools and tests link the static archive.
+# through a version script made from it (an anonymous node: the soname
+# carries the ABI, libportkit(3) "ABI"); everything else in lib/ is
+# local to it.  Tools and tests link the static archive.
 SYMBOL_MAP	= $(BUILDDIR)/portkit.map
 
 $(SYMBOL_MAP): include/portkit.h
 	@mkdir -p $(@D)
 	$(E) "  GEN     $@"
-	$(Q){ echo 'PORTKIT_$(SOMAJOR) {'; echo 'global:'; \
+	$(Q){ echo '{'; echo 'global:'; \
 	    grep -oE '\bpk_[A-Za-z0-9_]+[[:space:]]*\(' include/portkit.h | \
 	    tr -d '( \t' | sort -u | sed 's/.*/\t&;/'; \
 	    echo 'local:'; printf '\t*;\n};\n'; } >$@.tmp && mv $@.tmp $@
