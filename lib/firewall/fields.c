@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "base/value.h"
 #include "firewall/firewall_impl.h"
 
 static const struct pk_field port_fields[] = {
@@ -67,61 +68,47 @@ pk_fw_fields(int kind, size_t *n)
 	return NULL;
 }
 
-static void
-set_str(struct pk_value *v, const char *s)
-{
-	v->set = s != NULL;
-	v->s = s;
-}
-
-static void
-set_int(struct pk_value *v, long long i)
-{
-	v->set = 1;
-	v->i = i;
-}
-
 void
 pk_fw_row_values(const struct pk_fw_host *fh, const struct pk_fw_row *r,
     const char *ports, unsigned long count, struct pk_value *vals)
 {
 	memset(vals, 0, NELEM(port_fields) * sizeof(*vals));
-	set_str(&vals[0], fh->host);
-	set_str(&vals[1], pk_proto_name(r->proto));
-	set_str(&vals[2], ports);
-	set_int(&vals[3], (long long)count);
-	set_str(&vals[4], pk_fw_verdict_name(r->verdict));
-	set_str(&vals[5], r->syn_state);
-	set_str(&vals[6], r->syn_reason);
-	set_str(&vals[7], r->ack_state);
-	set_str(&vals[8], r->ack_reason);
-	set_str(&vals[9], r->udp_state);
-	set_str(&vals[10], r->udp_reason);
-	set_str(&vals[11], pk_fw_verdict_text(r->verdict, r->proto));
+	pk_val_str(&vals[0], fh->host);
+	pk_val_str(&vals[1], pk_proto_name(r->proto));
+	pk_val_str(&vals[2], ports);
+	pk_val_int(&vals[3], (long long)count, 1);
+	pk_val_str(&vals[4], pk_fw_verdict_name(r->verdict));
+	pk_val_str(&vals[5], r->syn_state);
+	pk_val_str(&vals[6], r->syn_reason);
+	pk_val_str(&vals[7], r->ack_state);
+	pk_val_str(&vals[8], r->ack_reason);
+	pk_val_str(&vals[9], r->udp_state);
+	pk_val_str(&vals[10], r->udp_reason);
+	pk_val_str(&vals[11], pk_fw_verdict_text(r->verdict, r->proto));
 }
 
 void
 pk_fw_host_values(const struct pk_fw_host *fh, struct pk_value *vals)
 {
 	memset(vals, 0, NELEM(host_fields) * sizeof(*vals));
-	set_str(&vals[0], fh->host);
-	set_str(&vals[1], fh->kind);
-	set_int(&vals[2], fh->filtering);
-	set_str(&vals[3], fh->summary);
+	pk_val_str(&vals[0], fh->host);
+	pk_val_str(&vals[1], fh->kind);
+	pk_val_int(&vals[2], fh->filtering, 1);
+	pk_val_str(&vals[3], fh->summary);
 }
 
 void
 pk_fw_lrow_values(const struct pk_fw_lrow *r, struct pk_value *vals)
 {
 	memset(vals, 0, NELEM(listen_fields) * sizeof(*vals));
-	set_str(&vals[0], pk_fw_lclass_name(r->lclass));
-	set_str(&vals[1], pk_proto_name(r->proto));
-	set_str(&vals[2], r->addr);
-	set_int(&vals[3], r->port);
-	set_str(&vals[4], r->process);
+	pk_val_str(&vals[0], pk_fw_lclass_name(r->lclass));
+	pk_val_str(&vals[1], pk_proto_name(r->proto));
+	pk_val_str(&vals[2], r->addr);
+	pk_val_int(&vals[3], r->port, 1);
+	pk_val_str(&vals[4], r->process);
 	vals[5].set = r->pid >= 0;
 	vals[5].i = r->pid;
-	set_str(&vals[6], r->scan_host);
-	set_str(&vals[7], r->state);
-	set_str(&vals[8], r->reason);
+	pk_val_str(&vals[6], r->scan_host);
+	pk_val_str(&vals[7], r->state);
+	pk_val_str(&vals[8], r->reason);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/value.h"
 #include "portkit.h"
 
 static const struct pk_field hist_fields[] = {
@@ -29,34 +30,20 @@ pk_hist_fields(size_t *n)
 	return hist_fields;
 }
 
-static void
-val_str(struct pk_value *v, const char *s)
-{
-	v->set = s != NULL;
-	v->s = s;
-}
-
-static void
-val_int(struct pk_value *v, long long i)
-{
-	v->set = 1;
-	v->i = i;
-}
-
 void
 pk_hist_values(const struct pk_hist_rec *r, struct pk_value *vals)
 {
 	memset(vals, 0, NHFIELDS * sizeof(*vals));
-	val_str(&vals[0], r->host);
-	val_str(&vals[1], pk_proto_name(r->proto));
-	val_int(&vals[2], r->port);
-	val_str(&vals[3], r->service);
-	val_str(&vals[4], r->state);
-	val_str(&vals[5], r->open_scans > 0 ? r->first_open_utc : NULL);
-	val_str(&vals[6], r->open_scans > 0 ? r->last_open_utc : NULL);
-	val_int(&vals[7], (long long)r->open_scans);
-	val_int(&vals[8], (long long)r->probed_scans);
-	val_str(&vals[9], r->since_utc);
+	pk_val_str(&vals[0], r->host);
+	pk_val_str(&vals[1], pk_proto_name(r->proto));
+	pk_val_int(&vals[2], r->port, 1);
+	pk_val_str(&vals[3], r->service);
+	pk_val_str(&vals[4], r->state);
+	pk_val_str(&vals[5], r->open_scans > 0 ? r->first_open_utc : NULL);
+	pk_val_str(&vals[6], r->open_scans > 0 ? r->last_open_utc : NULL);
+	pk_val_int(&vals[7], (long long)r->open_scans, 1);
+	pk_val_int(&vals[8], (long long)r->probed_scans, 1);
+	pk_val_str(&vals[9], r->since_utc);
 }
 
 static const struct pk_field change_fields[] = {
@@ -84,17 +71,17 @@ pk_hist_change_values(const char *time, const char *host,
     size_t len)
 {
 	memset(vals, 0, NCFIELDS * sizeof(*vals));
-	val_str(&vals[0], time);
-	val_str(&vals[1], host);
-	val_str(&vals[2], c->proto >= 0 ? pk_proto_name(c->proto) : NULL);
+	pk_val_str(&vals[0], time);
+	pk_val_str(&vals[1], host);
+	pk_val_str(&vals[2], c->proto >= 0 ? pk_proto_name(c->proto) : NULL);
 	vals[3].set = c->port >= 0;
 	vals[3].i = c->port;
 	if (c->field == PK_DF_SCRIPT)
 		(void)snprintf(field, len, "script:%s", c->script);
 	else
 		(void)snprintf(field, len, "%s", pk_diff_field_name(c->field));
-	val_str(&vals[4], field);
-	val_str(&vals[5], c->old_value);
-	val_str(&vals[6], c->new_value);
-	val_str(&vals[7], pk_diff_kind_name(c->kind));
+	pk_val_str(&vals[4], field);
+	pk_val_str(&vals[5], c->old_value);
+	pk_val_str(&vals[6], c->new_value);
+	pk_val_str(&vals[7], pk_diff_kind_name(c->kind));
 }

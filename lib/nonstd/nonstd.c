@@ -15,9 +15,10 @@
 #include <pcre2.h>
 
 #include "base/arena.h"
-#include "input/input.h"
 #include "base/error.h"
 #include "base/parse.h"
+#include "base/value.h"
+#include "input/input.h"
 #include "portkit.h"
 
 #define MATCH_LIMIT	100000
@@ -423,26 +424,19 @@ pk_nonstd_fields(size_t *n)
 	return ns_fields;
 }
 
-static void
-val_str(struct pk_value *v, const char *s)
-{
-	v->set = s != NULL;
-	v->s = s;
-}
-
 void
 pk_nonstd_values(const struct pk_ns_finding *f, struct pk_value *vals)
 {
 	memset(vals, 0, 8 * sizeof(*vals));
-	val_str(&vals[0], f->host);
-	val_str(&vals[1], pk_proto_name(f->proto));
+	pk_val_str(&vals[0], f->host);
+	pk_val_str(&vals[1], pk_proto_name(f->proto));
 	vals[2].set = 1;
 	vals[2].i = f->port;
-	val_str(&vals[3], f->service);
-	val_str(&vals[4], f->registered);
-	val_str(&vals[5], f->expected_ports);
-	val_str(&vals[6], f->kind);
-	val_str(&vals[7], f->evidence);
+	pk_val_str(&vals[3], f->service);
+	pk_val_str(&vals[4], f->registered);
+	pk_val_str(&vals[5], f->expected_ports);
+	pk_val_str(&vals[6], f->kind);
+	pk_val_str(&vals[7], f->evidence);
 }
 
 /* --- the checks ----------------------------------------------------- */

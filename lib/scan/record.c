@@ -11,6 +11,7 @@
 
 #include "base/arena.h"
 #include "base/error.h"
+#include "base/value.h"
 #include "portkit.h"
 
 enum pf {
@@ -230,21 +231,6 @@ pk_rowctx_fields(const struct pk_rowctx *rc, size_t *n)
 	return rc->fields;
 }
 
-static void
-set_str(struct pk_value *v, const char *s)
-{
-	v->set = s != NULL;
-	v->s = s;
-}
-
-static void
-set_int(struct pk_value *v, long long i, int present)
-{
-	v->set = present;
-	v->s = NULL;
-	v->i = i;
-}
-
 /* Scratch string builder for list fields. */
 struct sbuf {
 	struct pk_arena	*a;
@@ -316,26 +302,28 @@ fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
 	size_t i;
 
 	switch (k) {
-	case F_PROTO: set_str(v, pk_proto_name(p->proto)); break;
-	case F_PORT: set_int(v, p->port, 1); break;
-	case F_REASON_TTL: set_int(v, p->reason_ttl, p->reason_ttl >= 0); break;
-	case F_CONF: set_int(v, p->conf, p->conf >= 0); break;
+	case F_PROTO: pk_val_str(v, pk_proto_name(p->proto)); break;
+	case F_PORT: pk_val_int(v, p->port, 1); break;
+	case F_REASON_TTL:
+		pk_val_int(v, p->reason_ttl, p->reason_ttl >= 0);
+		break;
+	case F_CONF: pk_val_int(v, p->conf, p->conf >= 0); break;
 	case F_CPE:
 		for (i = 0; i < p->ncpe; i++)
 			sb_add(&b, " ", p->cpe[i]);
-		set_str(v, b.s);
+		pk_val_str(v, b.s);
 		break;
 	case F_SCRIPTS:
 		for (i = 0; i < p->nscripts; i++)
 			if (p->scripts[i].id != NULL)
 				sb_add(&b, ",", p->scripts[i].id);
-		set_str(v, b.s);
+		pk_val_str(v, b.s);
 		break;
 	case F_OS:
-		set_str(v, h->nosmatches > 0 ? h->osmatches[0].name : NULL);
+		pk_val_str(v, h->nosmatches > 0 ? h->osmatches[0].name : NULL);
 		break;
 	default:
-		set_str(v, NULL);
+		pk_val_str(v, NULL);
 		break;
 	}
 }
@@ -360,22 +348,22 @@ fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
 	for (i = 0; i < rc->n; i++) {
 		v = &rc->vals[i];
 		if (rc->stroff[i] != 0 && p != NULL) {
-			set_str(v, port_str(p, rc->stroff[i] - 1));
+			pk_val_str(v, port_str(p, rc->stroff[i] - 1));
 			continue;
 		}
 		switch (rc->idx[i]) {
-		case F_FILE: set_str(v, file); break;
-		case F_HOST: set_str(v, host_or_mac(h)); break;
-		case F_HOSTNAME: set_str(v, h->hostname); break;
-		case F_ADDR_TYPE: set_str(v, addr_type_name(h)); break;
-		case F_MAC: set_str(v, h->mac); break;
-		case F_VENDOR: set_str(v, mac_vendor(h)); break;
-		case F_STATUS: set_str(v, h->status); break;
+		case F_FILE: pk_val_str(v, file); break;
+		case F_HOST: pk_val_str(v, host_or_mac(h)); break;
+		case F_HOSTNAME: pk_val_str(v, h->hostname); break;
+		case F_ADDR_TYPE: pk_val_str(v, addr_type_name(h)); break;
+		case F_MAC: pk_val_str(v, h->mac); break;
+		case F_VENDOR: pk_val_str(v, mac_vendor(h)); break;
+		case F_STATUS: pk_val_str(v, h->status); break;
 		default:
 			if (p != NULL)
 				fill_port(rc, v, rc->idx[i], h, p);
 			else
-				set_str(v, NULL);
+				pk_val_str(v, NULL);
 			break;
 		}
 	}
@@ -406,9 +394,9 @@ fill_host_lists(struct pk_rowctx *rc, struct pk_value *v, int k,
 		}
 	}
 	if (k == H_OPEN)
-		set_int(v, open, 1);
+		pk_val_int(v, open, 1);
 	else
-		set_str(v, b.s);
+		pk_val_str(v, b.s);
 }
 
 static void
@@ -422,24 +410,24 @@ fill_host_row(struct pk_rowctx *rc, const struct pk_host *h,
 	for (i = 0; i < rc->n; i++) {
 		v = &rc->vals[i];
 		switch (rc->idx[i]) {
-		case H_FILE: set_str(v, file); break;
-		case H_HOST: set_str(v, host_or_mac(h)); break;
-		case H_HOSTNAME: set_str(v, h->hostname); break;
-		case H_ADDR_TYPE: set_str(v, addr_type_name(h)); break;
-		case H_MAC: set_str(v, h->mac); break;
-		case H_VENDOR: set_str(v, mac_vendor(h)); break;
-		case H_STATUS: set_str(v, h->status); break;
-		case H_REASON: set_str(v, h->status_reason); break;
-		case H_OS: set_str(v, os != NULL ? os->name : NULL); break;
+		case H_FILE: pk_val_str(v, file); break;
+		case H_HOST: pk_val_str(v, host_or_mac(h)); break;
+		case H_HOSTNAME: pk_val_str(v, h->hostname); break;
+		case H_ADDR_TYPE: pk_val_str(v, addr_type_name(h)); break;
+		case H_MAC: pk_val_str(v, h->mac); break;
+		case H_VENDOR: pk_val_str(v, mac_vendor(h)); break;
+		case H_STATUS: pk_val_str(v, h->status); break;
+		case H_REASON: pk_val_str(v, h->status_reason); break;
+		case H_OS: pk_val_str(v, os != NULL ? os->name : NULL); break;
 		case H_OS_ACCURACY:
-			set_int(v, os != NULL ? os->accuracy : -1,
+			pk_val_int(v, os != NULL ? os->accuracy : -1,
 			    os != NULL && os->accuracy >= 0);
 			break;
 		case H_STARTTIME:
-			set_int(v, h->starttime, h->starttime >= 0);
+			pk_val_int(v, h->starttime, h->starttime >= 0);
 			break;
 		case H_ENDTIME:
-			set_int(v, h->endtime, h->endtime >= 0);
+			pk_val_int(v, h->endtime, h->endtime >= 0);
 			break;
 		default:
 			fill_host_lists(rc, v, rc->idx[i], h);

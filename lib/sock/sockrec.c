@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "base/error.h"
+#include "base/value.h"
 #include "portkit.h"
 
 enum sf {
@@ -149,21 +150,6 @@ pk_sockrow_fields(const struct pk_sockrow *sr, size_t *n)
 	return sr->fields;
 }
 
-static void
-vstr(struct pk_value *v, const char *s)
-{
-	v->set = s != NULL;
-	v->s = s;
-}
-
-static void
-vint(struct pk_value *v, long long i, int set)
-{
-	v->set = set;
-	v->s = NULL;
-	v->i = i;
-}
-
 /* "addr%zone" in scratch, or addr itself. */
 static const char *
 with_zone(struct pk_sockrow *sr, const char *addr, const char *zone)
@@ -201,24 +187,26 @@ fill(struct pk_sockrow *sr, struct pk_value *v, int k,
     const struct pk_sock *s, const char *file)
 {
 	switch (k) {
-	case S_FILE: vstr(v, file); break;
-	case S_FORMAT: vstr(v, pk_format_name(s->format)); break;
-	case S_LINE: vint(v, (long long)s->line, s->line > 0); break;
-	case S_PROTO: vstr(v, pk_proto_name(s->proto)); break;
-	case S_HOST: vstr(v, s->addr); break;
-	case S_ZONE: vstr(v, s->zone); break;
-	case S_FAMILY: vint(v, s->family, s->family != 0); break;
-	case S_PORT: vint(v, s->port, 1); break;
-	case S_PORT_NAME: vstr(v, s->port_name); break;
-	case S_STATE: vstr(v, s->state); break;
-	case S_LISTENING: vint(v, s->listening, 1); break;
-	case S_PEER: vstr(v, with_zone(sr, s->peer_addr, s->peer_zone)); break;
-	case S_PEER_PORT: vint(v, s->peer_port, s->peer_port >= 0); break;
-	case S_PROCESS: vstr(v, s->process); break;
-	case S_PID: vint(v, s->pid, s->pid >= 0); break;
-	case S_FD: vint(v, s->fd, s->fd >= 0); break;
-	case S_USER: vstr(v, s->user); break;
-	default: vstr(v, processes(sr, s)); break;
+	case S_FILE: pk_val_str(v, file); break;
+	case S_FORMAT: pk_val_str(v, pk_format_name(s->format)); break;
+	case S_LINE: pk_val_int(v, (long long)s->line, s->line > 0); break;
+	case S_PROTO: pk_val_str(v, pk_proto_name(s->proto)); break;
+	case S_HOST: pk_val_str(v, s->addr); break;
+	case S_ZONE: pk_val_str(v, s->zone); break;
+	case S_FAMILY: pk_val_int(v, s->family, s->family != 0); break;
+	case S_PORT: pk_val_int(v, s->port, 1); break;
+	case S_PORT_NAME: pk_val_str(v, s->port_name); break;
+	case S_STATE: pk_val_str(v, s->state); break;
+	case S_LISTENING: pk_val_int(v, s->listening, 1); break;
+	case S_PEER:
+		pk_val_str(v, with_zone(sr, s->peer_addr, s->peer_zone));
+		break;
+	case S_PEER_PORT: pk_val_int(v, s->peer_port, s->peer_port >= 0); break;
+	case S_PROCESS: pk_val_str(v, s->process); break;
+	case S_PID: pk_val_int(v, s->pid, s->pid >= 0); break;
+	case S_FD: pk_val_int(v, s->fd, s->fd >= 0); break;
+	case S_USER: pk_val_str(v, s->user); break;
+	default: pk_val_str(v, processes(sr, s)); break;
 	}
 }
 
