@@ -90,6 +90,8 @@ void	pk_esc_csv(struct obuf *b, const char *s, int safe);
 void	pk_esc_json(struct obuf *b, const char *s);
 size_t	pk_esc_display(struct obuf *b, const char *s, int md);
 void	pk_esc_xml(struct obuf *b, const char *s);
+/* html text (attr 0) or a quoted attribute value (attr 1). */
+void	pk_esc_html(struct obuf *b, const char *s, int attr);
 
 /* cell.c: a number in any format (json: null for NaN and infinities). */
 void	pk_put_number(struct obuf *b, const struct pk_field *f,

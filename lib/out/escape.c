@@ -566,8 +566,8 @@ html_byte(struct obuf *b, unsigned char c)
  * the terminal formats.  Nothing a scan holds can then open a tag, end
  * the element or leave the quotes.
  */
-static void
-esc_html(struct obuf *b, const char *s, int attr)
+void
+pk_esc_html(struct obuf *b, const char *s, int attr)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	unsigned char c;
@@ -593,27 +593,4 @@ esc_html(struct obuf *b, const char *s, int attr)
 			html_byte(b, c);
 		run = p + 1;
 	}
-}
-
-int
-pk_escape(FILE *out, const char *s, int ctx)
-{
-	char buf[1024];
-	struct obuf b;
-
-	if (out == NULL || s == NULL || ctx < PK_ESC_TEXT ||
-	    ctx > PK_ESC_HTML_ATTR)
-		return PK_ERR_USAGE;
-	memset(&b, 0, sizeof(b));
-	b.p = buf;
-	b.cap = sizeof(buf);
-	b.fp = out;
-	if (ctx == PK_ESC_TEXT || ctx == PK_ESC_MD)
-		(void)pk_esc_display(&b, s, ctx == PK_ESC_MD);
-	else
-		esc_html(&b, s, ctx == PK_ESC_HTML_ATTR);
-	pk_ob_drain(&b);
-	if (b.status != 0)
-		errno = b.errnum;
-	return b.status;
 }
