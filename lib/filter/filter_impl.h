@@ -75,6 +75,8 @@ void	flt_nets_free(struct pk_filter *f);
  */
 int	flt_re_match(struct pk_filter *f, const pcre2_code *re,
 	    const char *desc, const char *s);
+/* The --service pattern on the name shown ("ssl/http"); 0 without one. */
+int	flt_service_match(struct pk_filter *f, const struct pk_port *p);
 /* The socket matches on s: 1, 0, or PK_ERR_NOMEM. */
 int	flt_sock_matches(struct pk_filter *f, const struct pk_sock *s,
 	    const char *file);
