@@ -207,33 +207,43 @@ joined(const struct cport *c, int bars, int *oom)
 
 /*
  * Grepable output joins product, version and extrainfo into its version
- * field (nmap cuts it at 159 bytes); the other side's fields are joined
- * the same way before they are compared, and a difference is one version
- * change between the joined strings.
+ * field (nmap cuts it at 159 bytes), which the reader splits again
+ * where nmap's product names settle it; both sides are joined the way
+ * nmap joins them before they are compared, and a difference is one
+ * version change between the joined strings.
  */
 static int
 cmp_joined(struct pk_diff *d, struct dentry *e, const struct cport *a,
     const struct cport *b)
 {
 	const struct cport *x = a->grep ? b : a;
-	const char *g = a->grep ? a->s[CP_VERSION] : b->s[CP_VERSION];
-	const char *sa, *sb, *shown = NULL;
-	char *j;
+	const char *sa, *sb, *shown = NULL, *g = NULL;
+	char *j, *gj;
 	int oom = 0, same;
 
 	j = joined(x, 1, &oom);
-	if (oom)
-		return PK_ERR_NOMEM;
-	if (j == NULL || g == NULL)
-		same = j == g;
-	else
-		same = strcmp(j, g) == 0 || (strlen(g) == 159 &&
-		    strncmp(j, g, 159) == 0);
-	if (same) {
+	gj = joined(a->grep ? a : b, 1, &oom);
+	if (oom) {
 		free(j);
+		free(gj);
+		return PK_ERR_NOMEM;
+	}
+	if (j == NULL || gj == NULL)
+		same = j == gj;
+	else
+		same = strcmp(j, gj) == 0 || (strlen(gj) == 159 &&
+		    strncmp(j, gj, 159) == 0);
+	free(j);
+	if (same) {
+		free(gj);
 		return PK_OK;
 	}
-	free(j);
+	if (gj != NULL) {
+		g = pk_arena_strndup(&d->pool, gj, strlen(gj));
+		free(gj);
+		if (g == NULL)
+			return PK_ERR_NOMEM;
+	}
 	/* Shown as the XML has it, '/' and all. */
 	if ((j = joined(x, 0, &oom)) != NULL) {
 		shown = pk_arena_strndup(&d->pool, j, strlen(j));

@@ -51,6 +51,8 @@ pk_gnmap_init(struct pk_reader *r)
 static void
 gn_free(struct pk_reader *r)
 {
+	if (r->impl != NULL)
+		pk_gn_version_free(r->impl);
 	free(r->impl);
 	r->impl = NULL;
 }

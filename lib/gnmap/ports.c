@@ -233,6 +233,8 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 	p->line = ln->no;
 	if (gn_port_text(hb, p, &e, base) == -1)
 		return pk_gn_nomem(r, hb, ln->no);
+	if (p->version != NULL && !masscan)
+		pk_gn_version(r, r->impl, p);
 	return PK_OK;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "portkit.h"
 #include "harness.h"
@@ -17,10 +18,15 @@
 #define DONE1	"# Nmap done at Mon Nov 23 20:09:18 2026 -- 1 IP address " \
 		"(1 host up) scanned in 0.06 seconds\n"
 
+/* The line grammar: the version field kept whole (probes ""). */
 static struct pk_reader *
 open_str(const char *s, size_t n)
 {
-	return pk_reader_open_mem(s, n, "t", NULL);
+	struct pk_read_opts o;
+
+	pk_read_opts_init(&o);
+	o.probes = "";
+	return pk_reader_open_mem(s, n, "t", &o);
 }
 
 /* Read every host; returns the final status, *n the hosts seen. */
@@ -295,8 +301,13 @@ TEST(test_list_and_ping_files)
 
 TEST(test_service_os_file)
 {
-	struct pk_reader *r = pk_reader_open(DATA "service-os.gnmap", NULL);
+	struct pk_read_opts o;
+	struct pk_reader *r;
 	const struct pk_host *h;
+
+	pk_read_opts_init(&o);
+	o.probes = "";
+	r = pk_reader_open(DATA "service-os.gnmap", &o);
 
 	if (!assert_int(pk_reader_next(r, &h), PK_OK))
 		goto out;
@@ -312,6 +323,59 @@ TEST(test_service_os_file)
 	assert_int(h->scan->nscaninfo, 1);
 	assert_int(pk_reader_next(r, &h), PK_EOF);
 out:
+	pk_reader_free(r);
+}
+
+/*
+ * The version field split with nmap-service-probes' product names, read
+ * only once a port has a version; nmap's '?' is the table's guess.
+ */
+TEST(test_version_split)
+{
+	static const char text[] = HDR "Host: 10.0.0.1 ()\tPorts: "
+	    "22/open/tcp//ssh//OpenSSH 9.2p1 (protocol 2.0)/, "
+	    "80/open/tcp//http?///, 81/open/tcp//http//Frob 1 (x)/, "
+	    "82/open/tcp//http//(only extra)/\n" DONE1;
+	char path[] = "/tmp/test_gnmap.XXXXXX";
+	struct pk_read_opts o;
+	struct pk_reader *r;
+	const struct pk_host *h;
+	FILE *fp;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		assert_true(0);
+		return;
+	}
+	fputs("match ssh m|^SSH-2.0-OpenSSH_(\\S+)| p/OpenSSH/ v/$1/\n", fp);
+	fclose(fp);
+	pk_read_opts_init(&o);
+	o.probes = path;
+	r = pk_reader_open_mem(text, sizeof(text) - 1, "t", &o);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 4)) {
+		assert_str(h->ports[0].product, "OpenSSH");
+		assert_str(h->ports[0].version, "9.2p1");
+		assert_str(h->ports[0].extrainfo, "protocol 2.0");
+		assert_str(h->ports[0].method, NULL);
+		assert_str(h->ports[1].service, "http");
+		assert_str(h->ports[1].method, "table");
+		assert_str(h->ports[2].product, NULL);	/* unknown name */
+		assert_str(h->ports[2].version, "Frob 1 (x)");
+		assert_str(h->ports[2].extrainfo, NULL);
+		assert_str(h->ports[3].version, NULL);
+		assert_str(h->ports[3].extrainfo, "only extra");
+	}
+	pk_reader_free(r);
+	unlink(path);
+	o.probes = "/nonexistent/nmap-service-probes";	/* kept whole */
+	r = pk_reader_open_mem(text, sizeof(text) - 1, "t", &o);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 4)) {
+		assert_str(h->ports[0].product, NULL);
+		assert_str(h->ports[0].version,
+		    "OpenSSH 9.2p1 (protocol 2.0)");
+	}
 	pk_reader_free(r);
 }
 
@@ -848,7 +912,7 @@ out:
 	pk_reader_free(r);
 }
 
-TEST_MAIN(test_basic_file, test_ports_every_offset, test_ipv6_file, test_verbose_multi_file,
+TEST_MAIN(test_version_split, test_basic_file, test_ports_every_offset, test_ipv6_file, test_verbose_multi_file,
     test_udp_sctp_ipproto_files, test_ignored_file, test_list_and_ping_files,
     test_service_os_file, test_handmade_fields, test_crlf_and_gzip,
     test_two_runs, test_masscan, test_masscan_list, test_bad_ports, test_bad_host_lines,
