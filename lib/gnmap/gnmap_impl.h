@@ -96,8 +96,11 @@ int	pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,
 	    const struct gn_line *ln, const char *state, size_t nstate,
 	    const char *proto, size_t nproto, const char *port, size_t nport);
 
-/* version.c: the version field split as the XML has it. */
-void	pk_gn_version(struct pk_reader *r, struct gnmap *g,
+/*
+ * version.c: the version field split as the XML has it; PK_OK or the
+ * reader's failure (nmap-service-probes unreadable, no memory).
+ */
+int	pk_gn_version(struct pk_reader *r, struct gnmap *g,
 	    struct pk_port *p);
 void	pk_gn_version_free(struct gnmap *g);
 

@@ -234,7 +234,7 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 	if (gn_port_text(hb, p, &e, base) == -1)
 		return pk_gn_nomem(r, hb, ln->no);
 	if (p->version != NULL && !masscan)
-		pk_gn_version(r, r->impl, p);
+		return pk_gn_version(r, r->impl, p);
 	return PK_OK;
 }
 

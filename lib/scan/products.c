@@ -188,31 +188,31 @@ dedup(struct pk_products *pp)
 }
 
 struct pk_products *
-pk_products_load(const char *path, struct pk_error *err)
+pk_products_read(FILE *fp, struct pk_error *err)
 {
 	struct pk_products *pp;
 	char *line = NULL;
 	size_t cap = 0;
-	FILE *fp;
-	int oom = 0;
+	int oom = 0, rc = PK_OK;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		pk_error_set(err, PK_ERR_IO, 0, "%s", strerror(errno));
-		return NULL;
-	}
 	if ((pp = calloc(1, sizeof(*pp))) == NULL) {
-		(void)fclose(fp);
 		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
 		return NULL;
 	}
 	pk_arena_init(&pp->strings, 0);
+	errno = 0;
 	while (!oom && getline(&line, &cap, fp) != -1)
 		oom = parse_line(pp, line) != 0;
+	/* A file read in part would split some fields and not others. */
+	if (oom || errno == ENOMEM)
+		rc = PK_ERR_NOMEM;
+	else if (!feof(fp))
+		rc = PK_ERR_IO;
 	free(line);
-	(void)fclose(fp);
-	if (oom) {
+	if (rc != PK_OK) {
+		pk_error_set(err, rc, 0, "%s", rc == PK_ERR_NOMEM ?
+		    "out of memory" : "read error");
 		pk_products_free(pp);
-		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
 		return NULL;
 	}
 	if (pp->n > 0)

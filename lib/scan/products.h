@@ -5,16 +5,18 @@
 #ifndef PK_PRODUCTS_H
 #define PK_PRODUCTS_H
 
+#include <stdio.h>
+
 #include "portkit.h"
 
 struct pk_products;
 
 /*
- * The product names of the p/.../ fields of an nmap-service-probes file.
- * NULL with err set: PK_ERR_IO (errno kept) or PK_ERR_NOMEM.
+ * The product names of the p/.../ fields of an nmap-service-probes file
+ * open in fp, read to its end.  NULL with err set: PK_ERR_IO (a read
+ * error) or PK_ERR_NOMEM.
  */
-struct pk_products *pk_products_load(const char *path,
-		    struct pk_error *err);
+struct pk_products *pk_products_read(FILE *fp, struct pk_error *err);
 void		 pk_products_free(struct pk_products *pp);
 
 /*

@@ -42,8 +42,12 @@ load(void)
 		return NULL;
 	fputs(probes, fp);
 	fclose(fp);
-	p = pk_products_load(path, &err);
+	fp = fopen(path, "r");
 	unlink(path);
+	if (fp == NULL)
+		return NULL;
+	p = pk_products_read(fp, &err);
+	fclose(fp);
 	return p;
 }
 
@@ -113,14 +117,20 @@ TEST(test_split_unsettled)
 	pk_products_free(pp);
 }
 
-TEST(test_load_errors)
+/* A stream that cannot be read through is an error, not fewer names. */
+TEST(test_read_errors)
 {
 	struct pk_error err;
+	FILE *fp;
 
-	assert_true(pk_products_load("/nonexistent/nmap-service-probes",
-	    &err) == NULL);
+	if (!assert_true((fp = fopen("/", "r")) != NULL))
+		return;
+	memset(&err, 0, sizeof(err));
+	assert_true(pk_products_read(fp, &err) == NULL);
 	assert_int(err.status, PK_ERR_IO);
+	assert_str(err.msg, "read error");
+	fclose(fp);
 	pk_products_free(NULL);
 }
 
-TEST_MAIN(test_split_known, test_split_unsettled, test_load_errors)
+TEST_MAIN(test_split_known, test_split_unsettled, test_read_errors)
