@@ -76,12 +76,13 @@ enum pk_format {
 	PK_FMT_SERVICES = 4,		/* nmap-services */
 	PK_FMT_SS = 5,			/* ss -tulnp and friends */
 	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
-	PK_FMT_MASSCAN_LIST = 7		/* masscan -oL */
+	PK_FMT_MASSCAN_LIST = 7,	/* masscan -oL */
+	PK_FMT_MASSCAN_JSON = 8		/* masscan -oJ (and -oD) */
 };
 
 /*
  * "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof",
- * "masscan-list", "unknown".
+ * "masscan-list", "masscan-json", "unknown".
  */
 const char	*pk_format_name(enum pk_format fmt);
 
@@ -183,9 +184,31 @@ struct pk_hostname {
 	const char	*type;		/* "user", "PTR", or NULL */
 };
 
+/*
+ * One node of a script's structured output (Nmap XML): an <elem>, whose
+ * value is its text ("" when empty), or a <table>, whose value is NULL
+ * and whose children are its <table> and <elem> nodes in file order.
+ * key is the key attribute, NULL when the node has none.  Nesting is
+ * bounded by pk_limits.max_depth, the whole by max_host_bytes.
+ */
+struct pk_script_elem {
+	const char	*key;
+	const char	*value;
+	struct pk_script_elem *children;
+	size_t		 nchildren;
+};
+
+/*
+ * A script result.  masscan banners are scripts too: id "banner",
+ * output "TYPE: TEXT" with TEXT as masscan writes it (bytes outside
+ * printable ASCII and <>&\"' as \xHH), and elems the two <elem>s
+ * "type" and "banner".
+ */
 struct pk_script {
 	const char	*id;
 	const char	*output;
+	struct pk_script_elem *elems;	/* top-level nodes, or NULL */
+	size_t		 nelems;
 };
 
 struct pk_port {
@@ -426,7 +449,9 @@ int		 pk_outfmt_parse(const char *name);
 enum pk_ftype {
 	PK_FT_STR = 0,
 	PK_FT_INT = 1,
-	PK_FT_NUM = 2			/* floating point */
+	PK_FT_NUM = 2,			/* floating point */
+	PK_FT_JSON = 3			/* JSON text: raw in jsonl, a string
+					   in the other formats */
 };
 
 /* One column: name (lower_snake, stable), type, width hint, meaning. */
@@ -506,7 +531,8 @@ int		 pk_escape(FILE *out, const char *s, int ctx);
  */
 enum pk_record_kind {
 	PK_REC_PORT = 0,		/* one row per port */
-	PK_REC_HOST = 1			/* one row per host */
+	PK_REC_HOST = 1,		/* one row per host */
+	PK_REC_SCRIPT = 2		/* one row per script result */
 };
 
 /* Every field of a kind, in documentation order (lent, static). */
@@ -536,6 +562,14 @@ const struct pk_value *pk_rowctx_fill(struct pk_rowctx *rc,
 		    const struct pk_host *h, const struct pk_port *port,
 		    const char *file);
 void		 pk_rowctx_free(struct pk_rowctx *rc);
+/*
+ * The values of a PK_REC_SCRIPT row: script sc of port p of h, or of the
+ * host itself when p is NULL (a <hostscript>).  Lent as for
+ * pk_rowctx_fill; NULL when out of memory or rc is of another kind.
+ */
+const struct pk_value *pk_rowctx_fill_script(struct pk_rowctx *rc,
+		    const struct pk_host *h, const struct pk_port *p,
+		    const struct pk_script *sc, const char *file);
 
 /*
  * Call fn once for every port that the host's <extraports> ranges stand
@@ -1053,8 +1087,9 @@ int		 pk_filter_service(struct pk_filter *f, const char *regex,
 /* Hosts whose status is "up" (or absent: masscan); on == 0 drops it. */
 void		 pk_filter_up(struct pk_filter *f, int on);
 /*
- * Records of kind (PK_REC_PORT or PK_REC_HOST) whose field, as
- * pk_rowctx_fill would give it (numbers in decimal), matches a PCRE2
+ * Records of kind (PK_REC_PORT, PK_REC_HOST or PK_REC_SCRIPT) whose
+ * field, as pk_rowctx_fill (or _fill_script) would give it (numbers in
+ * decimal), matches a PCRE2
  * pattern; a record without a value for field does not match.  field
  * is looked up as pk_rowctx_new looks up a list, so its errors
  * (PK_ERR_USAGE: 'unknown field "nosuch"') come first, then the
@@ -1106,6 +1141,7 @@ int		 pk_filter_sock(struct pk_filter *f, const struct pk_sock *s,
 #define PK_FILTER_WR_HOSTS	0x01	/* one row per host, not per port */
 #define PK_FILTER_WR_EXPAND	0x02	/* also the ports folded into
 					   extraports (pk_extraports_foreach) */
+#define PK_FILTER_WR_SCRIPTS	0x04	/* one row per script result */
 
 /*
  * Write the records of h that f keeps to w, as rows that rc makes (its
@@ -1116,6 +1152,9 @@ int		 pk_filter_sock(struct pk_filter *f, const struct pk_sock *s,
  * and pk_filter_row keep.  With PK_FILTER_WR_HOSTS: one row for the host
  * when pk_filter_row keeps it and one of its ports is kept, or f has no
  * criteria on ports (PK_FILTER_STATE, _PROTO, _PORTS, _SERVICE).
+ * With PK_FILTER_WR_SCRIPTS (rc of kind PK_REC_SCRIPT): one row for each
+ * script of each port kept as above, then one for each host script when
+ * f has no criteria on ports, each kept by the PK_REC_SCRIPT matches.
  * Returns PK_OK; PK_ERR_FORMAT for a bad extraports port list (the rest
  * was written); PK_ERR_IO when pk_writer_row failed (errno as the write
  * left it) and PK_ERR_NOMEM, both at once.

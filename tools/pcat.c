@@ -21,7 +21,7 @@
 enum {
 	OPT_LIST_FIELDS = CHAR_MAX + 1, OPT_HOSTS, OPT_STATE, OPT_PROTO,
 	OPT_HOST, OPT_SERVICE, OPT_MATCH, OPT_UP, OPT_EXPAND, OPT_MERGE,
-	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES, OPT_DUP_HOSTS
+	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES, OPT_DUP_HOSTS, OPT_SCRIPTS
 };
 
 /* What the records of this run are; one writer, one kind of columns. */
@@ -29,8 +29,12 @@ enum kind {
 	K_NONE = -1,			/* no input read yet */
 	K_PORT = PK_REC_PORT,
 	K_HOST = PK_REC_HOST,
-	K_SOCK = 2			/* ss or lsof dumps */
+	K_SCRIPT = PK_REC_SCRIPT,	/* --scripts */
+	K_SOCK = 3			/* ss or lsof dumps */
 };
+
+/* jsonl script records carry the tree as well as the text. */
+static const char scripts_jsonl[] = "host,proto,port,script,output,elements";
 
 struct pcat {
 	int		 fmt;
@@ -71,6 +75,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "ports", required_argument, NULL, 'p' },
 	{ "proto", required_argument, NULL, OPT_PROTO },
+	{ "scripts", no_argument, NULL, OPT_SCRIPTS },
 	{ "service", required_argument, NULL, OPT_SERVICE },
 	{ "services", required_argument, NULL, OPT_SERVICES },
 	{ "state", required_argument, NULL, OPT_STATE },
@@ -95,7 +100,9 @@ usage(void)
 " -f, --fields LIST       fields to print, comma-separated, or all\n"
 " -H, --no-header         no header row\n"
 "     --hosts             one record per host instead of per port\n"
-"     --list-fields[=KIND] print every field of ports, hosts or sockets\n"
+"     --scripts           one record per script result (and banner)\n"
+"     --list-fields[=KIND] print every field of ports, hosts, scripts\n"
+"                         or sockets\n"
 "     --csv-safe          neutralise spreadsheet formulas in csv\n"
 "\n"
 "Filters:\n"
@@ -127,7 +134,8 @@ static void
 list_fields(int kind)
 {
 	const struct pk_field *f;
-	static const char *const types[] = { "string", "integer", "number" };
+	static const char *const types[] = { "string", "integer", "number",
+	    "json" };
 	size_t i, n;
 
 	f = kind == K_SOCK ? pk_sock_fields(&n) : pk_record_fields(kind, &n);
@@ -224,6 +232,8 @@ start_kind(struct pcat *pc, int kind)
 	size_t i, n;
 
 	pc->kind = kind;
+	if (kind == K_SCRIPT && pc->fields == NULL && pc->fmt == PK_OUT_JSONL)
+		pc->fields = scripts_jsonl;
 	if (kind == K_SOCK) {
 		if ((pc->srow = pk_sockrow_new(pc->fields, &err)) == NULL)
 			fe_errx(2, "%s", err.msg);
@@ -275,7 +285,8 @@ do_scan(struct pcat *pc, struct pk_source *src)
 	int rc = PK_EOF;
 
 	if (!use_kind(pc, pc->wrflags & PK_FILTER_WR_HOSTS ? K_HOST :
-	    K_PORT, pk_source_name(src))) {
+	    pc->wrflags & PK_FILTER_WR_SCRIPTS ? K_SCRIPT : K_PORT,
+	    pk_source_name(src))) {
 		pk_source_free(src);
 		return;
 	}
@@ -310,7 +321,7 @@ do_dump(struct pcat *pc, struct pk_source *src)
 
 	if (pc->wrflags != 0 || (pk_filter_criteria(pc->filt) &
 	    (PK_FILTER_SERVICE | PK_FILTER_UP))) {
-		fe_warnx("%s: --hosts, --service, --up and "
+		fe_warnx("%s: --hosts, --scripts, --service, --up and "
 		    "--expand-extraports apply to scans, not socket dumps",
 		    pk_source_name(src));
 		pc->trouble = 2;
@@ -416,9 +427,10 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		case OPT_LIST_FIELDS:
 			list = optarg != NULL ? optarg : "ports";
 			if (strcmp(list, "ports") != 0 && strcmp(list,
-			    "hosts") != 0 && strcmp(list, "sockets") != 0)
-				fe_errx(2, "--list-fields takes ports, hosts "
-				    "or sockets, not \"%s\"", list);
+			    "hosts") != 0 && strcmp(list, "sockets") != 0 &&
+			    strcmp(list, "scripts") != 0)
+				fe_errx(2, "--list-fields takes ports, hosts, "
+				    "scripts or sockets, not \"%s\"", list);
 			break;
 		case OPT_MATCH:
 			if (pc->nmatches == MAX_MATCHES)
@@ -428,6 +440,7 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 			break;
 		case OPT_MERGE: pc->ropts.merge = 1; break;
 		case OPT_NETDB: pc->sopts.netdb = 1; break;
+		case OPT_SCRIPTS: pc->wrflags |= PK_FILTER_WR_SCRIPTS; break;
 		case OPT_SERVICES: pc->services = optarg; break;
 		case OPT_UP: pk_filter_up(pc->filt, 1); break;
 		case 'h': usage();
@@ -435,8 +448,14 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		default: fe_tryhelp();
 		}
 	}
+	if ((pc->wrflags & PK_FILTER_WR_HOSTS) &&
+	    (pc->wrflags & PK_FILTER_WR_SCRIPTS))
+		fe_errx(2, "--hosts and --scripts cannot be used together");
 	if (list != NULL)
 		list_fields(strcmp(list, "sockets") == 0 ? K_SOCK :
+		    strcmp(list, "scripts") == 0 ||
+		    (strcmp(list, "ports") == 0 &&
+		    (pc->wrflags & PK_FILTER_WR_SCRIPTS)) ? K_SCRIPT :
 		    strcmp(list, "hosts") == 0 ||
 		    (pc->wrflags & PK_FILTER_WR_HOSTS) ? K_HOST : K_PORT);
 }

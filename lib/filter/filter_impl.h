@@ -75,6 +75,10 @@ void	flt_nets_free(struct pk_filter *f);
  */
 int	flt_re_match(struct pk_filter *f, const pcre2_code *re,
 	    const char *desc, const char *s);
+/* The script record matches on script sc of port p (NULL: of h). */
+int	flt_script_matches(struct pk_filter *f, const struct pk_host *h,
+	    const struct pk_port *p, const struct pk_script *sc,
+	    const char *file);
 /* The socket matches on s: 1, 0, or PK_ERR_NOMEM. */
 int	flt_sock_matches(struct pk_filter *f, const struct pk_sock *s,
 	    const char *file);

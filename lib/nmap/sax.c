@@ -61,6 +61,7 @@ xml_free(struct pk_reader *r)
 	if (x->ctxt != NULL)
 		xml_free_ctxt(x->ctxt);
 	free(x->st.text);
+	free(x->st.tstack);
 	free(x->st.stack);
 	free(x);
 	r->impl = NULL;
