@@ -18,6 +18,7 @@ static const char *const format_names[] = {
 	[PK_FMT_SS] = "ss",
 	[PK_FMT_LSOF] = "lsof",
 	[PK_FMT_MASSCAN_LIST] = "masscan-list",
+	[PK_FMT_MASSCAN_JSON] = "masscan-json",
 };
 
 const char *
@@ -199,6 +200,35 @@ detect_text(const char *p, size_t n)
 	return nmap_comment ? PK_FMT_GNMAP : PK_FMT_UNKNOWN;
 }
 
+/*
+ * masscan -oJ ("[" then a record a line) and -oD (a record a line): the
+ * first record has an "ip" member and masscan's "ports" or "rec_type".
+ */
+static enum pk_format
+detect_json(const char *p, size_t n)
+{
+	const char *rec = p, *nl;
+
+	if (*p == '[') {
+		if ((nl = memchr(p, '\n', n)) == NULL)
+			return PK_FMT_UNKNOWN;
+		rec = nl + 1;
+	}
+	n -= (size_t)(rec - p);
+	if ((nl = memchr(rec, '\n', n)) != NULL)
+		n = (size_t)(nl - rec);
+	while (n > 0 && (*rec == ' ' || *rec == '\t')) {
+		rec++;
+		n--;
+	}
+	if (n == 0 || *rec != '{' || find(rec, n, "\"ip\"") == NULL)
+		return PK_FMT_UNKNOWN;
+	if (find(rec, n, "\"ports\"") != NULL ||
+	    find(rec, n, "\"rec_type\"") != NULL)
+		return PK_FMT_MASSCAN_JSON;
+	return PK_FMT_UNKNOWN;
+}
+
 enum pk_format
 pk_format_detect(const void *buf, size_t len)
 {
@@ -221,5 +251,7 @@ pk_format_detect(const void *buf, size_t len)
 		return PK_FMT_UNKNOWN;
 	if (*p == '<')
 		return detect_xml(p, len);
+	if (*p == '[' || *p == '{')
+		return detect_json(p, len);
 	return detect_text(p, len);
 }

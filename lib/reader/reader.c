@@ -160,6 +160,8 @@ reader_start(struct pk_reader *r)
 	case PK_FMT_GNMAP:
 	case PK_FMT_MASSCAN_LIST:
 		return pk_gnmap_init(r);
+	case PK_FMT_MASSCAN_JSON:
+		return pk_masscan_json_init(r);
 	case PK_FMT_SERVICES:
 	case PK_FMT_SS:
 	case PK_FMT_LSOF:
@@ -196,7 +198,8 @@ reader_nomem(struct pk_reader *r, unsigned long line)
 static int
 split_hosts(enum pk_format f)
 {
-	return f == PK_FMT_MASSCAN_XML || f == PK_FMT_MASSCAN_LIST;
+	return f == PK_FMT_MASSCAN_XML || f == PK_FMT_MASSCAN_LIST ||
+	    f == PK_FMT_MASSCAN_JSON;
 }
 
 /*
