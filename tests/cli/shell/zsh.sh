@@ -20,6 +20,10 @@ zpty -r z out '*READY*'
 zpty -r z out '*> *'
 zpty -w -n z $'pcat --csv\t'
 zpty -r z out '*--csv-safe*' && print -r -- 'pcat --csv<TAB>: --csv-safe'
+zpty -w -n z $'\C-upcat --scri\t'
+zpty -r z out '*--scripts*' && print -r -- 'pcat --scri<TAB>: --scripts'
+zpty -w -n z $'\C-upcat --scripts -f elem\t'
+zpty -r z out '*elements*' && print -r -- 'pcat --scripts -f elem<TAB>: elements'
 zpty -d z
 ZSH
 timeout 30 zsh -f drive.zsh
