@@ -4,7 +4,9 @@
 # Usage (as root, from anywhere): [RECORD_DIR=DIR] tests/lab/record.sh [STEP...]
 # RECORD_DIR (default testdata) lets a trial run write elsewhere.
 # Steps: local basic multi firewall nonstd masscan gzip (default: all, in
-# that order; gzip needs the basic and multi files).
+# that order; gzip needs the basic and multi files).  The masscan step
+# needs Debian's masscan package (apt-get install masscan), which
+# scripts/install-deps.sh leaves out: no test runs masscan itself.
 #
 # Brings each lab of tests/lab/lab.sh up, runs the scans and dumps, and
 # takes the lab down again (also on exit, whatever happens).  Refuses to
