@@ -558,3 +558,42 @@ gen_match_limit() {
 	    aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 	printf '</ports></host></nmaprun>\n'
 }
+
+# pcat --scripts (issue 15): script tables nested past max_depth fail
+# like any element; a script of 200,000 elems is kept within the host
+# limit; masscan JSON nested past its cap, cut, or on an overlong line.
+script_open() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="443"><state state="open"/><script id="t" output="o">'
+}
+script_close() {
+	printf '</script></port></ports></host></nmaprun>\n'
+}
+gen_script_deep() {
+	script_open
+	awk 'BEGIN { for (i = 0; i < 1000; i++) printf "<table key=\"k\">" }'
+	awk 'BEGIN { for (i = 0; i < 1000; i++) printf "</table>" }'
+	script_close
+}
+gen_script_elems() {
+	script_open
+	awk 'BEGIN { for (i = 0; i < 200000; i++)
+	    printf "<elem key=\"k%d\">v</elem>\n", i }'
+	script_close
+}
+gen_json_deep() {
+	printf '[\n{"ip": "10.0.0.1", "ports": '
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "[" }'
+	printf '\n]\n'
+}
+gen_json_cut() {
+	printf '[\n{"ip": "10.0.0.1", "ports": [ {"port": 22, "proto": "tcp", '
+	printf '"status": "open"} ] }\n,\n{"ip": "10.0.0.1", "ports": [ {"p'
+}
+gen_json_long() {
+	printf '{"ip": "10.0.0.1", "ports": [], "x": "'
+	head -c 5000000 /dev/zero | tr '\0' A
+	printf '"}\n'
+}
