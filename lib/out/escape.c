@@ -126,8 +126,13 @@ static const unsigned char tsv_plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* tsv from the first byte that may need care (see pk_esc_tsv). */
-static void
+/*
+ * tsv from the first byte that may need care (see pk_esc_tsv).  Kept
+ * out of line: inlined, its registers and stack guard were saved and
+ * restored on every call of pk_esc_tsv's plain path, 4% of pcat -o tsv
+ * on a grepable scan.
+ */
+static void __attribute__((noinline))
 esc_tsv_rest(struct obuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
