@@ -27,7 +27,8 @@ write_row(const struct walk *x, const struct pk_port *p)
 	const struct pk_value *v;
 	int kept;
 
-	if ((kept = pk_filter_row(x->f, x->h, p, x->file)) != 1)
+	if ((x->f->criteria & PK_FILTER_MATCH) &&
+	    (kept = pk_filter_row(x->f, x->h, p, x->file)) != 1)
 		return kept;
 	if ((v = pk_rowctx_fill(x->rc, x->h, p, x->file)) == NULL)
 		return PK_ERR_NOMEM;
@@ -40,7 +41,8 @@ walk_port(void *arg, const struct pk_port *p)
 {
 	struct walk *x = arg;
 
-	if (!pk_filter_port(x->f, p))
+	/* No criteria (plain pcat): every port is kept, without asking. */
+	if (x->f->criteria != 0 && !pk_filter_port(x->f, p))
 		return 0;
 	return x->hosts ? 1 : write_row(x, p);
 }
