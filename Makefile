@@ -374,9 +374,19 @@ $(BENCH_SAX): bench/saxcount.c
 	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(DEP_CFLAGS) $(CPPFLAGS) \
 	    $(CFLAGS) -o $@ $< $(LDFLAGS) $(DEP_LIBS)
 
+# Runs one command and reports its wall time, CPU time and peak RSS.
+BENCH_RUNONE	= $(BUILDDIR)/bench/runone
+
+$(BENCH_RUNONE): bench/runone.c
+	$(E) "  CC      $<"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(CPPFLAGS) $(CFLAGS) \
+	    -o $@ $< $(LDFLAGS)
+
 ## bench: time the tools against their peers (SIZES=10 is the quick form)
-bench: all $(BENCH_GEN) $(BENCH_SAX)
+bench: all $(BENCH_GEN) $(BENCH_SAX) $(BENCH_RUNONE)
 	@if [ -x bench/run ]; then BUILDDIR=$(BUILDDIR) GEN=$(BENCH_GEN) \
+	    RUNONE=$(BENCH_RUNONE) \
 	    $(if $(SIZES),SIZES="$(SIZES)") bench/run; \
 	else echo "no bench/run yet"; fi
 

@@ -53,7 +53,8 @@ write_row(const struct walk *x, const struct pk_port *p)
 	const struct pk_value *v;
 	int kept;
 
-	if ((kept = pk_filter_row(x->f, x->h, p, x->file)) != 1)
+	if ((x->f->criteria & PK_FILTER_MATCH) &&
+	    (kept = pk_filter_row(x->f, x->h, p, x->file)) != 1)
 		return kept;
 	if ((v = pk_rowctx_fill(x->rc, x->h, p, x->file)) == NULL)
 		return PK_ERR_NOMEM;
@@ -66,7 +67,8 @@ walk_port(void *arg, const struct pk_port *p)
 {
 	struct walk *x = arg;
 
-	if (!pk_filter_port(x->f, p))
+	/* No criteria (plain pcat): every port is kept, without asking. */
+	if (x->f->criteria != 0 && !pk_filter_port(x->f, p))
 		return 0;
 	if (x->scripts)
 		return p->nscripts > 0 ? write_scripts(x, p) : 0;

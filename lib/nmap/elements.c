@@ -8,6 +8,7 @@
  * pairs into libxml2's buffer and are copied once, into the host arena.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,29 @@ script_child(const char *name)
 	if (strcmp(name, "elem") == 0)
 		return EL_ELEM;
 	return EL_OTHER;
+}
+
+/*
+ * element_id, remembered: libxml2 interns names in its dictionary, so
+ * the same name under the same parent comes back as the same pointer,
+ * and a document of a few kinds of element repeated thousands of times
+ * walks the table once per kind.  pk_xml_intern clears it for each new
+ * parser.
+ */
+static enum el
+element_seen(struct pk_xml_state *st, const char *name, unsigned parent)
+{
+	struct pk_xml_elseen *e;
+
+	/* Fibonacci hashing: names sit a few bytes apart in the dictionary. */
+	e = &st->elseen[(uint32_t)(((uintptr_t)name + parent) * 2654435761u) >>
+	    (32 - PK_XML_ELSEEN_BITS)];
+	if (e->name != name || e->parent != parent) {
+		e->name = name;
+		e->parent = (unsigned char)parent;
+		e->id = (unsigned char)element_id(name, parent);
+	}
+	return (enum el)e->id;
 }
 
 static char *
@@ -495,7 +519,7 @@ start_element(struct pk_xml_state *st, const xmlChar *localname,
 	    parent == EL_TABLE)
 		id = script_child(name);
 	else
-		id = element_id(name, parent);
+		id = element_seen(st, name, parent);
 	st->stack[st->depth++] = (unsigned char)id;
 	if (id == EL_OTHER)
 		return;

@@ -133,14 +133,16 @@ guard_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
 }
 
 /*
- * The fast path.  '<' cannot appear inside an attribute value, so a start
- * tag ends before the next '<'; an attribute takes at least four bytes
+ * The fast path.  '<' cannot appear inside an attribute value, so a tag
+ * ends before the next '<'; an attribute takes at least four bytes
  * (a=""), so a tag followed by another '<' within 4 * max_attrs bytes can
  * break neither limit and needs no closer look.  Most tags of an Nmap
- * file are like that, which spares the walk over their bytes.  End tags
- * (one might be </nmaprun>), comments, CDATA and processing instructions
- * take the exact path.  p[*i] is the byte after '<'; returns 1 and moves
- * *i to the next '<' when the tag was skipped.
+ * file are like that, start and end tags alike, which spares the walk
+ * over their bytes.  "</nmaprun>" (where a document ends), comments,
+ * CDATA and processing instructions take the exact path, and so does an
+ * end tag whose name runs past the bytes at hand.  p[*i] is the byte
+ * after '<'; returns 1 and moves *i to the next '<' when the tag was
+ * skipped.
  */
 static int
 guard_short_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
@@ -148,7 +150,9 @@ guard_short_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
 	size_t span = 4 * g->max_attrs, k = *i;
 	const char *q;
 
-	if (k >= n || p[k] == '/' || p[k] == '!' || p[k] == '?')
+	if (k >= n || p[k] == '!' || p[k] == '?')
+		return 0;
+	if (p[k] == '/' && (n - k < 8 || memcmp(p + k + 1, "nmaprun", 7) == 0))
 		return 0;
 	if (span > g->max_tag_bytes)
 		span = g->max_tag_bytes;
@@ -159,6 +163,25 @@ guard_short_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
 		return 0;
 	*i = (size_t)(q - p);
 	return 1;
+}
+
+/*
+ * Character data and the tags that take the fast path, one memchr per
+ * tag: returns where the exact walk must go on, with the state it needs
+ * (G_TEXT at the end of the bytes, else G_LT after a '<').
+ */
+static size_t
+guard_text(struct pk_xml_guard *g, const char *p, size_t n, size_t i)
+{
+	const char *q;
+
+	if ((q = memchr(p + i, '<', n - i)) == NULL)
+		return n;
+	i = (size_t)(q - p) + 1;
+	while (guard_short_tag(g, p, n, &i))
+		i++;
+	guard_tag_start(g);
+	return i;
 }
 
 int
@@ -172,15 +195,7 @@ pk_xml_guard_scan(struct pk_xml_guard *g, const char *p, size_t n,
 	while (i < n) {
 		switch (g->state) {
 		case G_TEXT:
-			q = memchr(p + i, '<', n - i);
-			if (q == NULL) {
-				i = n;
-				break;
-			}
-			i = (size_t)(q - p) + 1;
-			if (guard_short_tag(g, p, n, &i))
-				break;
-			guard_tag_start(g);
+			i = guard_text(g, p, n, i);
 			break;
 		case G_LT:
 			if (p[i] == '?') {

@@ -31,6 +31,8 @@ struct attr {
 };
 
 #define PK_XML_INT_MAX	2147483647LL
+#define PK_XML_ELSEEN_BITS 5		/* 32 element ids remembered */
+#define PK_XML_ELSEEN	(1 << PK_XML_ELSEEN_BITS)
 
 
 struct pk_xml_state {
@@ -57,6 +59,12 @@ struct pk_xml_state {
 	struct xml_tlevel *tstack;	/* max_depth + 1 levels, or NULL */
 	unsigned	 tdepth;	/* levels in use; 0: no script */
 	const char	*names[A_NNAMES]; /* interned attribute names */
+	/* Element ids by interned name and parent (elements.c). */
+	struct pk_xml_elseen {
+		const char	*name;
+		unsigned char	 parent;
+		unsigned char	 id;
+	}		 elseen[PK_XML_ELSEEN];
 	/* Our own verdict: set once, stops the parser. */
 	int		 status;
 	int		 halted;	/* xmlStopParser called */

@@ -193,6 +193,12 @@ xml_sax_init(struct xml_impl *x)
 	s->startElementNs = pk_xml_start_element;
 	s->endElementNs = pk_xml_end_element;
 	s->characters = pk_xml_characters;
+	/*
+	 * The same handler, so that libxml2 does not ask of every run of
+	 * blanks between tags whether it is ignorable (areBlanks), which
+	 * without a tree it never is.
+	 */
+	s->ignorableWhitespace = pk_xml_characters;
 	s->serror = xml_serror;
 	s->resolveEntity = xml_resolve_entity;
 	s->getEntity = xml_get_entity;

@@ -52,6 +52,28 @@ TEST(test_guard_split_every_step)
 	}
 }
 
+/*
+ * End tags skipped a tag at a time: names that only start like nmaprun,
+ * or are cut short, never split; the real one does, wherever the bytes
+ * are cut and whether tags are short enough for the fast path (a span
+ * of 40 bytes) or not (4).
+ */
+TEST(test_guard_end_tags)
+{
+	static const char doc[] =
+	    "<nmaprun><host></host></nmaprunx></nmapru><ports></ports>"
+	    "</nmap></a></nmaprun>\n<nmaprun></nmaprun>";
+	const char *end = strstr(doc, "</nmaprun>") + strlen("</nmaprun>");
+	size_t step, at, attrs;
+
+	for (attrs = 1; attrs <= 10; attrs += 9)
+		for (step = 1; step <= sizeof(doc); step++) {
+			assert_int(scan_steps(doc, step, 1000, attrs, &at),
+			    PK_GUARD_SPLIT);
+			assert_int(at, end - doc);
+		}
+}
+
 TEST(test_guard_limits)
 {
 	static const char many[] = "<a x='1' y='2' z='3'/>";
@@ -95,4 +117,5 @@ TEST(test_arena)
 	pk_arena_destroy(&a);
 }
 
-TEST_MAIN(test_guard_split_every_step, test_guard_limits, test_arena)
+TEST_MAIN(test_guard_split_every_step, test_guard_end_tags, test_guard_limits,
+    test_arena)
