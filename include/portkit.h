@@ -1935,6 +1935,42 @@ int		 pk_report_write(struct pk_report *rp, FILE *out);
 /* Bytes held by the report's own tables (not the engines'). */
 size_t		 pk_report_memory(const struct pk_report *rp);
 
+/* --- Service names as nmap shows them (lib/scan/service.c) -------------- */
+
+/*
+ * The service name nmap prints for p: its tunnel and name joined by '/'
+ * ("ssl/http", as in nmap's normal output), else the name.  Returns
+ * p->service itself when there is no tunnel, buf (cut to size - 1
+ * bytes) when there is, NULL when p has neither.  Every tool prints
+ * service names for people through it; tsv, csv and jsonl keep the
+ * service and tunnel fields apart.
+ */
+const char	*pk_port_service(const struct pk_port *p, char *buf,
+		    size_t size);
+/* strlen of the name pk_port_service would give with room enough. */
+size_t		 pk_port_service_len(const struct pk_port *p);
+/*
+ * 1 when the run asked nmap for version detection: a word of its
+ * arguments is -A or a -s word with the letter V (-sV, -sCV), else 0.
+ */
+int		 pk_scan_versions(const struct pk_scan *scan);
+/*
+ * 1 when p's service name was detected (nmap's method "probed"), 0 when
+ * it is a guess from the port number (method "table") or p has no name.
+ * Grepable and masscan output name no method: there a name with a
+ * product, version or extrainfo is a detection, and so is a bare name on
+ * an open port of a run with version detection (versions, from
+ * pk_scan_versions of the port's run), unless nmap marked it with '?'
+ * (the reader gives it method "table").
+ */
+int		 pk_port_detected(const struct pk_port *p, int versions);
+/*
+ * on: the service field of rc's port rows as pk_port_service gives it
+ * ("ssl/http"), for the formats people read (text, md); off (the
+ * default): the name alone, beside the tunnel field.
+ */
+void		 pk_rowctx_show_tunnel(struct pk_rowctx *rc, int on);
+
 #ifdef __cplusplus
 }
 #endif

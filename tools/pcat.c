@@ -242,6 +242,9 @@ start_kind(struct pcat *pc, int kind)
 		pc->row = pk_rowctx_new(kind, pc->fields, &err);
 		if (pc->row == NULL)
 			fe_errx(2, "%s", err.msg);
+		/* People read "ssl/http"; tsv, csv, jsonl keep the tunnel. */
+		pk_rowctx_show_tunnel(pc->row, pc->fmt == PK_OUT_TEXT ||
+		    pc->fmt == PK_OUT_MD);
 		f = pk_rowctx_fields(pc->row, &n);
 	}
 	for (i = 0; i < pc->nmatches; i++)

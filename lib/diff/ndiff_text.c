@@ -305,6 +305,7 @@ print_extra(FILE *out, char mark, const struct pk_host *h)
 static void
 port_cells(const struct pk_port *p, char *cells[5], char *buf, size_t len)
 {
+	const char *name;
 	size_t n;
 
 	n = (size_t)snprintf(buf, len, "%u/%s", p->port,
@@ -314,10 +315,11 @@ port_cells(const struct pk_port *p, char *cells[5], char *buf, size_t len)
 	cells[3] = NULL;
 	if (p->tunnel != NULL || p->service != NULL) {
 		cells[3] = buf + n;
-		n += (size_t)snprintf(buf + n, len - n, "%s%s%s",
-		    p->tunnel != NULL ? p->tunnel : "",
-		    p->tunnel != NULL && p->service != NULL ? "/" : "",
-		    p->service != NULL ? p->service : "") + 1;
+		name = pk_port_service(p, buf + n, len - n);
+		if (name != buf + n)
+			(void)snprintf(buf + n, len - n, "%s",
+			    name != NULL ? name : "");
+		n += strlen(buf + n) + 1;
 	}
 	cells[4] = NULL;
 	if (p->product != NULL || p->version != NULL || p->extrainfo != NULL) {

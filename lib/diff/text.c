@@ -78,19 +78,16 @@ find_port(const struct pk_host *h, int proto, int port)
 static void
 service_desc(FILE *out, const struct pk_port *p)
 {
-	const char *v[2];
+	const char *v[2], *name;
+	char buf[256];
 	int i, first = 1;
 
 	if (p == NULL || (p->tunnel == NULL && p->service == NULL &&
 	    p->product == NULL && p->version == NULL && p->extrainfo == NULL))
 		return;
 	fputs("  ", out);
-	if (p->tunnel != NULL) {
-		(void)pk_fput_display(out, p->tunnel);
-		fputc('/', out);
-	}
-	if (p->service != NULL) {
-		(void)pk_fput_display(out, p->service);
+	if ((name = pk_port_service(p, buf, sizeof(buf))) != NULL) {
+		(void)pk_fput_display(out, name);
 		first = 0;
 	}
 	v[0] = p->product;

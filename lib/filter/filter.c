@@ -211,9 +211,7 @@ pk_filter_port(struct pk_filter *f, const struct pk_port *p)
 		return 0;
 	if (!(f->criteria & PK_FILTER_SERVICE))
 		return 1;
-	return p->service != NULL ? flt_re_match(f, f->service,
-	    f->service_desc, p->service) :
-	    0;
+	return flt_service_match(f, p);
 }
 
 int

@@ -79,6 +79,8 @@ int	flt_re_match(struct pk_filter *f, const pcre2_code *re,
 int	flt_script_matches(struct pk_filter *f, const struct pk_host *h,
 	    const struct pk_port *p, const struct pk_script *sc,
 	    const char *file);
+/* The --service pattern on the name shown ("ssl/http"); 0 without one. */
+int	flt_service_match(struct pk_filter *f, const struct pk_port *p);
 /* The socket matches on s: 1, 0, or PK_ERR_NOMEM. */
 int	flt_sock_matches(struct pk_filter *f, const struct pk_sock *s,
 	    const char *file);

@@ -140,6 +140,33 @@ flt_re_match(struct pk_filter *f, const pcre2_code *re, const char *desc,
 	return 0;
 }
 
+int
+flt_service_match(struct pk_filter *f, const struct pk_port *p)
+{
+	char buf[256], *big = NULL;
+	const char *name;
+	size_t n = pk_port_service_len(p) + 1;
+	int rc;
+
+	/* No half answers: without memory, the run stops as for a limit. */
+	if (n > sizeof(buf) && (big = malloc(n)) == NULL) {
+		if (!f->failed) {
+			f->failed = 1;
+			(void)flt_fail(&f->err, PK_ERR_NOMEM, "%s: out of "
+			    "memory", f->service_desc);
+			if (f->warn != NULL)
+				f->warn(f->warn_arg, &f->err);
+		}
+		return 0;
+	}
+	name = pk_port_service(p, big != NULL ? big : buf,
+	    big != NULL ? n : sizeof(buf));
+	rc = name != NULL ? flt_re_match(f, f->service, f->service_desc,
+	    name) : 0;
+	free(big);
+	return rc;
+}
+
 /* One test on the value a field would print; an absent one fails it. */
 static int
 value_matches(struct pk_filter *f, const struct flt_match *m,

@@ -121,9 +121,10 @@ gn_entry_split(struct gn_line *ln, struct gn_entry *e, int nf, int open)
 
 /*
  * Service "ssl|http" is nmap's "ssl/http": the http service in an SSL
- * tunnel.  A trailing '?' marks a guess (confidence <= 5) and is not
- * part of the name the XML gives; it is dropped.  Narrows [*s, *s + *n)
- * to the name.
+ * tunnel.  A trailing '?' marks a guess (confidence <= 5: the name of
+ * the port number in nmap-services, method "table" in the XML) and is
+ * not part of the name the XML gives; it is dropped.  Narrows
+ * [*s, *s + *n) to the name.
  */
 static void
 gn_service(struct pk_port *p, const char **s, size_t *n)
@@ -133,8 +134,10 @@ gn_service(struct pk_port *p, const char **s, size_t *n)
 		*s += 4;
 		*n -= 4;
 	}
-	if (*n > 1 && (*s)[*n - 1] == '?')
+	if (*n > 1 && (*s)[*n - 1] == '?') {
+		p->method = "table";
 		(*n)--;
+	}
 }
 
 /*

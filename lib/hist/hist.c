@@ -295,13 +295,15 @@ add_open_ports(struct pk_hist *hs, struct hhost *e, const struct chost *c)
 static uint32_t
 service_id(struct pk_hist *hs, const struct cport *cp)
 {
-	const char *name = cp->s[CP_SERVICE], *tun = cp->s[CP_TUNNEL];
+	struct pk_port p;
+	const char *name;
 	char buf[256];
 
-	if (tun == NULL || strcmp(tun, "ssl") != 0)
-		return pk_spool_get(&hs->pool, name, strlen(name));
-	(void)snprintf(buf, sizeof(buf), "ssl/%s", name);
-	return pk_spool_get(&hs->pool, buf, strlen(buf));
+	memset(&p, 0, sizeof(p));
+	p.service = cp->s[CP_SERVICE];
+	p.tunnel = cp->s[CP_TUNNEL];
+	name = pk_port_service(&p, buf, sizeof(buf));
+	return pk_spool_get(&hs->pool, name, strlen(name));
 }
 
 /* Note what this scan saw of p; the surer observation stays. */

@@ -500,6 +500,18 @@ fmt(struct pk_nonstd *ns, const char *f, ...)
 	return s;
 }
 
+/* "ssl/http", in the scratch arena: the name nmap shows. */
+static const char *
+shown(struct pk_nonstd *ns, const struct pk_port *p)
+{
+	size_t n = pk_port_service_len(p) + 1;
+	char *s;
+
+	if ((s = pk_arena_alloc(&ns->scratch, n)) == NULL)
+		return NULL;
+	return pk_port_service(p, s, n);
+}
+
 /* Insert e into the top list (by frequency, then port), keeping k. */
 static void
 top_insert(const struct pk_service **top, size_t *k,
@@ -647,8 +659,7 @@ pk_nonstd_port(struct pk_nonstd *ns, const char *host,
 	pk_arena_reset(&ns->scratch);
 	if (!judged(p))
 		return PK_OK;
-	svc = p->tunnel != NULL ? fmt(ns, "%s/%s", p->tunnel, p->service) :
-	    p->service;
+	svc = p->tunnel != NULL ? shown(ns, p) : p->service;
 	if (svc == NULL)
 		return PK_ERR_NOMEM;
 	if ((kind = placement(ns, svc, p->proto, p->port)) == NULL)

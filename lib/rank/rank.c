@@ -436,34 +436,45 @@ rank_state_ok(struct pk_rank *rk, const char *state)
 	return rk->okval;
 }
 
+/*
+ * Only a detected name counts as a service: nmap's guess from the port
+ * number (method "table") would rank "down" and "pharos" on a SYN scan.
+ */
+static int
+rank_detected(const struct pk_rank *rk, const struct pk_port *p)
+{
+	return pk_port_detected(p, rk->versions);
+}
+
 /* The key entry and sub-name of a port; *e NULL when it has no key. */
 static int
 rank_port_key(struct pk_rank *rk, const struct pk_port *p,
     struct rank_ent **e, char *sub, size_t sublen)
 {
-	const char *ssl = p->tunnel != NULL && strcmp(p->tunnel, "ssl") == 0 ?
-	    "ssl/" : "", *pn = pk_proto_name(p->proto);
+	const char *pn = pk_proto_name(p->proto), *name;
 	char key[512];
 
 	sub[0] = '\0';
 	*e = NULL;
 	if (rk->key == PK_RANK_PORT) {
-		if (p->service != NULL)
-			(void)snprintf(sub, sublen, "%s%s", ssl, p->service);
+		if (p->service != NULL && rank_detected(rk, p) &&
+		    (name = pk_port_service(p, sub, sublen)) != sub)
+			(void)snprintf(sub, sublen, "%s", name);
 		if (pn == NULL || p->port > 65535)
 			return PK_OK;
 		*e = rank_port_ent(rk, p->proto, p->port);
 	} else if (rk->key == PK_RANK_SERVICE) {
-		if (p->service == NULL)
+		if (p->service == NULL || !rank_detected(rk, p))
 			return PK_OK;
-		(void)snprintf(key, sizeof(key), "%s%s", ssl, p->service);
+		name = pk_port_service(p, key, sizeof(key));
 		(void)snprintf(sub, sublen, "%u/%s", p->port, pn ? pn : "?");
-		*e = pk_rank_ent(rk, key, strlen(key));
+		*e = pk_rank_ent(rk, name, strlen(name));
 	} else {
 		if (p->product == NULL)
 			return PK_OK;
-		if (p->service != NULL)
-			(void)snprintf(sub, sublen, "%s", p->service);
+		if (p->service != NULL &&
+		    (name = pk_port_service(p, sub, sublen)) != sub)
+			(void)snprintf(sub, sublen, "%s", name);
 		*e = pk_rank_ent(rk, p->product, strlen(p->product));
 	}
 	return *e == NULL ? PK_ERR_NOMEM : PK_OK;
@@ -549,6 +560,7 @@ pk_rank_add(struct pk_rank *rk, const struct pk_host *h)
 		return PK_OK;
 	rk->started = 1;
 	rk->okstate = NULL;
+	rk->versions = pk_scan_versions(h->scan);
 	if ((again = rank_which_host(rk, h)) < 0)
 		return PK_ERR_NOMEM;
 	if (again)

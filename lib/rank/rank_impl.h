@@ -63,6 +63,7 @@ struct pk_rank {
 					   0 when it is not tracked */
 	const char	*okstate;	/* rank_state_ok's last question */
 	int		 okval;		/* and its answer */
+	int		 versions;	/* the record's run did -sV */
 	unsigned long	 hosts;
 	unsigned long	 dups;
 	unsigned long	 serial;

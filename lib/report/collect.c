@@ -156,12 +156,12 @@ part(struct pk_report *rp, const char *pre, const char *s)
 static const char *
 service_key(struct pk_report *rp, const struct pk_port *p)
 {
-	const char *ssl = p->tunnel != NULL && strcmp(p->tunnel, "ssl") == 0 ?
-	    "ssl/" : "";
-	char sep[2] = { RP_FIELD_SEP, '\0' }, *a, *b, *c, *k;
+	char sep[2] = { RP_FIELD_SEP, '\0' }, *a, *b, *c, *k, *name;
 	size_t na, nb, nc;
 
-	if ((a = part(rp, ssl, p->service)) == NULL ||
+	na = pk_port_service_len(p) + 1;
+	if ((name = pk_arena_alloc(&rp->scratch, na)) == NULL ||
+	    (a = part(rp, "", pk_port_service(p, name, na))) == NULL ||
 	    (b = part(rp, sep, p->product)) == NULL ||
 	    (c = part(rp, sep, p->version)) == NULL)
 		return NULL;
@@ -191,15 +191,18 @@ count_services(struct pk_report *rp, const struct pk_host *h)
 	const struct pk_port *p;
 	char num[32];
 	size_t i, n = 0;
+	int versions;
 
 	pk_arena_reset(&rp->scratch);
 	if (rp_grow(&rp->shadow, &rp->capshadow, h->nports + 1,
 	    sizeof(*rp->shadow)) != 0)
 		return PK_ERR_NOMEM;
+	versions = pk_scan_versions(h->scan);
 	for (i = 0; i < h->nports; i++) {
 		p = &h->ports[i];
+		/* As ptop --by service: nmap's guesses are no services. */
 		if (p->state == NULL || strcmp(p->state, "open") != 0 ||
-		    (p->service == NULL && p->product == NULL))
+		    (p->product == NULL && !pk_port_detected(p, versions)))
 			continue;
 		sp = &rp->shadow[n];
 		memset(sp, 0, sizeof(*sp));

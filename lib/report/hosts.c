@@ -193,9 +193,7 @@ keep_service(struct rp_host *e, const struct pk_port *p)
 
 	if (p->service == NULL)
 		return NULL;
-	(void)snprintf(buf, sizeof(buf), "%s%s", p->tunnel != NULL &&
-	    strcmp(p->tunnel, "ssl") == 0 ? "ssl/" : "", p->service);
-	return keep(e, buf, sizeof(buf));
+	return keep(e, pk_port_service(p, buf, sizeof(buf)), sizeof(buf));
 }
 
 static void

@@ -249,6 +249,19 @@ pk_rowctx_new(int kind, const char *list, struct pk_error *err)
 	return rc;
 }
 
+/* The service column leaves the offset path for fill_port's F_SERVICE. */
+void
+pk_rowctx_show_tunnel(struct pk_rowctx *rc, int on)
+{
+	size_t i;
+
+	if (rc->kind == PK_REC_HOST)
+		return;
+	for (i = 0; i < rc->n; i++)
+		if (rc->idx[i] == F_SERVICE)
+			rc->stroff[i] = on ? 0 : port_str_offset(F_SERVICE) + 1;
+}
+
 const struct pk_field *
 pk_rowctx_fields(const struct pk_rowctx *rc, size_t *n)
 {
@@ -318,6 +331,21 @@ host_or_mac(const struct pk_host *h)
 	return h->host != NULL ? h->host : h->mac;
 }
 
+/* "ssl/http" in the row's scratch space; NULL when out of it. */
+static const char *
+shown_service(struct pk_rowctx *rc, const struct pk_port *p)
+{
+	size_t n;
+	char *buf;
+
+	if (p->tunnel == NULL)
+		return p->service;
+	n = pk_port_service_len(p) + 1;
+	if ((buf = pk_arena_alloc(&rc->scratch, n)) == NULL)
+		return NULL;
+	return pk_port_service(p, buf, n);
+}
+
 /* The port fields that are not a string member (those go by stroff). */
 static void
 fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
@@ -346,6 +374,9 @@ fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
 		break;
 	case F_OS:
 		pk_val_str(v, h->nosmatches > 0 ? h->osmatches[0].name : NULL);
+		break;
+	case F_SERVICE:
+		pk_val_str(v, shown_service(rc, p));
 		break;
 	default:
 		pk_val_str(v, NULL);

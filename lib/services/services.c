@@ -12,14 +12,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <math.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "portkit.h"
 #include "base/arena.h"
 #include "input/input.h"
+#include "input/nmapdir.h"
 #include "base/error.h"
 #include "base/hash.h"
 #include "base/parse.h"
@@ -630,85 +629,13 @@ pk_services_mass(const struct pk_services *svc, int proto)
 	return proto >= 0 && proto < SVC_PROTOS ? svc->mass[proto] : 0;
 }
 
-/* 1 when dir/nmap-services is readable; the path goes to *out. */
-static int
-svc_try(const char *dir, const char *sub, char **out)
-{
-	size_t n;
-	char *p;
-
-	if (dir == NULL || *dir == '\0')
-		return 0;
-	n = strlen(dir) + strlen(sub) + sizeof("/nmap-services");
-	if ((p = malloc(n)) == NULL)
-		return -1;
-	(void)snprintf(p, n, "%s%s/nmap-services", dir, sub);
-	if (access(p, R_OK) == 0) {
-		*out = p;
-		return 1;
-	}
-	free(p);
-	return 0;
-}
-
-/* ~user/.nmap from the password database, as nmap does (not $HOME). */
-static int
-svc_try_home(uid_t uid, char **out)
-{
-	struct passwd pw, *res = NULL;
-	char buf[4096];
-
-	if (getpwuid_r(uid, &pw, buf, sizeof(buf), &res) != 0 || res == NULL)
-		return 0;
-	return svc_try(pw.pw_dir, "/.nmap", out);
-}
-
-/* The directory of the nmap on PATH, and its ../share/nmap. */
-static int
-svc_try_exe(char **out)
-{
-	const char *path = getenv("PATH"), *e;
-	char dir[4096], exe[4200];
-	int rc;
-
-	for (; path != NULL && *path != '\0'; path = *e ? e + 1 : e) {
-		e = strchr(path, ':');
-		if (e == NULL)
-			e = path + strlen(path);
-		if (e == path || (size_t)(e - path) >= sizeof(dir))
-			continue;
-		memcpy(dir, path, (size_t)(e - path));
-		dir[e - path] = '\0';
-		(void)snprintf(exe, sizeof(exe), "%s/nmap", dir);
-		if (access(exe, X_OK) != 0)
-			continue;
-		if ((rc = svc_try(dir, "", out)) != 0)
-			return rc;
-		return svc_try(dir, "/../share/nmap", out);
-	}
-	return 0;
-}
-
 char *
 pk_services_locate(const char *datadir, struct pk_error *err)
 {
-	static const char *const sys[] = { "/usr/share/nmap",
-	    "/usr/local/share/nmap" };
 	char *out = NULL;
-	size_t i;
 	int rc;
 
-	rc = svc_try(datadir, "", &out);
-	if (rc == 0)
-		rc = svc_try(getenv("NMAPDIR"), "", &out);
-	if (rc == 0)
-		rc = svc_try_home(getuid(), &out);
-	if (rc == 0 && getuid() != geteuid())
-		rc = svc_try_home(geteuid(), &out);
-	if (rc == 0)
-		rc = svc_try_exe(&out);
-	for (i = 0; rc == 0 && i < sizeof(sys) / sizeof(sys[0]); i++)
-		rc = svc_try(sys[i], "", &out);
+	rc = pk_nmapdir_find(datadir, "nmap-services", &out);
 	if (rc < 0)
 		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
 	else if (rc == 0)

@@ -24,12 +24,12 @@ host(const char *addr, const char *status, struct pk_port *ports, size_t n)
 
 static struct pk_port pa[] = {
 	{ .proto = PK_PROTO_TCP, .port = 22, .state = "open",
-	    .service = "ssh" },
+	    .service = "ssh", .method = "probed" },
 	{ .proto = PK_PROTO_TCP, .port = 80, .state = "open",
-	    .service = "http" },
+	    .service = "http", .method = "probed" },
 	{ .proto = PK_PROTO_TCP, .port = 443, .state = "closed" },
 	{ .proto = PK_PROTO_TCP, .port = 8443, .state = "open",
-	    .service = "http", .tunnel = "ssl" }
+	    .service = "http", .tunnel = "ssl", .method = "probed" }
 };
 
 TEST(test_states_parse)
@@ -109,6 +109,47 @@ TEST(test_count_services)
 	pk_rank_free(rk);
 }
 
+/*
+ * Only detections are services: nmap's guess from the port number
+ * (method table) is not, nor a bare grepable name without -sV; with
+ * -sV, a bare grepable name on an open port is.
+ */
+TEST(test_count_detected)
+{
+	struct pk_port pt[] = {
+		{ .proto = PK_PROTO_TCP, .port = 1, .state = "open",
+		    .service = "tcpmux", .method = "table" },
+		{ .proto = PK_PROTO_TCP, .port = 22, .state = "open",
+		    .service = "ssh" },
+		{ .proto = PK_PROTO_TCP, .port = 80, .state = "open",
+		    .service = "http", .product = "nginx" },
+		{ .proto = PK_PROTO_TCP, .port = 443, .state = "closed",
+		    .service = "https" }
+	};
+	struct pk_scan sS = { .args = "nmap -sS -oG x 10.0.0.1" };
+	struct pk_scan sV = { .args = "nmap -sCV -oG x 10.0.0.2" };
+	struct pk_host h1 = host("10.0.0.1", "up", pt, 4);
+	struct pk_host h2 = host("10.0.0.2", "up", pt, 4);
+	struct pk_rank *rk = pk_rank_new(PK_RANK_SERVICE, 1 | 2);
+	const struct pk_rank_row *r;
+	size_t n;
+
+	if (!assert_true(rk != NULL))
+		return;
+	h1.scan = &sS;
+	h2.scan = &sV;
+	assert_int(pk_rank_add(rk, &h1), PK_OK);
+	assert_int(pk_rank_add(rk, &h2), PK_OK);
+	r = pk_rank_rows(rk, &n);
+	if (assert_int(n, 2)) {
+		assert_str(r[0].key, "http");
+		assert_int(r[0].hosts, 2);
+		assert_str(r[1].key, "ssh");
+		assert_int(r[1].hosts, 1);
+	}
+	pk_rank_free(rk);
+}
+
 /* Counts written by one ranking and merged into another sum exactly. */
 TEST(test_counts_roundtrip)
 {
@@ -176,7 +217,7 @@ TEST(test_union)
 	struct pk_port p1[] = { pa[0] };			/* ssh on 22 */
 	struct pk_port p2[] = { pa[0], pa[1] };			/* + http on 80 */
 	struct pk_port p3[] = { { .proto = PK_PROTO_TCP, .port = 2222,
-	    .state = "open", .service = "ssh" } };
+	    .state = "open", .service = "ssh", .method = "probed" } };
 	struct pk_host a = host("10.0.0.1", "up", p1, 1);
 	struct pk_host b = host("10.0.0.1", "up", p2, 2);
 	struct pk_host c = host("10.0.0.1", NULL, p3, 1);
@@ -377,7 +418,7 @@ TEST(test_table_keys)
 	for (i = 0; i < 6; i++)
 		six[i] = (struct pk_port){ .proto = PK_PROTO_TCP,
 		    .port = (unsigned)i + 1, .state = "open",
-		    .service = "http" };
+		    .service = "http", .method = "probed" };
 	pk_rank_add(rk, &h);
 	w = pk_writer_new(fp, PK_OUT_TSV, f, n, 0);
 	if (assert_true(w != NULL))
@@ -504,6 +545,7 @@ TEST(test_add_file_errors)
 }
 
 TEST_MAIN(test_states_parse, test_count_ports, test_count_services,
+    test_count_detected,
     test_counts_roundtrip, test_merge_errors, test_union, test_distinct,
     test_extraports, test_table_ports, test_table_keys, test_add_file,
     test_add_file_errors)
