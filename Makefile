@@ -259,11 +259,11 @@ install-completions:
 	$(if $(ZSH_COMPS),$(INSTALL) -d $(DESTDIR)$(ZSHCOMPDIR) && \
 	    $(INSTALL) -m 644 $(ZSH_COMPS) $(DESTDIR)$(ZSHCOMPDIR)/)
 
-## install-data: pnonstd's tables into DATADIR/portkit
+## install-data: pnonstd's tables and the port table into DATADIR/portkit
 install-data:
 	$(INSTALL) -d $(DESTDIR)$(DATADIR)/portkit
 	$(INSTALL) -m 644 data/nonstd-map.tsv data/nonstd-equiv.tsv \
-	    data/exposed.txt $(DESTDIR)$(DATADIR)/portkit/
+	    data/exposed.txt data/port-categories $(DESTDIR)$(DATADIR)/portkit/
 
 ## uninstall: remove what install put in place
 uninstall:
@@ -276,7 +276,8 @@ uninstall:
 	    $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(TOOLS))) \
 	    $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(notdir $(BASH_COMPS))) \
 	    $(addprefix $(DESTDIR)$(ZSHCOMPDIR)/,$(notdir $(ZSH_COMPS))) \
-	    $(DESTDIR)$(DOCDIR)/README.md $(DESTDIR)$(DOCDIR)/LICENSE
+	    $(DESTDIR)$(DOCDIR)/README.md $(DESTDIR)$(DOCDIR)/LICENSE \
+	    $(DESTDIR)$(DATADIR)/portkit/port-categories
 	@for p in $(notdir $(MAN_PAGES)); do \
 	    echo "rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
 	    rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p; \

@@ -498,6 +498,61 @@ enum pk_esc_ctx {
  */
 int		 pk_escape(FILE *out, const char *s, int ctx);
 
+/* --- What ports are for: the port table (lib/ports/) -------------------- */
+
+/*
+ * portkit's port table (data/port-categories, installed in
+ * share/portkit; format in portkit-output(5)): the categories of a
+ * port/proto (core, windows, database, web, remote-access, email,
+ * file-transfer, vpn, or any name a user's file brings) and the service
+ * the table knows it by.  The caller opens it and hands it to what needs
+ * it (pk_rowctx_set_ports, pk_filter_set_ports, pk_rank_set_ports,
+ * pk_nonstd_set_ports); nothing in the library reads it on its own.
+ */
+struct pk_ports;
+
+struct pk_portcat {
+	unsigned	 port;
+	int		 proto;		/* enum pk_proto, never PK_PROTO_IP */
+	const char	*category;	/* "core,remote-access"; "" for none */
+	const char	*service;	/* NULL when the line names none */
+};
+
+/* An empty table; NULL when out of memory. */
+struct pk_ports	*pk_ports_new(void);
+/*
+ * Add the lines of a table file ("-" reads standard input; gzip is
+ * read too).  A line for a port/proto already in the table replaces it,
+ * so a user's file read after the installed one overrides it.  PK_OK, or
+ * an error with err's file, line and column; the lines before a bad
+ * one stay in the table.
+ */
+int		 pk_ports_load(struct pk_ports *pt, const char *path,
+		    struct pk_error *err);
+/* The same from memory (name for errors); buf is not kept. */
+int		 pk_ports_load_mem(struct pk_ports *pt, const void *buf,
+		    size_t len, const char *name, struct pk_error *err);
+void		 pk_ports_free(struct pk_ports *pt);
+/* The line for port/proto, or NULL (also for a NULL table); lent. */
+const struct pk_portcat *pk_ports_get(const struct pk_ports *pt, int proto,
+		    unsigned port);
+/* The i-th line by protocol, then port; NULL past the end.  Lent. */
+const struct pk_portcat *pk_ports_at(const struct pk_ports *pt, size_t i);
+/* Every category name the lines read named, first seen first (lent). */
+const char *const *pk_ports_categories(const struct pk_ports *pt, size_t *n);
+/*
+ * 1 when the comma-separated list holds the category name[0..len), else
+ * 0 (also for a NULL list).
+ */
+int		 pk_category_in(const char *list, const char *name,
+		    size_t len);
+/*
+ * The IANA range of a port: "well-known" (0-1023), "registered"
+ * (1024-49151) or "dynamic" (49152-65535); NULL for PK_PROTO_IP, whose
+ * port is a protocol number, and past 65535.  Static.
+ */
+const char	*pk_iana_range(int proto, unsigned port);
+
 /* --- Scan records as rows (lib/scan/record.c, lib/scan/extraports.c) --- */
 
 /*
@@ -536,6 +591,12 @@ const struct pk_value *pk_rowctx_fill(struct pk_rowctx *rc,
 		    const struct pk_host *h, const struct pk_port *port,
 		    const char *file);
 void		 pk_rowctx_free(struct pk_rowctx *rc);
+/*
+ * The port table the category field reads (lent: it must outlive rc).
+ * Without one, or NULL, every port's category is empty.
+ */
+void		 pk_rowctx_set_ports(struct pk_rowctx *rc,
+		    const struct pk_ports *pt);
 
 /*
  * Call fn once for every port that the host's <extraports> ranges stand
@@ -1006,6 +1067,7 @@ struct pk_filter;
 #define PK_FILTER_NET		0x10	/* pk_filter_net */
 #define PK_FILTER_UP		0x20	/* pk_filter_up */
 #define PK_FILTER_MATCH		0x40	/* pk_filter_match, _sock_match */
+#define PK_FILTER_CATEGORY	0x80	/* pk_filter_category */
 
 /* A filter with no criteria; NULL when out of memory. */
 struct pk_filter *pk_filter_new(void);
@@ -1052,6 +1114,21 @@ int		 pk_filter_service(struct pk_filter *f, const char *regex,
 		    struct pk_error *err);
 /* Hosts whose status is "up" (or absent: masscan); on == 0 drops it. */
 void		 pk_filter_up(struct pk_filter *f, int on);
+/*
+ * The port table that pk_filter_category and the category field of
+ * pk_filter_match read (lent: it must outlive f).  Give it before
+ * pk_filter_category.
+ */
+void		 pk_filter_set_ports(struct pk_filter *f,
+		    const struct pk_ports *pt);
+/*
+ * Ports and sockets whose port/proto is in one of the categories of a
+ * comma-separated list, in the table pk_filter_set_ports gave.
+ * PK_ERR_FORMAT for a name the table does not know ('unknown category
+ * "x"'), PK_ERR_USAGE without a table.
+ */
+int		 pk_filter_category(struct pk_filter *f, const char *list,
+		    struct pk_error *err);
 /*
  * Records of kind (PK_REC_PORT or PK_REC_HOST) whose field, as
  * pk_rowctx_fill would give it (numbers in decimal), matches a PCRE2
