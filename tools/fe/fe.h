@@ -102,5 +102,13 @@ const char	*fe_tables_dir(const char *given, char *buf, size_t sz);
 void		 fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t,
 		    const char *path);
 void		 fe_nonstd_tables(struct pk_nonstd *ns, const char *dir);
+/*
+ * The port table: DIR/port-categories (dir NULL: fe_tables_dir's),
+ * then the user's file (--port-table) over it.  A bad file exits 2.
+ * When no installed table is found and the user gave none, need says
+ * what follows: 1 exits 2 naming what to do, 0 returns NULL (the
+ * caller says what goes without).
+ */
+struct pk_ports	*fe_ports_open(const char *dir, const char *user, int need);
 
 #endif /* PK_FE_H */

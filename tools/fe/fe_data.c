@@ -1,7 +1,7 @@
 /*
- * fe_data.c - portkit's data files (pnonstd's tables): where they are,
- * and loading them into a checker, for every tool that judges where
- * services listen.
+ * fe_data.c - portkit's data files (pnonstd's tables and the port
+ * table): where they are, and loading them, for every tool that judges
+ * where services listen or what a port is for.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -77,4 +77,48 @@ fe_nonstd_tables(struct pk_nonstd *ns, const char *dir)
 		(void)snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
 		fe_nonstd_load(ns, (enum pk_ns_table)i, path);
 	}
+}
+
+static void
+ports_load(struct pk_ports *pt, const char *path)
+{
+	struct pk_error err;
+
+	memset(&err, 0, sizeof(err));
+	if (pk_ports_load(pt, path, &err) != PK_OK) {
+		if (err.status == PK_ERR_NOMEM)
+			fe_nomem();
+		if (err.column > 0)
+			fe_warn_at(err.file, err.line, "column %lu: %s",
+			    err.column, err.msg);
+		else
+			fe_warn_pkerr(&err);
+		exit(2);
+	}
+}
+
+struct pk_ports *
+fe_ports_open(const char *dir, const char *user, int need)
+{
+	char dirbuf[PATH_MAX + 32], path[PATH_MAX + 64];
+	struct pk_ports *pt;
+
+	if (dir == NULL)
+		dir = fe_tables_dir(NULL, dirbuf, sizeof(dirbuf));
+	path[0] = '\0';
+	if (dir != NULL)
+		(void)snprintf(path, sizeof(path), "%s/port-categories", dir);
+	if ((dir == NULL || access(path, R_OK) != 0) && user == NULL) {
+		if (need)
+			fe_errx(2, "no port table (port-categories) found: "
+			    "use --port-table FILE or set PORTKIT_DATADIR");
+		return NULL;
+	}
+	if ((pt = pk_ports_new()) == NULL)
+		fe_nomem();
+	if (dir != NULL && access(path, R_OK) == 0)
+		ports_load(pt, path);
+	if (user != NULL)
+		ports_load(pt, user);
+	return pt;
 }
