@@ -751,10 +751,14 @@ char		*pk_services_top_spec(const struct pk_services *svc,
 enum pk_rank_key {
 	PK_RANK_PORT = 0,
 	PK_RANK_SERVICE = 1,
-	PK_RANK_PRODUCT = 2
+	PK_RANK_PRODUCT = 2,
+	PK_RANK_CATEGORY = 3		/* the port table's categories */
 };
 
-/* "port", "service", "product"; the enum value for a name, or -1. */
+/*
+ * "port", "service", "product", "category"; the enum value for a name,
+ * or -1.
+ */
 const char	*pk_rank_key_name(int key);
 int		 pk_rank_key_parse(const char *name);
 /*
@@ -765,8 +769,9 @@ int		 pk_rank_states_parse(const char *list, unsigned *mask);
 
 /* A detected name under a key, with the hosts that showed it. */
 struct pk_rank_sub {
-	const char	*name;		/* port: service; service: port/proto;
-					   product: service */
+	const char	*name;		/* port: service; service and
+					   category: port/proto; product:
+					   service */
 	unsigned long	 hosts;
 };
 
@@ -784,6 +789,13 @@ struct pk_rank;
 /* A new, empty ranking; NULL out of memory or for a bad key or mask. */
 struct pk_rank	*pk_rank_new(int key, unsigned states);
 void		 pk_rank_free(struct pk_rank *rk);
+/*
+ * The port table a PK_RANK_CATEGORY ranking reads (lent: it must
+ * outlive rk).  A counted port adds its host to each of its categories;
+ * without a table nothing is counted under any.
+ */
+void		 pk_rank_set_ports(struct pk_rank *rk,
+		    const struct pk_ports *pt);
 /*
  * The caller's promise that no host is in two of the records added (one
  * nmap run lists each host once): every up record is a new host, and no
