@@ -97,6 +97,8 @@ settle(struct pk_ports *pt)
 {
 	size_t i, k = 0;
 
+	if (pt->n == 0)
+		return;
 	qsort(pt->ents, pt->n, sizeof(*pt->ents), cmp_ent);
 	for (i = 0; i < pt->n; i++) {
 		if (k > 0 && pt->ents[k - 1].c.proto == pt->ents[i].c.proto &&

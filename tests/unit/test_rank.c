@@ -365,7 +365,10 @@ TEST(test_table_keys)
 	f = pk_rank_fields(PK_RANK_PORT, 1, &n);
 	if (assert_int(n, 10))
 		assert_str(f[9].name, "lift");
-	assert_true(pk_rank_fields(3, 0, &n) == NULL && n == 0);
+	assert_true(pk_rank_fields(4, 0, &n) == NULL && n == 0);
+	f = pk_rank_fields(PK_RANK_CATEGORY, 0, &n);
+	if (assert_int(n, 5))
+		assert_str(f[1].name, "key");
 	f = pk_rank_fields(PK_RANK_PRODUCT, 0, &n);
 	if (assert_int(n, 5))
 		assert_str(f[0].name, "rank");
