@@ -263,7 +263,7 @@ install-completions:
 install-data:
 	$(INSTALL) -d $(DESTDIR)$(DATADIR)/portkit
 	$(INSTALL) -m 644 data/nonstd-map.tsv data/nonstd-equiv.tsv \
-	    data/exposed.txt data/port-categories $(DESTDIR)$(DATADIR)/portkit/
+	    data/port-categories $(DESTDIR)$(DATADIR)/portkit/
 
 ## uninstall: remove what install put in place
 uninstall:

@@ -1809,8 +1809,11 @@ int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
  *                  https); "alternate<TAB>NAME<TAB>port/proto ..." lists
  *                  well-known alternate ports of a family (http on
  *                  8080/tcp).
- *   PK_NS_EXPOSED  one family name a line: data stores and admin
- *                  services that should not listen on every interface.
+ *   PK_NS_EXPOSED  one family name a line: services that should not
+ *                  listen on every interface, beyond those the port
+ *                  table (pk_nonstd_set_ports) puts in the database or
+ *                  remote-access category.  portkit ships none: the
+ *                  port table is the one source.
  *
  * Blank lines and lines starting with "#" are ignored in all three.
  *
@@ -1818,9 +1821,13 @@ int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
  * one (a listening socket) is "alternate" on an alternate port of its
  * family ("nonstandard" with PK_NS_STRICT), fine when its family is the
  * family of the port's registered name, and "nonstandard" otherwise.  A
- * listener bound to 0.0.0.0, :: or * (with no interface) whose family is
- * in the exposed list is also "exposed".  With PK_NS_UNKNOWN a listener
- * whose process maps to nothing (or is not named) is "unknown".
+ * listener bound to 0.0.0.0, :: or * (with no interface) is also
+ * "exposed" when its family is in the exposed list or is the service of
+ * a port the port table puts in the database or remote-access category;
+ * a listener with no process name (ss without -p) is judged by its port
+ * alone: exposed when the port is in one of those categories.  With
+ * PK_NS_UNKNOWN a listener whose process maps to nothing (or is not
+ * named) is "unknown".
  */
 #define PK_NS_STRICT	0x01
 #define PK_NS_UNKNOWN	0x02
@@ -1852,6 +1859,12 @@ struct pk_nonstd;
 struct pk_nonstd *pk_nonstd_new(const struct pk_services *svc,
 		    unsigned flags);
 void		 pk_nonstd_free(struct pk_nonstd *ns);
+/*
+ * The port table the exposure check reads (lent: it must outlive ns);
+ * NULL or never set: only the exposed list counts.
+ */
+void		 pk_nonstd_set_ports(struct pk_nonstd *ns,
+		    const struct pk_ports *pt);
 /*
  * Add a table file ("-" is standard input, gzip accepted).  A bad line
  * (a PCRE2 pattern that does not compile, a missing tab, a bad

@@ -98,7 +98,10 @@ size_t		 fe_stdin_once(const char *const paths[], size_t n, size_t seen);
  * none is found.
  */
 const char	*fe_tables_dir(const char *given, char *buf, size_t sz);
-/* Load one table, or the three of dir, into ns; a bad one exits 2. */
+/*
+ * Load one table, or dir's process map and families, into ns; a bad
+ * one exits 2.
+ */
 void		 fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t,
 		    const char *path);
 void		 fe_nonstd_tables(struct pk_nonstd *ns, const char *dir);

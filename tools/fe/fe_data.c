@@ -67,13 +67,14 @@ fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t, const char *path)
 void
 fe_nonstd_tables(struct pk_nonstd *ns, const char *dir)
 {
+	/* What is exposed comes from the port table (fe_ports_open). */
 	static const char *const files[] = {
-		"nonstd-map.tsv", "nonstd-equiv.tsv", "exposed.txt"
+		"nonstd-map.tsv", "nonstd-equiv.tsv"
 	};
 	char path[PATH_MAX + 64];
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 2; i++) {
 		(void)snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
 		fe_nonstd_load(ns, (enum pk_ns_table)i, path);
 	}
