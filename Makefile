@@ -195,6 +195,19 @@ $(BUILDDIR)/portkit.pc: portkit.pc.in include/portkit.h FORCE
 
 FORCE:
 
+# Where install-data puts the port table and pnonstd's tables, compiled
+# into fe_data.o as one more place the tools look.  The stamp is
+# rewritten only when the directory changes (make install PREFIX=/usr
+# after a plain make), so fe_data.o is rebuilt then and only then.
+FE_DATADIR	= $(DATADIR)/portkit
+$(BUILDDIR)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	$(Q)echo '$(FE_DATADIR)' >$@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(OBJDIR)/tools/fe/fe_data.o: $(BUILDDIR)/datadir.stamp
+$(OBJDIR)/tools/fe/fe_data.o: FE_CFLAGS += -DFE_DATADIR='"$(FE_DATADIR)"'
+
 ALL_OBJS	= $(LIB_OBJS) $(LIB_PICS) $(FE_OBJS) \
 		  $(TOOL_SRCS:%.c=$(OBJDIR)/%.o) $(UNIT_SRCS:%.c=$(OBJDIR)/%.o) \
 		  $(FUZZ_SRCS:%.c=$(OBJDIR)/%.o)

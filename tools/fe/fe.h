@@ -93,8 +93,8 @@ size_t		 fe_stdin_once(const char *const paths[], size_t n, size_t seen);
  * pnonstd's tables: given (--tables) when not NULL, else
  * $PORTKIT_DATADIR, share/portkit next to the binary's directory
  * (installed), the source tree's data/ (a binary run from a build
- * directory up to three levels below it), then /usr/local/share/portkit
- * and /usr/share/portkit.  buf (sz bytes) may hold the answer; NULL when
+ * directory up to three levels below it), then the DATADIR make
+ * install used, /usr/local/share/portkit and /usr/share/portkit.  buf (sz bytes) may hold the answer; NULL when
  * none is found.
  */
 const char	*fe_tables_dir(const char *given, char *buf, size_t sz);

@@ -11,11 +11,17 @@
 
 #include "fe/fe.h"
 
+/* make install's share/portkit (the Makefile gives it from DATADIR). */
+#ifndef FE_DATADIR
+#define FE_DATADIR	"/usr/local/share/portkit"
+#endif
+
 const char *
 fe_tables_dir(const char *given, char *buf, size_t sz)
 {
 	static const char *const dirs[] = {
-		"/usr/local/share/portkit", "/usr/share/portkit", NULL
+		FE_DATADIR, "/usr/local/share/portkit", "/usr/share/portkit",
+		NULL
 	};
 	static const char *const near[] = {
 		"../share/portkit", "../data", "../../data", "../../../data", NULL
