@@ -523,6 +523,61 @@ enum pk_esc_ctx {
  */
 int		 pk_escape(FILE *out, const char *s, int ctx);
 
+/* --- What ports are for: the port table (lib/ports/) -------------------- */
+
+/*
+ * portkit's port table (data/port-categories, installed in
+ * share/portkit; format in portkit-output(5)): the categories of a
+ * port/proto (core, windows, database, web, remote-access, email,
+ * file-transfer, vpn, or any name a user's file brings) and the service
+ * the table knows it by.  The caller opens it and hands it to what needs
+ * it (pk_rowctx_set_ports, pk_filter_set_ports, pk_rank_set_ports,
+ * pk_nonstd_set_ports); nothing in the library reads it on its own.
+ */
+struct pk_ports;
+
+struct pk_portcat {
+	unsigned	 port;
+	int		 proto;		/* enum pk_proto, never PK_PROTO_IP */
+	const char	*category;	/* "core,remote-access"; "" for none */
+	const char	*service;	/* NULL when the line names none */
+};
+
+/* An empty table; NULL when out of memory. */
+struct pk_ports	*pk_ports_new(void);
+/*
+ * Add the lines of a table file ("-" reads standard input; gzip is
+ * read too).  A line for a port/proto already in the table replaces it,
+ * so a user's file read after the installed one overrides it.  PK_OK, or
+ * an error with err's file, line and column; the lines before a bad
+ * one stay in the table.
+ */
+int		 pk_ports_load(struct pk_ports *pt, const char *path,
+		    struct pk_error *err);
+/* The same from memory (name for errors); buf is not kept. */
+int		 pk_ports_load_mem(struct pk_ports *pt, const void *buf,
+		    size_t len, const char *name, struct pk_error *err);
+void		 pk_ports_free(struct pk_ports *pt);
+/* The line for port/proto, or NULL (also for a NULL table); lent. */
+const struct pk_portcat *pk_ports_get(const struct pk_ports *pt, int proto,
+		    unsigned port);
+/* The i-th line by protocol, then port; NULL past the end.  Lent. */
+const struct pk_portcat *pk_ports_at(const struct pk_ports *pt, size_t i);
+/* Every category name the lines read named, first seen first (lent). */
+const char *const *pk_ports_categories(const struct pk_ports *pt, size_t *n);
+/*
+ * 1 when the comma-separated list holds the category name[0..len), else
+ * 0 (also for a NULL list).
+ */
+int		 pk_category_in(const char *list, const char *name,
+		    size_t len);
+/*
+ * The IANA range of a port: "well-known" (0-1023), "registered"
+ * (1024-49151) or "dynamic" (49152-65535); NULL for PK_PROTO_IP, whose
+ * port is a protocol number, and past 65535.  Static.
+ */
+const char	*pk_iana_range(int proto, unsigned port);
+
 /* --- Scan records as rows (lib/scan/record.c, lib/scan/extraports.c) --- */
 
 /*
@@ -570,6 +625,12 @@ void		 pk_rowctx_free(struct pk_rowctx *rc);
 const struct pk_value *pk_rowctx_fill_script(struct pk_rowctx *rc,
 		    const struct pk_host *h, const struct pk_port *p,
 		    const struct pk_script *sc, const char *file);
+/*
+ * The port table the category field reads (lent: it must outlive rc).
+ * Without one, or NULL, every port's category is empty.
+ */
+void		 pk_rowctx_set_ports(struct pk_rowctx *rc,
+		    const struct pk_ports *pt);
 
 /*
  * Call fn once for every port that the host's <extraports> ranges stand
@@ -724,10 +785,14 @@ char		*pk_services_top_spec(const struct pk_services *svc,
 enum pk_rank_key {
 	PK_RANK_PORT = 0,
 	PK_RANK_SERVICE = 1,
-	PK_RANK_PRODUCT = 2
+	PK_RANK_PRODUCT = 2,
+	PK_RANK_CATEGORY = 3		/* the port table's categories */
 };
 
-/* "port", "service", "product"; the enum value for a name, or -1. */
+/*
+ * "port", "service", "product", "category"; the enum value for a name,
+ * or -1.
+ */
 const char	*pk_rank_key_name(int key);
 int		 pk_rank_key_parse(const char *name);
 /*
@@ -738,8 +803,9 @@ int		 pk_rank_states_parse(const char *list, unsigned *mask);
 
 /* A detected name under a key, with the hosts that showed it. */
 struct pk_rank_sub {
-	const char	*name;		/* port: service; service: port/proto;
-					   product: service */
+	const char	*name;		/* port: service; service and
+					   category: port/proto; product:
+					   service */
 	unsigned long	 hosts;
 };
 
@@ -757,6 +823,13 @@ struct pk_rank;
 /* A new, empty ranking; NULL out of memory or for a bad key or mask. */
 struct pk_rank	*pk_rank_new(int key, unsigned states);
 void		 pk_rank_free(struct pk_rank *rk);
+/*
+ * The port table a PK_RANK_CATEGORY ranking reads (lent: it must
+ * outlive rk).  A counted port adds its host to each of its categories;
+ * without a table nothing is counted under any.
+ */
+void		 pk_rank_set_ports(struct pk_rank *rk,
+		    const struct pk_ports *pt);
 /*
  * The caller's promise that no host is in two of the records added (one
  * nmap run lists each host once): every up record is a new host, and no
@@ -1040,6 +1113,7 @@ struct pk_filter;
 #define PK_FILTER_NET		0x10	/* pk_filter_net */
 #define PK_FILTER_UP		0x20	/* pk_filter_up */
 #define PK_FILTER_MATCH		0x40	/* pk_filter_match, _sock_match */
+#define PK_FILTER_CATEGORY	0x80	/* pk_filter_category */
 
 /* A filter with no criteria; NULL when out of memory. */
 struct pk_filter *pk_filter_new(void);
@@ -1086,6 +1160,21 @@ int		 pk_filter_service(struct pk_filter *f, const char *regex,
 		    struct pk_error *err);
 /* Hosts whose status is "up" (or absent: masscan); on == 0 drops it. */
 void		 pk_filter_up(struct pk_filter *f, int on);
+/*
+ * The port table that pk_filter_category and the category field of
+ * pk_filter_match read (lent: it must outlive f).  Give it before
+ * pk_filter_category.
+ */
+void		 pk_filter_set_ports(struct pk_filter *f,
+		    const struct pk_ports *pt);
+/*
+ * Ports and sockets whose port/proto is in one of the categories of a
+ * comma-separated list, in the table pk_filter_set_ports gave.
+ * PK_ERR_FORMAT for a name the table does not know ('unknown category
+ * "x"'), PK_ERR_USAGE without a table.
+ */
+int		 pk_filter_category(struct pk_filter *f, const char *list,
+		    struct pk_error *err);
 /*
  * Records of kind (PK_REC_PORT, PK_REC_HOST or PK_REC_SCRIPT) whose
  * field, as pk_rowctx_fill (or _fill_script) would give it (numbers in
@@ -1759,8 +1848,11 @@ int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
  *                  https); "alternate<TAB>NAME<TAB>port/proto ..." lists
  *                  well-known alternate ports of a family (http on
  *                  8080/tcp).
- *   PK_NS_EXPOSED  one family name a line: data stores and admin
- *                  services that should not listen on every interface.
+ *   PK_NS_EXPOSED  one family name a line: services that should not
+ *                  listen on every interface, beyond those the port
+ *                  table (pk_nonstd_set_ports) puts in the database or
+ *                  remote-access category.  portkit ships none: the
+ *                  port table is the one source.
  *
  * Blank lines and lines starting with "#" are ignored in all three.
  *
@@ -1768,9 +1860,13 @@ int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
  * one (a listening socket) is "alternate" on an alternate port of its
  * family ("nonstandard" with PK_NS_STRICT), fine when its family is the
  * family of the port's registered name, and "nonstandard" otherwise.  A
- * listener bound to 0.0.0.0, :: or * (with no interface) whose family is
- * in the exposed list is also "exposed".  With PK_NS_UNKNOWN a listener
- * whose process maps to nothing (or is not named) is "unknown".
+ * listener bound to 0.0.0.0, :: or * (with no interface) is also
+ * "exposed" when its family is in the exposed list or is the service of
+ * a port the port table puts in the database or remote-access category;
+ * a listener with no process name (ss without -p) is judged by its port
+ * alone: exposed when the port is in one of those categories.  With
+ * PK_NS_UNKNOWN a listener whose process maps to nothing (or is not
+ * named) is "unknown".
  */
 #define PK_NS_STRICT	0x01
 #define PK_NS_UNKNOWN	0x02
@@ -1802,6 +1898,12 @@ struct pk_nonstd;
 struct pk_nonstd *pk_nonstd_new(const struct pk_services *svc,
 		    unsigned flags);
 void		 pk_nonstd_free(struct pk_nonstd *ns);
+/*
+ * The port table the exposure check reads (lent: it must outlive ns);
+ * NULL or never set: only the exposed list counts.
+ */
+void		 pk_nonstd_set_ports(struct pk_nonstd *ns,
+		    const struct pk_ports *pt);
 /*
  * Add a table file ("-" is standard input, gzip accepted).  A bad line
  * (a PCRE2 pattern that does not compile, a missing tab, a bad

@@ -21,7 +21,8 @@
 enum {
 	OPT_LIST_FIELDS = CHAR_MAX + 1, OPT_HOSTS, OPT_STATE, OPT_PROTO,
 	OPT_HOST, OPT_SERVICE, OPT_MATCH, OPT_UP, OPT_EXPAND, OPT_MERGE,
-	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES, OPT_DUP_HOSTS, OPT_SCRIPTS
+	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES, OPT_DUP_HOSTS, OPT_SCRIPTS,
+	OPT_CATEGORY, OPT_PORT_TABLE
 };
 
 /* What the records of this run are; one writer, one kind of columns. */
@@ -57,9 +58,14 @@ struct pcat {
 	int		 trouble;	/* 2 or 3 once something went wrong */
 	int		 stopped;	/* a pattern hit its limit: no more */
 	const char	*file;		/* name of the input being read */
+	const char	*category;	/* --category LIST */
+	const char	*port_table;	/* --port-table FILE */
+	struct pk_ports	*ports;		/* loaded when something needs it */
+	int		 ports_tried;
 };
 
 static const struct option longopts[] = {
+	{ "category", required_argument, NULL, OPT_CATEGORY },
 	{ "csv-safe", no_argument, NULL, OPT_CSV_SAFE },
 	{ "dup-hosts", no_argument, NULL, OPT_DUP_HOSTS },
 	{ "expand-extraports", no_argument, NULL, OPT_EXPAND },
@@ -73,6 +79,7 @@ static const struct option longopts[] = {
 	{ "netdb", no_argument, NULL, OPT_NETDB },
 	{ "no-header", no_argument, NULL, 'H' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "port-table", required_argument, NULL, OPT_PORT_TABLE },
 	{ "ports", required_argument, NULL, 'p' },
 	{ "proto", required_argument, NULL, OPT_PROTO },
 	{ "scripts", no_argument, NULL, OPT_SCRIPTS },
@@ -111,6 +118,8 @@ usage(void)
 "     --proto LIST        tcp, udp, sctp, ip\n"
 "     --host ADDR[/LEN]   hosts with an address in this network\n"
 "     --service REGEX     service names matching a PCRE2 pattern\n"
+"     --category LIST     ports in one of these categories, e.g.\n"
+"                         database,remote-access\n"
 "     --match FIELD=REGEX records whose field matches a PCRE2 pattern\n"
 "     --up                hosts that are up only\n"
 "     --expand-extraports also print ports folded into extraports\n"
@@ -120,6 +129,9 @@ usage(void)
 "Socket dumps:\n"
 "     --services FILE     nmap-services file for port names in dumps\n"
 "     --netdb             also resolve port names through /etc/services\n"
+"\n"
+"Port table:\n"
+"     --port-table FILE   lines over the installed port-categories\n"
 "\n"
 " -h, --help              display this help\n"
 " -V, --version           display version\n"
@@ -220,6 +232,39 @@ written(struct pcat *pc, int rc, unsigned long line)
 		fe_nomem();
 }
 
+/* Does the run ask for the category field, as a column or a --match? */
+static int
+wants_category(const struct pcat *pc, const struct pk_field *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].name, "category") == 0)
+			return 1;
+	for (i = 0; i < pc->nmatches; i++)
+		if (strncmp(pc->matches[i], "category=", 9) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The port table, once: required by --category, wanted by the category
+ * field, which stays empty (said once) when there is none.
+ */
+static void
+load_ports(struct pcat *pc, int need)
+{
+	if (pc->ports_tried)
+		return;
+	pc->ports_tried = 1;
+	pc->ports = fe_ports_open(NULL, pc->port_table, need);
+	if (pc->ports == NULL)
+		fe_warnx("no port table (port-categories) found: the category "
+		    "field is empty (set PORTKIT_DATADIR or use --port-table "
+		    "FILE)");
+	pk_filter_set_ports(pc->filt, pc->ports);
+}
+
 /*
  * The first input decides the kind of records, hence the columns: build
  * the row maker, the writer and the --match fields for it.
@@ -246,6 +291,9 @@ start_kind(struct pcat *pc, int kind)
 		pk_rowctx_show_tunnel(pc->row, pc->fmt == PK_OUT_TEXT ||
 		    pc->fmt == PK_OUT_MD);
 		f = pk_rowctx_fields(pc->row, &n);
+		if (pc->port_table != NULL || wants_category(pc, f, n))
+			load_ports(pc, 0);
+		pk_rowctx_set_ports(pc->row, pc->ports);
 	}
 	for (i = 0; i < pc->nmatches; i++)
 		add_match(pc, pc->matches[i]);
@@ -370,6 +418,7 @@ cleanup(struct pcat *pc)
 	pk_rowctx_free(pc->row);
 	pk_sockrow_free(pc->srow);
 	pk_services_free(pc->svc);
+	pk_ports_free(pc->ports);
 }
 
 /* The filter options that take an argument, and what their errors say. */
@@ -405,6 +454,29 @@ filter_option(struct pcat *pc, int ch, const char *arg)
 	return 0;
 }
 
+/* --category: the table first, for the names it knows. */
+static void
+set_category(struct pcat *pc)
+{
+	const char *const *cats;
+	struct pk_error err;
+	char known[512] = "";
+	size_t i, n;
+
+	load_ports(pc, 1);
+	if (pk_filter_category(pc->filt, pc->category, &err) == PK_OK)
+		return;
+	if (err.status == PK_ERR_NOMEM)
+		fe_nomem();
+	cats = pk_ports_categories(pc->ports, &n);
+	for (i = 0; i < n; i++)
+		(void)snprintf(known + strlen(known), sizeof(known) -
+		    strlen(known), "%s%s", i > 0 ? ", " : "", cats[i]);
+	fe_warnx("--category: %s (the port table has %s)", err.msg, known);
+	cleanup(pc);
+	exit(2);
+}
+
 static void
 parse_args(struct pcat *pc, int argc, char *argv[])
 {
@@ -423,6 +495,7 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 				fe_errx(2, "unknown output format \"%s\"",
 				    optarg);
 			break;
+		case OPT_CATEGORY: pc->category = optarg; break;
 		case OPT_CSV_SAFE: pc->wflags |= PK_WR_CSV_SAFE; break;
 		case OPT_DUP_HOSTS: pc->ropts.dup_hosts = 1; break;
 		case OPT_EXPAND: pc->wrflags |= PK_FILTER_WR_EXPAND; break;
@@ -444,6 +517,7 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		case OPT_MERGE: pc->ropts.merge = 1; break;
 		case OPT_NETDB: pc->sopts.netdb = 1; break;
 		case OPT_SCRIPTS: pc->wrflags |= PK_FILTER_WR_SCRIPTS; break;
+		case OPT_PORT_TABLE: pc->port_table = optarg; break;
 		case OPT_SERVICES: pc->services = optarg; break;
 		case OPT_UP: pk_filter_up(pc->filt, 1); break;
 		case 'h': usage();
@@ -454,6 +528,8 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 	if ((pc->wrflags & PK_FILTER_WR_HOSTS) &&
 	    (pc->wrflags & PK_FILTER_WR_SCRIPTS))
 		fe_errx(2, "--hosts and --scripts cannot be used together");
+	if (pc->category != NULL && list == NULL)
+		set_category(pc);
 	if (list != NULL)
 		list_fields(strcmp(list, "sockets") == 0 ? K_SOCK :
 		    strcmp(list, "scripts") == 0 ||

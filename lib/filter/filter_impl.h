@@ -54,6 +54,8 @@ struct pk_filter {
 	void		*warn_arg;
 	struct pk_error	 err;		/* the pattern that failed */
 	int		 failed;	/* one did: every match fails */
+	const struct pk_ports *ptable;	/* pk_filter_set_ports, lent */
+	char		*cats;		/* --category LIST, its own copy */
 };
 
 /*

@@ -97,6 +97,7 @@ pk_filter_match(struct pk_filter *f, int kind, const char *field,
 		    "no filter, field or pattern, or a bad record kind");
 	if ((m.row = pk_rowctx_new(kind, field, &e)) == NULL)
 		return flt_fail(err, e.status, "%s", e.msg);
+	pk_rowctx_set_ports(m.row, f->ptable);
 	return add_match(f, &m, field, regex, err);
 }
 

@@ -19,7 +19,7 @@ enum pf {
 	F_FILE, F_HOST, F_HOSTNAME, F_ADDR_TYPE, F_MAC, F_VENDOR, F_STATUS,
 	F_PROTO, F_PORT, F_STATE, F_REASON, F_REASON_TTL, F_SERVICE,
 	F_PRODUCT, F_VERSION, F_EXTRAINFO, F_OSTYPE, F_TUNNEL, F_METHOD,
-	F_CONF, F_CPE, F_SCRIPTS, F_OS, F_NPORT
+	F_CONF, F_CPE, F_SCRIPTS, F_OS, F_CATEGORY, F_IANA_RANGE, F_NPORT
 };
 
 static const struct pk_field port_fields[] = {
@@ -50,6 +50,10 @@ static const struct pk_field port_fields[] = {
 	{ "scripts", PK_FT_STR, 8, "ids of NSE scripts run on the port, "
 	    "separated by commas" },
 	{ "os", PK_FT_STR, 8, "best OS match of the host" },
+	{ "category", PK_FT_STR, 8, "what the port is for in portkit's port "
+	    "table (core, web, database, ...), separated by commas" },
+	{ "iana_range", PK_FT_STR, 10, "well-known (0-1023), registered "
+	    "(1024-49151) or dynamic (49152-65535)" },
 };
 
 enum hf {
@@ -115,6 +119,7 @@ struct pk_rowctx {
 	struct pk_field	*fields;	/* selected fields, in order */
 	struct pk_value	*vals;
 	struct pk_arena	 scratch;	/* joined lists of one row */
+	const struct pk_ports *ports;	/* for category; NULL: empty */
 };
 
 const struct pk_field *
@@ -262,6 +267,12 @@ pk_rowctx_show_tunnel(struct pk_rowctx *rc, int on)
 			rc->stroff[i] = on ? 0 : port_str_offset(F_SERVICE) + 1;
 }
 
+void
+pk_rowctx_set_ports(struct pk_rowctx *rc, const struct pk_ports *pt)
+{
+	rc->ports = pt;
+}
+
 const struct pk_field *
 pk_rowctx_fields(const struct pk_rowctx *rc, size_t *n)
 {
@@ -352,9 +363,17 @@ fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
     const struct pk_host *h, const struct pk_port *p)
 {
 	struct sbuf b = { &rc->scratch, NULL, 0, 0 };
+	const struct pk_portcat *c;
 	size_t i;
 
 	switch (k) {
+	case F_CATEGORY:
+		c = pk_ports_get(rc->ports, p->proto, p->port);
+		pk_val_str(v, c != NULL ? c->category : NULL);
+		break;
+	case F_IANA_RANGE:
+		pk_val_str(v, pk_iana_range(p->proto, p->port));
+		break;
 	case F_PROTO: pk_val_str(v, pk_proto_name(p->proto)); break;
 	case F_PORT: pk_val_int(v, p->port, 1); break;
 	case F_REASON_TTL:

@@ -597,3 +597,18 @@ gen_json_long() {
 	head -c 5000000 /dev/zero | tr '\0' A
 	printf '"}\n'
 }
+# The port table (--port-table): a NUL byte, a line per port/proto of
+# all three protocols, a service name with terminal escapes.
+gen_ports_nul() {
+	cp "$T/lo-A.xml" lo.xml
+	printf '22/tcp\tcore\0\tssh\n'
+}
+gen_ports_flood() {
+	cp "$T/lo-A.xml" lo.xml
+	awk 'BEGIN { for (p = 0; p <= 65535; p++)
+	    printf "%d/tcp\tx\n%d/udp\ty\n%d/sctp\tz\tz%d\n", p, p, p, p }'
+}
+gen_ports_ctrl() {
+	cp "$T/lo-A.xml" lo.xml
+	printf '2299/tcp\tcore\t\033[2J\n'
+}

@@ -194,6 +194,42 @@ TEST(test_filter_protos)
 	pk_filter_free(f);
 }
 
+TEST(test_filter_category)
+{
+	static const char table[] = "22/tcp\tcore,remote-access\tssh\n"
+	    "53/udp\tcore\n"
+	    "8080/tcp\tweb\n";
+	struct pk_filter *f = pk_filter_new();
+	struct pk_ports *pt = pk_ports_new();
+	struct pk_error err;
+
+	assert_int(pk_ports_load_mem(pt, table, strlen(table), "t", &err),
+	    PK_OK);
+	/* No table: a usage error, not an empty result. */
+	assert_str(refusal(pk_filter_category(f, "core", &err), &err),
+	    "-8 0: no filter, list or port table");
+	pk_filter_set_ports(f, pt);
+	assert_str(refusal(pk_filter_category(f, "core,nosuch", &err),
+	    &err), "-2 0: unknown category \"nosuch\"");
+	assert_str(refusal(pk_filter_category(f, "", &err), &err),
+	    "-2 0: unknown category \"\"");
+	assert_int(pk_filter_criteria(f), 0);
+	assert_int(pk_filter_category(f, "remote-access", &err), PK_OK);
+	assert_int(pk_filter_criteria(f), PK_FILTER_CATEGORY);
+	assert_str(ports_kept(f), "22");
+	assert_int(pk_filter_category(f, "web,core", &err), PK_OK);
+	assert_str(ports_kept(f), "22 53");
+	assert_int(pk_filter_sock(f, &s_web, "lsof.txt"), 1);
+	assert_int(pk_filter_sock(f, &s_dns, "ss.txt"), 1);
+	/* The category field of a --match reads the same table. */
+	assert_int(pk_filter_match(f, PK_REC_PORT, "category", "remote",
+	    &err), PK_OK);
+	assert_int(pk_filter_row(f, &h1, &h1.ports[0], "x.xml"), 1);
+	assert_int(pk_filter_row(f, &h1, &h1.ports[2], "x.xml"), 0);
+	pk_filter_free(f);
+	pk_ports_free(pt);
+}
+
 TEST(test_filter_ports)
 {
 	struct pk_filter *f = pk_filter_new();
@@ -624,7 +660,8 @@ TEST(test_filter_write_sock)
 }
 
 TEST_MAIN(test_filter_empty, test_filter_usage, test_filter_states,
-    test_filter_protos, test_filter_ports, test_filter_net_errors,
+    test_filter_protos, test_filter_category, test_filter_ports,
+    test_filter_net_errors,
     test_filter_net, test_filter_service, test_filter_up, test_filter_match,
     test_filter_sock_match, test_filter_match_limit, test_filter_write_ports,
     test_filter_write_hosts, test_filter_write_bad_extraports,
