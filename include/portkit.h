@@ -76,7 +76,8 @@ enum pk_format {
 	PK_FMT_SERVICES = 4,		/* nmap-services */
 	PK_FMT_SS = 5,			/* ss -tulnp and friends */
 	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
-	PK_FMT_MASSCAN_LIST = 7		/* masscan -oL */
+	PK_FMT_MASSCAN_LIST = 7,	/* masscan -oL */
+	PK_FMT_NETSTAT = 11		/* net-tools netstat -tulpn and friends */
 };
 
 /*
