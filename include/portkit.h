@@ -286,6 +286,10 @@ struct pk_read_opts {
 	 * is then dropped (ports NULL) whether warn is set or not.  Records are never merged; both are
 	 * delivered and warn is called with status PK_OK, file, line and
 	 * a message beginning "warning: ".  NULL: no checks at all.
+	 * Nmap XML: a character reference to a character XML forbids in
+	 * an attribute value (nmap 7.94 writes them into service names)
+	 * is read as U+FFFD, with one warning a file, whether warn is set
+	 * or not; anywhere else it is an error.
 	 */
 	void		(*warn)(void *arg, const struct pk_error *w);
 	void		*warn_arg;
