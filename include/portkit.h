@@ -288,8 +288,8 @@ struct pk_read_opts {
 	 * a message beginning "warning: ".  NULL: no checks at all.
 	 * Nmap XML: a character reference to a character XML forbids in
 	 * an attribute value (nmap 7.94 writes them into service names)
-	 * is read as U+FFFD, with one warning a file, whether warn is set
-	 * or not; anywhere else it is an error.
+	 * is read as U+FFFD (warn is called once a file, at the first);
+	 * anywhere else it is an error.
 	 */
 	void		(*warn)(void *arg, const struct pk_error *w);
 	void		*warn_arg;
