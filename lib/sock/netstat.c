@@ -16,6 +16,7 @@
  * be identified, ...)") are skipped when captured with the table.
  */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/parse.h"
@@ -100,8 +101,8 @@ ns_end(struct pk_sock_reader *r, const struct sk_tok *t, int family,
 {
 	const char **addr = peer ? &r->rec.peer_addr : &r->rec.addr;
 	unsigned char b[4];
-	char *m;
-	char buf[PK_EXCERPT_SIZE];
+	char *m, buf[PK_EXCERPT_SIZE];
+	size_t n;
 
 	if (t->n == NS_ADDR_COLS)
 		return pk_sk_fail(r, PK_ERR_FORMAT, r->first, "netstat may "
@@ -112,12 +113,11 @@ ns_end(struct pk_sock_reader *r, const struct sk_tok *t, int family,
 	if (*addr == NULL || family != 6)
 		return PK_OK;
 	if (inet_pton(AF_INET, *addr, b) == 1) {
-		m = pk_arena_alloc(&r->arena, strlen(*addr) + 8);
-		if (m == NULL)
+		n = strlen(*addr) + 8;
+		if ((m = pk_arena_alloc(&r->arena, n)) == NULL)
 			return pk_sk_fail(r, PK_ERR_NOMEM, r->first,
 			    "out of memory");
-		memcpy(m, "::ffff:", 7);
-		memcpy(m + 7, *addr, strlen(*addr) + 1);
+		(void)snprintf(m, n, "::ffff:%s", *addr);
 		*addr = m;
 	} else if (!peer && strcmp(*addr, "::") == 0)
 		*addr = "*";
