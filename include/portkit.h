@@ -77,12 +77,13 @@ enum pk_format {
 	PK_FMT_SS = 5,			/* ss -tulnp and friends */
 	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
 	PK_FMT_MASSCAN_LIST = 7,	/* masscan -oL */
-	PK_FMT_MASSCAN_JSON = 8		/* masscan -oJ (and -oD) */
+	PK_FMT_MASSCAN_JSON = 8,	/* masscan -oJ (and -oD) */
+	PK_FMT_NETSTAT = 11		/* net-tools netstat -tulpn and friends */
 };
 
 /*
  * "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof",
- * "masscan-list", "masscan-json", "unknown".
+ * "masscan-list", "masscan-json", "netstat", "unknown".
  */
 const char	*pk_format_name(enum pk_format fmt);
 
@@ -308,6 +309,10 @@ struct pk_read_opts {
 	 * is then dropped (ports NULL) whether warn is set or not.  Records are never merged; both are
 	 * delivered and warn is called with status PK_OK, file, line and
 	 * a message beginning "warning: ".  NULL: no checks at all.
+	 * Nmap XML: a character reference to a character XML forbids in
+	 * an attribute value (nmap 7.94 writes them into service names)
+	 * is read as U+FFFD (warn is called once a file, at the first);
+	 * anywhere else it is an error.
 	 */
 	void		(*warn)(void *arg, const struct pk_error *w);
 	void		*warn_arg;
@@ -939,7 +944,8 @@ int		 pk_rank_write(struct pk_rank *rk,
  * A pull iterator over saved ss(8) and lsof(8) listings, one socket per
  * record, with the same contract as pk_reader: open, then pk_sock_next
  * until PK_EOF or an error, then pk_sock_free.  The format is detected
- * from the content (pk_format_detect: PK_FMT_SS or PK_FMT_LSOF) and gzip
+ * from the content (pk_format_detect: PK_FMT_SS, PK_FMT_LSOF or
+ * PK_FMT_NETSTAT) and gzip
  * is read transparently.
  *
  * ss: "ss -tulnp", "-tunap", "-ltn" and the like, with or without the
@@ -951,6 +957,17 @@ int		 pk_rank_write(struct pk_rank *rk,
  * newline continues on the next line).  Unix sockets (u_str ...) and
  * other families are skipped and counted, a unix path holding newlines
  * included; so are indented detail lines (ss -i, -e, sctp addresses).
+ *
+ * netstat (PK_FMT_NETSTAT): net-tools "netstat -tulpn", "-tunap" and the
+ * like, with or without -e (User, Inode), -o (Timer), -W and -n, with or
+ * without the header; notes netstat writes to standard error ("(Not all
+ * processes could be identified...") are skipped.  An IPv6 wildcard "::"
+ * (dual stack or IPv6-only: netstat does not say) is "*" with family 6,
+ * as lsof writes it; an IPv4-mapped address printed as IPv4 on a tcp6
+ * line is "::ffff:A.B.C.D"; an empty UDP State is "unconn"; the program
+ * is argv[0] with its pid, absent for "-".  netstat without -W cuts an
+ * address so that "addr:port" fits 23 columns: an end of exactly 23
+ * bytes may be wrong and is PK_ERR_FORMAT.
  *
  * lsof: "lsof -i" with or without -P and -n.  COMMAND escapes (\xHH, \n,
  * \t, \r, \b, \f, \\) are decoded; IPv4/IPv6 TCP and UDP files are
@@ -985,7 +1002,7 @@ struct pk_sock_proc {
 };
 
 struct pk_sock {
-	enum pk_format	 format;	/* PK_FMT_SS or PK_FMT_LSOF */
+	enum pk_format	 format;	/* PK_FMT_SS, _LSOF or _NETSTAT */
 	int		 proto;		/* PK_PROTO_TCP or PK_PROTO_UDP */
 	const char	*addr;		/* bind address without brackets or
 					   zone: "0.0.0.0", "::", "*",
@@ -1010,7 +1027,8 @@ struct pk_sock {
 	const char	*process;	/* the first process, or NULL */
 	long		 pid;		/* its pid, -1 when unknown */
 	long		 fd;		/* its fd, -1 when unknown */
-	const char	*user;		/* lsof USER; NULL for ss */
+	const char	*user;		/* lsof USER, netstat -e User; NULL
+					   for ss */
 	const struct pk_sock_proc *procs; /* every process, first included */
 	size_t		 nprocs;
 	unsigned long	 line;		/* input line where the record began */

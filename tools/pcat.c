@@ -98,8 +98,8 @@ usage(void)
 "Usage:\n"
 " pcat [options] [file ...]\n"
 "\n"
-"Print Nmap XML, grepable or masscan scans, one record per port, or ss\n"
-"and lsof dumps, one record per socket.  Files may be gzip-compressed;\n"
+"Print Nmap XML, grepable or masscan scans, one record per port, or ss,\n"
+"lsof and netstat dumps, one record per socket.  Files may be gzip-compressed;\n"
 "none or - reads standard input.\n"
 "\n"
 "Output:\n"
@@ -404,7 +404,7 @@ do_file(struct pcat *pc, const char *path)
 	if ((src = pk_source_open(path, &pc->ropts.limits)) == NULL)
 		fe_nomem();
 	f = pk_source_format(src);
-	if (f == PK_FMT_SS || f == PK_FMT_LSOF)
+	if (f == PK_FMT_SS || f == PK_FMT_LSOF || f == PK_FMT_NETSTAT)
 		do_dump(pc, src);
 	else
 		do_scan(pc, src);

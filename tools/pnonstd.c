@@ -69,7 +69,7 @@ usage(void)
 " pnonstd [options] input...\n"
 "\n"
 "Report services running where they do not belong, from nmap -sV scans\n"
-"and ss or lsof listings.  Inputs may be gzip-compressed; - reads\n"
+"and ss, lsof or netstat listings.  Inputs may be gzip-compressed; - reads\n"
 "standard input.\n"
 "\n"
 "Checks:\n"

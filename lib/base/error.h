@@ -26,7 +26,7 @@ void	pk_error_vset(struct pk_error *err, int status, unsigned long line,
  */
 #define PK_UNKNOWN_FORMAT_MSG \
 	"unknown input format (portkit reads Nmap XML and grepable output, " \
-	"masscan XML, grepable, list and JSON output, ss and lsof " \
+	"masscan XML, grepable, list and JSON output, ss, lsof and netstat " \
 	"listings, lsof -F output)"
 
 /* Input bytes an error message quotes, and the room their excerpt takes. */

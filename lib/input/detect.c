@@ -19,12 +19,14 @@ static const char *const format_names[] = {
 	[PK_FMT_LSOF] = "lsof",
 	[PK_FMT_MASSCAN_LIST] = "masscan-list",
 	[PK_FMT_MASSCAN_JSON] = "masscan-json",
+	[PK_FMT_NETSTAT] = "netstat",
 };
 
 const char *
 pk_format_name(enum pk_format fmt)
 {
-	if ((unsigned)fmt >= sizeof(format_names) / sizeof(format_names[0]))
+	if ((unsigned)fmt >= sizeof(format_names) / sizeof(format_names[0]) ||
+	    format_names[fmt] == NULL)
 		return "unknown";
 	return format_names[fmt];
 }
@@ -149,6 +151,39 @@ is_lsof_pid(const char *p, size_t n)
 	return d > 0 && (d == n - 1 || p[1 + d] == '\0');
 }
 
+/* "tcp6       0      0 :::22 ...": a netstat socket line. */
+static int
+is_netstat_line(const char *p, size_t n)
+{
+	static const char *const protos[] = {
+		"tcp ", "tcp6 ", "udp ", "udp6 ", NULL
+	};
+	unsigned long long v;
+	const char *end = p + n;
+	size_t i, d;
+	int k;
+
+	for (i = 0; protos[i] != NULL; i++)
+		if (starts(p, n, protos[i]))
+			break;
+	if (protos[i] == NULL)
+		return 0;
+	p += strlen(protos[i]);
+	for (k = 0; k < 2; k++) {	/* Recv-Q, Send-Q */
+		while (p < end && *p == ' ')
+			p++;
+		if ((d = pk_parse_digits(p, (size_t)(end - p), &v)) == 0 ||
+		    p + d == end || p[d] != ' ')
+			return 0;
+		p += d;
+	}
+	while (p < end && *p == ' ')
+		p++;
+	while (p < end && *p != ' ' && *p != ':')
+		p++;
+	return p < end && *p == ':';
+}
+
 static enum pk_format
 detect_line(const char *p, size_t n, int first)
 {
@@ -162,6 +197,11 @@ detect_line(const char *p, size_t n, int first)
 		return PK_FMT_LSOF;
 	if (first && is_lsof_pid(p, n))
 		return PK_FMT_LSOF;
+	if (first && (starts(p, n, "Active Internet connections") ||
+	    starts(p, n, "Proto Recv-Q Send-Q ")))
+		return PK_FMT_NETSTAT;
+	if (is_netstat_line(p, n))
+		return PK_FMT_NETSTAT;
 	if (is_ss_line(p, n))
 		return PK_FMT_SS;
 	if (is_services_line(p, n))
@@ -173,14 +213,18 @@ static enum pk_format
 detect_text(const char *p, size_t n)
 {
 	const char *end = p + n, *nl;
-	int first = 1, nmap_comment = 0;
+	int first = 1, nmap_comment = 0, note = 0;
 	enum pk_format f;
 
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
-		if (*p == '#') {
+		if (first && (note || *p == '(')) {
+			/* netstat's notes on standard error, captured too. */
+			note = !(nl > p && (nl[-1] == ')' ||
+			    (nl[-1] == '\r' && nl - p > 1 && nl[-2] == ')')));
+		} else if (*p == '#') {
 			if (first && nl - p == 8 && starts(p, 8, "#masscan"))
 				return PK_FMT_MASSCAN_LIST;
 			if (starts(p, (size_t)(nl - p), "# Nmap ") ||

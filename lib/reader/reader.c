@@ -165,6 +165,7 @@ reader_start(struct pk_reader *r)
 	case PK_FMT_SERVICES:
 	case PK_FMT_SS:
 	case PK_FMT_LSOF:
+	case PK_FMT_NETSTAT:
 		return pk_rd_fail(r, PK_ERR_FORMAT, 0,
 		    "%s data is not a scan", pk_format_name(r->format));
 	default:

@@ -612,3 +612,58 @@ gen_ports_ctrl() {
 	cp "$T/lo-A.xml" lo.xml
 	printf '2299/tcp\tcore\t\033[2J\n'
 }
+# nmap 7.94's forbidden character references (issue 2657): every kind XML
+# 1.0 forbids, in a thousand service names, next to allowed ones; one
+# warning, every port kept.
+gen_charref_many() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports>'
+	awk 'BEGIN { split("&#x1b; &#0; &#xB; &#x1F; &#xd800; &#xDFFF; " \
+	    "&#xFFFE; &#xffff; &#x110000; &#99999999999; &#8; &#x0001b;",
+	    r, " ")
+	    for (i = 1; i <= 1000; i++)
+		printf "<port protocol=\"tcp\" portid=\"%d\"><state " \
+		    "state=\"open\"/><service name=\"a%s&#xa;&#233;b\"/>" \
+		    "</port>\n", i, r[(i % 12) + 1] }'
+	printf '</ports></host></nmaprun>\n'
+}
+
+# Outside an attribute value it stays an error.
+gen_charref_text() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service name="ssh"/><script '
+	printf 'id="x" output="y"><elem key="k">a&#x1b;b</elem></script>'
+	printf '</port></ports></host></nmaprun>\n'
+}
+
+# Longer than the guard looks (leading zeros): libxml2's error stands.
+gen_charref_long() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service '
+	printf 'name="a&#x000000000000000000000001b;"/></port></ports></host>'
+	printf '</nmaprun>\n'
+}
+
+# A reference that is not one (no digits): libxml2's error stands.
+gen_charref_empty() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service name="a&#x;"/>'
+	printf '</port></ports></host></nmaprun>\n'
+}
+
+# A file cut inside a forbidden reference: truncated, the host before kept.
+gen_charref_cut() {
+	xml_head
+	printf '<nmaprun scanner="nmap">'
+	one_host
+	printf '<host><status state="up"/><address addr="127.0.0.2" '
+	printf 'addrtype="ipv4"/><ports><port protocol="tcp" portid="22">'
+	printf '<state state="open"/><service name="a&#x1'
+}

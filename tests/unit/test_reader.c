@@ -568,6 +568,19 @@ TEST(test_reader_detect)
 		{ "p812\ncsshd\nf3\n", PK_FMT_LSOF },
 		{ "p812\nn*:22\n", PK_FMT_LSOF },
 		{ "p12x\n", PK_FMT_UNKNOWN },
+		{ "Active Internet connections (only servers)\n", PK_FMT_NETSTAT },
+		{ "Proto Recv-Q Send-Q Local Address           Foreign Address"
+		  "         State\n", PK_FMT_NETSTAT },
+		{ "(Not all processes could be identified, non-owned process "
+		  "info\n will not be shown, you would have to be root to see "
+		  "it all.)\nActive Internet connections (w/o servers)\n",
+		  PK_FMT_NETSTAT },
+		{ "tcp6       0      0 :::22                   :::*         "
+		  "           LISTEN      -\n", PK_FMT_NETSTAT },
+		{ "udp        0      0 0.0.0.0:53              0.0.0.0:*\n",
+		  PK_FMT_NETSTAT },
+		{ "tcp        0      0\n", PK_FMT_UNKNOWN },
+		{ "(just a note)\nhello\n", PK_FMT_UNKNOWN },
 		{ "#masscan\nopen tcp 22 10.77.1.2 1795465477\n# end\n",
 		  PK_FMT_MASSCAN_LIST },
 		{ "#masscan\n# end\n", PK_FMT_MASSCAN_LIST },
