@@ -76,12 +76,14 @@ enum pk_format {
 	PK_FMT_SERVICES = 4,		/* nmap-services */
 	PK_FMT_SS = 5,			/* ss -tulnp and friends */
 	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
-	PK_FMT_MASSCAN_LIST = 7		/* masscan -oL */
+	PK_FMT_MASSCAN_LIST = 7,	/* masscan -oL */
+	PK_FMT_NMAP_NORMAL = 9,		/* nmap -oN (or its standard output) */
+	PK_FMT_HOSTPORT = 10		/* host:port lists (naabu, one-liners) */
 };
 
 /*
  * "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof",
- * "masscan-list", "unknown".
+ * "masscan-list", "nmap-normal", "hostport", "unknown".
  */
 const char	*pk_format_name(enum pk_format fmt);
 

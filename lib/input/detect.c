@@ -18,6 +18,8 @@ static const char *const format_names[] = {
 	[PK_FMT_SS] = "ss",
 	[PK_FMT_LSOF] = "lsof",
 	[PK_FMT_MASSCAN_LIST] = "masscan-list",
+	[PK_FMT_NMAP_NORMAL] = "nmap-normal",
+	[PK_FMT_HOSTPORT] = "hostport",
 };
 
 const char *
@@ -148,6 +150,81 @@ is_lsof_pid(const char *p, size_t n)
 	return d > 0 && (d == n - 1 || p[1 + d] == '\0');
 }
 
+/*
+ * "ADDR:PORT" or "[ADDR6]:PORT", blanks around and a " # comment" after
+ * allowed: a line of a host:port list.  Strict, so that no line of
+ * another format (an ss "a:b" endpoint among other columns) passes.
+ */
+static int
+is_hostport_line(const char *p, size_t n)
+{
+	char addr[64];
+	const char *end = p + n, *a, *colon;
+	unsigned long long port;
+	size_t d, an;
+	int v6;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if ((v6 = p < end && *p == '[') != 0)
+		p++;
+	for (a = p; p < end && (*p == '.' || *p == ':' || pk_hexval(*p) >= 0);
+	    p++)
+		continue;
+	if (v6) {
+		if (end - p < 2 || p[0] != ']' || p[1] != ':')
+			return 0;
+		an = (size_t)(p - a);
+		colon = p + 2;
+	} else {
+		/* The last ':' ends the address. */
+		for (colon = p; colon > a && colon[-1] != ':'; colon--)
+			continue;
+		if (colon == a)
+			return 0;
+		an = (size_t)(colon - 1 - a);
+	}
+	if (an == 0 || an >= sizeof(addr))
+		return 0;
+	memcpy(addr, a, an);
+	addr[an] = '\0';
+	if (!pk_addr_valid(v6 ? PK_ADDR_IPV6 : PK_ADDR_IPV4, addr))
+		return 0;
+	d = pk_parse_digits(colon, (size_t)(end - colon), &port);
+	if (d == 0 || d > 5 || port == 0 || port > 65535)
+		return 0;
+	for (p = colon + d; p < end && (*p == ' ' || *p == '\t'); p++)
+		continue;
+	return p == end || (*p == '#' && p > colon + d);
+}
+
+/* Every line of p[0..n) is a host:port line, a comment or blank. */
+static int
+is_hostport(const char *p, size_t n)
+{
+	const char *end = p + n, *nl, *q;
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		for (q = p; q < nl && (*q == ' ' || *q == '\t' || *q == '\r');
+		    q++)
+			continue;
+		if (q == nl || *q == '#')
+			continue;
+		if (nl[-1] == '\r')
+			q = nl - 1;
+		else
+			q = nl;
+		/* The sample may end inside the last line: not judged. */
+		if (nl == end)
+			break;
+		if (!is_hostport_line(p, (size_t)(q - p)))
+			return 0;
+	}
+	return 1;
+}
+
 static enum pk_format
 detect_line(const char *p, size_t n, int first)
 {
@@ -172,7 +249,7 @@ static enum pk_format
 detect_text(const char *p, size_t n)
 {
 	const char *end = p + n, *nl;
-	int first = 1, nmap_comment = 0;
+	int first = 1, nmap_comment = 0, normal = 0;
 	enum pk_format f;
 
 	while (p < end) {
@@ -186,16 +263,28 @@ detect_text(const char *p, size_t n)
 			    starts(p, (size_t)(nl - p), "# Masscan "))
 				nmap_comment = 1;
 		} else if (nl > p) {
-			if (starts(p, (size_t)(nl - p), "Nmap scan report"))
-				return PK_FMT_UNKNOWN;	/* -oN */
+			if (starts(p, (size_t)(nl - p), "Nmap scan report for ") ||
+			    (first && starts(p, (size_t)(nl - p),
+			    "Starting Nmap ")))
+				return PK_FMT_NMAP_NORMAL;
+			if (first && !nmap_comment &&
+			    is_hostport_line(p, (size_t)(nl - p)))
+				return is_hostport(p, (size_t)(end - p)) ?
+				    PK_FMT_HOSTPORT : PK_FMT_UNKNOWN;
 			f = detect_line(p, (size_t)(nl - p), first);
 			if (f != PK_FMT_UNKNOWN || !nmap_comment)
 				return f;
 			first = 0;
+			normal = 1;
 		}
 		p = nl + 1;
 	}
-	/* Only comments: a grepable file of a scan that found nothing. */
+	/*
+	 * Only comments: a grepable file of a scan that found nothing.  Lines
+	 * that grepable output never has after them: normal output's.
+	 */
+	if (normal)
+		return PK_FMT_NMAP_NORMAL;
 	return nmap_comment ? PK_FMT_GNMAP : PK_FMT_UNKNOWN;
 }
 
