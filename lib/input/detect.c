@@ -151,58 +151,84 @@ is_lsof_pid(const char *p, size_t n)
 }
 
 /*
- * "ADDR:PORT" or "[ADDR6]:PORT", blanks around and a " # comment" after
- * allowed: a line of a host:port list.  Strict, so that no line of
- * another format (an ss "a:b" endpoint among other columns) passes.
+ * The token of a host:port line: blanks around it and a " # comment"
+ * after it allowed.  [*t, *te) is the token; 0 when the line has
+ * something else after it.
+ */
+static int
+hostport_token(const char *p, const char *end, const char **t,
+    const char **te)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (*t = p; p < end && *p != ' ' && *p != '\t'; p++)
+		continue;
+	*te = p;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return *te > *t && (p == end || (*p == '#' && p > *te));
+}
+
+static int
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+/*
+ * "ADDR:PORT", "[ADDR6]:PORT" or "NAME:PORT" (which the reader refuses
+ * by name): the first line of a host:port list.  Strict, so that no
+ * line of another format passes, then later lines need only be one
+ * token with a ':' for the reader to judge and name what is wrong.
  */
 static int
 is_hostport_line(const char *p, size_t n)
 {
 	char addr[64];
-	const char *end = p + n, *a, *colon;
+	const char *t, *te, *colon, *a;
 	unsigned long long port;
 	size_t d, an;
-	int v6;
 
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if ((v6 = p < end && *p == '[') != 0)
-		p++;
-	for (a = p; p < end && (*p == '.' || *p == ':' || pk_hexval(*p) >= 0);
-	    p++)
+	if (!hostport_token(p, p + n, &t, &te))
+		return 0;
+	for (colon = te; colon > t && colon[-1] != ':'; colon--)
 		continue;
-	if (v6) {
-		if (end - p < 2 || p[0] != ']' || p[1] != ':')
+	if (colon == t)
+		return 0;
+	d = pk_parse_digits(colon, (size_t)(te - colon), &port);
+	if (d == 0 || colon + d != te || d > 5 || port == 0 || port > 65535)
+		return 0;
+	a = t;
+	an = (size_t)(colon - 1 - t);
+	if (*t == '[') {
+		if (an < 3 || colon[-2] != ']')
 			return 0;
-		an = (size_t)(p - a);
-		colon = p + 2;
-	} else {
-		/* The last ':' ends the address. */
-		for (colon = p; colon > a && colon[-1] != ':'; colon--)
-			continue;
-		if (colon == a)
-			return 0;
-		an = (size_t)(colon - 1 - a);
+		a++;
+		an -= 2;
 	}
 	if (an == 0 || an >= sizeof(addr))
 		return 0;
 	memcpy(addr, a, an);
 	addr[an] = '\0';
-	if (!pk_addr_valid(v6 ? PK_ADDR_IPV6 : PK_ADDR_IPV4, addr))
-		return 0;
-	d = pk_parse_digits(colon, (size_t)(end - colon), &port);
-	if (d == 0 || d > 5 || port == 0 || port > 65535)
-		return 0;
-	for (p = colon + d; p < end && (*p == ' ' || *p == '\t'); p++)
+	if (*t == '[')
+		return pk_addr_valid(PK_ADDR_IPV6, addr);
+	if (pk_addr_valid(PK_ADDR_IPV4, addr))
+		return 1;
+	for (d = 0; d < an && is_name_char(addr[d]); d++)
 		continue;
-	return p == end || (*p == '#' && p > colon + d);
+	return d == an && addr[0] != '.' && addr[0] != '-' &&
+	    strspn(addr, "0123456789.") != an;
 }
 
-/* Every line of p[0..n) is a host:port line, a comment or blank. */
+/*
+ * After the first line: each is blank, a comment or one token with a
+ * ':', which the reader judges.
+ */
 static int
 is_hostport(const char *p, size_t n)
 {
-	const char *end = p + n, *nl, *q;
+	const char *end = p + n, *nl, *q, *t, *te;
 
 	for (; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
@@ -212,15 +238,10 @@ is_hostport(const char *p, size_t n)
 			continue;
 		if (q == nl || *q == '#')
 			continue;
-		if (nl[-1] == '\r')
-			q = nl - 1;
-		else
-			q = nl;
-		/* The sample may end inside the last line: not judged. */
-		if (nl == end)
-			break;
-		if (!is_hostport_line(p, (size_t)(q - p)))
-			return 0;
+		q = nl[-1] == '\r' ? nl - 1 : nl;
+		if (!hostport_token(p, q, &t, &te) ||
+		    memchr(t, ':', (size_t)(te - t)) == NULL)
+			return nl == end;	/* the sample may end inside */
 	}
 	return 1;
 }
