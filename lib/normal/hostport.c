@@ -95,10 +95,12 @@ hp_entry(struct pk_reader *r, struct nm_line *ln)
 			    "brackets", ln->p, (size_t)(ln->end - ln->p));
 		ae = colon;
 	}
-	if (pk_nm_addr(a, (size_t)(ae - a), &type, addr, sizeof(addr)) ==
-	    -1 || (*ln->p == '[') != (type == PK_ADDR_IPV6))
-		return pk_nm_bad(r, ln, "not an IP address", a,
-		    (size_t)(ae - a));
+	if (pk_nm_addr(a, (size_t)(ae - a), &type, addr, sizeof(addr)) == -1)
+		return pk_nm_bad(r, ln, "not an IP address (names are not "
+		    "resolved)", a, (size_t)(ae - a));
+	if ((*ln->p == '[') != (type == PK_ADDR_IPV6))
+		return pk_nm_bad(r, ln, "brackets around an IPv4 address",
+		    ln->p, (size_t)(ln->end - ln->p));
 	if (pk_parse_port(colon + 1, (size_t)(ln->end - colon - 1), 65535,
 	    &port) == -1 || port == 0)
 		return pk_nm_bad(r, ln, "bad port number", colon + 1,

@@ -272,6 +272,8 @@ nm_folded(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln,
 		e = &hb->h->extraports[hb->h->nextraports - 1];
 	else if ((e = pk_hb_extraports(hb)) == NULL)
 		return -2;
+	else
+		e->count = 0;
 	e->state = pk_state_names[st];
 	e->count += (long)count;
 	if (w == end)

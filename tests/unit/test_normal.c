@@ -396,8 +396,8 @@ TEST(test_hostport)
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\nhost.example:22\n");
 	assert_int(drain(r, &n), PK_ERR_FORMAT);
-	assert_str(pk_reader_error(r)->msg,
-	    "not an IP address \"host.example\"");
+	assert_str(pk_reader_error(r)->msg, "not an IP address (names are "
+	    "not resolved) \"host.example\"");
 	assert_int(pk_reader_error(r)->line, 2);
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\n2001:db8::1:22\n");
@@ -407,7 +407,8 @@ TEST(test_hostport)
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\n[10.0.0.2]:22\n");
 	assert_int(drain(r, &n), PK_ERR_FORMAT);
-	assert_str(pk_reader_error(r)->msg, "not an IP address \"10.0.0.2\"");
+	assert_str(pk_reader_error(r)->msg,
+	    "brackets around an IPv4 address \"[10.0.0.2]:22\"");
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\n[::1:22\n");
 	assert_int(drain(r, &n), PK_ERR_FORMAT);
