@@ -276,9 +276,9 @@ struct pk_reader;
 
 struct pk_read_opts {
 	struct pk_limits limits;
-	int		 merge;		/* masscan: fold records of one
-					   address into one host (holds
-					   masscan records in memory) */
+	int		 merge;		/* masscan, host:port lists: fold
+					   records of one address into one
+					   host (holds them in memory) */
 	/*
 	 * Warnings: a port listed twice in one host, and with dup_hosts a
 	 * host listed again (which keeps every address seen: memory grows
