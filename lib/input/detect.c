@@ -266,6 +266,15 @@ detect_line(const char *p, size_t n, int first)
 	return PK_FMT_UNKNOWN;
 }
 
+/* Lines of a run that only normal output has between its hosts. */
+static int
+is_normal_run_line(const char *p, size_t n)
+{
+	return starts(p, n, "Read data files from: ") ||
+	    starts(p, n, "Pre-scan script results:") ||
+	    starts(p, n, "Post-scan script results:");
+}
+
 static enum pk_format
 detect_text(const char *p, size_t n)
 {
@@ -296,13 +305,13 @@ detect_text(const char *p, size_t n)
 			if (f != PK_FMT_UNKNOWN || !nmap_comment)
 				return f;
 			first = 0;
-			normal = 1;
+			normal |= is_normal_run_line(p, (size_t)(nl - p));
 		}
 		p = nl + 1;
 	}
 	/*
-	 * Only comments: a grepable file of a scan that found nothing.  Lines
-	 * that grepable output never has after them: normal output's.
+	 * Only comments: a grepable file of a scan that found nothing, unless
+	 * lines that only normal output has came with them.
 	 */
 	if (normal)
 		return PK_FMT_NMAP_NORMAL;

@@ -61,6 +61,18 @@ nm_free(struct pk_reader *r)
 	r->impl = NULL;
 }
 
+/*
+ * Queue the host being built.  A host without a "Host is up" line (a
+ * list scan, -sL) is of unknown status, as the XML says.
+ */
+static int
+nm_commit(struct pk_reader *r)
+{
+	if (r->building->hb.h->status == NULL)
+		r->building->hb.h->status = "unknown";
+	return pk_rd_host_commit(r);
+}
+
 /* Queue the host being built, if any. */
 static int
 nm_flush(struct pk_reader *r, struct normal *nm)
@@ -68,7 +80,7 @@ nm_flush(struct pk_reader *r, struct normal *nm)
 	nm->where = NM_NONE;
 	if (r->building == NULL)
 		return PK_OK;
-	return pk_rd_host_commit(r);
+	return nm_commit(r);
 }
 
 /* --- The run ------------------------------------------------------------- */
@@ -394,7 +406,7 @@ nm_cut(struct pk_reader *r, struct normal *nm, unsigned long line,
 {
 	if (r->building != NULL && (!nm->closed || nm->inscript))
 		pk_rd_host_abort(r);
-	else if (r->building != NULL && pk_rd_host_commit(r) != PK_OK)
+	else if (r->building != NULL && nm_commit(r) != PK_OK)
 		return r->final;
 	return pk_rd_fail(r, PK_ERR_TRUNCATED, line, "truncated scan: %s",
 	    why);

@@ -280,6 +280,12 @@ TEST(test_handmade)
 	}
 	pk_reader_free(r);
 
+	/* A list scan (-sL) says nothing of the status. */
+	h = one_host(HDR "Nmap scan report for 10.0.0.8\n" DONE, &r);
+	if (h != NULL)
+		assert_str(h->status, "unknown");
+	pk_reader_free(r);
+
 	/* nmap's standard output, down hosts with --reason. */
 	h = one_host("Starting Nmap 7.93 ( https://nmap.org ) at 2026-11-23 "
 	    "20:00 UTC\nNmap scan report for 10.0.0.7 [host down, received "
