@@ -83,8 +83,6 @@ nm_cell(const struct nm_line *ln, size_t a, size_t b, const char **s,
 
 	*s = ln->start + (a < len ? a : len);
 	*n = (b != 0 && b < len ? b : len) - (size_t)(*s - ln->start);
-	if (b != 0 && b < (size_t)(*s - ln->start))
-		*n = 0;
 	while (*n > 0 && (*s)[*n - 1] == ' ')
 		(*n)--;
 }
@@ -235,11 +233,11 @@ pk_nm_row(struct pk_reader *r, struct normal *nm, struct pk_hb *hb,
 /*
  * One "N STATE [PROTO] ports [(REASON)]" of a "Not shown:" line.  Items
  * of one state in a row are one extraports with a reason each, as the
- * XML's <extraports> with its <extrareasons>.
+ * XML's <extraports> with its <extrareasons>.  0, -1 when the item is
+ * malformed, -2 out of memory.
  */
 static int
-nm_folded(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln,
-    const char *s, const char *end)
+nm_folded(struct pk_hb *hb, const char *s, const char *end)
 {
 	static const char *const protos[] = { "tcp", "udp", "sctp" };
 	const char *w, *proto = NULL;
@@ -286,8 +284,6 @@ nm_folded(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln,
 		return -2;
 	x->count = (long)count;
 	x->proto = proto;
-	(void)ln;
-	(void)r;
 	return 0;
 }
 
@@ -301,7 +297,7 @@ pk_nm_not_shown(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
 	while (s < ln->end) {
 		if ((c = pk_nm_find(s, ln->end, ", ")) == NULL)
 			c = ln->end;
-		rc = nm_folded(r, hb, ln, s, c);
+		rc = nm_folded(hb, s, c);
 		if (rc == -2)
 			return pk_nm_nomem(r, hb, ln->no);
 		if (rc == -1)
