@@ -78,12 +78,15 @@ enum pk_format {
 	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
 	PK_FMT_MASSCAN_LIST = 7,	/* masscan -oL */
 	PK_FMT_MASSCAN_JSON = 8,	/* masscan -oJ (and -oD) */
+	PK_FMT_NMAP_NORMAL = 9,		/* nmap -oN (or its standard output) */
+	PK_FMT_HOSTPORT = 10,		/* host:port lists (naabu, one-liners) */
 	PK_FMT_NETSTAT = 11		/* net-tools netstat -tulpn and friends */
 };
 
 /*
  * "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof",
- * "masscan-list", "masscan-json", "netstat", "unknown".
+ * "masscan-list", "masscan-json", "nmap-normal", "hostport", "netstat",
+ * "unknown".
  */
 const char	*pk_format_name(enum pk_format fmt);
 
@@ -298,9 +301,9 @@ struct pk_reader;
 
 struct pk_read_opts {
 	struct pk_limits limits;
-	int		 merge;		/* masscan: fold records of one
-					   address into one host (holds
-					   masscan records in memory) */
+	int		 merge;		/* masscan, host:port lists: fold
+					   records of one address into one
+					   host (holds them in memory) */
 	/*
 	 * Warnings: a port listed twice in one host, and with dup_hosts a
 	 * host listed again (which keeps every address seen: memory grows

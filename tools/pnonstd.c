@@ -224,7 +224,8 @@ static int
 is_scan(enum pk_format f)
 {
 	return f == PK_FMT_NMAP_XML || f == PK_FMT_MASSCAN_XML ||
-	    f == PK_FMT_GNMAP || f == PK_FMT_MASSCAN_LIST;
+	    f == PK_FMT_GNMAP || f == PK_FMT_MASSCAN_LIST ||
+	    f == PK_FMT_NMAP_NORMAL || f == PK_FMT_HOSTPORT;
 }
 
 static void

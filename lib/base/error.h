@@ -27,7 +27,7 @@ void	pk_error_vset(struct pk_error *err, int status, unsigned long line,
 #define PK_UNKNOWN_FORMAT_MSG \
 	"unknown input format (portkit reads Nmap XML and grepable output, " \
 	"masscan XML, grepable, list and JSON output, ss, lsof and netstat " \
-	"listings, lsof -F output)"
+	"listings, lsof -F output, Nmap normal output, host:port lists)"
 
 /* Input bytes an error message quotes, and the room their excerpt takes. */
 #define PK_EXCERPT	32

@@ -20,6 +20,8 @@ static const char *const format_names[] = {
 	[PK_FMT_MASSCAN_LIST] = "masscan-list",
 	[PK_FMT_MASSCAN_JSON] = "masscan-json",
 	[PK_FMT_NETSTAT] = "netstat",
+	[PK_FMT_NMAP_NORMAL] = "nmap-normal",
+	[PK_FMT_HOSTPORT] = "hostport",
 };
 
 const char *
@@ -182,6 +184,100 @@ is_netstat_line(const char *p, size_t n)
 	while (p < end && *p != ' ' && *p != ':')
 		p++;
 	return p < end && *p == ':';
+/*
+ * The token of a host:port line: blanks around it and a " # comment"
+ * after it allowed.  [*t, *te) is the token; 0 when the line has
+ * something else after it.
+ */
+static int
+hostport_token(const char *p, const char *end, const char **t,
+    const char **te)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (*t = p; p < end && *p != ' ' && *p != '\t'; p++)
+		continue;
+	*te = p;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return *te > *t && (p == end || (*p == '#' && p > *te));
+}
+
+static int
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+/*
+ * "ADDR:PORT", "[ADDR6]:PORT" or "NAME:PORT" (which the reader refuses
+ * by name): the first line of a host:port list.  Strict, so that no
+ * line of another format passes, then later lines need only be one
+ * token with a ':' for the reader to judge and name what is wrong.
+ */
+static int
+is_hostport_line(const char *p, size_t n)
+{
+	char addr[64];
+	const char *t, *te, *colon, *a;
+	unsigned long long port;
+	size_t d, an;
+
+	if (!hostport_token(p, p + n, &t, &te))
+		return 0;
+	for (colon = te; colon > t && colon[-1] != ':'; colon--)
+		continue;
+	if (colon == t)
+		return 0;
+	d = pk_parse_digits(colon, (size_t)(te - colon), &port);
+	if (d == 0 || colon + d != te || d > 5 || port == 0 || port > 65535)
+		return 0;
+	a = t;
+	an = (size_t)(colon - 1 - t);
+	if (*t == '[') {
+		if (an < 3 || colon[-2] != ']')
+			return 0;
+		a++;
+		an -= 2;
+	}
+	if (an == 0 || an >= sizeof(addr))
+		return 0;
+	memcpy(addr, a, an);
+	addr[an] = '\0';
+	if (*t == '[')
+		return pk_addr_valid(PK_ADDR_IPV6, addr);
+	if (pk_addr_valid(PK_ADDR_IPV4, addr))
+		return 1;
+	for (d = 0; d < an && is_name_char(addr[d]); d++)
+		continue;
+	return d == an && addr[0] != '.' && addr[0] != '-' &&
+	    strspn(addr, "0123456789.") != an;
+}
+
+/*
+ * After the first line: each is blank, a comment or one token with a
+ * ':', which the reader judges.
+ */
+static int
+is_hostport(const char *p, size_t n)
+{
+	const char *end = p + n, *nl, *q, *t, *te;
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		for (q = p; q < nl && (*q == ' ' || *q == '\t' || *q == '\r');
+		    q++)
+			continue;
+		if (q == nl || *q == '#')
+			continue;
+		q = nl[-1] == '\r' ? nl - 1 : nl;
+		if (!hostport_token(p, q, &t, &te) ||
+		    memchr(t, ':', (size_t)(te - t)) == NULL)
+			return nl == end;	/* the sample may end inside */
+	}
+	return 1;
 }
 
 static enum pk_format
@@ -209,11 +305,20 @@ detect_line(const char *p, size_t n, int first)
 	return PK_FMT_UNKNOWN;
 }
 
+/* Lines of a run that only normal output has between its hosts. */
+static int
+is_normal_run_line(const char *p, size_t n)
+{
+	return starts(p, n, "Read data files from: ") ||
+	    starts(p, n, "Pre-scan script results:") ||
+	    starts(p, n, "Post-scan script results:");
+}
+
 static enum pk_format
 detect_text(const char *p, size_t n)
 {
 	const char *end = p + n, *nl;
-	int first = 1, nmap_comment = 0, note = 0;
+	int first = 1, nmap_comment = 0, note = 0, normal = 0;
 	enum pk_format f;
 
 	while (p < end) {
@@ -231,16 +336,28 @@ detect_text(const char *p, size_t n)
 			    starts(p, (size_t)(nl - p), "# Masscan "))
 				nmap_comment = 1;
 		} else if (nl > p) {
-			if (starts(p, (size_t)(nl - p), "Nmap scan report"))
-				return PK_FMT_UNKNOWN;	/* -oN */
+			if (starts(p, (size_t)(nl - p), "Nmap scan report for ") ||
+			    (first && starts(p, (size_t)(nl - p),
+			    "Starting Nmap ")))
+				return PK_FMT_NMAP_NORMAL;
+			if (first && !nmap_comment &&
+			    is_hostport_line(p, (size_t)(nl - p)))
+				return is_hostport(p, (size_t)(end - p)) ?
+				    PK_FMT_HOSTPORT : PK_FMT_UNKNOWN;
 			f = detect_line(p, (size_t)(nl - p), first);
 			if (f != PK_FMT_UNKNOWN || !nmap_comment)
 				return f;
 			first = 0;
+			normal |= is_normal_run_line(p, (size_t)(nl - p));
 		}
 		p = nl + 1;
 	}
-	/* Only comments: a grepable file of a scan that found nothing. */
+	/*
+	 * Only comments: a grepable file of a scan that found nothing, unless
+	 * lines that only normal output has came with them.
+	 */
+	if (normal)
+		return PK_FMT_NMAP_NORMAL;
 	return nmap_comment ? PK_FMT_GNMAP : PK_FMT_UNKNOWN;
 }
 

@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t cut;
 
 	f = pk_format_detect(data, size);
-	if ((unsigned)f > PK_FMT_MASSCAN_LIST || pk_format_name(f) == NULL)
+	if ((unsigned)f > PK_FMT_HOSTPORT || pk_format_name(f) == NULL)
 		abort();
 	cut = size / 2;
 	(void)pk_format_detect(data, cut);

@@ -667,3 +667,36 @@ gen_charref_cut() {
 	printf 'addrtype="ipv4"/><ports><port protocol="tcp" portid="22">'
 	printf '<state state="open"/><service name="a&#x1'
 }
+# Nmap normal output (-oN) and host:port lists.
+NORMAL_HEAD='# Nmap 7.93 scan initiated Mon Nov 23 20:22:48 2026 as: nmap -oN x 10.0.0.1'
+NORMAL_TAIL='# Nmap done at Mon Nov 23 20:22:50 2026 -- 1 IP address (1 host up) scanned in 1.31 seconds'
+normal_host() {
+	printf '%s\nNmap scan report for 10.0.0.1\nHost is up.\n\n' "$NORMAL_HEAD"
+	printf 'PORT      STATE SERVICE\n%b\n\n%s\n' "$1" "$NORMAL_TAIL"
+}
+gen_normal_port() { normal_host '99999/tcp open  ssh'; }
+gen_normal_nul() { normal_host '22/tcp    open  s\0sh'; }
+gen_normal_cut() { normal_host '22/tcp    open  ssh' | head -c 150; }
+# A port table of every port, then a script of 100,000 lines.
+gen_normal_many() {
+	printf '%s\nNmap scan report for 10.0.0.1\nHost is up.\n\n' "$NORMAL_HEAD"
+	printf 'PORT      STATE SERVICE\n'
+	awk 'BEGIN { for (i = 1; i <= 65535; i++)
+		printf "%-9s open  x\n", i "/tcp" }'
+	printf '| banner: x\n'
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "|   line %d\n", i }'
+	printf '|_end\n\n%s\n' "$NORMAL_TAIL"
+}
+gen_normal_overlong() {
+	normal_host "22/tcp    open  ssh\n| x: $(head -c 4200000 /dev/zero |
+	    tr '\0' a)\n|_end"
+}
+gen_hostport_bad_port() { printf '10.0.0.1:22\n10.0.0.1:99999999999\n'; }
+gen_hostport_overlong() {
+	printf '10.0.0.1:22\n'
+	head -c 4200000 /dev/zero | tr '\0' 1
+	printf ':22\n'
+}
+gen_hostport_many() {
+	awk 'BEGIN { for (i = 1; i <= 65535; i++) printf "[::1]:%d\n", i }'
+}

@@ -553,7 +553,30 @@ TEST(test_reader_detect)
 		  PK_FMT_GNMAP },
 		{ "# Nmap 7.93 scan initiated x as: nmap -oN - 1\n"
 		  "Nmap scan report for localhost (127.0.0.1)\n",
-		  PK_FMT_UNKNOWN },
+		  PK_FMT_NMAP_NORMAL },
+		{ "Starting Nmap 7.93 ( https://nmap.org ) at 2026-11-23 20:00 "
+		  "UTC\nNmap scan report for localhost (127.0.0.1)\n",
+		  PK_FMT_NMAP_NORMAL },
+		{ "Nmap scan report for 10.0.0.1 [host down]\n",
+		  PK_FMT_NMAP_NORMAL },
+		{ "# Nmap 7.93 scan initiated x as: nmap -v -oN - 10.0.0.9\n"
+		  "Read data files from: /usr/share/nmap\n"
+		  "# Nmap done at x -- 1 IP address (0 hosts up) scanned\n",
+		  PK_FMT_NMAP_NORMAL },
+		{ "10.0.0.1:22\n10.0.0.1:80\n[2001:db8::1]:443\n",
+		  PK_FMT_HOSTPORT },
+		{ "# naabu\n\n  10.0.0.1:22  # ssh\r\n10.0.0.2:8", PK_FMT_HOSTPORT },
+		{ "10.0.0.1:22\nbad line\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:22\n10.0.0.1:99999\nx.example:22\n",
+		  PK_FMT_HOSTPORT },
+		{ "scanme.example:22\n", PK_FMT_HOSTPORT },
+		{ "-x:22\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:22 x\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:0\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:65536\n", PK_FMT_UNKNOWN },
+		{ "a:b\n", PK_FMT_UNKNOWN },
+		{ "2001:db8::1:443\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:22#x\n", PK_FMT_UNKNOWN },
 		{ "tcpmux\t1/tcp\t0.001995\t# TCP Port Service Multiplexer\n",
 		  PK_FMT_SERVICES },
 		{ "# comment\nssh\t22/tcp\t0.182286\n", PK_FMT_SERVICES },
@@ -606,6 +629,8 @@ TEST(test_reader_detect)
 	assert_str(pk_format_name(PK_FMT_GNMAP), "gnmap");
 	assert_str(pk_format_name(PK_FMT_MASSCAN_LIST), "masscan-list");
 	assert_str(pk_format_name(PK_FMT_MASSCAN_JSON), "masscan-json");
+	assert_str(pk_format_name(PK_FMT_NMAP_NORMAL), "nmap-normal");
+	assert_str(pk_format_name(PK_FMT_HOSTPORT), "hostport");
 	assert_str(pk_format_name((enum pk_format)99), "unknown");
 }
 
