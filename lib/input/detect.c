@@ -184,6 +184,8 @@ is_netstat_line(const char *p, size_t n)
 	while (p < end && *p != ' ' && *p != ':')
 		p++;
 	return p < end && *p == ':';
+}
+
 /*
  * The token of a host:port line: blanks around it and a " # comment"
  * after it allowed.  [*t, *te) is the token; 0 when the line has
