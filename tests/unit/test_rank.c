@@ -545,7 +545,7 @@ TEST(test_add_file)
 {
 	char one[] = "/tmp/test_rank.XXXXXX", two[] = "/tmp/test_rank.XXXXXX";
 	struct pk_rank_input in;
-	unsigned long hosts;
+	unsigned long hosts = 0;
 
 	if (!assert_true(scan_file(one, 1, 0) && scan_file(two, 2, 0)))
 		goto out;
