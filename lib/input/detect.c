@@ -366,7 +366,25 @@ detect_text(const char *p, size_t n)
 /*
  * masscan -oJ ("[" then a record a line) and -oD (a record a line): the
  * first record has an "ip" member and masscan's "ports" or "rec_type".
+ * A scan that found nothing is masscan's "[\n]\n" alone.
  */
+/* Blanks, "]", blanks: the rest of an empty array (the whole input). */
+static int
+empty_array(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	if (i == n || p[i++] != ']')
+		return 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	return i == n;
+}
+
 static enum pk_format
 detect_json(const char *p, size_t n)
 {
@@ -376,6 +394,8 @@ detect_json(const char *p, size_t n)
 		if ((nl = memchr(p, '\n', n)) == NULL)
 			return PK_FMT_UNKNOWN;
 		rec = nl + 1;
+		if (empty_array(p + 1, n - 1))
+			return PK_FMT_MASSCAN_JSON;
 	}
 	n -= (size_t)(rec - p);
 	if ((nl = memchr(rec, '\n', n)) != NULL)

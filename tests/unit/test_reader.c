@@ -440,6 +440,7 @@ TEST(test_reader_masscan_json_errors)
 		  PK_ERR_FORMAT, "masscan JSON: bad address" },
 		{ "[\n]\n{\"ip\": \"10.0.0.1\", \"ports\": []}\n",
 		  PK_ERR_UNKNOWN_FORMAT, NULL },
+		{ "[\n]\n", PK_EOF, NULL },
 		{ "{\"ip\": \"1.2.3.4\", \"ports\": [] } {}\n",
 		  PK_ERR_FORMAT, "masscan JSON: one record object per line "
 		  "expected" },
@@ -614,6 +615,9 @@ TEST(test_reader_detect)
 		  "\"status\"}\n", PK_FMT_MASSCAN_JSON },
 		{ "{\"ip\": \"10.77.1.2\"}\n", PK_FMT_UNKNOWN },
 		{ "[1, 2]\n", PK_FMT_UNKNOWN },
+		{ "[\n]\n", PK_FMT_MASSCAN_JSON },
+		{ "[\n]\n\n", PK_FMT_MASSCAN_JSON },
+		{ "[]", PK_FMT_UNKNOWN },
 		{ "\xff\xfe<\0?\0", PK_FMT_NMAP_XML },
 		{ "hello\n", PK_FMT_UNKNOWN },
 		{ "", PK_FMT_UNKNOWN },

@@ -25,3 +25,6 @@ echo "exit $?"
 printf '[\n{"ip": "10.0.0.1", "ports": []}\n]\n{"ip": "10.0.0.1", "ports": []}\n' |
     pcat -
 echo "exit $?"
+# masscan -oJ of a scan that found nothing: no records, nothing matched.
+printf '[\n]\n' | pcat -
+echo "exit $?"
