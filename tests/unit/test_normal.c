@@ -263,9 +263,10 @@ TEST(test_cut_every_offset)
 		cut = (size_t)(first - buf) + 22;
 		for (bad = 0; cut < len && bad == 0; cut++) {
 			r = pk_reader_open_mem(buf, cut, "t", NULL);
-			for (n = 0; (rc = pk_reader_next(r, &h)) == PK_OK; n++) {
+			n = 0;
+			while ((rc = pk_reader_next(r, &h)) == PK_OK) {
 				sig(h, got, sizeof(got));
-				if (n >= 64 || strcmp(got, want[n]) != 0)
+				if (n >= 64 || strcmp(got, want[n++]) != 0)
 					bad++;
 			}
 			if (rc != PK_ERR_TRUNCATED && (rc != PK_EOF ||
@@ -355,7 +356,8 @@ TEST(test_handmade)
 		assert_str(h->mac, "02:00:00:00:00:01");
 		assert_str(h->addrs[1].vendor, "Acme Ltd");
 		assert_int(h->nosmatches, 1);
-		assert_str(h->osmatches[0].name, "Linux 5.0 - 5.14, Linux 4.15");
+		assert_str(h->osmatches[0].name,
+		    "Linux 5.0 - 5.14, Linux 4.15");
 		assert_int(h->osmatches[0].accuracy, 100);
 		assert_int(h->nextraports, 1);
 		assert_int(h->extraports[0].count, 997);
