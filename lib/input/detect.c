@@ -307,6 +307,14 @@ detect_line(const char *p, size_t n, int first)
 	return PK_FMT_UNKNOWN;
 }
 
+/* A host's first line, or nmap's first line on standard output. */
+static int
+is_normal_line(const char *p, size_t n, int first)
+{
+	return starts(p, n, "Nmap scan report for ") ||
+	    (first && starts(p, n, "Starting Nmap "));
+}
+
 /* Lines of a run that only normal output has between its hosts. */
 static int
 is_normal_run_line(const char *p, size_t n)
@@ -338,9 +346,7 @@ detect_text(const char *p, size_t n)
 			    starts(p, (size_t)(nl - p), "# Masscan "))
 				nmap_comment = 1;
 		} else if (nl > p) {
-			if (starts(p, (size_t)(nl - p), "Nmap scan report for ") ||
-			    (first && starts(p, (size_t)(nl - p),
-			    "Starting Nmap ")))
+			if (is_normal_line(p, (size_t)(nl - p), first))
 				return PK_FMT_NMAP_NORMAL;
 			if (first && !nmap_comment &&
 			    is_hostport_line(p, (size_t)(nl - p)))

@@ -381,7 +381,8 @@ nm_host_line(struct pk_reader *r, struct normal *nm, struct pk_hb *hb,
 		return pk_nm_heading(r, nm, ln);
 	}
 	nm->where = NM_NONE;
-	if (nm_eat(ln, "Host script results:") && ln->p == ln->end)
+	if (ln->end - ln->p == 20 &&
+	    memcmp(ln->p, "Host script results:", 20) == 0)
 		nm->where = NM_HOSTSCRIPTS;
 	else if (nm_eat(ln, "MAC Address: "))
 		return nm_mac(r, hb, ln);

@@ -166,6 +166,123 @@ same_host(const struct pk_host *n, const struct pk_host *x)
 		same_port(&n->ports[i], &x->ports[i]);
 }
 
+/*
+ * A host in a few bytes: enough to tell a host cut short from a whole.
+ * Not its host scripts: a cut just after the blank line before "Host
+ * script results" keeps the host without them (pcat(1)).
+ */
+static void
+sig(const struct pk_host *h, char *buf, size_t n)
+{
+	size_t i, k;
+
+	k = (size_t)snprintf(buf, n, "%s %s %s %zu %zu %zu|",
+	    h->host != NULL ? h->host : "-", h->mac != NULL ? h->mac : "-",
+	    h->status, h->nports, h->nextraports, h->nosmatches);
+	for (i = 0; i < h->nports && k < n; i++)
+		k += (size_t)snprintf(buf + k, n - k, "%u/%s/%s/%zu/%s,",
+		    h->ports[i].port, h->ports[i].state,
+		    h->ports[i].service != NULL ? h->ports[i].service : "-",
+		    h->ports[i].nscripts,
+		    h->ports[i].version != NULL ? h->ports[i].version : "-");
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)n + 1)) != NULL &&
+	    fread(buf, 1, (size_t)n, f) == (size_t)n)
+		*len = (size_t)n;
+	else {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+/* Report lines whose host ended before cut: another line follows. */
+static unsigned long
+whole_reports(const char *buf, size_t cut)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	for (i = 0; i + 21 <= cut; i++)
+		if ((i == 0 || buf[i - 1] == '\n') &&
+		    memcmp(buf + i, "Nmap scan report for ", 21) == 0)
+			n++;
+	return n > 0 ? n - 1 : 0;
+}
+
+/*
+ * Every .nmap cut at every byte: truncated (or whole, right after a
+ * run's trailer), each host delivered the same as in the whole file,
+ * and every host whose report another report followed kept.
+ */
+TEST(test_cut_every_offset)
+{
+	static const char *const names[] = {
+		"interrupted-sS", "multi-sS", "multi-sn", "localhost-sC",
+		"localhost-sV", "basic-sS", "basic-O", "basic-sV", "resume1",
+		"resume2", "append", "fw-stateful-sS", "fw-none-sA-1000",
+		"nonstd-sV", NULL
+	};
+	char want[64][512], got[512];
+	const struct pk_host *h;
+	struct pk_reader *r;
+	size_t len = 0, cut;
+	unsigned long n, bad;
+	const char *first;
+	char *buf;
+	int i, rc;
+
+	for (i = 0; names[i] != NULL; i++) {
+		snprintf(got, sizeof(got), "%s.nmap", names[i]);
+		if (!assert_true((buf = slurp(testdata_path(got), &len)) !=
+		    NULL))
+			continue;
+		r = pk_reader_open_mem(buf, len, "t", NULL);
+		for (n = 0; pk_reader_next(r, &h) == PK_OK && n < 64; n++)
+			sig(h, want[n], sizeof(want[n]));
+		pk_reader_free(r);
+		/* Before a report line, the content is no -oN yet. */
+		first = strstr(buf, "\nNmap scan report for ");
+		if (!assert_true(first != NULL)) {
+			free(buf);
+			continue;
+		}
+		cut = (size_t)(first - buf) + 22;
+		for (bad = 0; cut < len && bad == 0; cut++) {
+			r = pk_reader_open_mem(buf, cut, "t", NULL);
+			n = 0;
+			while ((rc = pk_reader_next(r, &h)) == PK_OK) {
+				sig(h, got, sizeof(got));
+				if (n >= 64 || strcmp(got, want[n++]) != 0)
+					bad++;
+			}
+			if (rc != PK_ERR_TRUNCATED && (rc != PK_EOF ||
+			    buf[cut - 1] != '\n'))
+				bad++;
+			if (n < whole_reports(buf, cut))
+				bad++;
+			th_check(bad == 0, __FILE__, __LINE__,
+			    "%s cut at %zu: status %d, %lu hosts", names[i],
+			    cut, rc, n);
+			pk_reader_free(r);
+		}
+		free(buf);
+	}
+}
+
 TEST(test_xml_twins)
 {
 	static const char *const names[] = {
@@ -239,7 +356,8 @@ TEST(test_handmade)
 		assert_str(h->mac, "02:00:00:00:00:01");
 		assert_str(h->addrs[1].vendor, "Acme Ltd");
 		assert_int(h->nosmatches, 1);
-		assert_str(h->osmatches[0].name, "Linux 5.0 - 5.14, Linux 4.15");
+		assert_str(h->osmatches[0].name,
+		    "Linux 5.0 - 5.14, Linux 4.15");
 		assert_int(h->osmatches[0].accuracy, 100);
 		assert_int(h->nextraports, 1);
 		assert_int(h->extraports[0].count, 997);
@@ -423,5 +541,5 @@ TEST(test_hostport)
 	pk_reader_free(r);
 }
 
-TEST_MAIN(test_xml_twins, test_handmade, test_rejects, test_truncated,
-    test_hostport)
+TEST_MAIN(test_xml_twins, test_cut_every_offset, test_handmade,
+    test_rejects, test_truncated, test_hostport)

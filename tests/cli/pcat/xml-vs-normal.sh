@@ -51,7 +51,7 @@ for name in interrupted-sS multi-sS multi-sn localhost-sC localhost-sV \
 	pcat -H -o tsv -f $f,version "$o" >full.tsv 2>/dev/null
 	pcat -H -o tsv --hosts -f $h "$o" >fullh.tsv 2>/dev/null
 	offs=$(awk -v s="$size" '
-	    BEGIN { for (i = 1; i < 16; i++) print int(s * i / 16) }
+	    BEGIN { for (i = 1; i < 8; i++) print int(s * i / 8) }
 	    /^Nmap scan report for / { print at - 1; print at; print at + 25 }
 	    { at += length($0) + 1 }' "$o" | sort -nu)
 	cuts=0 bad=0
