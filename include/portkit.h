@@ -577,14 +577,14 @@ const char *const *pk_ports_categories(const struct pk_ports *pt, size_t *n);
  * 1 when the comma-separated list holds the category name[0..len), else
  * 0 (also for a NULL list).
  */
-int		 pk_category_in(const char *list, const char *name,
+int		 pk_ports_list_has(const char *list, const char *name,
 		    size_t len);
 /*
  * The IANA range of a port: "well-known" (0-1023), "registered"
  * (1024-49151) or "dynamic" (49152-65535); NULL for PK_PROTO_IP, whose
  * port is a protocol number, and past 65535.  Static.
  */
-const char	*pk_iana_range(int proto, unsigned port);
+const char	*pk_ports_iana_range(int proto, unsigned port);
 
 /* --- Scan records as rows (lib/scan/record.c, lib/scan/extraports.c) --- */
 

@@ -257,7 +257,7 @@ category_selected(const struct pk_filter *f, int proto, unsigned port)
 	for (p = f->cats; ; p = c + 1) {
 		c = strchr(p, ',');
 		n = c != NULL ? (size_t)(c - p) : strlen(p);
-		if (pk_category_in(pc->category, p, n))
+		if (pk_ports_list_has(pc->category, p, n))
 			return 1;
 		if (c == NULL)
 			return 0;

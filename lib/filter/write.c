@@ -8,7 +8,8 @@
 
 /* The criteria that decide which ports, hence which hosts, are kept. */
 #define PORT_CRITERIA	(PK_FILTER_STATE | PK_FILTER_PROTO | \
-			 PK_FILTER_PORTS | PK_FILTER_SERVICE)
+			 PK_FILTER_PORTS | PK_FILTER_SERVICE | \
+			 PK_FILTER_CATEGORY)
 
 /* One host's walk over its ports. */
 struct walk {

@@ -492,9 +492,9 @@ is_exposed(const struct pk_nonstd *ns, const char *fam)
 static const char *
 exposed_category(const char *cats)
 {
-	if (pk_category_in(cats, "database", 8))
+	if (pk_ports_list_has(cats, "database", 8))
 		return "database";
-	if (pk_category_in(cats, "remote-access", 13))
+	if (pk_ports_list_has(cats, "remote-access", 13))
 		return "remote-access";
 	return NULL;
 }

@@ -56,7 +56,7 @@ pk_ports_free(struct pk_ports *pt)
 }
 
 const char *
-pk_iana_range(int proto, unsigned port)
+pk_ports_iana_range(int proto, unsigned port)
 {
 	/* nmap -sO's "port" is a protocol number: no range applies. */
 	if (proto == PK_PROTO_IP || port > 65535)
@@ -66,7 +66,7 @@ pk_iana_range(int proto, unsigned port)
 }
 
 int
-pk_category_in(const char *list, const char *name, size_t len)
+pk_ports_list_has(const char *list, const char *name, size_t len)
 {
 	const char *p, *c;
 

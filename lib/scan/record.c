@@ -372,7 +372,7 @@ fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
 		pk_val_str(v, c != NULL ? c->category : NULL);
 		break;
 	case F_IANA_RANGE:
-		pk_val_str(v, pk_iana_range(p->proto, p->port));
+		pk_val_str(v, pk_ports_iana_range(p->proto, p->port));
 		break;
 	case F_PROTO: pk_val_str(v, pk_proto_name(p->proto)); break;
 	case F_PORT: pk_val_int(v, p->port, 1); break;

@@ -117,24 +117,24 @@ TEST(test_errors)
 
 TEST(test_category_in)
 {
-	assert_int(pk_category_in("core,web", "web", 3), 1);
-	assert_int(pk_category_in("core,web", "core", 4), 1);
-	assert_int(pk_category_in("core,web", "cor", 3), 0);
-	assert_int(pk_category_in("core,web", "webx", 3), 1);
-	assert_int(pk_category_in("", "web", 3), 0);
-	assert_int(pk_category_in(NULL, "web", 3), 0);
+	assert_int(pk_ports_list_has("core,web", "web", 3), 1);
+	assert_int(pk_ports_list_has("core,web", "core", 4), 1);
+	assert_int(pk_ports_list_has("core,web", "cor", 3), 0);
+	assert_int(pk_ports_list_has("core,web", "webx", 3), 1);
+	assert_int(pk_ports_list_has("", "web", 3), 0);
+	assert_int(pk_ports_list_has(NULL, "web", 3), 0);
 }
 
 TEST(test_iana_range)
 {
-	assert_str(pk_iana_range(PK_PROTO_TCP, 0), "well-known");
-	assert_str(pk_iana_range(PK_PROTO_UDP, 1023), "well-known");
-	assert_str(pk_iana_range(PK_PROTO_TCP, 1024), "registered");
-	assert_str(pk_iana_range(PK_PROTO_SCTP, 49151), "registered");
-	assert_str(pk_iana_range(PK_PROTO_TCP, 49152), "dynamic");
-	assert_str(pk_iana_range(PK_PROTO_TCP, 65535), "dynamic");
-	assert_true(pk_iana_range(PK_PROTO_TCP, 65536) == NULL);
-	assert_true(pk_iana_range(PK_PROTO_IP, 6) == NULL);
+	assert_str(pk_ports_iana_range(PK_PROTO_TCP, 0), "well-known");
+	assert_str(pk_ports_iana_range(PK_PROTO_UDP, 1023), "well-known");
+	assert_str(pk_ports_iana_range(PK_PROTO_TCP, 1024), "registered");
+	assert_str(pk_ports_iana_range(PK_PROTO_SCTP, 49151), "registered");
+	assert_str(pk_ports_iana_range(PK_PROTO_TCP, 49152), "dynamic");
+	assert_str(pk_ports_iana_range(PK_PROTO_TCP, 65535), "dynamic");
+	assert_true(pk_ports_iana_range(PK_PROTO_TCP, 65536) == NULL);
+	assert_true(pk_ports_iana_range(PK_PROTO_IP, 6) == NULL);
 }
 
 TEST(test_shipped_table)
