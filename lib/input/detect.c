@@ -423,6 +423,7 @@ pk_format_detect(const void *buf, size_t len)
 {
 	const unsigned char *u = buf;
 	const char *p = buf;
+	enum pk_format f;
 
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 	    (u[0] == 0xfe && u[1] == 0xff)))
@@ -440,7 +441,11 @@ pk_format_detect(const void *buf, size_t len)
 		return PK_FMT_UNKNOWN;
 	if (*p == '<')
 		return detect_xml(p, len);
-	if (*p == '[' || *p == '{')
-		return detect_json(p, len);
+	/* "[fd77::2]:22" opens a host:port list as "[" opens masscan -oJ. */
+	if (*p == '[' || *p == '{') {
+		f = detect_json(p, len);
+		if (f != PK_FMT_UNKNOWN || *p == '{')
+			return f;
+	}
 	return detect_text(p, len);
 }

@@ -14,6 +14,8 @@ pcat --scripts -o jsonl -f elements --match script='^ssl-cert$' \
 pcat --scripts -H -o tsv -f port,script -p 443 --state open localhost-sC.xml
 pcat --scripts -H -o tsv -f host,script --match output=nginx localhost-sC.xml
 pcat --scripts -H -o tsv -f script --service '^https?$' localhost-sC.xml
+# The name as shown: a TLS service is ssl/http.
+pcat --scripts -H -o tsv -f port,script --service '^ssl/' localhost-sC.xml
 pcat --scripts -o list localhost-sC.xml
 # No script results: nothing printed, exit 1.
 pcat --scripts basic-sS.xml
