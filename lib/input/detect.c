@@ -335,10 +335,12 @@ detect_text(const char *p, size_t n)
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
-		if (first && (note || *p == '(')) {
+		if (first && note) {
+			note = 0;	/* a note's second line */
+		} else if (first && *p == '(') {
 			/* netstat's notes on standard error, captured too. */
-			note = !(nl > p && (nl[-1] == ')' ||
-			    (nl[-1] == '\r' && nl - p > 1 && nl[-2] == ')')));
+			note = !(nl[-1] == ')' || (nl[-1] == '\r' &&
+			    nl - p > 1 && nl[-2] == ')'));
 		} else if (*p == '#') {
 			if (first && nl - p == 8 && starts(p, 8, "#masscan"))
 				return PK_FMT_MASSCAN_LIST;

@@ -74,7 +74,11 @@ ns_frame(struct pk_sock_reader *r, const char *p, const char *end)
 
 	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 		e--;
-	if (r->ns_note || (p < end && *p == '(')) {
+	if (r->ns_note) {
+		r->ns_note = 0;		/* notes take two lines at most */
+		return SK_SKIP;
+	}
+	if (p < end && *p == '(') {
 		/* A note from standard error, perhaps over two lines. */
 		r->ns_note = !(e > p && e[-1] == ')');
 		return SK_SKIP;

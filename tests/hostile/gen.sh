@@ -700,3 +700,19 @@ gen_hostport_overlong() {
 gen_hostport_many() {
 	awk 'BEGIN { for (i = 1; i <= 65535; i++) printf "[::1]:%d\n", i }'
 }
+
+# netstat: a note that never closes swallows one more line, not the rest.
+gen_netstat_note() {
+	printf '(Not all processes could be identified, and no end\n'
+	printf 'Active Internet connections (only servers)\n'
+	printf 'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n'
+	printf 'tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      812/sshd\n'
+}
+
+# netstat: thousands of cut addresses, each reported and skipped.
+gen_netstat_cut() {
+	printf 'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n'
+	awk 'BEGIN { for (i = 0; i < 3000; i++)
+	    printf "tcp6       0      0 fd77:aaaa:bbbb:cccc::22 :::*                    LISTEN      %d/x\n", i + 1 }'
+	printf 'tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      812/sshd\n'
+}
