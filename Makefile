@@ -195,6 +195,19 @@ $(BUILDDIR)/portkit.pc: portkit.pc.in include/portkit.h FORCE
 
 FORCE:
 
+# Where install-data puts the port table and pnonstd's tables, compiled
+# into fe_data.o as one more place the tools look.  The stamp is
+# rewritten only when the directory changes (make install PREFIX=/usr
+# after a plain make), so fe_data.o is rebuilt then and only then.
+FE_DATADIR	= $(DATADIR)/portkit
+$(BUILDDIR)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	$(Q)echo '$(FE_DATADIR)' >$@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(OBJDIR)/tools/fe/fe_data.o: $(BUILDDIR)/datadir.stamp
+$(OBJDIR)/tools/fe/fe_data.o: FE_CFLAGS += -DFE_DATADIR='"$(FE_DATADIR)"'
+
 ALL_OBJS	= $(LIB_OBJS) $(LIB_PICS) $(FE_OBJS) \
 		  $(TOOL_SRCS:%.c=$(OBJDIR)/%.o) $(UNIT_SRCS:%.c=$(OBJDIR)/%.o) \
 		  $(FUZZ_SRCS:%.c=$(OBJDIR)/%.o)
@@ -259,11 +272,11 @@ install-completions:
 	$(if $(ZSH_COMPS),$(INSTALL) -d $(DESTDIR)$(ZSHCOMPDIR) && \
 	    $(INSTALL) -m 644 $(ZSH_COMPS) $(DESTDIR)$(ZSHCOMPDIR)/)
 
-## install-data: pnonstd's tables into DATADIR/portkit
+## install-data: pnonstd's tables and the port table into DATADIR/portkit
 install-data:
 	$(INSTALL) -d $(DESTDIR)$(DATADIR)/portkit
 	$(INSTALL) -m 644 data/nonstd-map.tsv data/nonstd-equiv.tsv \
-	    data/exposed.txt $(DESTDIR)$(DATADIR)/portkit/
+	    data/port-categories $(DESTDIR)$(DATADIR)/portkit/
 
 ## uninstall: remove what install put in place
 uninstall:
@@ -276,7 +289,8 @@ uninstall:
 	    $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(TOOLS))) \
 	    $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(notdir $(BASH_COMPS))) \
 	    $(addprefix $(DESTDIR)$(ZSHCOMPDIR)/,$(notdir $(ZSH_COMPS))) \
-	    $(DESTDIR)$(DOCDIR)/README.md $(DESTDIR)$(DOCDIR)/LICENSE
+	    $(DESTDIR)$(DOCDIR)/README.md $(DESTDIR)$(DOCDIR)/LICENSE \
+	    $(DESTDIR)$(DATADIR)/portkit/port-categories
 	@for p in $(notdir $(MAN_PAGES)); do \
 	    echo "rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
 	    rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p; \
@@ -374,9 +388,19 @@ $(BENCH_SAX): bench/saxcount.c
 	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(DEP_CFLAGS) $(CPPFLAGS) \
 	    $(CFLAGS) -o $@ $< $(LDFLAGS) $(DEP_LIBS)
 
+# Runs one command and reports its wall time, CPU time and peak RSS.
+BENCH_RUNONE	= $(BUILDDIR)/bench/runone
+
+$(BENCH_RUNONE): bench/runone.c
+	$(E) "  CC      $<"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror $(CPPFLAGS) $(CFLAGS) \
+	    -o $@ $< $(LDFLAGS)
+
 ## bench: time the tools against their peers (SIZES=10 is the quick form)
-bench: all $(BENCH_GEN) $(BENCH_SAX)
+bench: all $(BENCH_GEN) $(BENCH_SAX) $(BENCH_RUNONE)
 	@if [ -x bench/run ]; then BUILDDIR=$(BUILDDIR) GEN=$(BENCH_GEN) \
+	    RUNONE=$(BENCH_RUNONE) \
 	    $(if $(SIZES),SIZES="$(SIZES)") bench/run; \
 	else echo "no bench/run yet"; fi
 

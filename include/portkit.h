@@ -76,12 +76,17 @@ enum pk_format {
 	PK_FMT_SERVICES = 4,		/* nmap-services */
 	PK_FMT_SS = 5,			/* ss -tulnp and friends */
 	PK_FMT_LSOF = 6,		/* lsof -i, lsof -i -F */
-	PK_FMT_MASSCAN_LIST = 7		/* masscan -oL */
+	PK_FMT_MASSCAN_LIST = 7,	/* masscan -oL */
+	PK_FMT_MASSCAN_JSON = 8,	/* masscan -oJ (and -oD) */
+	PK_FMT_NMAP_NORMAL = 9,		/* nmap -oN (or its standard output) */
+	PK_FMT_HOSTPORT = 10,		/* host:port lists (naabu, one-liners) */
+	PK_FMT_NETSTAT = 11		/* net-tools netstat -tulpn and friends */
 };
 
 /*
  * "nmap-xml", "masscan-xml", "gnmap", "services", "ss", "lsof",
- * "masscan-list", "unknown".
+ * "masscan-list", "masscan-json", "nmap-normal", "hostport", "netstat",
+ * "unknown".
  */
 const char	*pk_format_name(enum pk_format fmt);
 
@@ -183,9 +188,31 @@ struct pk_hostname {
 	const char	*type;		/* "user", "PTR", or NULL */
 };
 
+/*
+ * One node of a script's structured output (Nmap XML): an <elem>, whose
+ * value is its text ("" when empty), or a <table>, whose value is NULL
+ * and whose children are its <table> and <elem> nodes in file order.
+ * key is the key attribute, NULL when the node has none.  Nesting is
+ * bounded by pk_limits.max_depth, the whole by max_host_bytes.
+ */
+struct pk_script_elem {
+	const char	*key;
+	const char	*value;
+	struct pk_script_elem *children;
+	size_t		 nchildren;
+};
+
+/*
+ * A script result.  masscan banners are scripts too: id "banner",
+ * output "TYPE: TEXT" with TEXT as masscan writes it (bytes outside
+ * printable ASCII and <>&\"' as \xHH), and elems the two <elem>s
+ * "type" and "banner".
+ */
 struct pk_script {
 	const char	*id;
 	const char	*output;
+	struct pk_script_elem *elems;	/* top-level nodes, or NULL */
+	size_t		 nelems;
 };
 
 struct pk_port {
@@ -274,9 +301,9 @@ struct pk_reader;
 
 struct pk_read_opts {
 	struct pk_limits limits;
-	int		 merge;		/* masscan: fold records of one
-					   address into one host (holds
-					   masscan records in memory) */
+	int		 merge;		/* masscan, host:port lists: fold
+					   records of one address into one
+					   host (holds them in memory) */
 	/*
 	 * Warnings: a port listed twice in one host, and with dup_hosts a
 	 * host listed again (which keeps every address seen: memory grows
@@ -285,6 +312,10 @@ struct pk_read_opts {
 	 * is then dropped (ports NULL) whether warn is set or not.  Records are never merged; both are
 	 * delivered and warn is called with status PK_OK, file, line and
 	 * a message beginning "warning: ".  NULL: no checks at all.
+	 * Nmap XML: a character reference to a character XML forbids in
+	 * an attribute value (nmap 7.94 writes them into service names)
+	 * is read as U+FFFD (warn is called once a file, at the first);
+	 * anywhere else it is an error.
 	 */
 	void		(*warn)(void *arg, const struct pk_error *w);
 	void		*warn_arg;
@@ -436,7 +467,9 @@ int		 pk_outfmt_parse(const char *name);
 enum pk_ftype {
 	PK_FT_STR = 0,
 	PK_FT_INT = 1,
-	PK_FT_NUM = 2			/* floating point */
+	PK_FT_NUM = 2,			/* floating point */
+	PK_FT_JSON = 3			/* JSON text: raw in jsonl, a string
+					   in the other formats */
 };
 
 /* One column: name (lower_snake, stable), type, width hint, meaning. */
@@ -508,6 +541,61 @@ enum pk_esc_ctx {
  */
 int		 pk_escape(FILE *out, const char *s, int ctx);
 
+/* --- What ports are for: the port table (lib/ports/) -------------------- */
+
+/*
+ * portkit's port table (data/port-categories, installed in
+ * share/portkit; format in portkit-output(5)): the categories of a
+ * port/proto (core, windows, database, web, remote-access, email,
+ * file-transfer, vpn, or any name a user's file brings) and the service
+ * the table knows it by.  The caller opens it and hands it to what needs
+ * it (pk_rowctx_set_ports, pk_filter_set_ports, pk_rank_set_ports,
+ * pk_nonstd_set_ports); nothing in the library reads it on its own.
+ */
+struct pk_ports;
+
+struct pk_portcat {
+	unsigned	 port;
+	int		 proto;		/* enum pk_proto, never PK_PROTO_IP */
+	const char	*category;	/* "core,remote-access"; "" for none */
+	const char	*service;	/* NULL when the line names none */
+};
+
+/* An empty table; NULL when out of memory. */
+struct pk_ports	*pk_ports_new(void);
+/*
+ * Add the lines of a table file ("-" reads standard input; gzip is
+ * read too).  A line for a port/proto already in the table replaces it,
+ * so a user's file read after the installed one overrides it.  PK_OK, or
+ * an error with err's file, line and column; the lines before a bad
+ * one stay in the table.
+ */
+int		 pk_ports_load(struct pk_ports *pt, const char *path,
+		    struct pk_error *err);
+/* The same from memory (name for errors); buf is not kept. */
+int		 pk_ports_load_mem(struct pk_ports *pt, const void *buf,
+		    size_t len, const char *name, struct pk_error *err);
+void		 pk_ports_free(struct pk_ports *pt);
+/* The line for port/proto, or NULL (also for a NULL table); lent. */
+const struct pk_portcat *pk_ports_get(const struct pk_ports *pt, int proto,
+		    unsigned port);
+/* The i-th line by protocol, then port; NULL past the end.  Lent. */
+const struct pk_portcat *pk_ports_at(const struct pk_ports *pt, size_t i);
+/* Every category name the lines read named, first seen first (lent). */
+const char *const *pk_ports_categories(const struct pk_ports *pt, size_t *n);
+/*
+ * 1 when the comma-separated list holds the category name[0..len), else
+ * 0 (also for a NULL list).
+ */
+int		 pk_ports_list_has(const char *list, const char *name,
+		    size_t len);
+/*
+ * The IANA range of a port: "well-known" (0-1023), "registered"
+ * (1024-49151) or "dynamic" (49152-65535); NULL for PK_PROTO_IP, whose
+ * port is a protocol number, and past 65535.  Static.
+ */
+const char	*pk_ports_iana_range(int proto, unsigned port);
+
 /* --- Scan records as rows (lib/scan/record.c, lib/scan/extraports.c) --- */
 
 /*
@@ -516,7 +604,8 @@ int		 pk_escape(FILE *out, const char *s, int ctx);
  */
 enum pk_record_kind {
 	PK_REC_PORT = 0,		/* one row per port */
-	PK_REC_HOST = 1			/* one row per host */
+	PK_REC_HOST = 1,		/* one row per host */
+	PK_REC_SCRIPT = 2		/* one row per script result */
 };
 
 /* Every field of a kind, in documentation order (lent, static). */
@@ -546,6 +635,20 @@ const struct pk_value *pk_rowctx_fill(struct pk_rowctx *rc,
 		    const struct pk_host *h, const struct pk_port *port,
 		    const char *file);
 void		 pk_rowctx_free(struct pk_rowctx *rc);
+/*
+ * The values of a PK_REC_SCRIPT row: script sc of port p of h, or of the
+ * host itself when p is NULL (a <hostscript>).  Lent as for
+ * pk_rowctx_fill; NULL when out of memory or rc is of another kind.
+ */
+const struct pk_value *pk_rowctx_fill_script(struct pk_rowctx *rc,
+		    const struct pk_host *h, const struct pk_port *p,
+		    const struct pk_script *sc, const char *file);
+/*
+ * The port table the category field reads (lent: it must outlive rc).
+ * Without one, or NULL, every port's category is empty.
+ */
+void		 pk_rowctx_set_ports(struct pk_rowctx *rc,
+		    const struct pk_ports *pt);
 
 /*
  * Call fn once for every port that the host's <extraports> ranges stand
@@ -700,10 +803,14 @@ char		*pk_services_top_spec(const struct pk_services *svc,
 enum pk_rank_key {
 	PK_RANK_PORT = 0,
 	PK_RANK_SERVICE = 1,
-	PK_RANK_PRODUCT = 2
+	PK_RANK_PRODUCT = 2,
+	PK_RANK_CATEGORY = 3		/* the port table's categories */
 };
 
-/* "port", "service", "product"; the enum value for a name, or -1. */
+/*
+ * "port", "service", "product", "category"; the enum value for a name,
+ * or -1.
+ */
 const char	*pk_rank_key_name(int key);
 int		 pk_rank_key_parse(const char *name);
 /*
@@ -714,8 +821,9 @@ int		 pk_rank_states_parse(const char *list, unsigned *mask);
 
 /* A detected name under a key, with the hosts that showed it. */
 struct pk_rank_sub {
-	const char	*name;		/* port: service; service: port/proto;
-					   product: service */
+	const char	*name;		/* port: service; service and
+					   category: port/proto; product:
+					   service */
 	unsigned long	 hosts;
 };
 
@@ -733,6 +841,13 @@ struct pk_rank;
 /* A new, empty ranking; NULL out of memory or for a bad key or mask. */
 struct pk_rank	*pk_rank_new(int key, unsigned states);
 void		 pk_rank_free(struct pk_rank *rk);
+/*
+ * The port table a PK_RANK_CATEGORY ranking reads (lent: it must
+ * outlive rk).  A counted port adds its host to each of its categories;
+ * without a table nothing is counted under any.
+ */
+void		 pk_rank_set_ports(struct pk_rank *rk,
+		    const struct pk_ports *pt);
 /*
  * The caller's promise that no host is in two of the records added (one
  * nmap run lists each host once): every up record is a new host, and no
@@ -842,7 +957,8 @@ int		 pk_rank_write(struct pk_rank *rk,
  * A pull iterator over saved ss(8) and lsof(8) listings, one socket per
  * record, with the same contract as pk_reader: open, then pk_sock_next
  * until PK_EOF or an error, then pk_sock_free.  The format is detected
- * from the content (pk_format_detect: PK_FMT_SS or PK_FMT_LSOF) and gzip
+ * from the content (pk_format_detect: PK_FMT_SS, PK_FMT_LSOF or
+ * PK_FMT_NETSTAT) and gzip
  * is read transparently.
  *
  * ss: "ss -tulnp", "-tunap", "-ltn" and the like, with or without the
@@ -854,6 +970,17 @@ int		 pk_rank_write(struct pk_rank *rk,
  * newline continues on the next line).  Unix sockets (u_str ...) and
  * other families are skipped and counted, a unix path holding newlines
  * included; so are indented detail lines (ss -i, -e, sctp addresses).
+ *
+ * netstat (PK_FMT_NETSTAT): net-tools "netstat -tulpn", "-tunap" and the
+ * like, with or without -e (User, Inode), -o (Timer), -W and -n, with or
+ * without the header; notes netstat writes to standard error ("(Not all
+ * processes could be identified...") are skipped.  An IPv6 wildcard "::"
+ * (dual stack or IPv6-only: netstat does not say) is "*" with family 6,
+ * as lsof writes it; an IPv4-mapped address printed as IPv4 on a tcp6
+ * line is "::ffff:A.B.C.D"; an empty UDP State is "unconn"; the program
+ * is argv[0] with its pid, absent for "-".  netstat without -W cuts an
+ * address so that "addr:port" fits 23 columns: an end of exactly 23
+ * bytes may be wrong and is PK_ERR_FORMAT.
  *
  * lsof: "lsof -i" with or without -P and -n.  COMMAND escapes (\xHH, \n,
  * \t, \r, \b, \f, \\) are decoded; IPv4/IPv6 TCP and UDP files are
@@ -888,7 +1015,7 @@ struct pk_sock_proc {
 };
 
 struct pk_sock {
-	enum pk_format	 format;	/* PK_FMT_SS or PK_FMT_LSOF */
+	enum pk_format	 format;	/* PK_FMT_SS, _LSOF or _NETSTAT */
 	int		 proto;		/* PK_PROTO_TCP or PK_PROTO_UDP */
 	const char	*addr;		/* bind address without brackets or
 					   zone: "0.0.0.0", "::", "*",
@@ -913,7 +1040,8 @@ struct pk_sock {
 	const char	*process;	/* the first process, or NULL */
 	long		 pid;		/* its pid, -1 when unknown */
 	long		 fd;		/* its fd, -1 when unknown */
-	const char	*user;		/* lsof USER; NULL for ss */
+	const char	*user;		/* lsof USER, netstat -e User; NULL
+					   for ss */
 	const struct pk_sock_proc *procs; /* every process, first included */
 	size_t		 nprocs;
 	unsigned long	 line;		/* input line where the record began */
@@ -1016,6 +1144,7 @@ struct pk_filter;
 #define PK_FILTER_NET		0x10	/* pk_filter_net */
 #define PK_FILTER_UP		0x20	/* pk_filter_up */
 #define PK_FILTER_MATCH		0x40	/* pk_filter_match, _sock_match */
+#define PK_FILTER_CATEGORY	0x80	/* pk_filter_category */
 
 /* A filter with no criteria; NULL when out of memory. */
 struct pk_filter *pk_filter_new(void);
@@ -1063,8 +1192,24 @@ int		 pk_filter_service(struct pk_filter *f, const char *regex,
 /* Hosts whose status is "up" (or absent: masscan); on == 0 drops it. */
 void		 pk_filter_up(struct pk_filter *f, int on);
 /*
- * Records of kind (PK_REC_PORT or PK_REC_HOST) whose field, as
- * pk_rowctx_fill would give it (numbers in decimal), matches a PCRE2
+ * The port table that pk_filter_category and the category field of
+ * pk_filter_match read (lent: it must outlive f).  Give it before
+ * pk_filter_category.
+ */
+void		 pk_filter_set_ports(struct pk_filter *f,
+		    const struct pk_ports *pt);
+/*
+ * Ports and sockets whose port/proto is in one of the categories of a
+ * comma-separated list, in the table pk_filter_set_ports gave.
+ * PK_ERR_FORMAT for a name the table does not know ('unknown category
+ * "x"'), PK_ERR_USAGE without a table.
+ */
+int		 pk_filter_category(struct pk_filter *f, const char *list,
+		    struct pk_error *err);
+/*
+ * Records of kind (PK_REC_PORT, PK_REC_HOST or PK_REC_SCRIPT) whose
+ * field, as pk_rowctx_fill (or _fill_script) would give it (numbers in
+ * decimal), matches a PCRE2
  * pattern; a record without a value for field does not match.  field
  * is looked up as pk_rowctx_new looks up a list, so its errors
  * (PK_ERR_USAGE: 'unknown field "nosuch"') come first, then the
@@ -1116,6 +1261,7 @@ int		 pk_filter_sock(struct pk_filter *f, const struct pk_sock *s,
 #define PK_FILTER_WR_HOSTS	0x01	/* one row per host, not per port */
 #define PK_FILTER_WR_EXPAND	0x02	/* also the ports folded into
 					   extraports (pk_extraports_foreach) */
+#define PK_FILTER_WR_SCRIPTS	0x04	/* one row per script result */
 
 /*
  * Write the records of h that f keeps to w, as rows that rc makes (its
@@ -1126,6 +1272,9 @@ int		 pk_filter_sock(struct pk_filter *f, const struct pk_sock *s,
  * and pk_filter_row keep.  With PK_FILTER_WR_HOSTS: one row for the host
  * when pk_filter_row keeps it and one of its ports is kept, or f has no
  * criteria on ports (PK_FILTER_STATE, _PROTO, _PORTS, _SERVICE).
+ * With PK_FILTER_WR_SCRIPTS (rc of kind PK_REC_SCRIPT): one row for each
+ * script of each port kept as above, then one for each host script when
+ * f has no criteria on ports, each kept by the PK_REC_SCRIPT matches.
  * Returns PK_OK; PK_ERR_FORMAT for a bad extraports port list (the rest
  * was written); PK_ERR_IO when pk_writer_row failed (errno as the write
  * left it) and PK_ERR_NOMEM, both at once.
@@ -1730,8 +1879,11 @@ int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
  *                  https); "alternate<TAB>NAME<TAB>port/proto ..." lists
  *                  well-known alternate ports of a family (http on
  *                  8080/tcp).
- *   PK_NS_EXPOSED  one family name a line: data stores and admin
- *                  services that should not listen on every interface.
+ *   PK_NS_EXPOSED  one family name a line: services that should not
+ *                  listen on every interface, beyond those the port
+ *                  table (pk_nonstd_set_ports) puts in the database or
+ *                  remote-access category.  portkit ships none: the
+ *                  port table is the one source.
  *
  * Blank lines and lines starting with "#" are ignored in all three.
  *
@@ -1739,9 +1891,13 @@ int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
  * one (a listening socket) is "alternate" on an alternate port of its
  * family ("nonstandard" with PK_NS_STRICT), fine when its family is the
  * family of the port's registered name, and "nonstandard" otherwise.  A
- * listener bound to 0.0.0.0, :: or * (with no interface) whose family is
- * in the exposed list is also "exposed".  With PK_NS_UNKNOWN a listener
- * whose process maps to nothing (or is not named) is "unknown".
+ * listener bound to 0.0.0.0, :: or * (with no interface) is also
+ * "exposed" when its family is in the exposed list or is the service of
+ * a port the port table puts in the database or remote-access category;
+ * a listener with no process name (ss without -p) is judged by its port
+ * alone: exposed when the port is in one of those categories.  With
+ * PK_NS_UNKNOWN a listener whose process maps to nothing (or is not
+ * named) is "unknown".
  */
 #define PK_NS_STRICT	0x01
 #define PK_NS_UNKNOWN	0x02
@@ -1773,6 +1929,12 @@ struct pk_nonstd;
 struct pk_nonstd *pk_nonstd_new(const struct pk_services *svc,
 		    unsigned flags);
 void		 pk_nonstd_free(struct pk_nonstd *ns);
+/*
+ * The port table the exposure check reads (lent: it must outlive ns);
+ * NULL or never set: only the exposed list counts.
+ */
+void		 pk_nonstd_set_ports(struct pk_nonstd *ns,
+		    const struct pk_ports *pt);
 /*
  * Add a table file ("-" is standard input, gzip accepted).  A bad line
  * (a PCRE2 pattern that does not compile, a missing tab, a bad

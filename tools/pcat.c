@@ -21,7 +21,8 @@
 enum {
 	OPT_LIST_FIELDS = CHAR_MAX + 1, OPT_HOSTS, OPT_STATE, OPT_PROTO,
 	OPT_HOST, OPT_SERVICE, OPT_MATCH, OPT_UP, OPT_EXPAND, OPT_MERGE,
-	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES, OPT_DUP_HOSTS
+	OPT_CSV_SAFE, OPT_NETDB, OPT_SERVICES, OPT_DUP_HOSTS, OPT_SCRIPTS,
+	OPT_CATEGORY, OPT_PORT_TABLE
 };
 
 /* What the records of this run are; one writer, one kind of columns. */
@@ -29,8 +30,12 @@ enum kind {
 	K_NONE = -1,			/* no input read yet */
 	K_PORT = PK_REC_PORT,
 	K_HOST = PK_REC_HOST,
-	K_SOCK = 2			/* ss or lsof dumps */
+	K_SCRIPT = PK_REC_SCRIPT,	/* --scripts */
+	K_SOCK = 3			/* ss or lsof dumps */
 };
+
+/* jsonl script records carry the tree as well as the text. */
+static const char scripts_jsonl[] = "host,proto,port,script,output,elements";
 
 struct pcat {
 	int		 fmt;
@@ -53,9 +58,14 @@ struct pcat {
 	int		 trouble;	/* 2 or 3 once something went wrong */
 	int		 stopped;	/* a pattern hit its limit: no more */
 	const char	*file;		/* name of the input being read */
+	const char	*category;	/* --category LIST */
+	const char	*port_table;	/* --port-table FILE */
+	struct pk_ports	*ports;		/* loaded when something needs it */
+	int		 ports_tried;
 };
 
 static const struct option longopts[] = {
+	{ "category", required_argument, NULL, OPT_CATEGORY },
 	{ "csv-safe", no_argument, NULL, OPT_CSV_SAFE },
 	{ "dup-hosts", no_argument, NULL, OPT_DUP_HOSTS },
 	{ "expand-extraports", no_argument, NULL, OPT_EXPAND },
@@ -69,8 +79,10 @@ static const struct option longopts[] = {
 	{ "netdb", no_argument, NULL, OPT_NETDB },
 	{ "no-header", no_argument, NULL, 'H' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "port-table", required_argument, NULL, OPT_PORT_TABLE },
 	{ "ports", required_argument, NULL, 'p' },
 	{ "proto", required_argument, NULL, OPT_PROTO },
+	{ "scripts", no_argument, NULL, OPT_SCRIPTS },
 	{ "service", required_argument, NULL, OPT_SERVICE },
 	{ "services", required_argument, NULL, OPT_SERVICES },
 	{ "state", required_argument, NULL, OPT_STATE },
@@ -86,8 +98,8 @@ usage(void)
 "Usage:\n"
 " pcat [options] [file ...]\n"
 "\n"
-"Print Nmap XML, grepable or masscan scans, one record per port, or ss\n"
-"and lsof dumps, one record per socket.  Files may be gzip-compressed;\n"
+"Print Nmap XML, grepable or masscan scans, one record per port, or ss,\n"
+"lsof and netstat dumps, one record per socket.  Files may be gzip-compressed;\n"
 "none or - reads standard input.\n"
 "\n"
 "Output:\n"
@@ -95,7 +107,9 @@ usage(void)
 " -f, --fields LIST       fields to print, comma-separated, or all\n"
 " -H, --no-header         no header row\n"
 "     --hosts             one record per host instead of per port\n"
-"     --list-fields[=KIND] print every field of ports, hosts or sockets\n"
+"     --scripts           one record per script result (and banner)\n"
+"     --list-fields[=KIND] print every field of ports, hosts, scripts\n"
+"                         or sockets\n"
 "     --csv-safe          neutralise spreadsheet formulas in csv\n"
 "\n"
 "Filters:\n"
@@ -104,6 +118,8 @@ usage(void)
 "     --proto LIST        tcp, udp, sctp, ip\n"
 "     --host ADDR[/LEN]   hosts with an address in this network\n"
 "     --service REGEX     service names matching a PCRE2 pattern\n"
+"     --category LIST     ports in one of these categories, e.g.\n"
+"                         database,remote-access\n"
 "     --match FIELD=REGEX records whose field matches a PCRE2 pattern\n"
 "     --up                hosts that are up only\n"
 "     --expand-extraports also print ports folded into extraports\n"
@@ -113,6 +129,9 @@ usage(void)
 "Socket dumps:\n"
 "     --services FILE     nmap-services file for port names in dumps\n"
 "     --netdb             also resolve port names through /etc/services\n"
+"\n"
+"Port table:\n"
+"     --port-table FILE   lines over the installed port-categories\n"
 "\n"
 " -h, --help              display this help\n"
 " -V, --version           display version\n"
@@ -127,7 +146,8 @@ static void
 list_fields(int kind)
 {
 	const struct pk_field *f;
-	static const char *const types[] = { "string", "integer", "number" };
+	static const char *const types[] = { "string", "integer", "number",
+	    "json" };
 	size_t i, n;
 
 	f = kind == K_SOCK ? pk_sock_fields(&n) : pk_record_fields(kind, &n);
@@ -212,6 +232,39 @@ written(struct pcat *pc, int rc, unsigned long line)
 		fe_nomem();
 }
 
+/* Does the run ask for the category field, as a column or a --match? */
+static int
+wants_category(const struct pcat *pc, const struct pk_field *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].name, "category") == 0)
+			return 1;
+	for (i = 0; i < pc->nmatches; i++)
+		if (strncmp(pc->matches[i], "category=", 9) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The port table, once: required by --category, wanted by the category
+ * field, which stays empty (said once) when there is none.
+ */
+static void
+load_ports(struct pcat *pc, int need)
+{
+	if (pc->ports_tried)
+		return;
+	pc->ports_tried = 1;
+	pc->ports = fe_ports_open(NULL, pc->port_table, need);
+	if (pc->ports == NULL)
+		fe_warnx("no port table (port-categories) found: the category "
+		    "field is empty (set PORTKIT_DATADIR or use --port-table "
+		    "FILE)");
+	pk_filter_set_ports(pc->filt, pc->ports);
+}
+
 /*
  * The first input decides the kind of records, hence the columns: build
  * the row maker, the writer and the --match fields for it.
@@ -224,6 +277,8 @@ start_kind(struct pcat *pc, int kind)
 	size_t i, n;
 
 	pc->kind = kind;
+	if (kind == K_SCRIPT && pc->fields == NULL && pc->fmt == PK_OUT_JSONL)
+		pc->fields = scripts_jsonl;
 	if (kind == K_SOCK) {
 		if ((pc->srow = pk_sockrow_new(pc->fields, &err)) == NULL)
 			fe_errx(2, "%s", err.msg);
@@ -236,6 +291,9 @@ start_kind(struct pcat *pc, int kind)
 		pk_rowctx_show_tunnel(pc->row, pc->fmt == PK_OUT_TEXT ||
 		    pc->fmt == PK_OUT_MD);
 		f = pk_rowctx_fields(pc->row, &n);
+		if (pc->port_table != NULL || wants_category(pc, f, n))
+			load_ports(pc, 0);
+		pk_rowctx_set_ports(pc->row, pc->ports);
 	}
 	for (i = 0; i < pc->nmatches; i++)
 		add_match(pc, pc->matches[i]);
@@ -278,7 +336,8 @@ do_scan(struct pcat *pc, struct pk_source *src)
 	int rc = PK_EOF;
 
 	if (!use_kind(pc, pc->wrflags & PK_FILTER_WR_HOSTS ? K_HOST :
-	    K_PORT, pk_source_name(src))) {
+	    pc->wrflags & PK_FILTER_WR_SCRIPTS ? K_SCRIPT : K_PORT,
+	    pk_source_name(src))) {
 		pk_source_free(src);
 		return;
 	}
@@ -313,7 +372,7 @@ do_dump(struct pcat *pc, struct pk_source *src)
 
 	if (pc->wrflags != 0 || (pk_filter_criteria(pc->filt) &
 	    (PK_FILTER_SERVICE | PK_FILTER_UP))) {
-		fe_warnx("%s: --hosts, --service, --up and "
+		fe_warnx("%s: --hosts, --scripts, --service, --up and "
 		    "--expand-extraports apply to scans, not socket dumps",
 		    pk_source_name(src));
 		pc->trouble = 2;
@@ -345,7 +404,7 @@ do_file(struct pcat *pc, const char *path)
 	if ((src = pk_source_open(path, &pc->ropts.limits)) == NULL)
 		fe_nomem();
 	f = pk_source_format(src);
-	if (f == PK_FMT_SS || f == PK_FMT_LSOF)
+	if (f == PK_FMT_SS || f == PK_FMT_LSOF || f == PK_FMT_NETSTAT)
 		do_dump(pc, src);
 	else
 		do_scan(pc, src);
@@ -359,6 +418,7 @@ cleanup(struct pcat *pc)
 	pk_rowctx_free(pc->row);
 	pk_sockrow_free(pc->srow);
 	pk_services_free(pc->svc);
+	pk_ports_free(pc->ports);
 }
 
 /* The filter options that take an argument, and what their errors say. */
@@ -394,6 +454,29 @@ filter_option(struct pcat *pc, int ch, const char *arg)
 	return 0;
 }
 
+/* --category: the table first, for the names it knows. */
+static void
+set_category(struct pcat *pc)
+{
+	const char *const *cats;
+	struct pk_error err;
+	char known[512] = "";
+	size_t i, n;
+
+	load_ports(pc, 1);
+	if (pk_filter_category(pc->filt, pc->category, &err) == PK_OK)
+		return;
+	if (err.status == PK_ERR_NOMEM)
+		fe_nomem();
+	cats = pk_ports_categories(pc->ports, &n);
+	for (i = 0; i < n; i++)
+		(void)snprintf(known + strlen(known), sizeof(known) -
+		    strlen(known), "%s%s", i > 0 ? ", " : "", cats[i]);
+	fe_warnx("--category: %s (the port table has %s)", err.msg, known);
+	cleanup(pc);
+	exit(2);
+}
+
 static void
 parse_args(struct pcat *pc, int argc, char *argv[])
 {
@@ -412,6 +495,7 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 				fe_errx(2, "unknown output format \"%s\"",
 				    optarg);
 			break;
+		case OPT_CATEGORY: pc->category = optarg; break;
 		case OPT_CSV_SAFE: pc->wflags |= PK_WR_CSV_SAFE; break;
 		case OPT_DUP_HOSTS: pc->ropts.dup_hosts = 1; break;
 		case OPT_EXPAND: pc->wrflags |= PK_FILTER_WR_EXPAND; break;
@@ -419,9 +503,10 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		case OPT_LIST_FIELDS:
 			list = optarg != NULL ? optarg : "ports";
 			if (strcmp(list, "ports") != 0 && strcmp(list,
-			    "hosts") != 0 && strcmp(list, "sockets") != 0)
-				fe_errx(2, "--list-fields takes ports, hosts "
-				    "or sockets, not \"%s\"", list);
+			    "hosts") != 0 && strcmp(list, "sockets") != 0 &&
+			    strcmp(list, "scripts") != 0)
+				fe_errx(2, "--list-fields takes ports, hosts, "
+				    "scripts or sockets, not \"%s\"", list);
 			break;
 		case OPT_MATCH:
 			if (pc->nmatches == MAX_MATCHES)
@@ -431,6 +516,8 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 			break;
 		case OPT_MERGE: pc->ropts.merge = 1; break;
 		case OPT_NETDB: pc->sopts.netdb = 1; break;
+		case OPT_SCRIPTS: pc->wrflags |= PK_FILTER_WR_SCRIPTS; break;
+		case OPT_PORT_TABLE: pc->port_table = optarg; break;
 		case OPT_SERVICES: pc->services = optarg; break;
 		case OPT_UP: pk_filter_up(pc->filt, 1); break;
 		case 'h': usage();
@@ -438,8 +525,16 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 		default: fe_tryhelp();
 		}
 	}
+	if ((pc->wrflags & PK_FILTER_WR_HOSTS) &&
+	    (pc->wrflags & PK_FILTER_WR_SCRIPTS))
+		fe_errx(2, "--hosts and --scripts cannot be used together");
+	if (pc->category != NULL && list == NULL)
+		set_category(pc);
 	if (list != NULL)
 		list_fields(strcmp(list, "sockets") == 0 ? K_SOCK :
+		    strcmp(list, "scripts") == 0 ||
+		    (strcmp(list, "ports") == 0 &&
+		    (pc->wrflags & PK_FILTER_WR_SCRIPTS)) ? K_SCRIPT :
 		    strcmp(list, "hosts") == 0 ||
 		    (pc->wrflags & PK_FILTER_WR_HOSTS) ? K_HOST : K_PORT);
 }

@@ -279,7 +279,8 @@ run(struct pdiff *pd)
 	b0 = open_input(pd, pd->in[1][0]);
 	rc = pk_reader_next(b0, &h);
 	if (pd->nin[1] > 1 || pk_reader_format(b0) == PK_FMT_MASSCAN_XML ||
-	    pk_reader_format(b0) == PK_FMT_MASSCAN_LIST)
+	    pk_reader_format(b0) == PK_FMT_MASSCAN_LIST ||
+	    pk_reader_format(b0) == PK_FMT_HOSTPORT)
 		pd->dopts.flags |= PK_DIFF_MERGE;
 	if (pd->out == OUT_NDIFF || pd->out == OUT_NDIFF_XML)
 		pd->dopts.flags |= PK_DIFF_NDIFF;

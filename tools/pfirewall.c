@@ -156,7 +156,8 @@ usage(void)
 "\n"
 "Infer packet filters from a SYN (or connect) scan and an ACK scan of\n"
 "the same hosts; roles come from the scans, not the argument order.\n"
-"With --listening, compare an ss or lsof dump with a scan from outside.\n"
+"With --listening, compare an ss, lsof or netstat dump with a scan\n"
+"from outside.\n"
 "\n"
 "Output:\n"
 " -o, --output FORMAT     text, tsv, csv or jsonl (default text)\n"
@@ -186,11 +187,11 @@ open_source(const char *path, const struct pk_limits *lim, int want_dump)
 		fe_nomem();
 	else if (!want_dump) {
 		f = pk_source_format(src);
-		if (f != PK_FMT_SS && f != PK_FMT_LSOF)
+		if (f != PK_FMT_SS && f != PK_FMT_LSOF && f != PK_FMT_NETSTAT)
 			return src;
-		fe_warnx("%s: an %s listing, not a scan (compare it with "
+		fe_warnx("%s: %s %s listing, not a scan (compare it with "
 		    "--listening DUMP SCAN)", pk_source_name(src),
-		    pk_format_name(f));
+		    f == PK_FMT_NETSTAT ? "a" : "an", pk_format_name(f));
 		pk_source_free(src);
 		exit(2);
 	}

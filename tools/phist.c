@@ -243,12 +243,17 @@ parse_args(struct phist *ph, int argc, char *argv[])
 static void
 take_time(struct phist *ph, const char *path)
 {
-	struct pk_reader *r = fe_reader_open(path, &ph->ropts);
+	struct pk_read_opts ro = ph->ropts;
+	struct pk_reader *r;
 	int rc;
 	const struct pk_host *h;
 	struct scanfile *s;
 	long long t;
 
+	/* A file is read again, which warns: not twice of one file. */
+	if (strcmp(path, "-") != 0)
+		ro.warn = NULL;
+	r = fe_reader_open(path, &ro);
 	rc = pk_reader_next(r, &h);
 	if ((t = pk_hist_scan_time(pk_reader_scan(r))) < 0) {
 		if (rc != PK_OK && rc != PK_EOF)

@@ -21,7 +21,7 @@
 
 enum {
 	OPT_STRICT = CHAR_MAX + 1, OPT_UNKNOWN, OPT_MAP, OPT_TABLES,
-	OPT_SERVICES, OPT_DATADIR, OPT_NETDB
+	OPT_SERVICES, OPT_DATADIR, OPT_NETDB, OPT_PORT_TABLE
 };
 
 struct cfg {
@@ -36,6 +36,9 @@ struct cfg {
 	int		 netdb;
 	struct pk_services *svc;
 	struct pk_nonstd *ns;
+	const char	*port_table;	/* --port-table FILE */
+	struct pk_ports	*ports;
+	int		 unnamed;	/* said that a dump names no process */
 	struct pk_writer *w;
 	int		 trouble;	/* 2 or 3 once something went wrong */
 	char		**seen;		/* findings of the current dump */
@@ -49,6 +52,7 @@ static const struct option longopts[] = {
 	{ "netdb", no_argument, NULL, OPT_NETDB },
 	{ "no-header", no_argument, NULL, 'H' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "port-table", required_argument, NULL, OPT_PORT_TABLE },
 	{ "services", required_argument, NULL, OPT_SERVICES },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "tables", required_argument, NULL, OPT_TABLES },
@@ -65,7 +69,7 @@ usage(void)
 " pnonstd [options] input...\n"
 "\n"
 "Report services running where they do not belong, from nmap -sV scans\n"
-"and ss or lsof listings.  Inputs may be gzip-compressed; - reads\n"
+"and ss, lsof or netstat listings.  Inputs may be gzip-compressed; - reads\n"
 "standard input.\n"
 "\n"
 "Checks:\n"
@@ -73,7 +77,8 @@ usage(void)
 "     --unknown           also list listeners whose process maps to nothing\n"
 "     --map FILE          process patterns (PCRE2) overriding the table\n"
 "     --tables DIR        read nonstd-map.tsv, nonstd-equiv.tsv and\n"
-"                         exposed.txt from DIR\n"
+"                         port-categories from DIR\n"
+"     --port-table FILE   lines over the port table (port-categories)\n"
 "     --services FILE     the nmap-services file to read\n"
 "     --datadir DIR       look for nmap-services in DIR first\n"
 "     --netdb             resolve port names nmap-services cannot resolve\n"
@@ -162,6 +167,20 @@ do_scan(struct cfg *c, struct pk_reader *r)
 	}
 }
 
+/*
+ * Without process names only the port says what listens: say so once,
+ * and how to get the names.
+ */
+static void
+unnamed(struct cfg *c, const struct pk_sock *s, const char *file)
+{
+	if (c->unnamed || !s->listening || s->process != NULL)
+		return;
+	c->unnamed = 1;
+	fe_warnx("%s: no process names: listeners are judged by port only "
+	    "(ss -p or lsof -i, run as root, name them)", file);
+}
+
 static void
 do_dump(struct cfg *c, struct pk_sock_reader *r)
 {
@@ -174,6 +193,7 @@ do_dump(struct cfg *c, struct pk_sock_reader *r)
 	for (;;) {
 		rc = pk_sock_next(r, &s);
 		if (rc == PK_OK) {
+			unnamed(c, s, pk_sock_name(r));
 			if ((rc = pk_nonstd_sock(c->ns, s, &f, &n)) ==
 			    PK_ERR_NOMEM)
 				fe_nomem();
@@ -204,7 +224,8 @@ static int
 is_scan(enum pk_format f)
 {
 	return f == PK_FMT_NMAP_XML || f == PK_FMT_MASSCAN_XML ||
-	    f == PK_FMT_GNMAP || f == PK_FMT_MASSCAN_LIST;
+	    f == PK_FMT_GNMAP || f == PK_FMT_MASSCAN_LIST ||
+	    f == PK_FMT_NMAP_NORMAL || f == PK_FMT_HOSTPORT;
 }
 
 static void
@@ -285,6 +306,8 @@ setup(struct cfg *c)
 		fe_errx(2, "no pnonstd tables found: use --tables DIR or set "
 		    "PORTKIT_DATADIR");
 	fe_nonstd_tables(c->ns, dir);
+	c->ports = fe_ports_open(dir, c->port_table, 1);
+	pk_nonstd_set_ports(c->ns, c->ports);
 	for (i = 0; i < c->nmaps; i++)
 		fe_nonstd_load(c->ns, PK_NS_MAP, c->maps[i]);
 	fl = pk_nonstd_fields(&n);
@@ -315,6 +338,7 @@ parse_args(struct cfg *c, int argc, char *argv[])
 			c->maps[c->nmaps++] = optarg;
 			break;
 		case OPT_NETDB: c->netdb = 1; break;
+		case OPT_PORT_TABLE: c->port_table = optarg; break;
 		case OPT_SERVICES: c->services = optarg; break;
 		case OPT_STRICT: c->flags |= PK_NS_STRICT; break;
 		case OPT_TABLES: c->tables = optarg; break;
@@ -347,6 +371,7 @@ main(int argc, char *argv[])
 	status = c.trouble != 0 ? c.trouble : pk_writer_rows(c.w) > 0 ? 1 : 0;
 	pk_writer_free(c.w);
 	pk_nonstd_free(c.ns);
+	pk_ports_free(c.ports);
 	pk_services_free(c.svc);
 	free(c.seen);
 	return fe_close_stdout(status);

@@ -198,9 +198,9 @@ open_reader(const char *path, const struct pk_read_opts *ro)
 	if (src == NULL)
 		fe_nomem();
 	f = pk_source_format(src);
-	if (f == PK_FMT_SS || f == PK_FMT_LSOF) {
-		fe_warnx("%s: an %s listing, not a scan", pk_source_name(src),
-		    pk_format_name(f));
+	if (f == PK_FMT_SS || f == PK_FMT_LSOF || f == PK_FMT_NETSTAT) {
+		fe_warnx("%s: %s %s listing, not a scan", pk_source_name(src),
+		    f == PK_FMT_NETSTAT ? "a" : "an", pk_format_name(f));
 		pk_source_free(src);
 		return NULL;
 	}

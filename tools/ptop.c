@@ -29,7 +29,8 @@ enum {
 	OPT_COUNTS,
 	OPT_MERGE,
 	OPT_SERVICES,
-	OPT_DATADIR
+	OPT_DATADIR,
+	OPT_PORT_TABLE
 };
 
 struct cfg {
@@ -52,6 +53,8 @@ struct cfg {
 	int		 verbose;
 	struct pk_services *svc;	/* NULL when none could be loaded */
 	int		 svc_tried;	/* load_services was called */
+	const char	*port_table;	/* --port-table FILE */
+	struct pk_ports	*ports;		/* --by category's table */
 };
 
 static const struct option longopts[] = {
@@ -65,6 +68,7 @@ static const struct option longopts[] = {
 	{ "no-header",	no_argument,		NULL, 'H' },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "per-scan",	no_argument,		NULL, OPT_PER_SCAN },
+	{ "port-table",	required_argument,	NULL, OPT_PORT_TABLE },
 	{ "proto",	required_argument,	NULL, OPT_PROTO },
 	{ "ratio",	required_argument,	NULL, OPT_RATIO },
 	{ "services",	required_argument,	NULL, OPT_SERVICES },
@@ -93,7 +97,8 @@ usage(void)
 "     --coverage SHARE     the fewest ports covering SHARE of the\n"
 "                            open-frequency mass\n"
 "     --proto PROTO        tcp, udp, sctp or all (default tcp)\n"
-"     --by KEY             rank scans by port, service or product\n"
+"     --by KEY             rank scans by port, service, product or\n"
+"                            category\n"
 "     --state LIST         port states that count (default open)\n"
 "     --per-scan           rank each scan on its own\n"
 "     --assume-distinct    no host is in two records: keep no host table\n"
@@ -103,6 +108,7 @@ usage(void)
 " -H, --no-header          leave out the header row\n"
 "     --services FILE      the nmap-services file to read\n"
 "     --datadir DIR        look for nmap-services in DIR first\n"
+"     --port-table FILE    lines over the installed port-categories\n"
 " -v, --verbose            say which nmap-services file is read\n"
 "\n"
 " -h, --help               display this help\n"
@@ -268,6 +274,7 @@ new_rank(const struct cfg *c)
 		fe_nomem();
 	if (c->distinct)
 		(void)pk_rank_set_distinct(rk, 1);
+	pk_rank_set_ports(rk, c->ports);
 	return rk;
 }
 
@@ -382,8 +389,8 @@ parse_option(struct cfg *c, int ch)
 		break;
 	case OPT_BY:
 		if ((c->by = pk_rank_key_parse(optarg)) < 0)
-			fe_errx(2, "invalid key: '%s' (port, service or "
-			    "product)", optarg);
+			fe_errx(2, "invalid key: '%s' (port, service, "
+			    "product or category)", optarg);
 		break;
 	case OPT_STATE:
 		if (pk_rank_states_parse(optarg, &c->states) != PK_OK)
@@ -418,6 +425,9 @@ parse_flag(struct cfg *c, int ch)
 		break;
 	case OPT_DATADIR:
 		c->datadir = optarg;
+		break;
+	case OPT_PORT_TABLE:
+		c->port_table = optarg;
 		break;
 	case 'H':
 		c->wflags |= PK_WR_NOHEADER;
@@ -478,5 +488,10 @@ main(int argc, char *argv[])
 			c.top = 1000;	/* nmap's default scan */
 		return fe_close_stdout(run_top(&c));
 	}
-	return fe_close_stdout(run_rank(&c, argc, argv));
+	/* Counts to merge were counted by category already. */
+	if (c.by == PK_RANK_CATEGORY && !c.merge)
+		c.ports = fe_ports_open(NULL, c.port_table, 1);
+	ch = run_rank(&c, argc, argv);
+	pk_ports_free(c.ports);
+	return fe_close_stdout(ch);
 }

@@ -26,8 +26,8 @@ void	pk_error_vset(struct pk_error *err, int status, unsigned long line,
  */
 #define PK_UNKNOWN_FORMAT_MSG \
 	"unknown input format (portkit reads Nmap XML and grepable output, " \
-	"masscan XML, grepable and list output, ss and lsof listings, " \
-	"lsof -F output)"
+	"masscan XML, grepable, list and JSON output, ss, lsof and netstat " \
+	"listings, lsof -F output, Nmap normal output, host:port lists)"
 
 /* Input bytes an error message quotes, and the room their excerpt takes. */
 #define PK_EXCERPT	32

@@ -135,7 +135,7 @@ pk_dside_run(struct dside *s, const struct pk_scan *scan, int force)
 		return PK_OK;
 	if (scan->end > 0)
 		s->end = scan->end;
-	if (scan->format == PK_FMT_GNMAP)
+	if (scan->format == PK_FMT_GNMAP || scan->format == PK_FMT_NMAP_NORMAL)
 		s->notypes = 1;
 	if (!force && s->last == scan && s->lastdoc == scan->docno &&
 	    s->laststart == scan->start)

@@ -233,13 +233,15 @@ from_port(struct cport *c, const struct pk_port *p, int scripts, int grep)
 static int
 from_grepable(const struct pk_host *h)
 {
-	return h->scan != NULL && h->scan->format == PK_FMT_GNMAP;
+	return h->scan != NULL && (h->scan->format == PK_FMT_GNMAP ||
+	    h->scan->format == PK_FMT_NMAP_NORMAL);
 }
 
 static int
 from_masscan(const struct pk_host *h)
 {
 	return h->scan != NULL && (h->scan->format == PK_FMT_MASSCAN_XML ||
+	    h->scan->format == PK_FMT_HOSTPORT ||
 	    streq(h->scan->scanner, "masscan"));
 }
 

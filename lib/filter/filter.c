@@ -51,6 +51,7 @@ pk_filter_free(struct pk_filter *f)
 		return;
 	flt_matches_free(f);
 	flt_nets_free(f);
+	free(f->cats);
 	pk_portset_free(f->ports);
 	pcre2_match_data_free(f->md);
 	pcre2_match_context_free(f->mctx);
@@ -187,6 +188,82 @@ pk_filter_host(const struct pk_filter *f, const struct pk_host *h)
 	return 0;
 }
 
+void
+pk_filter_set_ports(struct pk_filter *f, const struct pk_ports *pt)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	f->ptable = pt;
+	for (i = 0; i < f->nmatches; i++)
+		if (f->matches[i].row != NULL)
+			pk_rowctx_set_ports(f->matches[i].row, pt);
+}
+
+/* 1 when the table names category name[0..n). */
+static int
+known_category(const struct pk_ports *pt, const char *name, size_t n)
+{
+	const char *const *cats;
+	size_t i, ncats;
+
+	cats = pk_ports_categories(pt, &ncats);
+	for (i = 0; i < ncats; i++)
+		if (strlen(cats[i]) == n && memcmp(cats[i], name, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+pk_filter_category(struct pk_filter *f, const char *list,
+    struct pk_error *err)
+{
+	const char *p, *c;
+	char *copy;
+	size_t n;
+
+	if (f == NULL || list == NULL || f->ptable == NULL)
+		return flt_fail(err, PK_ERR_USAGE, "no filter, list or port "
+		    "table");
+	for (p = list; ; p = c + 1) {
+		c = strchr(p, ',');
+		n = c != NULL ? (size_t)(c - p) : strlen(p);
+		if (!known_category(f->ptable, p, n))
+			return flt_fail(err, PK_ERR_FORMAT,
+			    "unknown category \"%.*s\"", (int)(n > 40 ? 40 :
+			    n), p);
+		if (c == NULL)
+			break;
+	}
+	if ((copy = strdup(list)) == NULL)
+		return flt_fail(err, PK_ERR_NOMEM, "out of memory");
+	free(f->cats);
+	f->cats = copy;
+	f->criteria |= PK_FILTER_CATEGORY;
+	return PK_OK;
+}
+
+/* Is port/proto in one of the --category categories? */
+static int
+category_selected(const struct pk_filter *f, int proto, unsigned port)
+{
+	const struct pk_portcat *pc = pk_ports_get(f->ptable, proto, port);
+	const char *p, *c;
+	size_t n;
+
+	if (pc == NULL)
+		return 0;
+	for (p = f->cats; ; p = c + 1) {
+		c = strchr(p, ',');
+		n = c != NULL ? (size_t)(c - p) : strlen(p);
+		if (pk_ports_list_has(pc->category, p, n))
+			return 1;
+		if (c == NULL)
+			return 0;
+	}
+}
+
 /* The protocol, port and state criteria that ports and sockets share. */
 static int
 endpoint_selected(const struct pk_filter *f, int proto, unsigned port,
@@ -200,6 +277,9 @@ endpoint_selected(const struct pk_filter *f, int proto, unsigned port,
 		return 0;
 	if ((f->criteria & PK_FILTER_STATE) && (state == NULL ||
 	    !(f->statemask & state_bit(state, strlen(state)))))
+		return 0;
+	if ((f->criteria & PK_FILTER_CATEGORY) &&
+	    !category_selected(f, proto, port))
 		return 0;
 	return 1;
 }

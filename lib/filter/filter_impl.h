@@ -54,6 +54,8 @@ struct pk_filter {
 	void		*warn_arg;
 	struct pk_error	 err;		/* the pattern that failed */
 	int		 failed;	/* one did: every match fails */
+	const struct pk_ports *ptable;	/* pk_filter_set_ports, lent */
+	char		*cats;		/* --category LIST, its own copy */
 };
 
 /*
@@ -75,6 +77,10 @@ void	flt_nets_free(struct pk_filter *f);
  */
 int	flt_re_match(struct pk_filter *f, const pcre2_code *re,
 	    const char *desc, const char *s);
+/* The script record matches on script sc of port p (NULL: of h). */
+int	flt_script_matches(struct pk_filter *f, const struct pk_host *h,
+	    const struct pk_port *p, const struct pk_script *sc,
+	    const char *file);
 /* The --service pattern on the name shown ("ssl/http"); 0 without one. */
 int	flt_service_match(struct pk_filter *f, const struct pk_port *p);
 /* The socket matches on s: 1, 0, or PK_ERR_NOMEM. */

@@ -91,11 +91,13 @@ pk_filter_match(struct pk_filter *f, int kind, const char *field,
 	struct pk_error e;
 
 	if (f == NULL || field == NULL || regex == NULL ||
-	    (kind != PK_REC_PORT && kind != PK_REC_HOST))
+	    (kind != PK_REC_PORT && kind != PK_REC_HOST &&
+	    kind != PK_REC_SCRIPT))
 		return flt_fail(err, PK_ERR_USAGE,
 		    "no filter, field or pattern, or a bad record kind");
 	if ((m.row = pk_rowctx_new(kind, field, &e)) == NULL)
 		return flt_fail(err, e.status, "%s", e.msg);
+	pk_rowctx_set_ports(m.row, f->ptable);
 	return add_match(f, &m, field, regex, err);
 }
 
@@ -198,6 +200,26 @@ pk_filter_row(struct pk_filter *f, const struct pk_host *h,
 			continue;
 		rc = value_matches(f, m, pk_rowctx_fill(m->row, h, p,
 		    file));
+		if (rc != 1)
+			return rc;
+	}
+	return 1;
+}
+
+int
+flt_script_matches(struct pk_filter *f, const struct pk_host *h,
+    const struct pk_port *p, const struct pk_script *sc, const char *file)
+{
+	const struct flt_match *m;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < f->nmatches; i++) {
+		m = &f->matches[i];
+		if (m->kind != PK_REC_SCRIPT)
+			continue;
+		rc = value_matches(f, m, pk_rowctx_fill_script(m->row, h, p,
+		    sc, file));
 		if (rc != 1)
 			return rc;
 	}

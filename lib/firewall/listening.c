@@ -154,7 +154,8 @@ same_addr(const char *a, const char *b)
 /*
  * ss: "[::]" is an IPv6-only socket, "*" a dual-stack one.  lsof writes
  * "*" for both families, and its TYPE column (family) tells an IPv4-only
- * socket; an IPv6 "*" may be dual stack or not, so it meets both.
+ * socket; an IPv6 "*" may be dual stack or not, so it meets both.  The
+ * netstat reader gives its "::" (either kind) as such an IPv6 "*".
  */
 static int
 scope_of(const struct pk_sock *s)
@@ -256,7 +257,8 @@ pk_fw_listen_add(struct pk_fw_listen *fl, const struct pk_sock *s)
 	l.process = pool_dup(fl, s->process, &bad);
 	l.pid = s->pid;
 	l.scope = scope_of(s);
-	l.v6star = s->format == PK_FMT_LSOF && l.scope == SC_ANY;
+	l.v6star = (s->format == PK_FMT_LSOF ||
+	    s->format == PK_FMT_NETSTAT) && l.scope == SC_ANY;
 	if (bad || pk_fwi_grow(&fl->socks, &fl->capsocks, fl->nsocks,
 	    sizeof(fl->socks[0])) == -1)
 		return PK_ERR_NOMEM;
@@ -402,7 +404,7 @@ lclass_of(const struct fl_sock *l, const struct fl_match *m)
 		return PK_FW_NOT_SCANNED;
 	if (strcmp(m->state, "open") == 0)
 		return PK_FW_REACHABLE;
-	/* lsof cannot tell an IPv6-only "*" from a dual-stack one. */
+	/* lsof, netstat: an IPv6-only "*" looks like a dual-stack one. */
 	if (strcmp(m->state, "open|filtered") == 0 ||
 	    (l->v6star && m->v4only))
 		return PK_FW_UNDECIDED;

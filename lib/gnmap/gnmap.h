@@ -9,5 +9,7 @@
 
 /* Set r->ops and r->impl for a grepable input, or fail the reader. */
 int	pk_gnmap_init(struct pk_reader *r);
+/* The same for masscan's JSON, -oJ or -oD (masscan_json.c). */
+int	pk_masscan_json_init(struct pk_reader *r);
 
 #endif /* PK_GNMAP_GNMAP_H */

@@ -118,7 +118,9 @@ pk_masscan_spec(struct pk_reader *r, const char *s, size_t n, int proto)
 /*
  * A banner belongs to an open port of the host; masscan does not say
  * the protocol, so a port of that number already seen is used, else a
- * new open TCP port (masscan grabs banners over connections).
+ * new open TCP port (masscan grabs banners over connections).  The
+ * banner's type (ssh, http.server, title ...) is what masscan grabbed,
+ * not a service name: both go into a "banner" script.
  */
 int
 pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
@@ -128,7 +130,6 @@ pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
 	struct pk_script *sc;
 	unsigned port;
 	size_t i;
-	int oom = 0;
 
 	if (pk_parse_port(b->port, b->nport, 65535, &port) == -1 || port == 0)
 		return pk_gn_bad(r, ln, "bad port number", b->port, b->nport);
@@ -144,8 +145,6 @@ pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
 		p->state = "open";
 		p->line = ln->no;
 	}
-	if (p->service == NULL)
-		p->service = pk_gn_opt(hb, b->svc, b->nsvc, &oom);
 	/*
 	 * pk_hb_port_script appends to the last port only; p may be an
 	 * earlier one, so its script array is regrown here (banners are
@@ -160,7 +159,7 @@ pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
 	if (p == &hb->h->ports[hb->h->nports - 1])
 		hb->cap_scripts = p->nscripts + 1;
 	sc += p->nscripts++;
-	sc->id = "banner";
-	sc->output = pk_hb_str(hb, b->text, b->ntext);
-	return oom || sc->output == NULL ? pk_gn_nomem(r, hb, ln->no) : PK_OK;
+	if (pk_hb_banner(hb, sc, b->svc, b->nsvc, b->text, b->ntext) == -1)
+		return pk_gn_nomem(r, hb, ln->no);
+	return PK_OK;
 }

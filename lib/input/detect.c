@@ -18,12 +18,17 @@ static const char *const format_names[] = {
 	[PK_FMT_SS] = "ss",
 	[PK_FMT_LSOF] = "lsof",
 	[PK_FMT_MASSCAN_LIST] = "masscan-list",
+	[PK_FMT_MASSCAN_JSON] = "masscan-json",
+	[PK_FMT_NETSTAT] = "netstat",
+	[PK_FMT_NMAP_NORMAL] = "nmap-normal",
+	[PK_FMT_HOSTPORT] = "hostport",
 };
 
 const char *
 pk_format_name(enum pk_format fmt)
 {
-	if ((unsigned)fmt >= sizeof(format_names) / sizeof(format_names[0]))
+	if ((unsigned)fmt >= sizeof(format_names) / sizeof(format_names[0]) ||
+	    format_names[fmt] == NULL)
 		return "unknown";
 	return format_names[fmt];
 }
@@ -148,6 +153,135 @@ is_lsof_pid(const char *p, size_t n)
 	return d > 0 && (d == n - 1 || p[1 + d] == '\0');
 }
 
+/* "tcp6       0      0 :::22 ...": a netstat socket line. */
+static int
+is_netstat_line(const char *p, size_t n)
+{
+	static const char *const protos[] = {
+		"tcp ", "tcp6 ", "udp ", "udp6 ", NULL
+	};
+	unsigned long long v;
+	const char *end = p + n;
+	size_t i, d;
+	int k;
+
+	for (i = 0; protos[i] != NULL; i++)
+		if (starts(p, n, protos[i]))
+			break;
+	if (protos[i] == NULL)
+		return 0;
+	p += strlen(protos[i]);
+	for (k = 0; k < 2; k++) {	/* Recv-Q, Send-Q */
+		while (p < end && *p == ' ')
+			p++;
+		if ((d = pk_parse_digits(p, (size_t)(end - p), &v)) == 0 ||
+		    p + d == end || p[d] != ' ')
+			return 0;
+		p += d;
+	}
+	while (p < end && *p == ' ')
+		p++;
+	while (p < end && *p != ' ' && *p != ':')
+		p++;
+	return p < end && *p == ':';
+}
+
+/*
+ * The token of a host:port line: blanks around it and a " # comment"
+ * after it allowed.  [*t, *te) is the token; 0 when the line has
+ * something else after it.
+ */
+static int
+hostport_token(const char *p, const char *end, const char **t,
+    const char **te)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (*t = p; p < end && *p != ' ' && *p != '\t'; p++)
+		continue;
+	*te = p;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return *te > *t && (p == end || (*p == '#' && p > *te));
+}
+
+static int
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+/*
+ * "ADDR:PORT", "[ADDR6]:PORT" or "NAME:PORT" (which the reader refuses
+ * by name): the first line of a host:port list.  Strict, so that no
+ * line of another format passes, then later lines need only be one
+ * token with a ':' for the reader to judge and name what is wrong.
+ */
+static int
+is_hostport_line(const char *p, size_t n)
+{
+	char addr[64];
+	const char *t, *te, *colon, *a;
+	unsigned long long port;
+	size_t d, an;
+
+	if (!hostport_token(p, p + n, &t, &te))
+		return 0;
+	for (colon = te; colon > t && colon[-1] != ':'; colon--)
+		continue;
+	if (colon == t)
+		return 0;
+	d = pk_parse_digits(colon, (size_t)(te - colon), &port);
+	if (d == 0 || colon + d != te || d > 5 || port == 0 || port > 65535)
+		return 0;
+	a = t;
+	an = (size_t)(colon - 1 - t);
+	if (*t == '[') {
+		if (an < 3 || colon[-2] != ']')
+			return 0;
+		a++;
+		an -= 2;
+	}
+	if (an == 0 || an >= sizeof(addr))
+		return 0;
+	memcpy(addr, a, an);
+	addr[an] = '\0';
+	if (*t == '[')
+		return pk_addr_valid(PK_ADDR_IPV6, addr);
+	if (pk_addr_valid(PK_ADDR_IPV4, addr))
+		return 1;
+	for (d = 0; d < an && is_name_char(addr[d]); d++)
+		continue;
+	return d == an && addr[0] != '.' && addr[0] != '-' &&
+	    strspn(addr, "0123456789.") != an;
+}
+
+/*
+ * After the first line: each is blank, a comment or one token with a
+ * ':', which the reader judges.
+ */
+static int
+is_hostport(const char *p, size_t n)
+{
+	const char *end = p + n, *nl, *q, *t, *te;
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		for (q = p; q < nl && (*q == ' ' || *q == '\t' || *q == '\r');
+		    q++)
+			continue;
+		if (q == nl || *q == '#')
+			continue;
+		q = nl[-1] == '\r' ? nl - 1 : nl;
+		if (!hostport_token(p, q, &t, &te) ||
+		    memchr(t, ':', (size_t)(te - t)) == NULL)
+			return nl == end;	/* the sample may end inside */
+	}
+	return 1;
+}
+
 static enum pk_format
 detect_line(const char *p, size_t n, int first)
 {
@@ -161,6 +295,11 @@ detect_line(const char *p, size_t n, int first)
 		return PK_FMT_LSOF;
 	if (first && is_lsof_pid(p, n))
 		return PK_FMT_LSOF;
+	if (first && (starts(p, n, "Active Internet connections") ||
+	    starts(p, n, "Proto Recv-Q Send-Q ")))
+		return PK_FMT_NETSTAT;
+	if (is_netstat_line(p, n))
+		return PK_FMT_NETSTAT;
 	if (is_ss_line(p, n))
 		return PK_FMT_SS;
 	if (is_services_line(p, n))
@@ -168,35 +307,117 @@ detect_line(const char *p, size_t n, int first)
 	return PK_FMT_UNKNOWN;
 }
 
+/* A host's first line, or nmap's first line on standard output. */
+static int
+is_normal_line(const char *p, size_t n, int first)
+{
+	return starts(p, n, "Nmap scan report for ") ||
+	    (first && starts(p, n, "Starting Nmap "));
+}
+
+/* Lines of a run that only normal output has between its hosts. */
+static int
+is_normal_run_line(const char *p, size_t n)
+{
+	return starts(p, n, "Read data files from: ") ||
+	    starts(p, n, "Pre-scan script results:") ||
+	    starts(p, n, "Post-scan script results:");
+}
+
 static enum pk_format
 detect_text(const char *p, size_t n)
 {
 	const char *end = p + n, *nl;
-	int first = 1, nmap_comment = 0;
+	int first = 1, nmap_comment = 0, note = 0, normal = 0;
 	enum pk_format f;
 
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
-		if (*p == '#') {
+		if (first && note) {
+			note = 0;	/* a note's second line */
+		} else if (first && *p == '(') {
+			/* netstat's notes on standard error, captured too. */
+			note = !(nl[-1] == ')' || (nl[-1] == '\r' &&
+			    nl - p > 1 && nl[-2] == ')'));
+		} else if (*p == '#') {
 			if (first && nl - p == 8 && starts(p, 8, "#masscan"))
 				return PK_FMT_MASSCAN_LIST;
 			if (starts(p, (size_t)(nl - p), "# Nmap ") ||
 			    starts(p, (size_t)(nl - p), "# Masscan "))
 				nmap_comment = 1;
 		} else if (nl > p) {
-			if (starts(p, (size_t)(nl - p), "Nmap scan report"))
-				return PK_FMT_UNKNOWN;	/* -oN */
+			if (is_normal_line(p, (size_t)(nl - p), first))
+				return PK_FMT_NMAP_NORMAL;
+			if (first && !nmap_comment &&
+			    is_hostport_line(p, (size_t)(nl - p)))
+				return is_hostport(p, (size_t)(end - p)) ?
+				    PK_FMT_HOSTPORT : PK_FMT_UNKNOWN;
 			f = detect_line(p, (size_t)(nl - p), first);
 			if (f != PK_FMT_UNKNOWN || !nmap_comment)
 				return f;
 			first = 0;
+			normal |= is_normal_run_line(p, (size_t)(nl - p));
 		}
 		p = nl + 1;
 	}
-	/* Only comments: a grepable file of a scan that found nothing. */
+	/*
+	 * Only comments: a grepable file of a scan that found nothing, unless
+	 * lines that only normal output has came with them.
+	 */
+	if (normal)
+		return PK_FMT_NMAP_NORMAL;
 	return nmap_comment ? PK_FMT_GNMAP : PK_FMT_UNKNOWN;
+}
+
+/*
+ * masscan -oJ ("[" then a record a line) and -oD (a record a line): the
+ * first record has an "ip" member and masscan's "ports" or "rec_type".
+ * A scan that found nothing is masscan's "[\n]\n" alone.
+ */
+/* Blanks, "]", blanks: the rest of an empty array (the whole input). */
+static int
+empty_array(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	if (i == n || p[i++] != ']')
+		return 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	return i == n;
+}
+
+static enum pk_format
+detect_json(const char *p, size_t n)
+{
+	const char *rec = p, *nl;
+
+	if (*p == '[') {
+		if ((nl = memchr(p, '\n', n)) == NULL)
+			return PK_FMT_UNKNOWN;
+		rec = nl + 1;
+		if (empty_array(p + 1, n - 1))
+			return PK_FMT_MASSCAN_JSON;
+	}
+	n -= (size_t)(rec - p);
+	if ((nl = memchr(rec, '\n', n)) != NULL)
+		n = (size_t)(nl - rec);
+	while (n > 0 && (*rec == ' ' || *rec == '\t')) {
+		rec++;
+		n--;
+	}
+	if (n == 0 || *rec != '{' || find(rec, n, "\"ip\"") == NULL)
+		return PK_FMT_UNKNOWN;
+	if (find(rec, n, "\"ports\"") != NULL ||
+	    find(rec, n, "\"rec_type\"") != NULL)
+		return PK_FMT_MASSCAN_JSON;
+	return PK_FMT_UNKNOWN;
 }
 
 enum pk_format
@@ -204,6 +425,7 @@ pk_format_detect(const void *buf, size_t len)
 {
 	const unsigned char *u = buf;
 	const char *p = buf;
+	enum pk_format f;
 
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 	    (u[0] == 0xfe && u[1] == 0xff)))
@@ -221,5 +443,11 @@ pk_format_detect(const void *buf, size_t len)
 		return PK_FMT_UNKNOWN;
 	if (*p == '<')
 		return detect_xml(p, len);
+	/* "[fd77::2]:22" opens a host:port list as "[" opens masscan -oJ. */
+	if (*p == '[' || *p == '{') {
+		f = detect_json(p, len);
+		if (f != PK_FMT_UNKNOWN || *p == '{')
+			return f;
+	}
 	return detect_text(p, len);
 }

@@ -11,6 +11,7 @@ static const char *const attr_names[A_NNAMES] = {
 	[A_ADDR] = "addr",
 	[A_ADDRTYPE] = "addrtype",
 	[A_ARGS] = "args",
+	[A_BANNER] = "banner",
 	[A_CONF] = "conf",
 	[A_COUNT] = "count",
 	[A_DEVICETYPE] = "devicetype",
@@ -22,6 +23,7 @@ static const char *const attr_names[A_NNAMES] = {
 	[A_EXTRAINFO] = "extrainfo",
 	[A_HOSTNAME] = "hostname",
 	[A_ID] = "id",
+	[A_KEY] = "key",
 	[A_METHOD] = "method",
 	[A_NAME] = "name",
 	[A_NUMSERVICES] = "numservices",
@@ -55,6 +57,8 @@ pk_xml_intern(struct pk_xml_state *st)
 {
 	size_t i;
 
+	/* A new dictionary: names seen in the last one mean nothing. */
+	memset(st->elseen, 0, sizeof(st->elseen));
 	for (i = 0; i < A_NNAMES; i++) {
 		st->names[i] = (const char *)xmlDictLookup(st->ctxt->dict,
 		    (const xmlChar *)attr_names[i], -1);

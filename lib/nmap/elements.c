@@ -8,6 +8,7 @@
  * pairs into libxml2's buffer and are copied once, into the host arena.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,8 @@ enum el {
 	EL_OTHER, EL_NMAPRUN, EL_SCANINFO, EL_HOST, EL_STATUS, EL_ADDRESS,
 	EL_HOSTNAMES, EL_HOSTNAME, EL_PORTS, EL_PORT, EL_STATE, EL_SERVICE,
 	EL_CPE, EL_SCRIPT, EL_EXTRAPORTS, EL_EXTRAREASONS, EL_OS, EL_OSMATCH,
-	EL_HOSTSCRIPT, EL_HSCRIPT, EL_RUNSTATS, EL_FINISHED, EL_HOSTS
+	EL_HOSTSCRIPT, EL_HSCRIPT, EL_RUNSTATS, EL_FINISHED, EL_HOSTS,
+	EL_TABLE, EL_ELEM
 };
 
 /* Element name, and the parent it must have to mean anything to us. */
@@ -50,6 +52,9 @@ static const struct {
 	[EL_RUNSTATS] = { "runstats", EL_NMAPRUN },
 	[EL_FINISHED] = { "finished", EL_RUNSTATS },
 	[EL_HOSTS] = { "hosts", EL_RUNSTATS },
+	/* Inside any script or table: see script_child. */
+	[EL_TABLE] = { "table", EL_SCRIPT },
+	[EL_ELEM] = { "elem", EL_SCRIPT },
 };
 
 #define NELEMENTS	(sizeof(elements) / sizeof(elements[0]))
@@ -76,6 +81,40 @@ element_id(const char *name, unsigned parent)
 		    strcmp(elements[i].name, name) == 0)
 			return (enum el)i;
 	return EL_OTHER;
+}
+
+/* <table> and <elem> nest in scripts and in each other. */
+static enum el
+script_child(const char *name)
+{
+	if (strcmp(name, "table") == 0)
+		return EL_TABLE;
+	if (strcmp(name, "elem") == 0)
+		return EL_ELEM;
+	return EL_OTHER;
+}
+
+/*
+ * element_id, remembered: libxml2 interns names in its dictionary, so
+ * the same name under the same parent comes back as the same pointer,
+ * and a document of a few kinds of element repeated thousands of times
+ * walks the table once per kind.  pk_xml_intern clears it for each new
+ * parser.
+ */
+static enum el
+element_seen(struct pk_xml_state *st, const char *name, unsigned parent)
+{
+	struct pk_xml_elseen *e;
+
+	/* Fibonacci hashing: names sit a few bytes apart in the dictionary. */
+	e = &st->elseen[(uint32_t)(((uintptr_t)name + parent) * 2654435761u) >>
+	    (32 - PK_XML_ELSEEN_BITS)];
+	if (e->name != name || e->parent != parent) {
+		e->name = name;
+		e->parent = (unsigned char)parent;
+		e->id = (unsigned char)element_id(name, parent);
+	}
+	return (enum el)e->id;
 }
 
 static char *
@@ -259,6 +298,10 @@ on_service(struct pk_xml_state *st, const struct attr *at, int n)
 
 	if (p == NULL)
 		return;
+	if (st->masscan) {
+		pk_xml_masscan_service(st, p, at, n);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		slot = NULL;
 		if (attr_is(st, &at[i], A_NAME))
@@ -300,6 +343,7 @@ on_script(struct pk_xml_state *st, struct pk_script *sc, const struct attr *at,
 		else if (attr_is(st, &at[i], A_OUTPUT))
 			sc->output = host_str(st, &at[i]);
 	}
+	pk_xml_script_begin(st, sc);
 }
 
 /*
@@ -406,6 +450,10 @@ dispatch_host(struct pk_xml_state *st, enum el id, const struct attr *at,
 	case EL_OSMATCH:
 		on_osmatch(st, at, n);
 		break;
+	case EL_TABLE:
+	case EL_ELEM:
+		pk_xml_script_node(st, id == EL_TABLE, at, n);
+		break;
 	default:
 		break;
 	}
@@ -465,8 +513,13 @@ start_element(struct pk_xml_state *st, const xmlChar *localname,
 		st->docs++;
 	}
 	parent = st->depth > 0 ? st->stack[st->depth - 1] : EL_OTHER;
-	id = parent == EL_OTHER && st->depth > 0 ? EL_OTHER :
-	    element_id(name, parent);
+	if (parent == EL_OTHER && st->depth > 0)
+		id = EL_OTHER;
+	else if (parent == EL_SCRIPT || parent == EL_HSCRIPT ||
+	    parent == EL_TABLE)
+		id = script_child(name);
+	else
+		id = element_seen(st, name, parent);
 	st->stack[st->depth++] = (unsigned char)id;
 	if (id == EL_OTHER)
 		return;
@@ -551,6 +604,8 @@ pk_xml_end_element(void *ctx, const xmlChar *localname,
 	id = (enum el)st->stack[--st->depth];
 	if (id == EL_CPE)
 		end_cpe(st);
+	else if (id == EL_TABLE || id == EL_ELEM)
+		pk_xml_script_node_end(st, id == EL_TABLE);
 	else if (id == EL_HOST && st->hb != NULL)
 		end_host(st);
 	if (st->depth == 0)

@@ -3,10 +3,13 @@
  *
  * Most of an Nmap XML file is attribute values, which are skipped with
  * memchr; only names and the gaps between attributes are walked byte by
- * byte, so the watch costs a small fraction of the parse.
+ * byte, so the watch costs a small fraction of the parse.  The '&' bytes
+ * are found with memchr too, and only a tag holding one is walked rather
+ * than skipped, to see whether it begins a forbidden reference in a value.
  */
 #include <string.h>
 
+#include "base/parse.h"
 #include "nmap/guard.h"
 
 enum {
@@ -132,33 +135,150 @@ guard_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
 	return PK_GUARD_OK;
 }
 
+/* The offset of the next '&' at or after i, or n. */
+static size_t
+next_amp(const char *p, size_t n, size_t i)
+{
+	const char *q = i < n ? memchr(p + i, '&', n - i) : NULL;
+
+	return q != NULL ? (size_t)(q - p) : n;
+}
+
+/* XML 1.0's Char production. */
+static int
+xml_char(unsigned long v)
+{
+	return v == 0x9 || v == 0xa || v == 0xd || (v >= 0x20 && v <= 0xd7ff) ||
+	    (v >= 0xe000 && v <= 0xfffd) || (v >= 0x10000 && v <= 0x10ffff);
+}
+
 /*
- * The fast path.  '<' cannot appear inside an attribute value, so a start
- * tag ends before the next '<'; an attribute takes at least four bytes
- * (a=""), so a tag followed by another '<' within 4 * max_attrs bytes can
- * break neither limit and needs no closer look.  Most tags of an Nmap
- * file are like that, which spares the walk over their bytes.  End tags
- * (one might be </nmaprun>), comments, CDATA and processing instructions
- * take the exact path.  p[*i] is the byte after '<'; returns 1 and moves
- * *i to the next '<' when the tag was skipped.
+ * At p[0] == '&', of n bytes: the length of a character reference to a
+ * character XML forbids ("&#x1b;", "&#27;"); 0 for anything else, which
+ * libxml2 judges; -1 when the bytes end before it can be told.
  */
 static int
-guard_short_tag(struct pk_xml_guard *g, const char *p, size_t n, size_t *i)
+bad_charref(const char *p, size_t n)
 {
-	size_t span = 4 * g->max_attrs, k = *i;
+	size_t k, first;
+	unsigned long v = 0;
+	int d, hex;
+
+	if (n < 3)
+		return n > 1 && p[1] != '#' ? 0 : -1;
+	if (p[1] != '#')
+		return 0;
+	/* "&#xa;", the most frequent (script output), at a glance. */
+	if (n > 4 && p[2] == 'x' && p[4] == ';' && (p[3] == 'a' || p[3] == 'A'))
+		return 0;
+	hex = p[2] == 'x';
+	first = hex ? 3 : 2;
+	for (k = first; k < n && k < PK_GUARD_REF_MAX; k++) {
+		d = hex ? pk_hexval(p[k]) : (p[k] >= '0' && p[k] <= '9') ?
+		    p[k] - '0' : -1;
+		if (d < 0)
+			break;
+		if (v <= 0x110000)	/* saturates: too large is too large */
+			v = v * (hex ? 16 : 10) + (unsigned long)d;
+	}
+	if (k == n && n < PK_GUARD_REF_MAX)
+		return -1;
+	if (k == first || k == n || p[k] != ';' || xml_char(v))
+		return 0;
+	return (int)k + 1;
+}
+
+/*
+ * The first '&' of [from, to) that may begin a forbidden reference (or
+ * one the bytes end inside, unless at_end), else the first '&' at or
+ * after to, or n.  amp is the first '&' not yet judged, or one before
+ * from.
+ */
+static size_t
+suspect_amp(const char *p, size_t n, size_t from, size_t to, size_t amp,
+    int at_end)
+{
+	int len;
+
+	if (amp < from)
+		amp = next_amp(p, n, from);
+	while (amp < to) {
+		len = bad_charref(p + amp, n - amp);
+		if (len > 0 || (len < 0 && !at_end))
+			return amp;
+		amp = next_amp(p, n, amp + 1);
+	}
+	return amp;
+}
+
+/* The suspect '&' at amp of a value starting at i: what to tell. */
+static int
+guard_ref(struct pk_xml_guard *g, const char *p, size_t n, size_t i,
+    size_t amp)
+{
+	int len = bad_charref(p + amp, n - amp);
+
+	g->tagbytes += amp - i;
+	if (len < 0)
+		return PK_GUARD_MORE;
+	g->reflen = (size_t)len;
+	memcpy(g->ref, p + amp, g->reflen);
+	g->ref[g->reflen] = '\0';
+	return PK_GUARD_CHARREF;
+}
+
+/*
+ * The fast path.  '<' cannot appear inside an attribute value, so a tag
+ * ends before the next '<'; an attribute takes at least four bytes
+ * (a=""), so a tag followed by another '<' within 4 * max_attrs bytes can
+ * break neither limit and needs no closer look.  Most tags of an Nmap
+ * file are like that, start and end tags alike, which spares the walk
+ * over their bytes.  "</nmaprun>" (where a document ends), comments,
+ * CDATA and processing instructions take the exact path, and so does an
+ * end tag whose name runs past the bytes at hand.  k is the byte after
+ * '<'; returns the offset of the next '<' when the tag may be skipped,
+ * else 0.
+ */
+static size_t
+guard_short_tag(const struct pk_xml_guard *g, const char *p, size_t n,
+    size_t k)
+{
+	size_t span = 4 * g->max_attrs;
 	const char *q;
 
-	if (k >= n || p[k] == '/' || p[k] == '!' || p[k] == '?')
+	if (k >= n || p[k] == '!' || p[k] == '?')
+		return 0;
+	if (p[k] == '/' && (n - k < 8 || memcmp(p + k + 1, "nmaprun", 7) == 0))
 		return 0;
 	if (span > g->max_tag_bytes)
 		span = g->max_tag_bytes;
 	if (span > n - k)
 		span = n - k;
 	q = memchr(p + k, '<', span);
-	if (q == NULL)
-		return 0;
-	*i = (size_t)(q - p);
-	return 1;
+	return q != NULL ? (size_t)(q - p) : 0;
+}
+
+/*
+ * Character data and the tags that take the fast path, one memchr per
+ * tag: returns where the exact walk must go on, with the state it needs
+ * (G_TEXT at the end of the bytes, else G_LT after a '<').  A tag with a
+ * suspect '&' (*amp, as for suspect_amp) takes the exact path.
+ */
+static size_t
+guard_text(struct pk_xml_guard *g, const char *p, size_t n, size_t i,
+    size_t *amp)
+{
+	const char *q;
+	size_t k;
+
+	if ((q = memchr(p + i, '<', n - i)) == NULL)
+		return n;
+	i = (size_t)(q - p) + 1;
+	while ((k = guard_short_tag(g, p, n, i)) != 0 && (k <= *amp ||
+	    (*amp = suspect_amp(p, n, i, k, *amp, g->at_end)) >= k))
+		i = k + 1;
+	guard_tag_start(g);
+	return i;
 }
 
 int
@@ -166,21 +286,13 @@ pk_xml_guard_scan(struct pk_xml_guard *g, const char *p, size_t n,
     size_t *used)
 {
 	const char *q;
-	size_t i = 0;
+	size_t i = 0, amp = next_amp(p, n, 0), end;
 	int rc;
 
 	while (i < n) {
 		switch (g->state) {
 		case G_TEXT:
-			q = memchr(p + i, '<', n - i);
-			if (q == NULL) {
-				i = n;
-				break;
-			}
-			i = (size_t)(q - p) + 1;
-			if (guard_short_tag(g, p, n, &i))
-				break;
-			guard_tag_start(g);
+			i = guard_text(g, p, n, i, &amp);
 			break;
 		case G_LT:
 			if (p[i] == '?') {
@@ -205,6 +317,13 @@ pk_xml_guard_scan(struct pk_xml_guard *g, const char *p, size_t n,
 			break;
 		case G_QUOTE:
 			q = memchr(p + i, g->quote, n - i);
+			end = q != NULL ? (size_t)(q - p) : n;
+			if (amp < end)
+				amp = suspect_amp(p, n, i, end, amp, g->at_end);
+			if (amp < end) {
+				*used = amp;
+				return guard_ref(g, p, n, i, amp);
+			}
 			if (q == NULL) {
 				g->tagbytes += n - i;
 				i = n;

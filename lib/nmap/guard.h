@@ -8,11 +8,20 @@
  * small state machine: it counts the attributes and bytes of each tag,
  * and reports the byte just after each "</nmaprun>", where a file holding
  * several runs (--append-output, --resume) starts its next document.
+ *
+ * It also finds, inside attribute values, character references to
+ * characters XML 1.0 forbids ("&#x1b;", which nmap 7.94 writes into
+ * service names, nmap issue 2657): libxml2 stops the whole parse at one,
+ * so the driver feeds it a replacement instead.  Only the '&' bytes of
+ * the input are looked at, found with memchr.
  */
 #ifndef PK_XML_GUARD_H
 #define PK_XML_GUARD_H
 
 #include <stddef.h>
+
+/* The longest character reference looked at ("&#x0000001b;"). */
+#define PK_GUARD_REF_MAX	24
 
 struct pk_xml_guard {
 	int		 state;
@@ -28,11 +37,19 @@ struct pk_xml_guard {
 	size_t		 attrs;
 	size_t		 max_tag_bytes;
 	size_t		 max_attrs;
+	int		 at_end;	/* no more input: never PK_GUARD_MORE */
+	size_t		 reflen;	/* PK_GUARD_CHARREF: its length */
+	char		 ref[PK_GUARD_REF_MAX + 1]; /* and its text */
 };
 
 enum pk_guard_result {
 	PK_GUARD_OK = 0,		/* every byte checked */
 	PK_GUARD_SPLIT = 1,		/* a document ends at *used */
+	PK_GUARD_CHARREF = 2,		/* a forbidden reference at *used,
+					   reflen bytes, in a value */
+	PK_GUARD_MORE = 3,		/* at *used a reference may begin
+					   that the bytes end inside: call
+					   again with PK_GUARD_REF_MAX more */
 	PK_GUARD_TAG_LIMIT = -1,	/* a tag longer than max_tag_bytes */
 	PK_GUARD_ATTR_LIMIT = -2	/* more than max_attrs attributes */
 };
@@ -42,7 +59,8 @@ void	pk_xml_guard_init(struct pk_xml_guard *g, size_t max_tag_bytes,
 /*
  * Check p[0..n).  *used is how many bytes were checked: all of them for
  * PK_GUARD_OK, up to and including the '>' of "</nmaprun>" for
- * PK_GUARD_SPLIT, up to the offending byte for a limit.
+ * PK_GUARD_SPLIT, up to the offending byte for a limit, up to the '&' for
+ * PK_GUARD_CHARREF and PK_GUARD_MORE.
  */
 int	pk_xml_guard_scan(struct pk_xml_guard *g, const char *p, size_t n,
 	    size_t *used);

@@ -13,9 +13,9 @@
 
 /* Attribute names the handlers know. */
 enum attr_name {
-	A_ACCURACY, A_ADDR, A_ADDRTYPE, A_ARGS, A_CONF, A_COUNT,
+	A_ACCURACY, A_ADDR, A_ADDRTYPE, A_ARGS, A_BANNER, A_CONF, A_COUNT,
 	A_DEVICETYPE, A_DOWN, A_ELAPSED, A_ENDTIME, A_ERRORMSG, A_EXIT,
-	A_EXTRAINFO, A_HOSTNAME, A_ID, A_METHOD, A_NAME, A_NUMSERVICES,
+	A_EXTRAINFO, A_HOSTNAME, A_ID, A_KEY, A_METHOD, A_NAME, A_NUMSERVICES,
 	A_OSTYPE, A_OUTPUT, A_PORTID, A_PORTS, A_PRODUCT, A_PROTO,
 	A_PROTOCOL, A_REASON, A_REASON_TTL, A_SCANNER, A_SERVICES,
 	A_START, A_STARTSTR, A_STARTTIME, A_STATE, A_TIME, A_TOTAL,
@@ -31,6 +31,8 @@ struct attr {
 };
 
 #define PK_XML_INT_MAX	2147483647LL
+#define PK_XML_ELSEEN_BITS 5		/* 32 element ids remembered */
+#define PK_XML_ELSEEN	(1 << PK_XML_ELSEEN_BITS)
 
 
 struct pk_xml_state {
@@ -53,7 +55,16 @@ struct pk_xml_state {
 	size_t		 textcap;
 	int		 collecting;
 	size_t		 cap_scaninfo;
+	/* The <table>s open in the current <script> (script.c). */
+	struct xml_tlevel *tstack;	/* max_depth + 1 levels, or NULL */
+	unsigned	 tdepth;	/* levels in use; 0: no script */
 	const char	*names[A_NNAMES]; /* interned attribute names */
+	/* Element ids by interned name and parent (elements.c). */
+	struct pk_xml_elseen {
+		const char	*name;
+		unsigned char	 parent;
+		unsigned char	 id;
+	}		 elseen[PK_XML_ELSEEN];
 	/* Our own verdict: set once, stops the parser. */
 	int		 status;
 	int		 halted;	/* xmlStopParser called */
@@ -107,6 +118,18 @@ char	*pk_xml_attr_copy(struct pk_arena *a, const struct attr *at);
 long long pk_xml_attr_num(struct pk_xml_state *st, const struct attr *at,
 	    long long max);
 double	 pk_xml_attr_double(const struct attr *at);
+
+/*
+ * A script's <table>/<elem> tree (script.c): script_begin after its
+ * attributes, node at each <table> or <elem> inside it, node_end at
+ * their end tags; masscan's <service banner=> becomes a banner script.
+ */
+void	pk_xml_script_begin(struct pk_xml_state *st, struct pk_script *sc);
+void	pk_xml_script_node(struct pk_xml_state *st, int table,
+	    const struct attr *at, int n);
+void	pk_xml_script_node_end(struct pk_xml_state *st, int table);
+void	pk_xml_masscan_service(struct pk_xml_state *st, struct pk_port *p,
+	    const struct attr *at, int n);
 
 /* Run-level elements: <nmaprun>, <scaninfo>, <runstats> (nmap_run.c). */
 void	pk_xml_on_nmaprun(struct pk_xml_state *st, const struct attr *at,

@@ -10,7 +10,14 @@
  * substituted, nothing is fetched (XML_PARSE_NONET, a resolveEntity
  * callback that refuses), a DOCTYPE other than <!DOCTYPE nmaprun> is
  * refused, and tag size, attribute count and depth are capped before
- * libxml2 spends time on them (xml_guard.c).
+ * libxml2 spends time on them (guard.c).
+ *
+ * One error is recovered, and only that one: a character reference to a
+ * character XML 1.0 forbids inside an attribute value, which nmap 7.94
+ * writes into service names (nmap issue 2657: name="ife-biteP&#x1b;").
+ * The guard finds it before libxml2 does, and libxml2 is fed "&#xFFFD;"
+ * (U+FFFD REPLACEMENT CHARACTER) in its place, with one warning a file.
+ * libxml2's own recovery mode (XML_PARSE_RECOVER) stays off.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +41,8 @@ struct xml_impl {
 	xmlParserCtxtPtr ctxt;
 	int		 fed;		/* bytes fed to this document */
 	int		 synthetic;	/* document opened by us */
+	size_t		 need;		/* bytes the guard asked to see */
+	int		 refs;		/* forbidden references replaced */
 };
 
 /*
@@ -61,6 +70,7 @@ xml_free(struct pk_reader *r)
 	if (x->ctxt != NULL)
 		xml_free_ctxt(x->ctxt);
 	free(x->st.text);
+	free(x->st.tstack);
 	free(x->st.stack);
 	free(x);
 	r->impl = NULL;
@@ -192,6 +202,12 @@ xml_sax_init(struct xml_impl *x)
 	s->startElementNs = pk_xml_start_element;
 	s->endElementNs = pk_xml_end_element;
 	s->characters = pk_xml_characters;
+	/*
+	 * The same handler, so that libxml2 does not ask of every run of
+	 * blanks between tags whether it is ignorable (areBlanks), which
+	 * without a tree it never is.
+	 */
+	s->ignorableWhitespace = pk_xml_characters;
 	s->serror = xml_serror;
 	s->resolveEntity = xml_resolve_entity;
 	s->getEntity = xml_get_entity;
@@ -339,15 +355,50 @@ xml_skip_blanks(struct pk_reader *r, const char **p, size_t *n)
 	return *n > 0;
 }
 
+/* The line of the byte after the last fed: libxml2's, plus what it holds. */
+static unsigned long
+xml_fed_line(const struct pk_xml_state *st)
+{
+	unsigned long line = pk_xml_line(st);
+	const xmlChar *c;
+
+	if (st->ctxt == NULL || st->ctxt->input == NULL ||
+	    st->ctxt->input->cur == NULL)
+		return line;
+	for (c = st->ctxt->input->cur; c < st->ctxt->input->end; c++)
+		if (*c == '\n')
+			line++;
+	return line;
+}
+
+/* Feed U+FFFD for the forbidden reference the guard stopped at. */
+static int
+xml_charref(struct pk_reader *r, struct xml_impl *x)
+{
+	static const char fffd[] = "&#xFFFD;";
+
+	if (x->refs++ == 0)
+		pk_rd_warn(r, xml_fed_line(&x->st), "%s in an attribute "
+		    "refers to a character XML forbids (an nmap 7.94 bug): "
+		    "read as U+FFFD here and in the rest of the file",
+		    x->guard.ref);
+	(void)xmlParseChunk(x->ctxt, fffd, sizeof(fffd) - 1, 0);
+	pk_input_consume(r->in, x->guard.reflen);
+	if (x->st.status != 0 || x->st.xml_errno != 0)
+		return xml_doc_error(r, x, 0);
+	return PK_OK;
+}
+
 static int
 xml_pump(struct pk_reader *r)
 {
 	struct xml_impl *x = r->impl;
 	const char *p;
-	size_t n, used;
+	size_t n, used, need = x->need > 0 ? x->need : 1;
 	int rc, g;
 
-	rc = pk_input_peek(r->in, 1, &p, &n);
+	rc = pk_input_peek(r->in, need, &p, &n);
+	x->need = 0;
 	if (rc == PK_EOF) {
 		if (x->ctxt == NULL)
 			return x->st.docs > 0 ? PK_EOF : pk_rd_fail(r,
@@ -366,6 +417,7 @@ xml_pump(struct pk_reader *r)
 		if ((rc = xml_new_doc(r, x, p, n)) != PK_OK)
 			return rc;
 	}
+	x->guard.at_end = n < need;
 	g = pk_xml_guard_scan(&x->guard, p, n, &used);
 	if (used > 0) {
 		(void)xmlParseChunk(x->ctxt, p, (int)used, 0);
@@ -378,6 +430,10 @@ xml_pump(struct pk_reader *r)
 		return xml_guard_fail(r, x, g);
 	if (g == PK_GUARD_SPLIT)
 		return xml_end_doc(r, x);
+	if (g == PK_GUARD_CHARREF)
+		return xml_charref(r, x);
+	if (g == PK_GUARD_MORE)
+		x->need = n - used + PK_GUARD_REF_MAX;
 	return PK_OK;
 }
 

@@ -45,6 +45,7 @@ struct ns_alt {
 
 struct pk_nonstd {
 	const struct pk_services *svc;
+	const struct pk_ports *ports;	/* what ports are for, lent */
 	unsigned	 flags;
 	struct ns_map	*maps;
 	size_t		 nmaps;
@@ -104,6 +105,12 @@ strv_free(char **v)
 	for (i = 0; v != NULL && v[i] != NULL; i++)
 		free(v[i]);
 	free(v);
+}
+
+void
+pk_nonstd_set_ports(struct pk_nonstd *ns, const struct pk_ports *pt)
+{
+	ns->ports = pt;
 }
 
 void
@@ -478,6 +485,41 @@ is_exposed(const struct pk_nonstd *ns, const char *fam)
 	return 0;
 }
 
+/*
+ * The category of a list that makes a listener on every interface
+ * exposed: data stores and remote access.  NULL when none is.
+ */
+static const char *
+exposed_category(const char *cats)
+{
+	if (pk_ports_list_has(cats, "database", 8))
+		return "database";
+	if (pk_ports_list_has(cats, "remote-access", 13))
+		return "remote-access";
+	return NULL;
+}
+
+/*
+ * Is a service exposed on every interface: its family is in the exposed
+ * list, or the port table puts a port of that family in an exposed
+ * category?
+ */
+static int
+exposed_service(const struct pk_nonstd *ns, const char *svc)
+{
+	const struct pk_portcat *c;
+	const char *fam = family(ns, svc);
+	size_t i;
+
+	if (is_exposed(ns, fam))
+		return 1;
+	for (i = 0; (c = pk_ports_at(ns->ports, i)) != NULL; i++)
+		if (c->service != NULL && exposed_category(c->category) !=
+		    NULL && strcmp(family(ns, c->service), fam) == 0)
+			return 1;
+	return 0;
+}
+
 static char *
 fmt(struct pk_nonstd *ns, const char *f, ...) PK_PRINTF(2, 3);
 
@@ -761,7 +803,7 @@ sock_exposed(struct pk_nonstd *ns, const struct pk_sock *s,
 	if (!wildcard(s))
 		return;
 	for (i = 0; svcs[i] != NULL; i++)
-		if (is_exposed(ns, family(ns, svcs[i])))
+		if (exposed_service(ns, svcs[i]))
 			break;
 	if (svcs[i] == NULL)
 		return;
@@ -771,6 +813,33 @@ sock_exposed(struct pk_nonstd *ns, const struct pk_sock *s,
 	f->expected_ports = expected(ns, svcs[i], s->proto);
 	f->evidence = fmt(ns, "%s: %s on every interface",
 	    listener(ns, s, host), svcs[i]);
+}
+
+/*
+ * No process name (ss without -p, or not root): the port alone says
+ * what listens, as the port table has it.
+ */
+static void
+port_exposed(struct pk_nonstd *ns, const struct pk_sock *s,
+    const char *host, size_t *n)
+{
+	const struct pk_portcat *c;
+	struct pk_ns_finding *f;
+	const char *cat;
+
+	if (!wildcard(s) || (c = pk_ports_get(ns->ports, s->proto,
+	    s->port)) == NULL || (cat = exposed_category(c->category)) ==
+	    NULL)
+		return;
+	f = finding(ns, n, host, s->proto, s->port);
+	f->service = c->service;
+	f->kind = "exposed";
+	if (c->service != NULL)
+		f->expected_ports = expected(ns, c->service, s->proto);
+	f->evidence = fmt(ns, "%s: %s on every interface (%s port, no "
+	    "process name)", listener(ns, s, host), c->service != NULL ?
+	    c->service : fmt(ns, "%u/%s", s->port, pk_proto_name(s->proto)),
+	    cat);
 }
 
 int
@@ -798,6 +867,8 @@ pk_nonstd_sock(struct pk_nonstd *ns, const struct pk_sock *s,
 			    s->process != NULL ? "no service mapped to this "
 			    "process" : "no process information");
 		}
+		if (s->process == NULL)
+			port_exposed(ns, s, host, n);
 	} else if (svcs[0] != NULL) {
 		sock_placement(ns, s, host, svcs, n);
 		sock_exposed(ns, s, host, svcs, n);

@@ -21,13 +21,13 @@ pk_put_display(struct obuf *b, const struct pk_field *f,
 {
 	size_t start = b->len;
 
-	if (pk_cell_absent(f, v) || (f->type == PK_FT_STR && v->s[0] == '\0')) {
+	if (pk_cell_absent(f, v) || (!numeric(f) && v->s[0] == '\0')) {
 		if (md)
 			return 0;
 		ob_putc(b, '-');
 		return 1;
 	}
-	if (f->type == PK_FT_STR)
+	if (!numeric(f))
 		return pk_esc_display(b, v->s, md);
 	pk_put_number(b, f, v, 0);
 	/* Numbers are ASCII; the scratch buffer never drains. */

@@ -76,7 +76,7 @@ row_tsv(struct pk_writer *w, const struct pk_value *vals)
 			ob_putc(&w->out, '\t');
 		if (pk_cell_absent(&f[i], &vals[i]))
 			continue;
-		if (f[i].type == PK_FT_STR)
+		if (f[i].type == PK_FT_STR || f[i].type == PK_FT_JSON)
 			pk_esc_tsv(&w->out, vals[i].s);
 		else
 			pk_put_number(&w->out, &f[i], &vals[i], 0);
@@ -96,7 +96,7 @@ row_csv(struct pk_writer *w, const struct pk_value *vals)
 			ob_putc(&w->out, ',');
 		if (pk_cell_absent(f, &vals[i]))
 			continue;
-		if (f->type != PK_FT_STR)
+		if (numeric(f))
 			pk_put_number(&w->out, f, &vals[i], 0);
 		else
 			pk_esc_csv(&w->out, vals[i].s,
@@ -124,6 +124,8 @@ row_json(struct pk_writer *w, const struct pk_value *vals)
 		    w->keyoff[i + 1] - w->keyoff[i]);
 		if (f->type == PK_FT_STR)
 			pk_esc_json(&w->out, vals[i].s);
+		else if (f->type == PK_FT_JSON)
+			ob_put(&w->out, vals[i].s, strlen(vals[i].s));
 		else
 			pk_put_number(&w->out, f, &vals[i], 1);
 	}

@@ -108,7 +108,8 @@ void	pk_text_commit(struct pk_writer *w);
 static inline int
 pk_cell_absent(const struct pk_field *f, const struct pk_value *v)
 {
-	return !v->set || (f->type == PK_FT_STR && v->s == NULL);
+	return !v->set || ((f->type == PK_FT_STR || f->type == PK_FT_JSON) &&
+	    v->s == NULL);
 }
 
 static inline int

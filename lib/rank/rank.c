@@ -25,14 +25,15 @@
 #define PORTIX_SIZE	((size_t)PK_PROTO_COUNT * 65536)
 #define PAIR_SUB	((uint64_t)1 << 31)	/* pair names a sub, not a key */
 
-const char *const pk_rank_keynames[3] = { "port", "service", "product" };
+const char *const pk_rank_keynames[4] = { "port", "service", "product",
+    "category" };
 
 int
 pk_rank_key_parse(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (strcmp(name, pk_rank_keynames[i]) == 0)
 			return (int)i;
 	return -1;
@@ -41,7 +42,7 @@ pk_rank_key_parse(const char *name)
 const char *
 pk_rank_key_name(int key)
 {
-	return key >= 0 && key <= PK_RANK_PRODUCT ? pk_rank_keynames[key] :
+	return key >= 0 && key <= PK_RANK_CATEGORY ? pk_rank_keynames[key] :
 	    NULL;
 }
 
@@ -83,7 +84,7 @@ pk_rank_new(int key, unsigned states)
 {
 	struct pk_rank *rk;
 
-	if (key < 0 || key > PK_RANK_PRODUCT || states == 0 ||
+	if (key < 0 || key > PK_RANK_CATEGORY || states == 0 ||
 	    states >= 1u << PK_STATE_COUNT)
 		return NULL;
 	if ((rk = calloc(1, sizeof(*rk))) == NULL)
@@ -92,6 +93,12 @@ pk_rank_new(int key, unsigned states)
 	rk->states = states;
 	pk_arena_init(&rk->strings, 0);
 	return rk;
+}
+
+void
+pk_rank_set_ports(struct pk_rank *rk, const struct pk_ports *pt)
+{
+	rk->ports = pt;
 }
 
 int
@@ -480,23 +487,13 @@ rank_port_key(struct pk_rank *rk, const struct pk_port *p,
 	return *e == NULL ? PK_ERR_NOMEM : PK_OK;
 }
 
+/* Count the host once under key, and sub (when not empty) under it. */
 static int
-rank_count_port(struct pk_rank *rk, const struct pk_port *p)
+rank_count_key(struct pk_rank *rk, struct rank_ent *e, const char *sub)
 {
-	char sub[512];
-	struct rank_ent *e;
 	struct rank_sub *s;
 	int rc;
 
-	if (!rank_state_ok(rk, p->state))
-		return PK_OK;
-	if (rk->key != PK_RANK_PORT && p->service == NULL &&
-	    p->product == NULL)
-		return PK_OK;	/* fast path for folded, unnamed ports */
-	if ((rc = rank_port_key(rk, p, &e, sub, sizeof(sub))) != PK_OK)
-		return rc;
-	if (e == NULL)
-		return PK_OK;
 	if ((rc = rank_first(rk, &e->stamp, (uint64_t)(e - rk->ents))) < 0)
 		return PK_ERR_NOMEM;
 	e->hosts += (unsigned long)rc;
@@ -509,20 +506,68 @@ rank_count_port(struct pk_rank *rk, const struct pk_port *p)
 	return PK_OK;
 }
 
+/*
+ * By category: the port counts under each of its categories in the port
+ * table, with port/proto as the detected name.  No table, no category.
+ */
+static int
+rank_count_categories(struct pk_rank *rk, const struct pk_port *p)
+{
+	const struct pk_portcat *c = pk_ports_get(rk->ports, p->proto,
+	    p->port);
+	const char *q, *end;
+	struct rank_ent *e;
+	char sub[32];
+	int rc;
+
+	if (c == NULL || c->category[0] == '\0')
+		return PK_OK;
+	(void)snprintf(sub, sizeof(sub), "%u/%s", p->port,
+	    pk_proto_name(p->proto));
+	for (q = c->category; ; q = end + 1) {
+		if ((end = strchr(q, ',')) == NULL)
+			end = q + strlen(q);
+		if ((e = pk_rank_ent(rk, q, (size_t)(end - q))) == NULL ||
+		    (rc = rank_count_key(rk, e, sub)) != PK_OK)
+			return PK_ERR_NOMEM;
+		if (*end == '\0')
+			return PK_OK;
+	}
+}
+
+static int
+rank_count_port(struct pk_rank *rk, const struct pk_port *p)
+{
+	char sub[512];
+	struct rank_ent *e;
+	int rc;
+
+	if (!rank_state_ok(rk, p->state))
+		return PK_OK;
+	if (rk->key == PK_RANK_CATEGORY)
+		return rank_count_categories(rk, p);
+	if (rk->key != PK_RANK_PORT && p->service == NULL &&
+	    p->product == NULL)
+		return PK_OK;	/* fast path for folded, unnamed ports */
+	if ((rc = rank_port_key(rk, p, &e, sub, sizeof(sub))) != PK_OK)
+		return rc;
+	return e != NULL ? rank_count_key(rk, e, sub) : PK_OK;
+}
+
 static int
 rank_count_folded(void *arg, const struct pk_port *p)
 {
 	return rank_count_port(arg, p);
 }
 
-/* Folded ports carry no service: only a port ranking can use them. */
+/* Folded ports carry no service: a port or category ranking uses them. */
 static int
 rank_count_extraports(struct pk_rank *rk, const struct pk_host *h)
 {
 	size_t i;
 	int rc;
 
-	if (rk->key != PK_RANK_PORT)
+	if (rk->key != PK_RANK_PORT && rk->key != PK_RANK_CATEGORY)
 		return PK_OK;
 	for (i = 0; i < h->nextraports; i++)
 		if (rank_state_ok(rk, h->extraports[i].state))

@@ -69,9 +69,10 @@ struct pk_rank {
 	unsigned long	 serial;
 	struct pk_rank_row *rows;
 	struct pk_rank_sub *subrows;
+	const struct pk_ports *ports;	/* PK_RANK_CATEGORY's table, lent */
 };
 
-extern const char *const pk_rank_keynames[3];
+extern const char *const pk_rank_keynames[4];
 
 /* rank.c, for rank_counts.c */
 void		 pk_rank_states_format(unsigned mask, char *buf, size_t len);

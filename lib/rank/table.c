@@ -42,7 +42,7 @@ pk_rank_fields(int key, int scan, size_t *n)
 {
 	const struct pk_field *f;
 
-	if (key < 0 || key > PK_RANK_PRODUCT) {
+	if (key < 0 || key > PK_RANK_CATEGORY) {
 		*n = 0;
 		return NULL;
 	}

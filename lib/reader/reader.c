@@ -9,6 +9,7 @@
 #include "gnmap/gnmap.h"
 #include "input/source.h"
 #include "nmap/nmap.h"
+#include "normal/normal.h"
 #include "scan/dupcheck.h"
 #include "scan/queue.h"
 
@@ -160,9 +161,16 @@ reader_start(struct pk_reader *r)
 	case PK_FMT_GNMAP:
 	case PK_FMT_MASSCAN_LIST:
 		return pk_gnmap_init(r);
+	case PK_FMT_MASSCAN_JSON:
+		return pk_masscan_json_init(r);
+	case PK_FMT_NMAP_NORMAL:
+		return pk_normal_init(r);
+	case PK_FMT_HOSTPORT:
+		return pk_hostport_init(r);
 	case PK_FMT_SERVICES:
 	case PK_FMT_SS:
 	case PK_FMT_LSOF:
+	case PK_FMT_NETSTAT:
 		return pk_rd_fail(r, PK_ERR_FORMAT, 0,
 		    "%s data is not a scan", pk_format_name(r->format));
 	default:
@@ -192,11 +200,12 @@ reader_nomem(struct pk_reader *r, unsigned long line)
 	return pk_rd_fail(r, PK_ERR_NOMEM, line, "out of memory");
 }
 
-/* masscan's XML and list: a host per port, repeated by design. */
+/* masscan's XML and list, host:port lists: a host per port, by design. */
 static int
 split_hosts(enum pk_format f)
 {
-	return f == PK_FMT_MASSCAN_XML || f == PK_FMT_MASSCAN_LIST;
+	return f == PK_FMT_MASSCAN_XML || f == PK_FMT_MASSCAN_LIST ||
+	    f == PK_FMT_MASSCAN_JSON || f == PK_FMT_HOSTPORT;
 }
 
 /*

@@ -187,6 +187,74 @@ pk_hb_finish(struct pk_hb *b)
 	return h->naddrs > 0 ? 0 : -1;
 }
 
+struct pk_script_elem *
+pk_hb_elem(struct pk_hb *b, struct pk_script_elem **arr, size_t *n,
+    size_t *cap)
+{
+	return hb_append(b, arr, n, cap, sizeof(struct pk_script_elem));
+}
+
+/* The two keyed <elem>s of a banner, as a script with a table would be. */
+int
+pk_hb_banner(struct pk_hb *b, struct pk_script *sc, const char *type,
+    size_t ntype, const char *text, size_t ntext)
+{
+	struct pk_script_elem *e;
+	char *out;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->id = "banner";
+	if ((out = pk_arena_alloc(b->a, ntype + ntext + 3)) == NULL ||
+	    (e = pk_arena_zalloc(b->a, 2 * sizeof(*e))) == NULL)
+		return -1;
+	memcpy(out, type, ntype);
+	memcpy(out + ntype, ": ", 2);
+	memcpy(out + ntype + 2, text, ntext);
+	out[ntype + 2 + ntext] = '\0';
+	sc->output = out;
+	e[0].key = "type";
+	e[0].value = pk_hb_str(b, type, ntype);
+	e[1].key = "banner";
+	e[1].value = out + ntype + 2;
+	sc->elems = e;
+	sc->nelems = 2;
+	return e[0].value != NULL ? 0 : -1;
+}
+
+/* Deep copies of n nodes; depth is bounded by the reader's max_depth. */
+static struct pk_script_elem *
+hb_copy_elems(struct pk_hb *b, const struct pk_script_elem *src, size_t n)
+{
+	struct pk_script_elem *d;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	if ((d = pk_arena_alloc(b->a, n * sizeof(*d))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		d[i].key = pk_hb_cstr(b, src[i].key);
+		d[i].value = pk_hb_cstr(b, src[i].value);
+		d[i].nchildren = src[i].nchildren;
+		d[i].children = hb_copy_elems(b, src[i].children,
+		    src[i].nchildren);
+		if (d[i].nchildren > 0 && d[i].children == NULL)
+			return NULL;
+	}
+	return d;
+}
+
+static int
+hb_copy_script(struct pk_hb *b, struct pk_script *d,
+    const struct pk_script *s)
+{
+	d->id = pk_hb_cstr(b, s->id);
+	d->output = pk_hb_cstr(b, s->output);
+	d->nelems = s->nelems;
+	d->elems = hb_copy_elems(b, s->elems, s->nelems);
+	return s->nelems > 0 && d->elems == NULL ? -1 : 0;
+}
+
 static int
 hb_copy_scripts(struct pk_hb *b, struct pk_script **dst, size_t *ndst,
     const struct pk_script *src, size_t n)
@@ -199,11 +267,35 @@ hb_copy_scripts(struct pk_hb *b, struct pk_script **dst, size_t *ndst,
 	*dst = pk_arena_alloc(b->a, n * sizeof(**dst));
 	if (*dst == NULL)
 		return -1;
-	for (i = 0; i < n; i++) {
-		(*dst)[i].id = pk_hb_cstr(b, src[i].id);
-		(*dst)[i].output = pk_hb_cstr(b, src[i].output);
-	}
+	for (i = 0; i < n; i++)
+		if (hb_copy_script(b, &(*dst)[i], &src[i]) == -1)
+			return -1;
 	*ndst = n;
+	return 0;
+}
+
+int
+pk_hb_add_scripts_copy(struct pk_hb *b, struct pk_port *p,
+    const struct pk_script *src, size_t n)
+{
+	struct pk_script *sc;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	/* p may be any port: its array is regrown here, not by hb_append. */
+	sc = pk_arena_alloc(b->a, (p->nscripts + n) * sizeof(*sc));
+	if (sc == NULL)
+		return -1;
+	if (p->nscripts > 0)
+		memcpy(sc, p->scripts, p->nscripts * sizeof(*sc));
+	for (i = 0; i < n; i++)
+		if (hb_copy_script(b, &sc[p->nscripts + i], &src[i]) == -1)
+			return -1;
+	p->scripts = sc;
+	p->nscripts += n;
+	if (b->h->nports > 0 && p == &b->h->ports[b->h->nports - 1])
+		b->cap_scripts = p->nscripts;
 	return 0;
 }
 

@@ -50,6 +50,27 @@ struct pk_osmatch *pk_hb_osmatch(struct pk_hb *b);
  */
 int		 pk_hb_finish(struct pk_hb *b);
 
+/*
+ * Append a zeroed node to the array *arr of *n nodes, whose capacity the
+ * caller keeps in *cap (0 for a new array).
+ */
+struct pk_script_elem *pk_hb_elem(struct pk_hb *b, struct pk_script_elem **arr,
+		    size_t *n, size_t *cap);
+/*
+ * Fill sc as a masscan banner of type[0..ntype) (masscan's name for what
+ * it grabbed: ssh, http.server, title ...) and text[0..ntext), as
+ * struct pk_script describes.  -1 when memory or the limit ran out.
+ */
+int		 pk_hb_banner(struct pk_hb *b, struct pk_script *sc,
+		    const char *type, size_t ntype, const char *text,
+		    size_t ntext);
+/*
+ * Append deep copies of the n scripts src to port p of the host (any
+ * port, not only the last one).  -1 when memory or the limit ran out.
+ */
+int		 pk_hb_add_scripts_copy(struct pk_hb *b, struct pk_port *p,
+		    const struct pk_script *src, size_t n);
+
 /* Append a deep copy of port src to the host. */
 int		 pk_hb_add_port_copy(struct pk_hb *b, const struct pk_port *src);
 

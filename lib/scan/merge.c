@@ -51,6 +51,26 @@ merge_grow(struct pk_merge *m)
 	return 0;
 }
 
+/*
+ * A record of a port the address has already (a masscan banner, which
+ * masscan writes as a record of its own) adds its scripts to that port:
+ * banners never count as more ports.
+ */
+static int
+merge_port(struct pk_hb *b, const struct pk_port *p)
+{
+	struct pk_port *q;
+	size_t i;
+
+	for (i = 0; p->nscripts > 0 && i < b->h->nports; i++) {
+		q = &b->h->ports[i];
+		if (q->port == p->port && q->proto == p->proto)
+			return pk_hb_add_scripts_copy(b, q, p->scripts,
+			    p->nscripts);
+	}
+	return pk_hb_add_port_copy(b, p);
+}
+
 static int
 merge_add(struct pk_merge *m, const struct pk_host *h)
 {
@@ -65,7 +85,7 @@ merge_add(struct pk_merge *m, const struct pk_host *h)
 	if (*slot != 0) {
 		e = m->order[*slot - 1];
 		for (i = 0; i < h->nports; i++)
-			if (pk_hb_add_port_copy(&e->hb, &h->ports[i]) == -1)
+			if (merge_port(&e->hb, &h->ports[i]) == -1)
 				return -1;
 		return e->arena.over ? -1 : 0;
 	}

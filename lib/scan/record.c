@@ -11,6 +11,7 @@
 
 #include "base/arena.h"
 #include "base/error.h"
+#include "base/json.h"
 #include "base/value.h"
 #include "portkit.h"
 
@@ -18,7 +19,7 @@ enum pf {
 	F_FILE, F_HOST, F_HOSTNAME, F_ADDR_TYPE, F_MAC, F_VENDOR, F_STATUS,
 	F_PROTO, F_PORT, F_STATE, F_REASON, F_REASON_TTL, F_SERVICE,
 	F_PRODUCT, F_VERSION, F_EXTRAINFO, F_OSTYPE, F_TUNNEL, F_METHOD,
-	F_CONF, F_CPE, F_SCRIPTS, F_OS, F_NPORT
+	F_CONF, F_CPE, F_SCRIPTS, F_OS, F_CATEGORY, F_IANA_RANGE, F_NPORT
 };
 
 static const struct pk_field port_fields[] = {
@@ -49,6 +50,10 @@ static const struct pk_field port_fields[] = {
 	{ "scripts", PK_FT_STR, 8, "ids of NSE scripts run on the port, "
 	    "separated by commas" },
 	{ "os", PK_FT_STR, 8, "best OS match of the host" },
+	{ "category", PK_FT_STR, 8, "what the port is for in portkit's port "
+	    "table (core, web, database, ...), separated by commas" },
+	{ "iana_range", PK_FT_STR, 10, "well-known (0-1023), registered "
+	    "(1024-49151) or dynamic (49152-65535)" },
 };
 
 enum hf {
@@ -78,13 +83,32 @@ static const struct pk_field host_fields[] = {
 	{ "endtime", PK_FT_INT, 10, "when the host scan ended (epoch)" },
 };
 
+enum sf {
+	S_FILE, S_HOST, S_PROTO, S_PORT, S_SCRIPT, S_OUTPUT, S_ELEMENTS
+};
+
+static const struct pk_field script_fields[] = {
+	{ "file", PK_FT_STR, 12, "input file the record came from" },
+	{ "host", PK_FT_STR, 15, "first IP address of the host (its MAC "
+	    "when it has none)" },
+	{ "proto", PK_FT_STR, 4, "tcp, udp, sctp or ip; empty for a host "
+	    "script" },
+	{ "port", PK_FT_INT, 5, "port number; empty for a host script" },
+	{ "script", PK_FT_STR, 12, "script id (banner for a masscan banner)" },
+	{ "output", PK_FT_STR, 20, "the script's output text" },
+	{ "elements", PK_FT_JSON, 20, "the script's tables and elems as "
+	    "JSON" },
+};
+
 #define NPORT_FIELDS	(sizeof(port_fields) / sizeof(port_fields[0]))
 #define NHOST_FIELDS	(sizeof(host_fields) / sizeof(host_fields[0]))
+#define NSCRIPT_FIELDS	(sizeof(script_fields) / sizeof(script_fields[0]))
 
 static const char port_default[] =
     "host,hostname,proto,port,state,reason,service,product,version,"
     "extrainfo";
 static const char host_default[] = "host,hostname,status,open_ports,ports,os";
+static const char script_default[] = "host,proto,port,script,output";
 
 struct pk_rowctx {
 	int		 kind;
@@ -95,6 +119,7 @@ struct pk_rowctx {
 	struct pk_field	*fields;	/* selected fields, in order */
 	struct pk_value	*vals;
 	struct pk_arena	 scratch;	/* joined lists of one row */
+	const struct pk_ports *ports;	/* for category; NULL: empty */
 };
 
 const struct pk_field *
@@ -103,6 +128,10 @@ pk_record_fields(int kind, size_t *n)
 	if (kind == PK_REC_HOST) {
 		*n = NHOST_FIELDS;
 		return host_fields;
+	}
+	if (kind == PK_REC_SCRIPT) {
+		*n = NSCRIPT_FIELDS;
+		return script_fields;
 	}
 	*n = NPORT_FIELDS;
 	return port_fields;
@@ -181,7 +210,7 @@ rowctx_add(struct pk_rowctx *rc, const char *name, size_t len,
 	}
 	all = pk_record_fields(rc->kind, &nall);
 	rc->idx[rc->n] = k;
-	if (rc->kind != PK_REC_HOST)
+	if (rc->kind == PK_REC_PORT)
 		rc->stroff[rc->n] = port_str_offset(k) + 1;
 	rc->fields[rc->n] = all[k];
 	rc->n++;
@@ -196,7 +225,8 @@ pk_rowctx_new(int kind, const char *list, struct pk_error *err)
 	size_t cap;
 
 	if (list == NULL)
-		list = kind == PK_REC_HOST ? host_default : port_default;
+		list = kind == PK_REC_HOST ? host_default :
+		    kind == PK_REC_SCRIPT ? script_default : port_default;
 	/* "all" may be repeated: bound the columns by the list's length. */
 	cap = (strlen(list) / 2 + 2) * NPORT_FIELDS;
 	rc = calloc(1, sizeof(*rc));
@@ -235,6 +265,12 @@ pk_rowctx_show_tunnel(struct pk_rowctx *rc, int on)
 	for (i = 0; i < rc->n; i++)
 		if (rc->idx[i] == F_SERVICE)
 			rc->stroff[i] = on ? 0 : port_str_offset(F_SERVICE) + 1;
+}
+
+void
+pk_rowctx_set_ports(struct pk_rowctx *rc, const struct pk_ports *pt)
+{
+	rc->ports = pt;
 }
 
 const struct pk_field *
@@ -327,9 +363,17 @@ fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
     const struct pk_host *h, const struct pk_port *p)
 {
 	struct sbuf b = { &rc->scratch, NULL, 0, 0 };
+	const struct pk_portcat *c;
 	size_t i;
 
 	switch (k) {
+	case F_CATEGORY:
+		c = pk_ports_get(rc->ports, p->proto, p->port);
+		pk_val_str(v, c != NULL ? c->category : NULL);
+		break;
+	case F_IANA_RANGE:
+		pk_val_str(v, pk_ports_iana_range(p->proto, p->port));
+		break;
 	case F_PROTO: pk_val_str(v, pk_proto_name(p->proto)); break;
 	case F_PORT: pk_val_int(v, p->port, 1); break;
 	case F_REASON_TTL:
@@ -474,8 +518,50 @@ pk_rowctx_fill(struct pk_rowctx *rc, const struct pk_host *h,
 	pk_arena_reset(&rc->scratch);
 	if (rc->kind == PK_REC_HOST)
 		fill_host_row(rc, h, file);
+	else if (rc->kind == PK_REC_SCRIPT)
+		return NULL;		/* pk_rowctx_fill_script */
 	else
 		fill_port_row(rc, h, p, file);
 	/* A list cut short by a failed allocation must not pass as whole. */
+	return rc->scratch.over ? NULL : rc->vals;
+}
+
+static void
+fill_script_row(struct pk_rowctx *rc, const struct pk_host *h,
+    const struct pk_port *p, const struct pk_script *sc, const char *file)
+{
+	struct pk_value *v;
+	size_t i;
+
+	for (i = 0; i < rc->n; i++) {
+		v = &rc->vals[i];
+		switch (rc->idx[i]) {
+		case S_FILE: pk_val_str(v, file); break;
+		case S_HOST: pk_val_str(v, host_or_mac(h)); break;
+		case S_PROTO:
+			pk_val_str(v, p != NULL ? pk_proto_name(p->proto) :
+			    NULL);
+			break;
+		case S_PORT:
+			pk_val_int(v, p != NULL ? p->port : 0, p != NULL);
+			break;
+		case S_SCRIPT: pk_val_str(v, sc->id); break;
+		case S_OUTPUT: pk_val_str(v, sc->output); break;
+		default:
+			pk_val_str(v, sc->nelems > 0 ? pk_json_elems(
+			    &rc->scratch, sc->elems, sc->nelems) : NULL);
+			break;
+		}
+	}
+}
+
+const struct pk_value *
+pk_rowctx_fill_script(struct pk_rowctx *rc, const struct pk_host *h,
+    const struct pk_port *p, const struct pk_script *sc, const char *file)
+{
+	if (rc == NULL || rc->kind != PK_REC_SCRIPT || h == NULL || sc == NULL)
+		return NULL;
+	pk_arena_reset(&rc->scratch);
+	fill_script_row(rc, h, p, sc, file);
 	return rc->scratch.over ? NULL : rc->vals;
 }

@@ -1,5 +1,5 @@
 /*
- * sock_impl.h - what the ss and lsof readers share (internal).
+ * sock_impl.h - what the ss, lsof and netstat readers share (internal).
  *
  * Both listings are line grammars read through pk_input.  A socket may
  * span several lines (a process name or a unix path holding a newline),
@@ -38,7 +38,11 @@ struct pk_sock_reader {
 	enum pk_format	 format;
 	int		 final;		/* status once reported */
 	int		 started;
-	int		 header;	/* lsof: the header was seen */
+	int		 header;	/* lsof, netstat: the header was seen */
+	/* netstat: the header's columns, inside a note, another section. */
+	int		 ns_cols;
+	int		 ns_note;
+	int		 ns_other;
 	struct pk_arena	 arena;		/* the current record */
 	struct pk_sock	 rec;
 	char		*acc;		/* the record's text, lines joined */
@@ -87,6 +91,7 @@ void		 pk_sk_listening(struct pk_sock *s);
 /* Parse acc as one record: PK_OK, SK_SKIP, SK_MORE or an error. */
 int		 pk_ss_parse(struct pk_sock_reader *r);
 int		 pk_lsof_parse(struct pk_sock_reader *r);
+int		 pk_netstat_parse(struct pk_sock_reader *r);
 /* The next record of lsof -F output: PK_OK, PK_EOF or an error. */
 int		 pk_lsof_f_next(struct pk_sock_reader *r);
 

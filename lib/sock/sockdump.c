@@ -1,7 +1,7 @@
 /*
- * sockdump.c - the pull iterator over ss and lsof listings: open, sniff,
- * gather a record's lines and hand them to the grammar that reads them
- * (ss.c, lsof.c); lsof -F output reads itself (lsof_f.c).
+ * sockdump.c - the pull iterator over ss, lsof and netstat listings: open,
+ * sniff, gather a record's lines and hand them to the grammar that reads
+ * them (ss.c, lsof.c, netstat.c); lsof -F output reads itself (lsof_f.c).
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -152,7 +152,8 @@ sock_start(struct pk_sock_reader *r)
 	r->format = rc == PK_EOF ? PK_FMT_UNKNOWN : pk_format_detect(p, n);
 	/* lsof's table begins with its header, -F output with a p field. */
 	r->fields = r->format == PK_FMT_LSOF && n > 0 && p[0] == 'p';
-	if (r->format == PK_FMT_SS || r->format == PK_FMT_LSOF)
+	if (r->format == PK_FMT_SS || r->format == PK_FMT_LSOF ||
+	    r->format == PK_FMT_NETSTAT)
 		return PK_OK;
 	if (rc == PK_EOF)
 		return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "empty input");
@@ -243,6 +244,7 @@ sock_record(struct pk_sock_reader *r)
 		r->rec.line = r->first;
 		r->rec.pid = r->rec.fd = r->rec.peer_port = -1;
 		rc = r->format == PK_FMT_SS ? pk_ss_parse(r) :
+		    r->format == PK_FMT_NETSTAT ? pk_netstat_parse(r) :
 		    pk_lsof_parse(r);
 		if (rc != SK_MORE)
 			break;

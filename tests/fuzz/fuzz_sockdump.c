@@ -1,5 +1,5 @@
 /*
- * fuzz_sockdump.c - ss and lsof listings through pk_sock_open_mem
+ * fuzz_sockdump.c - ss, lsof and netstat listings through pk_sock_open_mem
  * (seeds: testdata/fuzz/sockdump/), once stopping at the first bad line
  * and once skipping bad lines.  Every socket delivered must keep the
  * promises of portkit.h: tcp or udp, port 0..65535, an address, and a
@@ -18,7 +18,8 @@ check_sock(const struct pk_sock *s)
 		abort();
 	if (s->port > 65535 || s->addr == NULL)
 		abort();
-	if (s->format != PK_FMT_SS && s->format != PK_FMT_LSOF)
+	if (s->format != PK_FMT_SS && s->format != PK_FMT_LSOF &&
+	    s->format != PK_FMT_NETSTAT)
 		abort();
 	if (s->nprocs > 0 && (s->procs == NULL || s->process == NULL ||
 	    strcmp(s->procs[0].name, s->process) != 0))

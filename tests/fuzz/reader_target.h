@@ -65,19 +65,43 @@ count_port(void *arg, const struct pk_port *p)
 	return 0;
 }
 
+/* Script records (pcat --scripts) with their trees as JSON, too. */
+struct script_out {
+	struct pk_rowctx *rc;
+	struct pk_writer *w;
+};
+
 static void
-write_host(struct pk_writer **w, struct pk_rowctx *rc, const struct pk_host *h)
+write_scripts(struct script_out *so, const struct pk_host *h,
+    const struct pk_port *p, const struct pk_script *sc, size_t n)
+{
+	const struct pk_value *v;
+	size_t i;
+
+	for (i = 0; so->rc != NULL && so->w != NULL && i < n; i++)
+		if ((v = pk_rowctx_fill_script(so->rc, h, p, &sc[i],
+		    "fuzz")) != NULL)
+			(void)pk_writer_row(so->w, v);
+}
+
+static void
+write_host(struct pk_writer **w, struct pk_rowctx *rc, const struct pk_host *h,
+    struct script_out *so)
 {
 	size_t i;
 
-	for (i = 0; i < h->nports; i++)
+	for (i = 0; i < h->nports; i++) {
 		(void)pk_writer_row(w[i % PK_OUT_LIST],
 		    pk_rowctx_fill(rc, h, &h->ports[i], "fuzz"));
+		write_scripts(so, h, &h->ports[i], h->ports[i].scripts,
+		    h->ports[i].nscripts);
+	}
+	write_scripts(so, h, NULL, h->hostscripts, h->nhostscripts);
 }
 
 static void
 use_host(const struct pk_host *h, struct pk_writer **w,
-    struct pk_rowctx *rc)
+    struct pk_rowctx *rc, struct script_out *so)
 {
 	struct pk_host *d;
 	unsigned long n = 0;
@@ -90,7 +114,7 @@ use_host(const struct pk_host *h, struct pk_writer **w,
 		pk_host_free(d);
 	}
 	if (rc != NULL)
-		write_host(w, rc, h);
+		write_host(w, rc, h, so);
 }
 
 int
@@ -103,6 +127,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pk_read_opts opts;
 	struct pk_rowctx *rc;
 	struct pk_reader *r;
+	struct script_out so = { NULL, NULL };
 	size_t nf;
 	int i, st;
 
@@ -118,10 +143,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			w[i] = pk_writer_new(null, (enum pk_outfmt)i, f, nf,
 			    PK_WR_CSV_SAFE);
 	}
+	if ((so.rc = pk_rowctx_new(PK_REC_SCRIPT, "all", NULL)) != NULL) {
+		f = pk_rowctx_fields(so.rc, &nf);
+		so.w = pk_writer_new(null, PK_OUT_JSONL, f, nf, 0);
+	}
 	if ((r = pk_reader_open_mem(data, size, "fuzz", &opts)) == NULL)
 		abort();
 	while ((st = pk_reader_next(r, &h)) == PK_OK)
-		use_host(h, w, rc);
+		use_host(h, w, rc, &so);
 	if (st != PK_EOF && (st >= 0 || pk_reader_error(r)->msg[0] == '\0'))
 		abort();		/* every error must say why */
 	if (pk_reader_hosts(r) > 0 && pk_reader_scan(r) == NULL)
@@ -132,6 +161,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pk_writer_free(w[i]);
 	}
 	pk_rowctx_free(rc);
+	(void)pk_writer_flush(so.w);
+	pk_writer_free(so.w);
+	pk_rowctx_free(so.rc);
 	return 0;
 }
 

@@ -558,3 +558,161 @@ gen_match_limit() {
 	    aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 	printf '</ports></host></nmaprun>\n'
 }
+
+# pcat --scripts (issue 15): script tables nested past max_depth fail
+# like any element; a script of 200,000 elems is kept within the host
+# limit; masscan JSON nested past its cap, cut, or on an overlong line.
+script_open() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="443"><state state="open"/><script id="t" output="o">'
+}
+script_close() {
+	printf '</script></port></ports></host></nmaprun>\n'
+}
+gen_script_deep() {
+	script_open
+	awk 'BEGIN { for (i = 0; i < 1000; i++) printf "<table key=\"k\">" }'
+	awk 'BEGIN { for (i = 0; i < 1000; i++) printf "</table>" }'
+	script_close
+}
+gen_script_elems() {
+	script_open
+	awk 'BEGIN { for (i = 0; i < 200000; i++)
+	    printf "<elem key=\"k%d\">v</elem>\n", i }'
+	script_close
+}
+gen_json_deep() {
+	printf '[\n{"ip": "10.0.0.1", "ports": '
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "[" }'
+	printf '\n]\n'
+}
+gen_json_cut() {
+	printf '[\n{"ip": "10.0.0.1", "ports": [ {"port": 22, "proto": "tcp", '
+	printf '"status": "open"} ] }\n,\n{"ip": "10.0.0.1", "ports": [ {"p'
+}
+gen_json_long() {
+	printf '{"ip": "10.0.0.1", "ports": [], "x": "'
+	head -c 5000000 /dev/zero | tr '\0' A
+	printf '"}\n'
+}
+# The port table (--port-table): a NUL byte, a line per port/proto of
+# all three protocols, a service name with terminal escapes.
+gen_ports_nul() {
+	cp "$T/lo-A.xml" lo.xml
+	printf '22/tcp\tcore\0\tssh\n'
+}
+gen_ports_flood() {
+	cp "$T/lo-A.xml" lo.xml
+	awk 'BEGIN { for (p = 0; p <= 65535; p++)
+	    printf "%d/tcp\tx\n%d/udp\ty\n%d/sctp\tz\tz%d\n", p, p, p, p }'
+}
+gen_ports_ctrl() {
+	cp "$T/lo-A.xml" lo.xml
+	printf '2299/tcp\tcore\t\033[2J\n'
+}
+# nmap 7.94's forbidden character references (issue 2657): every kind XML
+# 1.0 forbids, in a thousand service names, next to allowed ones; one
+# warning, every port kept.
+gen_charref_many() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports>'
+	awk 'BEGIN { split("&#x1b; &#0; &#xB; &#x1F; &#xd800; &#xDFFF; " \
+	    "&#xFFFE; &#xffff; &#x110000; &#99999999999; &#8; &#x0001b;",
+	    r, " ")
+	    for (i = 1; i <= 1000; i++)
+		printf "<port protocol=\"tcp\" portid=\"%d\"><state " \
+		    "state=\"open\"/><service name=\"a%s&#xa;&#233;b\"/>" \
+		    "</port>\n", i, r[(i % 12) + 1] }'
+	printf '</ports></host></nmaprun>\n'
+}
+
+# Outside an attribute value it stays an error.
+gen_charref_text() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service name="ssh"/><script '
+	printf 'id="x" output="y"><elem key="k">a&#x1b;b</elem></script>'
+	printf '</port></ports></host></nmaprun>\n'
+}
+
+# Longer than the guard looks (leading zeros): libxml2's error stands.
+gen_charref_long() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service '
+	printf 'name="a&#x000000000000000000000001b;"/></port></ports></host>'
+	printf '</nmaprun>\n'
+}
+
+# A reference that is not one (no digits): libxml2's error stands.
+gen_charref_empty() {
+	xml_head
+	printf '<nmaprun scanner="nmap"><host><status state="up"/><address '
+	printf 'addr="127.0.0.1" addrtype="ipv4"/><ports><port protocol="tcp" '
+	printf 'portid="22"><state state="open"/><service name="a&#x;"/>'
+	printf '</port></ports></host></nmaprun>\n'
+}
+
+# A file cut inside a forbidden reference: truncated, the host before kept.
+gen_charref_cut() {
+	xml_head
+	printf '<nmaprun scanner="nmap">'
+	one_host
+	printf '<host><status state="up"/><address addr="127.0.0.2" '
+	printf 'addrtype="ipv4"/><ports><port protocol="tcp" portid="22">'
+	printf '<state state="open"/><service name="a&#x1'
+}
+# Nmap normal output (-oN) and host:port lists.
+NORMAL_HEAD='# Nmap 7.93 scan initiated Mon Nov 23 20:22:48 2026 as: nmap -oN x 10.0.0.1'
+NORMAL_TAIL='# Nmap done at Mon Nov 23 20:22:50 2026 -- 1 IP address (1 host up) scanned in 1.31 seconds'
+normal_host() {
+	printf '%s\nNmap scan report for 10.0.0.1\nHost is up.\n\n' "$NORMAL_HEAD"
+	printf 'PORT      STATE SERVICE\n%b\n\n%s\n' "$1" "$NORMAL_TAIL"
+}
+gen_normal_port() { normal_host '99999/tcp open  ssh'; }
+gen_normal_nul() { normal_host '22/tcp    open  s\0sh'; }
+gen_normal_cut() { normal_host '22/tcp    open  ssh' | head -c 150; }
+# A port table of every port, then a script of 100,000 lines.
+gen_normal_many() {
+	printf '%s\nNmap scan report for 10.0.0.1\nHost is up.\n\n' "$NORMAL_HEAD"
+	printf 'PORT      STATE SERVICE\n'
+	awk 'BEGIN { for (i = 1; i <= 65535; i++)
+		printf "%-9s open  x\n", i "/tcp" }'
+	printf '| banner: x\n'
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "|   line %d\n", i }'
+	printf '|_end\n\n%s\n' "$NORMAL_TAIL"
+}
+gen_normal_overlong() {
+	normal_host "22/tcp    open  ssh\n| x: $(head -c 4200000 /dev/zero |
+	    tr '\0' a)\n|_end"
+}
+gen_hostport_bad_port() { printf '10.0.0.1:22\n10.0.0.1:99999999999\n'; }
+gen_hostport_overlong() {
+	printf '10.0.0.1:22\n'
+	head -c 4200000 /dev/zero | tr '\0' 1
+	printf ':22\n'
+}
+gen_hostport_many() {
+	awk 'BEGIN { for (i = 1; i <= 65535; i++) printf "[::1]:%d\n", i }'
+}
+
+# netstat: a note that never closes swallows one more line, not the rest.
+gen_netstat_note() {
+	printf '(Not all processes could be identified, and no end\n'
+	printf 'Active Internet connections (only servers)\n'
+	printf 'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n'
+	printf 'tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      812/sshd\n'
+}
+
+# netstat: thousands of cut addresses, each reported and skipped.
+gen_netstat_cut() {
+	printf 'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n'
+	awk 'BEGIN { for (i = 0; i < 3000; i++)
+	    printf "tcp6       0      0 fd77:aaaa:bbbb:cccc::22 :::*                    LISTEN      %d/x\n", i + 1 }'
+	printf 'tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      812/sshd\n'
+}

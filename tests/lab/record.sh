@@ -3,8 +3,10 @@
 #
 # Usage (as root, from anywhere): [RECORD_DIR=DIR] tests/lab/record.sh [STEP...]
 # RECORD_DIR (default testdata) lets a trial run write elsewhere.
-# Steps: local basic multi firewall nonstd masscan gzip (default: all, in
-# that order; gzip needs the basic and multi files).
+# Steps: local basic multi firewall nonstd masscan gzip netstat (default:
+# all, in that order; gzip needs the basic and multi files).  The masscan
+# step needs Debian's masscan package (apt-get install masscan), which
+# scripts/install-deps.sh leaves out: no test runs masscan itself.
 #
 # Brings each lab of tests/lab/lab.sh up, runs the scans and dumps, and
 # takes the lab down again (also on exit, whatever happens).  Refuses to
@@ -255,6 +257,26 @@ step_masscan() {
 		logcmd "masscan-basic.${f#*:}" $M -o${f%:*} \
 		    "$TD/masscan-basic.${f#*:}" 10.77.1.2 2>/dev/null
 	done
+	# --banners: masscan's own TCP stack talks from an address the
+	# kernel does not own, or the kernel resets its connections.  One
+	# binary run (-oB), read back in every format: the same records.
+	M='masscan -p21,22,25,80,443,8080 --banners --rate 100 --wait 5'
+	M="$M --adapter pkv-basic --adapter-ip 10.77.1.200"
+	M="$M --adapter-mac 02:77:01:00:ff:02 --router-mac 02:77:01:00:00:02"
+	note masscan-banners.bin
+	cmdfile masscan-banners.bin "$L" "--banners needs a source address" \
+	    "the kernel does not own (10.77.1.200), so that the kernel does" \
+	    "not reset the connections masscan's own stack opens."
+	logcmd masscan-banners.bin $M -oB "$TD/masscan-banners.bin" \
+	    10.77.1.2 2>/dev/null
+	for f in X:xml G:gnmap J:json L:list D:ndjson; do
+		note "masscan-banners.${f#*:}"
+		cmdfile "masscan-banners.${f#*:}" "$L" \
+		    "masscan-banners.bin read back: every format of one run"
+		logcmd "masscan-banners.${f#*:}" masscan --readscan \
+		    "$TD/masscan-banners.bin" -o${f%:*} \
+		    "$TD/masscan-banners.${f#*:}" 2>/dev/null
+	done
 	$LAB down basic
 }
 
@@ -273,7 +295,56 @@ step_gzip() {
 	cmp <(gzip -dc "$TD/multi-sS.xml.gz") "$TD/multi-sS.xml"
 }
 
-steps=${*:-local basic multi firewall nonstd masscan gzip}
+# ndump NAME LABNOTE NS CMD...: like dump, for the netstat step.
+ndump() {
+	local name=$1 lab=$2 ns=$3
+	shift 3
+	note "$name"
+	cmdfile "$name" "$lab" "standard output saved as $TD/$name.txt"
+	logcmd "$name" ip netns exec "$ns" "$@" >"$TD/$name.txt"
+}
+
+# net-tools netstat beside ss of the same moment (NAME-ss.txt is taken
+# just before NAME.txt), as root and as nobody, with -e and -o columns,
+# and an IPv6 address too long for netstat's 23-column field (own
+# namespace pk-netstat, removed again).
+step_netstat() {
+	local L='tests/lab/lab.sh up nonstd' W
+	local A=fd77:aaaa:bbbb:cccc:dddd:eeee:ffff:1
+	W="$L; curl -s -o /dev/null http://10.77.4.2/ inside pk-nonstd just"
+	W="$W before (a TIME_WAIT row)"
+	command -v netstat >/dev/null || { note "no netstat, skipped"; return; }
+	lab_up nonstd
+	$LAB check 10.77.4.2 fd77:4::2
+	ndump netstat-tulpn-ss "$L" pk-nonstd ss -tulnp
+	ndump netstat-tulpn "$L" pk-nonstd netstat -tulpn
+	ip netns exec pk-nonstd curl -s -o /dev/null http://10.77.4.2/
+	ndump netstat-tunap-ss "$W" pk-nonstd ss -tunap
+	ndump netstat-tunap "$W" pk-nonstd netstat -tunap
+	ndump netstat-tlnp-nobody "$L; standard error too (2>&1)" pk-nonstd \
+	    sh -c 'runuser -u nobody -- netstat -tlnp 2>&1'
+	ndump netstat-tulpe "$L" pk-nonstd netstat -tulpe
+	ndump netstat-tunapeo "$L" pk-nonstd netstat -tunapeo
+	$LAB down nonstd
+	ip netns del pk-netstat 2>/dev/null || true
+	ip netns add pk-netstat
+	ip -n pk-netstat link set lo up
+	ip -n pk-netstat addr add $A/128 dev lo nodad
+	ip netns exec pk-netstat socat TCP6-LISTEN:8443,bind=[$A],fork \
+	    /dev/null &
+	ip netns exec pk-netstat socat TCP6-LISTEN:22,bind=[$A],fork \
+	    /dev/null &
+	sleep 1
+	L="ip netns add pk-netstat; lo up with $A/128;"
+	L="$L socat TCP6-LISTEN:8443 and TCP6-LISTEN:22 bound to it"
+	ndump netstat-long-ss "$L" pk-netstat ss -tlnp
+	ndump netstat-long "$L" pk-netstat netstat -tlnp
+	ndump netstat-long-W "$L" pk-netstat netstat -tlnpW
+	ip netns pids pk-netstat | xargs -r kill
+	ip netns del pk-netstat
+}
+
+steps=${*:-local basic multi firewall nonstd masscan gzip netstat}
 if [ -n "$($LAB list)" ] && [ -z "${RECORD_FORCE:-}" ]; then
 	echo "record.sh: labs are up ($($LAB list | paste -sd' ')); take them" \
 	    "down or set RECORD_FORCE=1" >&2

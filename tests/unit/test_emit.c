@@ -375,6 +375,26 @@ TEST(test_absent_json_empty_string)
 	    "{\"b\":\"\"}\n{\"a\":\"x\"}\n");
 }
 
+/* PK_FT_JSON: raw in jsonl, a string elsewhere, absent when NULL. */
+TEST(test_json_field)
+{
+	static const struct pk_field f[] = {
+		{ "id", PK_FT_STR, 0, "" }, { "tree", PK_FT_JSON, 0, "" }
+	};
+	static const struct pk_value rows[] = {
+		S("a"), S("{\"k\":[\"v\",\"x\"]}"), S("b"), { 1, NULL, 0, 0 }
+	};
+
+	check_out(run(PK_OUT_JSONL, f, 2, 0, rows, 2),
+	    "{\"id\":\"a\",\"tree\":{\"k\":[\"v\",\"x\"]}}\n{\"id\":\"b\"}\n");
+	check_out(run(PK_OUT_TSV, f, 2, 0, rows, 2),
+	    "id\ttree\na\t{\"k\":[\"v\",\"x\"]}\nb\t\n");
+	check_out(run(PK_OUT_CSV, f, 2, 0, rows, 2),
+	    "id,tree\na,\"{\"\"k\"\":[\"\"v\"\",\"\"x\"\"]}\"\nb,\n");
+	check_out(run(PK_OUT_TEXT, f, 2, 0, rows, 2),
+	    "ID  TREE\na   {\"k\":[\"v\",\"x\"]}\nb   -\n");
+}
+
 TEST(test_noheader)
 {
 	static const struct pk_value rows[] = { S("h"), I(1), S("s") };
@@ -591,4 +611,5 @@ TEST_MAIN(test_outfmt_names, test_tsv_every_position,
     test_numbers, test_absent, test_absent_json_empty_string,
     test_noheader, test_text_hostile, test_text_widths,
     test_text_buffering, test_md, test_list, test_long_values,
-    test_write_error, test_misuse)
+    test_write_error, test_misuse,
+    test_json_field)

@@ -194,6 +194,42 @@ TEST(test_filter_protos)
 	pk_filter_free(f);
 }
 
+TEST(test_filter_category)
+{
+	static const char table[] = "22/tcp\tcore,remote-access\tssh\n"
+	    "53/udp\tcore\n"
+	    "8080/tcp\tweb\n";
+	struct pk_filter *f = pk_filter_new();
+	struct pk_ports *pt = pk_ports_new();
+	struct pk_error err;
+
+	assert_int(pk_ports_load_mem(pt, table, strlen(table), "t", &err),
+	    PK_OK);
+	/* No table: a usage error, not an empty result. */
+	assert_str(refusal(pk_filter_category(f, "core", &err), &err),
+	    "-8 0: no filter, list or port table");
+	pk_filter_set_ports(f, pt);
+	assert_str(refusal(pk_filter_category(f, "core,nosuch", &err),
+	    &err), "-2 0: unknown category \"nosuch\"");
+	assert_str(refusal(pk_filter_category(f, "", &err), &err),
+	    "-2 0: unknown category \"\"");
+	assert_int(pk_filter_criteria(f), 0);
+	assert_int(pk_filter_category(f, "remote-access", &err), PK_OK);
+	assert_int(pk_filter_criteria(f), PK_FILTER_CATEGORY);
+	assert_str(ports_kept(f), "22");
+	assert_int(pk_filter_category(f, "web,core", &err), PK_OK);
+	assert_str(ports_kept(f), "22 53");
+	assert_int(pk_filter_sock(f, &s_web, "lsof.txt"), 1);
+	assert_int(pk_filter_sock(f, &s_dns, "ss.txt"), 1);
+	/* The category field of a --match reads the same table. */
+	assert_int(pk_filter_match(f, PK_REC_PORT, "category", "remote",
+	    &err), PK_OK);
+	assert_int(pk_filter_row(f, &h1, &h1.ports[0], "x.xml"), 1);
+	assert_int(pk_filter_row(f, &h1, &h1.ports[2], "x.xml"), 0);
+	pk_filter_free(f);
+	pk_ports_free(pt);
+}
+
 TEST(test_filter_ports)
 {
 	struct pk_filter *f = pk_filter_new();
@@ -416,7 +452,8 @@ written(struct pk_filter *f, const struct pk_host *h, unsigned flags,
 	FILE *fp;
 
 	row = pk_rowctx_new(flags & PK_FILTER_WR_HOSTS ? PK_REC_HOST :
-	    PK_REC_PORT, fields, NULL);
+	    flags & PK_FILTER_WR_SCRIPTS ? PK_REC_SCRIPT : PK_REC_PORT,
+	    fields, NULL);
 	if (row == NULL || (fp = open_memstream(&buf, &len)) == NULL)
 		return "no row maker or stream";
 	fl = pk_rowctx_fields(row, &n);
@@ -482,6 +519,95 @@ TEST(test_filter_write_hosts)
 	pk_filter_free(f);
 }
 
+/* A script with a table: every mixed case of keys. */
+static struct pk_script_elem sc_inner[] = {
+	{ "a", "1", NULL, 0 }, { NULL, "two", NULL, 0 }
+};
+static struct pk_script_elem sc_list[] = {
+	{ NULL, "x\ny", NULL, 0 }, { NULL, "\"q\"", NULL, 0 }
+};
+static struct pk_script_elem sc_top[] = {
+	{ "mixed", NULL, sc_inner, 2 }, { "list", NULL, sc_list, 2 },
+	{ "empty", NULL, NULL, 0 }, { "e", "", NULL, 0 }
+};
+static struct pk_script s_port[] = {
+	{ "http-title", "Site\nTitle", sc_top, 4 },
+	{ "banner", "ssh: SSH-2.0", NULL, 0 }
+};
+static struct pk_script s_host[] = { { "ipidseq", "All zeros", NULL, 0 } };
+
+TEST(test_filter_write_scripts)
+{
+	struct pk_port ports[2] = { h1_ports[0], h1_ports[1] };
+	struct pk_host h = h1;
+	struct pk_filter *f = pk_filter_new();
+	struct pk_error err;
+	int rc;
+
+	ports[0].scripts = s_port;
+	ports[0].nscripts = 2;
+	h.ports = ports;
+	h.nports = 2;
+	h.hostscripts = s_host;
+	h.nhostscripts = 1;
+	/* Port scripts, then the host's, whose proto and port are empty. */
+	assert_str(written(f, &h, PK_FILTER_WR_SCRIPTS,
+	    "host,proto,port,script,output", &rc),
+	    "10.0.0.1\ttcp\t22\thttp-title\tSite\\nTitle\n"
+	    "10.0.0.1\ttcp\t22\tbanner\tssh: SSH-2.0\n"
+	    "10.0.0.1\t\t\tipidseq\tAll zeros\n");
+	assert_int(rc, PK_OK);
+	/* The tree as JSON: all keys an object, else an array. */
+	assert_str(written(f, &h, PK_FILTER_WR_SCRIPTS, "elements", &rc),
+	    "{\"mixed\":[{\"a\":\"1\"},\"two\"],\"list\":[\"x\\\\ny\","
+	    "\"\\\\\"q\\\\\"\"],\"empty\":[],\"e\":\"\"}\n\n\n");
+	/* Script matches; a port criterion leaves the host's scripts out. */
+	assert_int(pk_filter_match(f, PK_REC_SCRIPT, "output", "^ssh: ",
+	    &err), PK_OK);
+	assert_str(written(f, &h, PK_FILTER_WR_SCRIPTS, "script", &rc),
+	    "banner\n");
+	assert_int(pk_filter_match(f, PK_REC_SCRIPT, "nosuch", "x", &err),
+	    PK_ERR_USAGE);
+	pk_filter_free(f);
+	f = pk_filter_new();
+	assert_int(pk_filter_ports(f, "80", &err), PK_OK);
+	assert_str(written(f, &h, PK_FILTER_WR_SCRIPTS, "script", &rc), "");
+	pk_filter_free(f);
+}
+
+TEST(test_rowctx_fill_script)
+{
+	struct pk_rowctx *rc = pk_rowctx_new(PK_REC_SCRIPT, NULL, NULL);
+	struct pk_rowctx *prc = pk_rowctx_new(PK_REC_PORT, NULL, NULL);
+	const struct pk_field *f;
+	const struct pk_value *v;
+	size_t n;
+
+	if (!assert_true(rc != NULL && prc != NULL))
+		goto out;
+	f = pk_rowctx_fields(rc, &n);
+	if (assert_int(n, 5)) {
+		assert_str(f[3].name, "script");
+		assert_str(f[4].name, "output");
+	}
+	f = pk_record_fields(PK_REC_SCRIPT, &n);
+	if (assert_int(n, 7))
+		assert_int(f[6].type, PK_FT_JSON);
+	v = pk_rowctx_fill_script(rc, &h1, NULL, &s_host[0], "f.xml");
+	if (assert_true(v != NULL)) {
+		assert_int(v[1].set, 0);
+		assert_int(v[2].set, 0);
+		assert_str(v[3].s, "ipidseq");
+	}
+	/* Each kind of row maker fills its own kind only. */
+	assert_true(pk_rowctx_fill_script(prc, &h1, NULL, &s_host[0],
+	    "f.xml") == NULL);
+	assert_true(pk_rowctx_fill(rc, &h1, &h1_ports[0], "f.xml") == NULL);
+out:
+	pk_rowctx_free(rc);
+	pk_rowctx_free(prc);
+}
+
 TEST(test_filter_write_bad_extraports)
 {
 	struct pk_extrareason bad = { "no-response", 3, "tcp", "100-x" };
@@ -534,8 +660,10 @@ TEST(test_filter_write_sock)
 }
 
 TEST_MAIN(test_filter_empty, test_filter_usage, test_filter_states,
-    test_filter_protos, test_filter_ports, test_filter_net_errors,
+    test_filter_protos, test_filter_category, test_filter_ports,
+    test_filter_net_errors,
     test_filter_net, test_filter_service, test_filter_up, test_filter_match,
     test_filter_sock_match, test_filter_match_limit, test_filter_write_ports,
     test_filter_write_hosts, test_filter_write_bad_extraports,
-    test_filter_write_sock)
+    test_filter_write_sock, test_filter_write_scripts,
+    test_rowctx_fill_script)

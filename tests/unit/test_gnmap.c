@@ -540,12 +540,19 @@ TEST(test_masscan)
 	if (assert_int(h->ports[0].nscripts, 1)) {
 		assert_str(h->ports[0].scripts[0].id, "banner");
 		assert_str(h->ports[0].scripts[0].output,
+		    "http: HTTP/1.0 200 OK\\x0d\\x0aServer: x");
+		/* The banner's type is no service name (issue 15). */
+		assert_str(h->ports[0].service, "http");
+		assert_int(h->ports[0].scripts[0].nelems, 2);
+		assert_str(h->ports[0].scripts[0].elems[0].key, "type");
+		assert_str(h->ports[0].scripts[0].elems[0].value, "http");
+		assert_str(h->ports[0].scripts[0].elems[1].value,
 		    "HTTP/1.0 200 OK\\x0d\\x0aServer: x");
 	}
 	assert_int(h->ports[2].proto, PK_PROTO_TCP);
 	assert_int(h->ports[2].port, 22);
 	assert_str(h->ports[2].state, "open");
-	assert_str(h->ports[2].service, "ssh");
+	assert_str(h->ports[2].service, NULL);
 	assert_int(h->ports[2].nscripts, 1);
 	if (!assert_int(pk_reader_next(r, &h), PK_OK))
 		goto out;
@@ -896,10 +903,12 @@ TEST(test_masscan_list)
 		goto out;
 	assert_int(h->ports[0].port, 443);
 	assert_str(h->ports[0].state, "open");
-	assert_str(h->ports[0].service, "http.server");
+	/* A banner's type is not a service name (issue 15). */
+	assert_str(h->ports[0].service, NULL);
 	check_port(&h->ports[1], PK_PROTO_UDP, 53, "open", NULL, NULL);
 	if (assert_int(h->ports[0].nscripts, 1))
-		assert_str(h->ports[0].scripts[0].output, "nginx/1.22.1");
+		assert_str(h->ports[0].scripts[0].output,
+		    "http.server: nginx/1.22.1");
 	if (!assert_int(pk_reader_next(r, &h), PK_OK))
 		goto out;
 	assert_str(h->addrs[0].addr, "10.77.1.3");

@@ -52,6 +52,28 @@ TEST(test_guard_split_every_step)
 	}
 }
 
+/*
+ * End tags skipped a tag at a time: names that only start like nmaprun,
+ * or are cut short, never split; the real one does, wherever the bytes
+ * are cut and whether tags are short enough for the fast path (a span
+ * of 40 bytes) or not (4).
+ */
+TEST(test_guard_end_tags)
+{
+	static const char doc[] =
+	    "<nmaprun><host></host></nmaprunx></nmapru><ports></ports>"
+	    "</nmap></a></nmaprun>\n<nmaprun></nmaprun>";
+	const char *end = strstr(doc, "</nmaprun>") + strlen("</nmaprun>");
+	size_t step, at, attrs;
+
+	for (attrs = 1; attrs <= 10; attrs += 9)
+		for (step = 1; step <= sizeof(doc); step++) {
+			assert_int(scan_steps(doc, step, 1000, attrs, &at),
+			    PK_GUARD_SPLIT);
+			assert_int(at, end - doc);
+		}
+}
+
 TEST(test_guard_limits)
 {
 	static const char many[] = "<a x='1' y='2' z='3'/>";
@@ -95,4 +117,64 @@ TEST(test_arena)
 	pk_arena_destroy(&a);
 }
 
-TEST_MAIN(test_guard_split_every_step, test_guard_limits, test_arena)
+/*
+ * Feed s in windows of step bytes as the XML driver does: skip each
+ * forbidden reference found (noting it in found, ';'-separated), and
+ * widen the window by PK_GUARD_REF_MAX when asked for more.
+ */
+static int
+refs_steps(const char *s, size_t step, char *found, size_t fsz)
+{
+	struct pk_xml_guard g;
+	size_t n = strlen(s), off = 0, used, k, want = step;
+	int rc;
+
+	found[0] = '\0';
+	pk_xml_guard_init(&g, 1000, 10);
+	while (off < n) {
+		k = n - off < want ? n - off : want;
+		g.at_end = off + k == n;
+		rc = pk_xml_guard_scan(&g, s + off, k, &used);
+		off += used;
+		want = step;
+		if (rc == PK_GUARD_CHARREF) {
+			if (strlen(found) + g.reflen + 2 < fsz) {
+				strcat(found, g.ref);
+				strcat(found, ";");
+			}
+			off += g.reflen;
+		} else if (rc == PK_GUARD_MORE) {
+			want = k - used + PK_GUARD_REF_MAX;
+		} else if (rc != PK_GUARD_OK && rc != PK_GUARD_SPLIT) {
+			return rc;
+		}
+	}
+	return PK_GUARD_OK;
+}
+
+TEST(test_guard_charrefs_every_step)
+{
+	static const char doc[] =
+	    "<nmaprun args=\"-&#45;top\"><host><service name=\"ife-biteP&#x1b;\""
+	    " product=\"a&#xa;b&amp;c&#233;\"/><service name=\"0M&#xec;&#x1;\"/>"
+	    "<elem key=\"k\">text &#x1b; stays</elem>"
+	    "<x a='&#0;&#xD800;&#xFFFE;&#x110000;&#99999999999;&#9;&#x;&#12'/>"
+	    "<long v=\"&#x0000000000000000000000001b;\" w=\"&#x0001F;\"/>"
+	    "</host></nmaprun>";
+	static const char want[] =
+	    "&#x1b;;&#x1;;&#0;;&#xD800;;&#xFFFE;;&#x110000;;&#99999999999;;"
+	    "&#x0001F;;";
+	char found[256];
+	size_t step;
+
+	/* Text keeps its reference: libxml2 reports it.  So do the bad
+	 * shapes ("&#x;", no ';') and one too long to look at. */
+	for (step = 1; step <= sizeof(doc); step++) {
+		assert_int(refs_steps(doc, step, found, sizeof(found)),
+		    PK_GUARD_OK);
+		assert_str(found, want);
+	}
+}
+
+TEST_MAIN(test_guard_split_every_step, test_guard_end_tags, test_guard_limits,
+    test_arena, test_guard_charrefs_every_step)

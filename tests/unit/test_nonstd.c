@@ -176,6 +176,44 @@ TEST(test_sockets)
 	pk_nonstd_free(ns);
 }
 
+/* Exposure from the port table, and by port when no process is named. */
+TEST(test_sockets_by_table)
+{
+	static const char cats[] =
+	    "22/tcp\tcore,remote-access\tssh\n"
+	    "80/tcp\tcore,web\thttp\n"
+	    "3306/tcp\tdatabase\n"
+	    "6379/tcp\tdatabase\tredis\n";
+	struct pk_nonstd *ns = pk_nonstd_new(svc, 0);
+	struct pk_ports *pt = pk_ports_new();
+	struct pk_error err;
+
+	assert_int(pk_nonstd_load_mem(ns, PK_NS_MAP, map_text,
+	    strlen(map_text), "map", &err), PK_OK);
+	assert_int(pk_ports_load_mem(pt, cats, strlen(cats), "c", &err),
+	    PK_OK);
+	/* No table yet, no exposed list: nothing is exposed. */
+	assert_str(sock(ns, "0.0.0.0", NULL, 22, "sshd"), "");
+	assert_str(sock(ns, "*", NULL, 6379, NULL), "");
+	pk_nonstd_set_ports(ns, pt);
+	assert_str(sock(ns, "0.0.0.0", NULL, 22, "sshd"), "exposed 0.0.0.0 "
+	    "ssh ssh 22/tcp | sshd (pid 42) listens on 0.0.0.0:22/tcp: ssh "
+	    "on every interface");
+	assert_str(sock(ns, "0.0.0.0", NULL, 80, "nginx"), "");
+	assert_str(sock(ns, "*", NULL, 6379, NULL), "exposed * redis redis "
+	    "6379/tcp | a process listens on *:6379/tcp: redis on every "
+	    "interface (database port, no process name)");
+	assert_str(sock(ns, "::", NULL, 3306, NULL), "exposed :: - - - | a "
+	    "process listens on [::]:3306/tcp: 3306/tcp on every interface "
+	    "(database port, no process name)");
+	assert_str(sock(ns, "127.0.0.1", NULL, 6379, NULL), "");
+	assert_str(sock(ns, "*", NULL, 80, NULL), "");
+	/* A named process that maps to nothing is not judged by port. */
+	assert_str(sock(ns, "*", NULL, 3306, "python3"), "");
+	pk_nonstd_free(ns);
+	pk_ports_free(pt);
+}
+
 TEST(test_map_override)
 {
 	static const char mine[] = "^sshd$\thttp\n";
@@ -256,21 +294,24 @@ TEST(test_map_match_limit)
 TEST(test_shipped_tables)
 {
 	static const char *const files[] = {
-		"data/nonstd-map.tsv", "data/nonstd-equiv.tsv",
-		"data/exposed.txt"
+		"data/nonstd-map.tsv", "data/nonstd-equiv.tsv"
 	};
 	struct pk_nonstd *ns = pk_nonstd_new(NULL, 0);
+	struct pk_ports *pt = pk_ports_new();
 	struct pk_error err;
 	size_t i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 2; i++)
 		assert_int(pk_nonstd_load(ns, (enum pk_ns_table)i, files[i],
 		    &err), PK_OK);
+	assert_int(pk_ports_load(pt, "data/port-categories", &err), PK_OK);
 	pk_nonstd_free(ns);
+	pk_ports_free(pt);
 	pk_services_free(svc);
 	svc = NULL;
 }
 
-TEST_MAIN(test_scan_ports, test_sockets, test_map_override,
+TEST_MAIN(test_scan_ports, test_sockets, test_sockets_by_table,
+    test_map_override,
     test_map_match_limit,
     test_table_errors, test_shipped_tables)

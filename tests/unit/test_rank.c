@@ -150,6 +150,54 @@ TEST(test_count_detected)
 	pk_rank_free(rk);
 }
 
+/* A host counts once per category, whatever number of its ports are in it. */
+TEST(test_count_categories)
+{
+	static const char table[] = "22/tcp\tcore,remote-access\n"
+	    "80/tcp\tcore,web\n"
+	    "443/tcp\tcore,web\n"
+	    "8443/tcp\t-\n";
+	struct pk_rank *rk = pk_rank_new(PK_RANK_CATEGORY, 1);
+	struct pk_ports *pt = pk_ports_new();
+	struct pk_host h1 = host("10.0.0.1", NULL, pa, 4);
+	struct pk_host h2 = host("10.0.0.2", "up", pa, 1);
+	const struct pk_rank_row *r;
+	struct pk_error err;
+	size_t n;
+
+	if (!assert_true(rk != NULL))
+		return;
+	assert_str(pk_rank_key_name(PK_RANK_CATEGORY), "category");
+	assert_int(pk_rank_key_parse("category"), PK_RANK_CATEGORY);
+	/* Without a table no port has a category. */
+	assert_int(pk_rank_add(rk, &h1), PK_OK);
+	(void)pk_rank_rows(rk, &n);
+	assert_int(n, 0);
+	pk_rank_free(rk);
+	rk = pk_rank_new(PK_RANK_CATEGORY, 1);
+	assert_int(pk_ports_load_mem(pt, table, strlen(table), "t", &err),
+	    PK_OK);
+	pk_rank_set_ports(rk, pt);
+	assert_int(pk_rank_add(rk, &h1), PK_OK);
+	assert_int(pk_rank_add(rk, &h2), PK_OK);
+	r = pk_rank_rows(rk, &n);
+	if (assert_int(n, 3)) {
+		assert_str(r[0].key, "core");
+		assert_int(r[0].hosts, 2);
+		assert_str(r[1].key, "remote-access");
+		assert_int(r[1].hosts, 2);
+		assert_str(r[2].key, "web");	/* 443 is closed */
+		assert_int(r[2].hosts, 1);
+		if (assert_int(r[0].nsubs, 2)) {
+			assert_str(r[0].subs[0].name, "22/tcp");
+			assert_int(r[0].subs[0].hosts, 2);
+			assert_str(r[0].subs[1].name, "80/tcp");
+		}
+	}
+	pk_rank_free(rk);
+	pk_ports_free(pt);
+}
+
 /* Counts written by one ranking and merged into another sum exactly. */
 TEST(test_counts_roundtrip)
 {
@@ -406,7 +454,10 @@ TEST(test_table_keys)
 	f = pk_rank_fields(PK_RANK_PORT, 1, &n);
 	if (assert_int(n, 10))
 		assert_str(f[9].name, "lift");
-	assert_true(pk_rank_fields(3, 0, &n) == NULL && n == 0);
+	assert_true(pk_rank_fields(4, 0, &n) == NULL && n == 0);
+	f = pk_rank_fields(PK_RANK_CATEGORY, 0, &n);
+	if (assert_int(n, 5))
+		assert_str(f[1].name, "key");
 	f = pk_rank_fields(PK_RANK_PRODUCT, 0, &n);
 	if (assert_int(n, 5))
 		assert_str(f[0].name, "rank");
@@ -494,7 +545,7 @@ TEST(test_add_file)
 {
 	char one[] = "/tmp/test_rank.XXXXXX", two[] = "/tmp/test_rank.XXXXXX";
 	struct pk_rank_input in;
-	unsigned long hosts;
+	unsigned long hosts = 0;
 
 	if (!assert_true(scan_file(one, 1, 0) && scan_file(two, 2, 0)))
 		goto out;
@@ -546,6 +597,7 @@ TEST(test_add_file_errors)
 
 TEST_MAIN(test_states_parse, test_count_ports, test_count_services,
     test_count_detected,
+    test_count_categories,
     test_counts_roundtrip, test_merge_errors, test_union, test_distinct,
     test_extraports, test_table_ports, test_table_keys, test_add_file,
     test_add_file_errors)

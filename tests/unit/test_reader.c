@@ -283,6 +283,191 @@ TEST(test_reader_masscan_merge)
 	pk_reader_free(r);
 }
 
+TEST(test_reader_script_tree)
+{
+	static const char doc[] = HEAD RUN
+	    "<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"443\"><state state=\"open\"/>"
+	    "<script id=\"ssl-cert\" output=\"Subject: x&#xa;\">"
+	    "<table key=\"subject\"><elem key=\"commonName\">x</elem>"
+	    "<table><elem>deep</elem><port portid=\"1\"/></table></table>"
+	    "<elem key=\"md5\"></elem></script>"
+	    "<script id=\"plain\" output=\"p\"/></port></ports>"
+	    "<hostscript><script id=\"h\" output=\"o\"><elem>v</elem>"
+	    "</script></hostscript></host>\n</nmaprun>\n";
+	struct pk_reader *r = open_str(doc);
+	const struct pk_script_elem *e;
+	const struct pk_script *sc;
+	const struct pk_host *h;
+	struct pk_host *copy = NULL;
+
+	if (!assert_int(pk_reader_next(r, &h), PK_OK) ||
+	    !assert_int(h->ports[0].nscripts, 2))
+		goto out;
+	copy = pk_host_dup(h);
+	if (!assert_true(copy != NULL))
+		goto out;
+	/* The copy holds the whole tree too. */
+	sc = &copy->ports[0].scripts[0];
+	assert_str(sc->output, "Subject: x\n");
+	if (!assert_int(sc->nelems, 2))
+		goto out;
+	e = &sc->elems[0];
+	assert_str(e->key, "subject");
+	assert_true(e->value == NULL);
+	if (assert_int(e->nchildren, 2)) {
+		assert_str(e->children[0].key, "commonName");
+		assert_str(e->children[0].value, "x");
+		/* A <port> inside a table is no port. */
+		assert_true(e->children[1].key == NULL);
+		if (assert_int(e->children[1].nchildren, 1))
+			assert_str(e->children[1].children[0].value, "deep");
+	}
+	assert_str(sc->elems[1].key, "md5");
+	assert_str(sc->elems[1].value, "");
+	assert_int(copy->nports, 1);
+	assert_int(copy->ports[0].scripts[1].nelems, 0);
+	if (assert_int(copy->nhostscripts, 1) &&
+	    assert_int(copy->hostscripts[0].nelems, 1))
+		assert_str(copy->hostscripts[0].elems[0].value, "v");
+out:
+	pk_host_free(copy);
+	pk_reader_free(r);
+}
+
+/* masscan --banners: a banner is a script of its port, never a service. */
+TEST(test_reader_masscan_banners)
+{
+	static const char doc[] =
+	    "<?xml version=\"1.0\"?>\r\n<nmaprun scanner=\"masscan\">\r\n"
+	    "<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"80\"><state state=\"open\"/>"
+	    "</port></ports></host>\r\n"
+	    "<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"80\"><state state=\"open\" "
+	    "reason=\"response\"/><service name=\"title\" banner=\"lab\">"
+	    "</service></port></ports></host>\r\n</nmaprun>\r\n";
+	struct pk_read_opts o;
+	struct pk_reader *r;
+	const struct pk_host *h;
+	const struct pk_script *sc;
+
+	pk_read_opts_init(&o);
+	o.merge = 1;
+	r = pk_reader_open_mem(doc, strlen(doc), "m.xml", &o);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 1) &&
+	    assert_int(h->ports[0].nscripts, 1)) {
+		assert_true(h->ports[0].service == NULL);
+		sc = &h->ports[0].scripts[0];
+		assert_str(sc->id, "banner");
+		assert_str(sc->output, "title: lab");
+		if (assert_int(sc->nelems, 2)) {
+			assert_str(sc->elems[0].key, "type");
+			assert_str(sc->elems[0].value, "title");
+			assert_str(sc->elems[1].key, "banner");
+			assert_str(sc->elems[1].value, "lab");
+		}
+	}
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	pk_reader_free(r);
+}
+
+/* masscan -oJ and -oD give the same records. */
+TEST(test_reader_masscan_json)
+{
+	static const char oj[] = "[\n"
+	    "{   \"ip\": \"10.0.0.1\",   \"timestamp\": \"1700000000\", "
+	    "\"ports\": [ {\"port\": 22, \"proto\": \"tcp\", \"status\": "
+	    "\"open\", \"reason\": \"syn-ack\", \"ttl\": 64} ] }\n,\n"
+	    "{   \"ip\": \"10.0.0.1\",   \"timestamp\": \"1700000005\", "
+	    "\"ports\": [ {\"port\": 22, \"proto\": \"tcp\", \"service\": "
+	    "{\"name\": \"ssh\", \"banner\": \"SSH-2.0\\u000d\\u0026\"} } ] }\n"
+	    "]\n";
+	static const char od[] =
+	    "{\"ip\":\"10.0.0.1\",\"timestamp\":\"1700000000\",\"port\":22,"
+	    "\"proto\":\"tcp\",\"rec_type\":\"status\",\"data\":{\"status\":"
+	    "\"open\",\"reason\":\"syn-ack\",\"ttl\":64}}\n"
+	    "{\"ip\":\"10.0.0.1\",\"timestamp\":\"1700000005\",\"port\":22,"
+	    "\"proto\":\"tcp\",\"rec_type\":\"banner\",\"data\":"
+	    "{\"service_name\":\"ssh\",\"banner\":\"SSH-2.0\\u000d&\"}}\n";
+	const char *docs[2] = { oj, od };
+	struct pk_reader *r;
+	const struct pk_host *h;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		r = pk_reader_open_mem(docs[i], strlen(docs[i]), "m.json",
+		    NULL);
+		if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+		    assert_int(h->nports, 1)) {
+			assert_int(pk_reader_format(r), PK_FMT_MASSCAN_JSON);
+			assert_str(h->scan->scanner, "masscan");
+			assert_int(h->endtime, 1700000005);
+			assert_str(h->ports[0].state, "open");
+			assert_str(h->ports[0].reason, "syn-ack");
+			assert_int(h->ports[0].reason_ttl, 64);
+			if (assert_int(h->ports[0].nscripts, 1))
+				assert_str(h->ports[0].scripts[0].output,
+				    "ssh: SSH-2.0\\x0d\\x26");
+		}
+		assert_int(pk_reader_next(r, &h), PK_EOF);
+		pk_reader_free(r);
+	}
+}
+
+TEST(test_reader_masscan_json_errors)
+{
+	static const struct {
+		const char	*doc;
+		int		 rc;
+		const char	*msg;
+	} cases[] = {
+		{ "[\n{\"ip\": \"10.0.0.1\", \"ports\": [ {\"port\": 22, "
+		  "\"proto\": \"tcp\", \"status\": \"open\"} ] }\n",
+		  PK_ERR_TRUNCATED, "truncated scan: no closing \"]\"" },
+		{ "[\n{\"ip\": \"10.0.0.1\", \"ports\": [ {\"port\": 22",
+		  PK_ERR_TRUNCATED, "truncated scan: last line cut short" },
+		{ "[\n{\"ip\": \"10.0.0.1\", \"ports\": [ {\"port\" 22} ] }\n]\n",
+		  PK_ERR_FORMAT, "masscan JSON: expected ':' at column 40" },
+		{ "{\"ip\": \"10.0.0.1\", \"ports\": [ {\"port\": 0, \"proto\": "
+		  "\"tcp\", \"status\": \"open\"} ] }\n",
+		  PK_ERR_FORMAT, "masscan JSON: bad port or protocol" },
+		{ "{\"ip\": \"10.0.0.1\", \"port\": 1, \"proto\": \"tcp\", "
+		  "\"rec_type\": \"x\", \"data\": {}}\n",
+		  PK_ERR_FORMAT, "masscan JSON: unknown rec_type" },
+		{ "{\"ip\": \"10.0.0.999\", \"ports\": []}\n",
+		  PK_ERR_FORMAT, "masscan JSON: bad address" },
+		{ "[\n]\n{\"ip\": \"10.0.0.1\", \"ports\": []}\n",
+		  PK_ERR_UNKNOWN_FORMAT, NULL },
+		{ "[\n]\n", PK_EOF, NULL },
+		{ "{\"ip\": \"1.2.3.4\", \"ports\": [] } {}\n",
+		  PK_ERR_FORMAT, "masscan JSON: one record object per line "
+		  "expected" },
+		{ "{\"ip\": \"1.2.3.4\", \"ports\": [\"\\ud800\"]}\n",
+		  PK_ERR_FORMAT, "masscan JSON: bad port or protocol" },
+	};
+	struct pk_reader *r;
+	const struct pk_host *h;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		r = pk_reader_open_mem(cases[i].doc, strlen(cases[i].doc),
+		    "e.json", NULL);
+		while ((rc = pk_reader_next(r, &h)) == PK_OK)
+			continue;
+		th_check(rc == cases[i].rc, __FILE__, __LINE__,
+		    "case %zu: status %d", i, rc);
+		if (cases[i].msg != NULL)
+			th_check(strncmp(pk_reader_error(r)->msg,
+			    cases[i].msg, strlen(cases[i].msg)) == 0,
+			    __FILE__, __LINE__,
+			    "case %zu: \"%s\"", i, pk_reader_error(r)->msg);
+		pk_reader_free(r);
+	}
+}
+
 TEST(test_reader_ipv6_and_mac_only)
 {
 	static const char hosts[] =
@@ -369,7 +554,30 @@ TEST(test_reader_detect)
 		  PK_FMT_GNMAP },
 		{ "# Nmap 7.93 scan initiated x as: nmap -oN - 1\n"
 		  "Nmap scan report for localhost (127.0.0.1)\n",
-		  PK_FMT_UNKNOWN },
+		  PK_FMT_NMAP_NORMAL },
+		{ "Starting Nmap 7.93 ( https://nmap.org ) at 2026-11-23 20:00 "
+		  "UTC\nNmap scan report for localhost (127.0.0.1)\n",
+		  PK_FMT_NMAP_NORMAL },
+		{ "Nmap scan report for 10.0.0.1 [host down]\n",
+		  PK_FMT_NMAP_NORMAL },
+		{ "# Nmap 7.93 scan initiated x as: nmap -v -oN - 10.0.0.9\n"
+		  "Read data files from: /usr/share/nmap\n"
+		  "# Nmap done at x -- 1 IP address (0 hosts up) scanned\n",
+		  PK_FMT_NMAP_NORMAL },
+		{ "10.0.0.1:22\n10.0.0.1:80\n[2001:db8::1]:443\n",
+		  PK_FMT_HOSTPORT },
+		{ "# naabu\n\n  10.0.0.1:22  # ssh\r\n10.0.0.2:8", PK_FMT_HOSTPORT },
+		{ "10.0.0.1:22\nbad line\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:22\n10.0.0.1:99999\nx.example:22\n",
+		  PK_FMT_HOSTPORT },
+		{ "scanme.example:22\n", PK_FMT_HOSTPORT },
+		{ "-x:22\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:22 x\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:0\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:65536\n", PK_FMT_UNKNOWN },
+		{ "a:b\n", PK_FMT_UNKNOWN },
+		{ "2001:db8::1:443\n", PK_FMT_UNKNOWN },
+		{ "10.0.0.1:22#x\n", PK_FMT_UNKNOWN },
 		{ "tcpmux\t1/tcp\t0.001995\t# TCP Port Service Multiplexer\n",
 		  PK_FMT_SERVICES },
 		{ "# comment\nssh\t22/tcp\t0.182286\n", PK_FMT_SERVICES },
@@ -384,10 +592,32 @@ TEST(test_reader_detect)
 		{ "p812\ncsshd\nf3\n", PK_FMT_LSOF },
 		{ "p812\nn*:22\n", PK_FMT_LSOF },
 		{ "p12x\n", PK_FMT_UNKNOWN },
+		{ "Active Internet connections (only servers)\n", PK_FMT_NETSTAT },
+		{ "Proto Recv-Q Send-Q Local Address           Foreign Address"
+		  "         State\n", PK_FMT_NETSTAT },
+		{ "(Not all processes could be identified, non-owned process "
+		  "info\n will not be shown, you would have to be root to see "
+		  "it all.)\nActive Internet connections (w/o servers)\n",
+		  PK_FMT_NETSTAT },
+		{ "tcp6       0      0 :::22                   :::*         "
+		  "           LISTEN      -\n", PK_FMT_NETSTAT },
+		{ "udp        0      0 0.0.0.0:53              0.0.0.0:*\n",
+		  PK_FMT_NETSTAT },
+		{ "tcp        0      0\n", PK_FMT_UNKNOWN },
+		{ "(just a note)\nhello\n", PK_FMT_UNKNOWN },
 		{ "#masscan\nopen tcp 22 10.77.1.2 1795465477\n# end\n",
 		  PK_FMT_MASSCAN_LIST },
 		{ "#masscan\n# end\n", PK_FMT_MASSCAN_LIST },
 		{ "#masscanner\n", PK_FMT_UNKNOWN },
+		{ "[\n{   \"ip\": \"10.77.1.2\",   \"timestamp\": \"1\", "
+		  "\"ports\": [ ] }\n", PK_FMT_MASSCAN_JSON },
+		{ "{\"ip\":\"10.77.1.2\",\"port\":3306,\"rec_type\":"
+		  "\"status\"}\n", PK_FMT_MASSCAN_JSON },
+		{ "{\"ip\": \"10.77.1.2\"}\n", PK_FMT_UNKNOWN },
+		{ "[1, 2]\n", PK_FMT_UNKNOWN },
+		{ "[\n]\n", PK_FMT_MASSCAN_JSON },
+		{ "[\n]\n\n", PK_FMT_MASSCAN_JSON },
+		{ "[]", PK_FMT_UNKNOWN },
 		{ "\xff\xfe<\0?\0", PK_FMT_NMAP_XML },
 		{ "hello\n", PK_FMT_UNKNOWN },
 		{ "", PK_FMT_UNKNOWN },
@@ -402,6 +632,9 @@ TEST(test_reader_detect)
 		    strlen(cases[i].s))));
 	assert_str(pk_format_name(PK_FMT_GNMAP), "gnmap");
 	assert_str(pk_format_name(PK_FMT_MASSCAN_LIST), "masscan-list");
+	assert_str(pk_format_name(PK_FMT_MASSCAN_JSON), "masscan-json");
+	assert_str(pk_format_name(PK_FMT_NMAP_NORMAL), "nmap-normal");
+	assert_str(pk_format_name(PK_FMT_HOSTPORT), "hostport");
 	assert_str(pk_format_name((enum pk_format)99), "unknown");
 }
 
@@ -536,5 +769,7 @@ TEST(test_reader_source)
 
 TEST_MAIN(test_reader_fields, test_reader_dup_and_extraports,
     test_reader_appended_runs, test_reader_masscan, test_reader_masscan_merge,
+    test_reader_script_tree, test_reader_masscan_banners,
+    test_reader_masscan_json, test_reader_masscan_json_errors,
     test_reader_ipv6_and_mac_only, test_reader_errors, test_reader_detect,
     test_reader_open_errors, test_reader_source, test_reader_duplicates)

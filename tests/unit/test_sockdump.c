@@ -1,9 +1,11 @@
 /*
- * test_sockdump.c - the ss and lsof readers, one test per line shape.
+ * test_sockdump.c - the ss, lsof and netstat readers, one test per line
+ * shape.
  *
- * Every line below was printed by iproute2 6.1's ss or lsof 4.95 on
- * Debian 12 (most come from testdata/pnonstd/, some from the host); each
- * record is rendered by describe() into one string compared exactly.
+ * Every line below was printed by iproute2 6.1's ss, lsof 4.95 or
+ * net-tools 2.10's netstat on Debian 12 (most come from testdata/, some
+ * from the host), unless a comment says it was made up; each record is
+ * rendered by describe() into one string compared exactly.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -745,6 +747,108 @@ TEST(test_fixture_files)
 	}
 }
 
+TEST(test_netstat_tulpn)
+{
+	static const char text[] =
+"(Not all processes could be identified, non-owned process info\n"
+" will not be shown, you would have to be root to see it all.)\n"
+"Active Internet connections (only servers)\n"
+"Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name    \n"
+"tcp        0      0 0.0.0.0:8888            0.0.0.0:*               LISTEN      28074/http (dev),x  \n"
+"tcp6       0      0 :::22                   :::*                    LISTEN      28071/sshd          \n"
+"tcp6       0      0 fe80::77:2:9100         :::*                    LISTEN      -                   \n"
+"tcp6       0      0 10.77.4.2:80            10.77.4.2:51826         TIME_WAIT   -                   \n"
+"tcp6       0      0 ::1:5432                ::1:60000               ESTABLISHED 28080/python3       \n"
+"udp        0      0 0.0.0.0:53              0.0.0.0:*                           28082/socat         \n"
+"udp6       0      0 :::5353                 :::*                                28084/python3       \n"
+"raw6       0      0 :::58                   :::*                    7           -                   \n"
+"Active UNIX domain sockets (only servers)\n"
+"Proto RefCnt Flags       Type       State         I-Node   PID/Program name     Path\n"
+"unix  2      [ ACC ]     STREAM     LISTENING     5680841  28073/python3        /tmp/s\n";
+	static const char *const want[] = {
+		"tcp 0.0.0.0 8888 listen L - http (dev),x/28074/-1 - @5",
+		"tcp * 22 listen L - sshd/28071/-1 - @6",
+		"tcp fe80::77:2 9100 listen L - - - @7",
+		"tcp ::ffff:10.77.4.2 80 time-wait - ::ffff:10.77.4.2:51826 - - @8",
+		"tcp ::1 5432 established - ::1:60000 python3/28080/-1 - @9",
+		"udp 0.0.0.0 53 unconn L - socat/28082/-1 - @10",
+		"udp * 5353 unconn L - python3/28084/-1 - @11",
+		NULL
+	};
+	struct pk_sock_reader *r = expect(text, NULL, want, PK_EOF);
+
+	if (r != NULL) {
+		assert_int(pk_sock_format(r), PK_FMT_NETSTAT);
+		assert_int(pk_sock_skipped(r), 2);
+	}
+	pk_sock_free(r);
+	assert_str(pk_format_name(PK_FMT_NETSTAT), "netstat");
+}
+
+TEST(test_netstat_e_o_and_headerless)
+{
+	static const char eo[] =
+"Proto Recv-Q Send-Q Local Address           Foreign Address         State       User       Inode      PID/Program name     Timer\n"
+"tcp6       0      0 10.77.4.2:80            10.77.4.2:51826         TIME_WAIT   0          0          -                    timewait (59.91/0/0)\n"
+"udp6       0      0 fe80::77:2:123          :::*                                0          5680821    28083/python3        off (0.00/0/0)\n"
+"udp        0      0 10.0.0.1:5000           10.0.0.2:53             ESTABLISHED 0          5680822    7/a b (c)            off (0.00/0/0)\n";
+	static const char *const ewant[] = {
+		"tcp ::ffff:10.77.4.2 80 time-wait - ::ffff:10.77.4.2:51826 - 0 @2",
+		"udp fe80::77:2 123 unconn L - python3/28083/-1 0 @3",
+		"udp 10.0.0.1 5000 established - 10.0.0.2:53 a b (c)/7/-1 0 @4",
+		NULL
+	};
+	/* Made up: the header cut off by grep LISTEN. */
+	static const char bare[] =
+"tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      812/sshd            \n"
+"tcp6       0      0 :::22                   :::*                    LISTEN      -                   \n";
+	static const char *const bwant[] = {
+		"tcp 0.0.0.0 22 listen L - sshd/812/-1 - @1",
+		"tcp * 22 listen L - - - @2",
+		NULL
+	};
+
+	expect_free(eo, NULL, ewant, PK_EOF);
+	expect_free(bare, NULL, bwant, PK_EOF);
+}
+
+TEST(test_netstat_bad_lines)
+{
+	static const char hdr[] =
+"Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name    \n";
+	static const char *const cases[][2] = {
+		{ "tcp6       0      0 fd77:aaaa:bbbb:cccc::22 :::*                    LISTEN      28230/socat         \n",
+		  "t:2: netstat may have cut \"fd77:aaaa:bbbb:cccc::22\" to fit its 23 columns (use netstat -W)" },
+		{ "tcp        0      0 0.0.0.0:22              0.0.0.0:*                           812/sshd\n",
+		  "t:2: unknown netstat socket state" },
+		{ "tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      sshd\n",
+		  "t:2: bad netstat PID/Program name" },
+		{ "tcp        x      0 0.0.0.0:22              0.0.0.0:*               LISTEN      -\n",
+		  "t:2: Recv-Q and Send-Q must be numbers" },
+		{ "tcp        0      0 0.0.0.0:22\n",
+		  "t:2: missing columns in netstat line" },
+		{ "icmp       0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      -\n",
+		  "t:2: not a netstat socket line" },
+	};
+	static const char *const none[] = { NULL };
+	char text[512], msg[400];
+	const struct pk_error *e;
+	struct pk_sock_reader *r;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		(void)snprintf(text, sizeof(text), "%s%s", hdr, cases[i][0]);
+		r = expect(text, NULL, none, PK_ERR_FORMAT);
+		if (r == NULL)
+			continue;
+		e = pk_sock_error(r);
+		(void)snprintf(msg, sizeof(msg), "%s:%lu: %s", e->file, e->line,
+		    e->msg);
+		assert_str(msg, cases[i][1]);
+		pk_sock_free(r);
+	}
+}
+
 TEST_MAIN(test_ss_family, test_lsof_family,
     test_ss_tulnp_header_netid, test_ss_tunap_established,
     test_ss_ltn_no_netid, test_ss_no_header_no_netid,
@@ -754,4 +858,5 @@ TEST_MAIN(test_ss_family, test_lsof_family,
     test_ss_bad_lines, test_ss_truncated, test_lsof_numeric, test_lsof_names,
     test_lsof_escapes, test_lsof_errors, test_lsof_f, test_lsof_f0,
     test_lsof_f_chosen, test_lsof_f_errors, test_not_a_dump,
-    test_fixture_files)
+    test_fixture_files, test_netstat_tulpn, test_netstat_e_o_and_headerless,
+    test_netstat_bad_lines)

@@ -93,14 +93,25 @@ size_t		 fe_stdin_once(const char *const paths[], size_t n, size_t seen);
  * pnonstd's tables: given (--tables) when not NULL, else
  * $PORTKIT_DATADIR, share/portkit next to the binary's directory
  * (installed), the source tree's data/ (a binary run from a build
- * directory up to three levels below it), then /usr/local/share/portkit
- * and /usr/share/portkit.  buf (sz bytes) may hold the answer; NULL when
+ * directory up to three levels below it), then the DATADIR make
+ * install used, /usr/local/share/portkit and /usr/share/portkit.  buf (sz bytes) may hold the answer; NULL when
  * none is found.
  */
 const char	*fe_tables_dir(const char *given, char *buf, size_t sz);
-/* Load one table, or the three of dir, into ns; a bad one exits 2. */
+/*
+ * Load one table, or dir's process map and families, into ns; a bad
+ * one exits 2.
+ */
 void		 fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t,
 		    const char *path);
 void		 fe_nonstd_tables(struct pk_nonstd *ns, const char *dir);
+/*
+ * The port table: DIR/port-categories (dir NULL: fe_tables_dir's),
+ * then the user's file (--port-table) over it.  A bad file exits 2.
+ * When no installed table is found and the user gave none, need says
+ * what follows: 1 exits 2 naming what to do, 0 returns NULL (the
+ * caller says what goes without).
+ */
+struct pk_ports	*fe_ports_open(const char *dir, const char *user, int need);
 
 #endif /* PK_FE_H */

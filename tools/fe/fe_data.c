@@ -1,7 +1,7 @@
 /*
- * fe_data.c - portkit's data files (pnonstd's tables): where they are,
- * and loading them into a checker, for every tool that judges where
- * services listen.
+ * fe_data.c - portkit's data files (pnonstd's tables and the port
+ * table): where they are, and loading them, for every tool that judges
+ * where services listen or what a port is for.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -11,11 +11,17 @@
 
 #include "fe/fe.h"
 
+/* make install's share/portkit (the Makefile gives it from DATADIR). */
+#ifndef FE_DATADIR
+#define FE_DATADIR	"/usr/local/share/portkit"
+#endif
+
 const char *
 fe_tables_dir(const char *given, char *buf, size_t sz)
 {
 	static const char *const dirs[] = {
-		"/usr/local/share/portkit", "/usr/share/portkit", NULL
+		FE_DATADIR, "/usr/local/share/portkit", "/usr/share/portkit",
+		NULL
 	};
 	static const char *const near[] = {
 		"../share/portkit", "../data", "../../data", "../../../data", NULL
@@ -67,14 +73,59 @@ fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t, const char *path)
 void
 fe_nonstd_tables(struct pk_nonstd *ns, const char *dir)
 {
+	/* What is exposed comes from the port table (fe_ports_open). */
 	static const char *const files[] = {
-		"nonstd-map.tsv", "nonstd-equiv.tsv", "exposed.txt"
+		"nonstd-map.tsv", "nonstd-equiv.tsv"
 	};
 	char path[PATH_MAX + 64];
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 2; i++) {
 		(void)snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
 		fe_nonstd_load(ns, (enum pk_ns_table)i, path);
 	}
+}
+
+static void
+ports_load(struct pk_ports *pt, const char *path)
+{
+	struct pk_error err;
+
+	memset(&err, 0, sizeof(err));
+	if (pk_ports_load(pt, path, &err) != PK_OK) {
+		if (err.status == PK_ERR_NOMEM)
+			fe_nomem();
+		if (err.column > 0)
+			fe_warn_at(err.file, err.line, "column %lu: %s",
+			    err.column, err.msg);
+		else
+			fe_warn_pkerr(&err);
+		exit(2);
+	}
+}
+
+struct pk_ports *
+fe_ports_open(const char *dir, const char *user, int need)
+{
+	char dirbuf[PATH_MAX + 32], path[PATH_MAX + 64];
+	struct pk_ports *pt;
+
+	if (dir == NULL)
+		dir = fe_tables_dir(NULL, dirbuf, sizeof(dirbuf));
+	path[0] = '\0';
+	if (dir != NULL)
+		(void)snprintf(path, sizeof(path), "%s/port-categories", dir);
+	if ((dir == NULL || access(path, R_OK) != 0) && user == NULL) {
+		if (need)
+			fe_errx(2, "no port table (port-categories) found: "
+			    "use --port-table FILE or set PORTKIT_DATADIR");
+		return NULL;
+	}
+	if ((pt = pk_ports_new()) == NULL)
+		fe_nomem();
+	if (dir != NULL && access(path, R_OK) == 0)
+		ports_load(pt, path);
+	if (user != NULL)
+		ports_load(pt, user);
+	return pt;
 }

@@ -35,7 +35,11 @@ $PY "$here/ndiff_peer.py" "$BUILDDIR/pdiff" pairs \
     "$TESTDATA/localhost-sS.xml" renamed.xml \
     "$TESTDATA/localhost-sS.xml" down.xml renamed.xml down.xml
 echo "up, down, renamed: exit $?"
+# ndiff says on stderr that it skips a <script> without output (as in
+# script-no-output.xml); pdiff agrees with what it prints.
+err=$PWD/ndiff.err
 cd "$TESTDATA" || exit 2
 $PY "$here/ndiff_peer.py" "$BUILDDIR/pdiff" each $(pk_pairs $(ls *.xml pdiff/*.xml |
-    grep -v masscan))
+    grep -v masscan)) 2>"$err"
 echo "testdata: exit $?"
+grep -v '^script element missing the "output" attribute; skipping\.$' "$err" >&2 || :

@@ -1,0 +1,3 @@
+# lab: tests/lab/lab.sh up basic
+# masscan-banners.bin read back: every format of one run
+masscan --readscan testdata/masscan-banners.bin -oG testdata/masscan-banners.gnmap
