@@ -98,9 +98,9 @@ usage(void)
 "Usage:\n"
 " pcat [options] [file ...]\n"
 "\n"
-"Print Nmap XML, grepable or masscan scans, one record per port, or ss,\n"
-"lsof and netstat dumps, one record per socket.  Files may be gzip-compressed;\n"
-"none or - reads standard input.\n"
+"Print Nmap XML, grepable and normal output, masscan scans and host:port\n"
+"lists, one record per port, or ss, lsof and netstat dumps, one record per\n"
+"socket.  Files may be gzip-compressed; none or - reads standard input.\n"
 "\n"
 "Output:\n"
 " -o, --output FORMAT     text, tsv, csv, jsonl, md or list (default text)\n"
@@ -146,58 +146,10 @@ static void
 list_fields(int kind)
 {
 	const struct pk_field *f;
-	static const char *const types[] = { "string", "integer", "number",
-	    "json" };
-	size_t i, n;
+	size_t n;
 
 	f = kind == K_SOCK ? pk_sock_fields(&n) : pk_record_fields(kind, &n);
-	for (i = 0; i < n; i++)
-		printf("%-12s %-8s %s\n", f[i].name, types[f[i].type],
-		    f[i].desc);
-	exit(fe_close_stdout(0));
-}
-
-/*
- * A filter refused an option's argument: say so in the words pcat has
- * always used and exit 2.  opt prefixes the message ("-p: ..."), or names
- * the option of a pattern that does not compile (the error has a column).
- */
-static _Noreturn void
-refused(const char *opt, const char *pattern, const struct pk_error *err)
-{
-	if (err->status == PK_ERR_NOMEM)
-		fe_nomem();
-	if (err->column != 0)
-		fe_errx(2, "bad %s pattern \"%s\" at offset %lu: %s", opt,
-		    pattern, err->column - 1, err->msg);
-	if (opt != NULL)
-		fe_errx(2, "%s: %s", opt, err->msg);
-	fe_errx(2, "%s", err->msg);
-}
-
-/* --match FIELD=REGEX, added once the kind of records decides the fields. */
-static void
-add_match(struct pcat *pc, const char *arg)
-{
-	struct pk_error err;
-	const char *eq = strchr(arg, '=');
-	char name[64];
-	size_t n;
-	int rc;
-
-	n = eq != NULL ? (size_t)(eq - arg) : 0;
-	if (n == 0)
-		fe_errx(2, "--match wants FIELD=REGEX, not \"%s\"", arg);
-	if (n >= sizeof(name))
-		n = sizeof(name) - 1;
-	memcpy(name, arg, n);
-	name[n] = '\0';
-	if (pc->kind == K_SOCK)
-		rc = pk_filter_sock_match(pc->filt, name, eq + 1, &err);
-	else
-		rc = pk_filter_match(pc->filt, pc->kind, name, eq + 1, &err);
-	if (rc != PK_OK)
-		refused("--match", eq + 1, &err);
+	fe_list_fields(f, n);
 }
 
 /*
@@ -258,10 +210,6 @@ load_ports(struct pcat *pc, int need)
 		return;
 	pc->ports_tried = 1;
 	pc->ports = fe_ports_open(NULL, pc->port_table, need);
-	if (pc->ports == NULL)
-		fe_warnx("no port table (port-categories) found: the category "
-		    "field is empty (set PORTKIT_DATADIR or use --port-table "
-		    "FILE)");
 	pk_filter_set_ports(pc->filt, pc->ports);
 }
 
@@ -296,7 +244,8 @@ start_kind(struct pcat *pc, int kind)
 		pk_rowctx_set_ports(pc->row, pc->ports);
 	}
 	for (i = 0; i < pc->nmatches; i++)
-		add_match(pc, pc->matches[i]);
+		fe_filter_match(pc->filt, kind == K_SOCK ? -1 : kind,
+		    pc->matches[i]);
 	pc->w = pk_writer_new(stdout, pc->fmt, f, n, pc->wflags);
 	if (pc->w == NULL)
 		fe_errx(2, "output format %s needs the host field",
@@ -352,17 +301,6 @@ do_scan(struct pcat *pc, struct pk_source *src)
 	pk_reader_free(r);
 }
 
-/* Port names in dumps made without -n: nmap-services, when there is one. */
-static void
-load_services(struct pcat *pc)
-{
-	if (pc->svc_tried)
-		return;
-	pc->svc_tried = 1;
-	pc->svc = fe_dump_services(pc->services);
-	pc->sopts.services = pc->svc;
-}
-
 static void
 do_dump(struct pcat *pc, struct pk_source *src)
 {
@@ -383,7 +321,11 @@ do_dump(struct pcat *pc, struct pk_source *src)
 		pk_source_free(src);
 		return;
 	}
-	load_services(pc);
+	/* Port names in dumps made without -n: nmap-services, if any. */
+	if (!pc->svc_tried) {
+		pc->svc_tried = 1;
+		pc->sopts.services = pc->svc = fe_dump_services(pc->services);
+	}
 	if ((r = pk_sock_open_source(src, &pc->sopts)) == NULL)
 		fe_nomem();
 	pc->file = pk_sock_name(r);
@@ -421,58 +363,18 @@ cleanup(struct pcat *pc)
 	pk_ports_free(pc->ports);
 }
 
-/* The filter options that take an argument, and what their errors say. */
-static const struct {
-	int		 opt;
-	int		(*set)(struct pk_filter *, const char *,
-			    struct pk_error *);
-	const char	*name;		/* "-p: ...", "bad --service ..." */
-} setters[] = {
-	{ 'p', pk_filter_ports, "-p" },
-	{ OPT_HOST, pk_filter_net, NULL },
-	{ OPT_PROTO, pk_filter_protos, NULL },
-	{ OPT_SERVICE, pk_filter_service, "--service" },
-	{ OPT_STATE, pk_filter_states, NULL }
-};
-
-/* Give the filter the criterion of option ch; 0 when ch is none. */
-static int
-filter_option(struct pcat *pc, int ch, const char *arg)
-{
-	struct pk_error err;
-	size_t i;
-
-	if (ch == OPT_HOST && pc->nnets++ == MAX_NETS)
-		fe_errx(2, "too many --host options (at most %d)", MAX_NETS);
-	for (i = 0; i < sizeof(setters) / sizeof(setters[0]); i++) {
-		if (setters[i].opt != ch)
-			continue;
-		if (setters[i].set(pc->filt, arg, &err) != PK_OK)
-			refused(setters[i].name, arg, &err);
-		return 1;
-	}
-	return 0;
-}
-
 /* --category: the table first, for the names it knows. */
 static void
 set_category(struct pcat *pc)
 {
-	const char *const *cats;
 	struct pk_error err;
-	char known[512] = "";
-	size_t i, n;
 
 	load_ports(pc, 1);
 	if (pk_filter_category(pc->filt, pc->category, &err) == PK_OK)
 		return;
 	if (err.status == PK_ERR_NOMEM)
 		fe_nomem();
-	cats = pk_ports_categories(pc->ports, &n);
-	for (i = 0; i < n; i++)
-		(void)snprintf(known + strlen(known), sizeof(known) -
-		    strlen(known), "%s%s", i > 0 ? ", " : "", cats[i]);
-	fe_warnx("--category: %s (the port table has %s)", err.msg, known);
+	fe_warnx("--category: %s", err.msg);
 	cleanup(pc);
 	exit(2);
 }
@@ -485,8 +387,6 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 
 	while ((ch = getopt_long(argc, argv, "f:Hho:p:V", longopts,
 	    NULL)) != -1) {
-		if (filter_option(pc, ch, optarg))
-			continue;
 		switch (ch) {
 		case 'f': pc->fields = optarg; break;
 		case 'H': pc->wflags |= PK_WR_NOHEADER; break;
@@ -494,6 +394,22 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 			if ((pc->fmt = pk_outfmt_parse(optarg)) < 0)
 				fe_errx(2, "unknown output format \"%s\"",
 				    optarg);
+			break;
+		case 'p': fe_filter_set(pc->filt, "-p", optarg); break;
+		case OPT_HOST:
+			if (pc->nnets++ == MAX_NETS)
+				fe_errx(2, "too many --host options (at most "
+				    "%d)", MAX_NETS);
+			fe_filter_set(pc->filt, "--host", optarg);
+			break;
+		case OPT_PROTO:
+			fe_filter_set(pc->filt, "--proto", optarg);
+			break;
+		case OPT_SERVICE:
+			fe_filter_set(pc->filt, "--service", optarg);
+			break;
+		case OPT_STATE:
+			fe_filter_set(pc->filt, "--state", optarg);
 			break;
 		case OPT_CATEGORY: pc->category = optarg; break;
 		case OPT_CSV_SAFE: pc->wflags |= PK_WR_CSV_SAFE; break;

@@ -215,6 +215,24 @@ known_category(const struct pk_ports *pt, const char *name, size_t n)
 	return 0;
 }
 
+/* 'unknown category "x" (the port table has core, web, ...)' */
+static int
+unknown_category(const struct pk_ports *pt, const char *name, size_t n,
+    struct pk_error *err)
+{
+	const char *const *cats;
+	char known[200] = "";
+	size_t i, ncats, k = 0;
+
+	cats = pk_ports_categories(pt, &ncats);
+	for (i = 0; i < ncats && k < sizeof(known); i++)
+		k += (size_t)snprintf(known + k, sizeof(known) - k, "%s%s",
+		    i > 0 ? ", " : "", cats[i]);
+	return flt_fail(err, PK_ERR_FORMAT,
+	    "unknown category \"%.*s\" (the port table has %s)",
+	    (int)(n > 40 ? 40 : n), name, known);
+}
+
 int
 pk_filter_category(struct pk_filter *f, const char *list,
     struct pk_error *err)
@@ -230,9 +248,7 @@ pk_filter_category(struct pk_filter *f, const char *list,
 		c = strchr(p, ',');
 		n = c != NULL ? (size_t)(c - p) : strlen(p);
 		if (!known_category(f->ptable, p, n))
-			return flt_fail(err, PK_ERR_FORMAT,
-			    "unknown category \"%.*s\"", (int)(n > 40 ? 40 :
-			    n), p);
+			return unknown_category(f->ptable, p, n, err);
 		if (c == NULL)
 			break;
 	}

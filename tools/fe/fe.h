@@ -57,6 +57,18 @@ struct pk_reader *fe_reader_open(const char *path,
 /* "prog: FILE:LINE: message" for a reader's error (house format); the
    message is pk_strerror(status) when the reader left msg empty. */
 void		 fe_warn_pkerr(const struct pk_error *err);
+/*
+ * The filter criterion of option opt ("-p", "--host", "--proto",
+ * "--service" or "--state") from arg; a bad argument is an error in
+ * the option's words, exit 2.
+ */
+void		 fe_filter_set(struct pk_filter *f, const char *opt,
+		    const char *arg);
+/* --match FIELD=REGEX on records of kind (PK_REC_*; -1: sockets). */
+void		 fe_filter_match(struct pk_filter *f, int kind,
+		    const char *arg);
+/* --list-fields: "name type description" a line on stdout, exit 0. */
+_Noreturn void	 fe_list_fields(const struct pk_field *f, size_t n);
 /* "Try 'prog --help' for more information." on stderr, exit 2. */
 _Noreturn void	 fe_tryhelp(void);
 /* "prog (portkit) VERSION" on stdout, exit 0. */
@@ -109,8 +121,8 @@ void		 fe_nonstd_tables(struct pk_nonstd *ns, const char *dir);
  * The port table: DIR/port-categories (dir NULL: fe_tables_dir's),
  * then the user's file (--port-table) over it.  A bad file exits 2.
  * When no installed table is found and the user gave none, need says
- * what follows: 1 exits 2 naming what to do, 0 returns NULL (the
- * caller says what goes without).
+ * what follows: 1 exits 2 naming what to do, 0 says that the category
+ * field stays empty and returns NULL.
  */
 struct pk_ports	*fe_ports_open(const char *dir, const char *user, int need);
 

@@ -119,6 +119,9 @@ fe_ports_open(const char *dir, const char *user, int need)
 		if (need)
 			fe_errx(2, "no port table (port-categories) found: "
 			    "use --port-table FILE or set PORTKIT_DATADIR");
+		fe_warnx("no port table (port-categories) found: the category "
+		    "field is empty (set PORTKIT_DATADIR or use --port-table "
+		    "FILE)");
 		return NULL;
 	}
 	if ((pt = pk_ports_new()) == NULL)

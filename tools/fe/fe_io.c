@@ -1,6 +1,7 @@
 /*
- * fe_io.c - checking standard output at the end of a tool, after
- * util-linux close_stdout, but called explicitly from main.
+ * fe_io.c - standard output: checking it at the end of a tool, after
+ * util-linux close_stdout, but called explicitly from main; the field
+ * list --list-fields prints.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -54,4 +55,17 @@ fe_stdin_once(const char *const paths[], size_t n, size_t seen)
 	if (seen > 1)
 		fe_errx(2, "standard input (-) given more than once");
 	return seen;
+}
+
+void
+fe_list_fields(const struct pk_field *f, size_t n)
+{
+	static const char *const types[] = { "string", "integer", "number",
+	    "json" };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("%-12s %-8s %s\n", f[i].name, types[f[i].type],
+		    f[i].desc);
+	exit(fe_close_stdout(0));
 }
