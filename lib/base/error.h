@@ -20,15 +20,6 @@ void	pk_error_set(struct pk_error *err, int status, unsigned long line,
 void	pk_error_vset(struct pk_error *err, int status, unsigned long line,
 	    const char *fmt, va_list ap) PK_PRINTF(4, 0);
 
-/*
- * What an unknown input is told: every reader says the same, so that
- * each tool lists every format the library reads.
- */
-#define PK_UNKNOWN_FORMAT_MSG \
-	"unknown input format (portkit reads Nmap XML and grepable output, " \
-	"masscan XML, grepable, list and JSON output, ss, lsof and netstat " \
-	"listings, lsof -F output, Nmap normal output, host:port lists)"
-
 /* Input bytes an error message quotes, and the room their excerpt takes. */
 #define PK_EXCERPT	32
 #define PK_EXCERPT_SIZE	(PK_EXCERPT * 4 + 8)

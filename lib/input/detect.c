@@ -4,10 +4,17 @@
  * File names lie (a .xml that is grepable, a .txt that is gzip), so
  * readers decide from content.  Only the first few KiB are looked at.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "portkit.h"
 #include "base/parse.h"
+#include "input/detect.h"
+
+/* Every reader lists every format the library reads. */
+#define READS "portkit reads Nmap XML, grepable and normal output; masscan " \
+	"XML, grepable, list and JSON output; host:port lists; ss, lsof " \
+	"(also -F) and netstat listings"
 
 static const char *const format_names[] = {
 	[PK_FMT_UNKNOWN] = "unknown",
@@ -60,12 +67,35 @@ find(const char *p, size_t n, const char *lit)
 	return NULL;
 }
 
+/* "<!DOCTYPE html" or "<html", in any case, among the first bytes. */
+static int
+html(const char *p, size_t n)
+{
+	static const char *const tags[] = { "<!doctype html", "<html" };
+	size_t i, k, t;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '<')
+			continue;
+		for (t = 0; t < 2; t++) {
+			for (k = 0; tags[t][k] != '\0' && i + k < n; k++)
+				if (tolower((unsigned char)p[i + k]) != tags[t][k])
+					break;
+			if (tags[t][k] == '\0')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static enum pk_format
 detect_xml(const char *p, size_t n)
 {
 	const char *root = find(p, n, "<nmaprun");
 	const char *gt;
 
+	if (root == NULL && html(p, n))
+		return PK_FMT_UNKNOWN;
 	if (root == NULL)
 		return PK_FMT_NMAP_XML;	/* the parser names what is wrong */
 	gt = memchr(root, '>', n - (size_t)(root - p));
@@ -450,4 +480,29 @@ pk_format_detect(const void *buf, size_t len)
 			return f;
 	}
 	return detect_text(p, len);
+}
+
+const char *
+pk_format_unknown_msg(const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n')) {
+		p++;
+		len--;
+	}
+	if (starts(p, len, "masscan/1."))
+		return "unknown input format: this is masscan's binary output "
+		    "(-oB); convert it with masscan --readscan FILE -oX "
+		    "FILE.xml (or -oL, -oJ)";
+	if (len > 0 && *p == '<' && html(p, len))
+		return "unknown input format: this is an HTML page, not what a "
+		    "scanner wrote (" READS ")";
+	if (len > 0 && (*p == '{' || *p == '['))
+		return "unknown input format: JSON, but not masscan's -oJ or -oD "
+		    "records (" READS ")";
+	if (memchr(p, '\0', len) != NULL)
+		return "unknown input format: binary data (" READS ")";
+	return "unknown input format (" READS ")";
 }

@@ -7,6 +7,7 @@
 
 #include "base/error.h"
 #include "gnmap/gnmap.h"
+#include "input/detect.h"
 #include "input/source.h"
 #include "nmap/nmap.h"
 #include "normal/normal.h"
@@ -154,6 +155,9 @@ reader_start(struct pk_reader *r)
 	if (rc == PK_EOF || (n < SNIFF_BYTES && blank(p, n)))
 		return pk_rd_fail(r, PK_ERR_FORMAT, 0, "empty input");
 	r->format = pk_format_detect(p, n);
+	if (r->format == PK_FMT_UNKNOWN)
+		return pk_rd_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "%s",
+		    pk_format_unknown_msg(p, n));
 	switch (r->format) {
 	case PK_FMT_NMAP_XML:
 	case PK_FMT_MASSCAN_XML:
@@ -175,7 +179,7 @@ reader_start(struct pk_reader *r)
 		    "%s data is not a scan", pk_format_name(r->format));
 	default:
 		return pk_rd_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "%s",
-		    PK_UNKNOWN_FORMAT_MSG);
+		    pk_format_unknown_msg(p, n));
 	}
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sock/sock_impl.h"
+#include "input/detect.h"
 #include "input/source.h"
 
 #define SNIFF_BYTES	4096
@@ -159,7 +160,7 @@ sock_start(struct pk_sock_reader *r)
 		return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "empty input");
 	if (r->format == PK_FMT_UNKNOWN)
 		return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0, "%s",
-		    PK_UNKNOWN_FORMAT_MSG);
+		    pk_format_unknown_msg(p, n));
 	return pk_sk_fail(r, PK_ERR_UNKNOWN_FORMAT, 0,
 	    "%s data is not a socket listing", pk_format_name(r->format));
 }

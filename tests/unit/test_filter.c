@@ -210,9 +210,11 @@ TEST(test_filter_category)
 	    "-8 0: no filter, list or port table");
 	pk_filter_set_ports(f, pt);
 	assert_str(refusal(pk_filter_category(f, "core,nosuch", &err),
-	    &err), "-2 0: unknown category \"nosuch\"");
+	    &err), "-2 0: unknown category \"nosuch\" (the port table has "
+	    "core, remote-access, web)");
 	assert_str(refusal(pk_filter_category(f, "", &err), &err),
-	    "-2 0: unknown category \"\"");
+	    "-2 0: unknown category \"\" (the port table has core, "
+	    "remote-access, web)");
 	assert_int(pk_filter_criteria(f), 0);
 	assert_int(pk_filter_category(f, "remote-access", &err), PK_OK);
 	assert_int(pk_filter_criteria(f), PK_FILTER_CATEGORY);
