@@ -322,12 +322,13 @@ struct pk_read_opts {
 	int		 dup_hosts;
 	/*
 	 * Grepable output joins product, version and extrainfo in one
-	 * field; it is split with the product names of this
-	 * nmap-service-probes file, read at the first such field.  NULL
-	 * (the default) finds the file as pk_services_locate finds
-	 * nmap-services; "" keeps the field whole, in version.  Without
-	 * the file, or when no known name begins the field, it stays
-	 * whole too (only a lone "(extrainfo)" is split off).
+	 * field, normal output in its VERSION column; both are split with
+	 * the product names of this nmap-service-probes file, read at the
+	 * first such field.  NULL (the default) finds the file as
+	 * pk_services_locate finds nmap-services; "" keeps the field
+	 * whole, in version.  Without the file, or when no known name
+	 * begins the field, it stays whole too (only a lone
+	 * "(extrainfo)" is split off).
 	 */
 	const char	*probes;
 };
