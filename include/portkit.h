@@ -322,12 +322,13 @@ struct pk_read_opts {
 	int		 dup_hosts;
 	/*
 	 * Grepable output joins product, version and extrainfo in one
-	 * field; it is split with the product names of this
-	 * nmap-service-probes file, read at the first such field.  NULL
-	 * (the default) finds the file as pk_services_locate finds
-	 * nmap-services; "" keeps the field whole, in version.  Without
-	 * the file, or when no known name begins the field, it stays
-	 * whole too (only a lone "(extrainfo)" is split off).
+	 * field, normal output in its VERSION column; both are split with
+	 * the product names of this nmap-service-probes file, read at the
+	 * first such field.  NULL (the default) finds the file as
+	 * pk_services_locate finds nmap-services; "" keeps the field
+	 * whole, in version.  Without the file, or when no known name
+	 * begins the field, it stays whole too (only a lone
+	 * "(extrainfo)" is split off).
 	 */
 	const char	*probes;
 };
@@ -1887,10 +1888,11 @@ int		 pk_fw_write_row(FILE *out, const struct pk_fw_row *r,
  *
  * Blank lines and lines starting with "#" are ignored in all three.
  *
- * A detected service (a scan port, open, method "probed") or a mapped
- * one (a listening socket) is "alternate" on an alternate port of its
- * family ("nonstandard" with PK_NS_STRICT), fine when its family is the
- * family of the port's registered name, and "nonstandard" otherwise.  A
+ * A detected service (a scan port, open, detected as pk_port_detected
+ * says) or a mapped one (a listening socket) is "alternate" on an
+ * alternate port of its family ("nonstandard" with PK_NS_STRICT), fine
+ * when its family is the family of the port's registered name, and
+ * "nonstandard" otherwise.  A
  * listener bound to 0.0.0.0, :: or * (with no interface) is also
  * "exposed" when its family is in the exposed list or is the service of
  * a port the port table puts in the database or remote-access category;
@@ -1948,12 +1950,15 @@ int		 pk_nonstd_load_mem(struct pk_nonstd *ns,
 		    enum pk_ns_table table, const void *buf, size_t len,
 		    const char *name, struct pk_error *err);
 /*
- * Check one scanned port of host (an address).  *out gets the findings
- * (lent until the next check), *n how many (0 when all is well).
- * Returns PK_OK or PK_ERR_NOMEM.
+ * Check one scanned port of host (an address).  Only an open port whose
+ * service pk_port_detected(p, versions) counts as detected is judged:
+ * versions is pk_scan_versions() of the port's scan (h->scan), so that
+ * the -oX, -oG and -oN files of one run give the same findings.  *out
+ * gets the findings (lent until the next check), *n how many (0 when
+ * all is well).  Returns PK_OK or PK_ERR_NOMEM.
  */
 int		 pk_nonstd_port(struct pk_nonstd *ns, const char *host,
-		    const struct pk_port *p,
+		    const struct pk_port *p, int versions,
 		    const struct pk_ns_finding **out, size_t *n);
 /*
  * The same for one socket of a dump; only listeners are checked.  A
@@ -2090,7 +2095,7 @@ int		 pk_scan_versions(const struct pk_scan *scan);
 /*
  * 1 when p's service name was detected (nmap's method "probed"), 0 when
  * it is a guess from the port number (method "table") or p has no name.
- * Grepable and masscan output name no method: there a name with a
+ * Grepable, normal and masscan output name no method: there a name with a
  * product, version or extrainfo is a detection, and so is a bare name on
  * an open port of a run with version detection (versions, from
  * pk_scan_versions of the port's run), unless nmap marked it with '?'

@@ -152,15 +152,17 @@ do_scan(struct cfg *c, struct pk_reader *r)
 	const struct pk_ns_finding *f;
 	const struct pk_host *h;
 	size_t i, n;
-	int rc;
+	int rc, versions;
 
-	while ((rc = pk_reader_next(r, &h)) == PK_OK)
+	while ((rc = pk_reader_next(r, &h)) == PK_OK) {
+		versions = pk_scan_versions(h->scan);
 		for (i = 0; i < h->nports; i++) {
 			if (pk_nonstd_port(c->ns, h->host != NULL ? h->host :
-			    h->mac, &h->ports[i], &f, &n) != PK_OK)
+			    h->mac, &h->ports[i], versions, &f, &n) != PK_OK)
 				fe_nomem();
 			emit(c, f, n, 0);
 		}
+	}
 	if (rc != PK_EOF) {
 		fe_warn_pkerr(pk_reader_error(r));
 		set_trouble(c, rc == PK_ERR_TRUNCATED ? 3 : 2);

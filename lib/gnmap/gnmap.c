@@ -51,8 +51,10 @@ pk_gnmap_init(struct pk_reader *r)
 static void
 gn_free(struct pk_reader *r)
 {
-	if (r->impl != NULL)
-		pk_gn_version_free(r->impl);
+	struct gnmap *g = r->impl;
+
+	if (g != NULL)
+		pk_vsplit_free(&g->vsplit);
 	free(r->impl);
 	r->impl = NULL;
 }

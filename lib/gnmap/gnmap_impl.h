@@ -16,16 +16,14 @@
 #include <string.h>
 
 #include "base/parse.h"
+#include "scan/products.h"
 #include "scan/queue.h"
-
-struct pk_products;
 
 struct gnmap {
 	int		 masscan;	/* the current run is masscan's */
 	int		 done;		/* the current run's trailer was seen */
 	int		 list;		/* masscan -oL, not -oG */
-	int		 probes_read;	/* products looked for */
-	struct pk_products *products;	/* nmap-service-probes' names */
+	struct pk_vsplit vsplit;	/* the version field's split */
 };
 
 /* A cursor over one line. */
@@ -95,13 +93,5 @@ int	pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
 int	pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,
 	    const struct gn_line *ln, const char *state, size_t nstate,
 	    const char *proto, size_t nproto, const char *port, size_t nport);
-
-/*
- * version.c: the version field split as the XML has it; PK_OK or the
- * reader's failure (nmap-service-probes unreadable, no memory).
- */
-int	pk_gn_version(struct pk_reader *r, struct gnmap *g,
-	    struct pk_port *p);
-void	pk_gn_version_free(struct gnmap *g);
 
 #endif /* PK_GNMAP_IMPL_H */

@@ -209,6 +209,7 @@ static int
 gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
     int masscan, char *base)
 {
+	struct gnmap *g = r->impl;
 	struct gn_entry e;
 	struct pk_port *p;
 	const char *state;
@@ -234,7 +235,7 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 	if (gn_port_text(hb, p, &e, base) == -1)
 		return pk_gn_nomem(r, hb, ln->no);
 	if (p->version != NULL && !masscan)
-		return pk_gn_version(r, r->impl, p);
+		return pk_vsplit_port(r, &g->vsplit, p);
 	return PK_OK;
 }
 

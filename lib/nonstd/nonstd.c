@@ -676,22 +676,24 @@ product(struct pk_nonstd *ns, const struct pk_port *p)
 	return fmt(ns, " (%s %s)", p->product, p->version);
 }
 
-/* A detected name worth judging: probed, and not a non-answer. */
+/*
+ * A detected name worth judging: open, detected as ptop counts a
+ * detection (pk_port_detected: the same in -oX, -oG and -oN of one
+ * run), and not a non-answer.
+ */
 static int
-judged(const struct pk_port *p)
+judged(const struct pk_port *p, int versions)
 {
-	/* Grepable output has no method: a version field means probed. */
 	return p->state != NULL && strcmp(p->state, "open") == 0 &&
-	    ((p->method != NULL && strcmp(p->method, "probed") == 0) ||
-	    (p->method == NULL && (p->product != NULL ||
-	    p->version != NULL))) &&
-	    p->service != NULL && strcmp(p->service, "unknown") != 0 &&
+	    pk_port_detected(p, versions) &&
+	    strcmp(p->service, "unknown") != 0 &&
 	    strcmp(p->service, "tcpwrapped") != 0;
 }
 
 int
 pk_nonstd_port(struct pk_nonstd *ns, const char *host,
-    const struct pk_port *p, const struct pk_ns_finding **out, size_t *n)
+    const struct pk_port *p, int versions,
+    const struct pk_ns_finding **out, size_t *n)
 {
 	struct pk_ns_finding *f;
 	const char *kind, *svc;
@@ -699,7 +701,7 @@ pk_nonstd_port(struct pk_nonstd *ns, const char *host,
 	*out = ns->found;
 	*n = 0;
 	pk_arena_reset(&ns->scratch);
-	if (!judged(p))
+	if (!judged(p, versions))
 		return PK_OK;
 	svc = p->tunnel != NULL ? shown(ns, p) : p->service;
 	if (svc == NULL)

@@ -55,8 +55,10 @@ nm_free(struct pk_reader *r)
 {
 	struct normal *nm = r->impl;
 
-	if (nm != NULL)
+	if (nm != NULL) {
 		free(nm->buf);
+		pk_vsplit_free(&nm->vsplit);
+	}
 	free(nm);
 	r->impl = NULL;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/parse.h"
+#include "scan/products.h"
 #include "scan/queue.h"
 
 /* Where '|' lines go: the section the last heading opened. */
@@ -36,6 +37,7 @@ struct normal {
 	enum nm_where	 target;
 	char		*buf;		/* "id\0output" */
 	size_t		 len, cap, idlen;
+	struct pk_vsplit vsplit;	/* the VERSION column's split */
 };
 
 /* A cursor over one line. */

@@ -12,7 +12,9 @@
  * a row's reason and version may hold spaces, so they are cut at those
  * positions.  Script output is "| " lines ended by a "|_" line, the
  * first of them prefixed "ID: ": the lines joined by newlines are the
- * output the XML holds.
+ * output the XML holds.  The VERSION column is -oG's version field,
+ * "nginx 1.22.1 (Ubuntu)", split into the XML's product, version and
+ * extrainfo the same way (scan/vsplit.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -227,10 +229,12 @@ pk_nm_row(struct pk_reader *r, struct normal *nm, struct pk_hb *hb,
 	    n[C_REASON], &p->reason, &p->reason_ttl)) != 0)
 		return rc == -1 ? pk_nm_nomem(r, hb, ln->no) :
 		    pk_nm_bad(r, ln, "bad reason", s[C_REASON], n[C_REASON]);
-	if (n[C_VERSION] > 0 &&
-	    (p->version = pk_hb_str(hb, s[C_VERSION], n[C_VERSION])) == NULL)
+	if (n[C_VERSION] == 0)
+		return PK_OK;
+	if ((p->version = pk_hb_str(hb, s[C_VERSION], n[C_VERSION])) == NULL)
 		return pk_nm_nomem(r, hb, ln->no);
-	return PK_OK;
+	/* -oG's version field: split the same way, by the same names. */
+	return pk_vsplit_port(r, &nm->vsplit, p);
 }
 
 /*

@@ -230,16 +230,18 @@ check_nonstd(struct pk_report *rp, const struct pk_host *h)
 {
 	const struct pk_ns_finding *f;
 	size_t i, j, n;
+	int versions;
 
 	if (rp->opts.nonstd == NULL)
 		return PK_OK;
+	versions = pk_scan_versions(h->scan);
 	for (i = 0; i < h->nports; i++) {
 		/* The checker judges open ports only: skip the rest early. */
 		if (h->ports[i].state == NULL ||
 		    strcmp(h->ports[i].state, "open") != 0)
 			continue;
 		if (pk_nonstd_port(rp->opts.nonstd, h->host != NULL ? h->host :
-		    h->mac, &h->ports[i], &f, &n) != PK_OK)
+		    h->mac, &h->ports[i], versions, &f, &n) != PK_OK)
 			return PK_ERR_NOMEM;
 		for (j = 0; j < n; j++)
 			if (rp_ns_add(rp, &f[j]) != PK_OK)

@@ -1,6 +1,6 @@
 /*
- * products.h - nmap's product names, to split grepable output's joined
- * version field (internal).
+ * products.h - nmap's product names, to split the joined version text
+ * of grepable and normal output (internal).
  */
 #ifndef PK_PRODUCTS_H
 #define PK_PRODUCTS_H
@@ -30,5 +30,28 @@ void		 pk_products_free(struct pk_products *pp);
 int		 pk_products_split(const struct pk_products *pp, char *s,
 		    const char **product, const char **version,
 		    const char **extrainfo);
+
+/*
+ * The split as a line reader does it (grepable and normal output): the
+ * names read at the first port with a version text, from the file the
+ * reader's opts.probes names (NULL: found as nmap-services is; "": the
+ * text is kept whole).  The reader's impl holds a zeroed struct
+ * pk_vsplit and frees it with pk_vsplit_free.
+ */
+struct pk_reader;
+
+struct pk_vsplit {
+	int		 read;		/* products looked for */
+	struct pk_products *products;	/* NULL: none known */
+};
+
+/*
+ * Split p->version, a copy the reader owns, into p's product, version
+ * and extrainfo.  PK_OK, or the reader's failure (nmap-service-probes
+ * unreadable, no memory).
+ */
+int		 pk_vsplit_port(struct pk_reader *r, struct pk_vsplit *vs,
+		    struct pk_port *p);
+void		 pk_vsplit_free(struct pk_vsplit *vs);
 
 #endif /* PK_PRODUCTS_H */

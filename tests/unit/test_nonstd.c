@@ -87,8 +87,72 @@ port(struct pk_nonstd *ns, unsigned num, const char *service,
 	p.tunnel = tunnel;
 	p.method = method;
 	p.conf = 10;
-	assert_int(pk_nonstd_port(ns, "10.0.0.1", &p, &f, &n), PK_OK);
+	assert_int(pk_nonstd_port(ns, "10.0.0.1", &p, 0, &f, &n), PK_OK);
 	return render(f, n);
+}
+
+/*
+ * A port as grepable or normal output gives it: no method, a product or
+ * extrainfo when -sV found one; versions as pk_scan_versions says.
+ */
+static const char *
+bare(struct pk_nonstd *ns, unsigned num, const char *service,
+    const char *product, const char *extrainfo, int versions)
+{
+	const struct pk_ns_finding *f;
+	struct pk_port p;
+	size_t n;
+
+	memset(&p, 0, sizeof(p));
+	p.proto = PK_PROTO_TCP;
+	p.port = num;
+	p.state = "open";
+	p.service = service;
+	p.product = product;
+	p.extrainfo = extrainfo;
+	assert_int(pk_nonstd_port(ns, "10.0.0.1", &p, versions, &f, &n),
+	    PK_OK);
+	return render(f, n);
+}
+
+/* Judged as ptop counts a detection (pk_port_detected), in any format. */
+TEST(test_scan_ports_detected)
+{
+	struct pk_nonstd *ns = checker(0);
+	struct pk_port p;
+	const struct pk_ns_finding *f;
+	size_t n;
+
+	assert_str(bare(ns, 22, "http", "nginx", NULL, 0), "nonstandard "
+	    "10.0.0.1 http ssh 80/tcp,8008/tcp | http (nginx) on 22/tcp "
+	    "(registered: ssh; http is registered on 80/tcp,8008/tcp)");
+	/* An extrainfo alone is a detection too. */
+	assert_str(bare(ns, 22, "http", NULL, "x", 0), "nonstandard "
+	    "10.0.0.1 http ssh 80/tcp,8008/tcp | http on 22/tcp "
+	    "(registered: ssh; http is registered on 80/tcp,8008/tcp)");
+	/* A bare name: detected only when the run asked for -sV. */
+	assert_str(bare(ns, 22, "http", NULL, NULL, 0), "");
+	assert_str(bare(ns, 22, "http", NULL, NULL, 1), "nonstandard "
+	    "10.0.0.1 http ssh 80/tcp,8008/tcp | http on 22/tcp "
+	    "(registered: ssh; http is registered on 80/tcp,8008/tcp)");
+	assert_str(bare(ns, 22, "unknown", NULL, NULL, 1), "");
+	/* nmap's '?' (method "table") and a probed name: as in the XML. */
+	memset(&p, 0, sizeof(p));
+	p.proto = PK_PROTO_TCP;
+	p.port = 22;
+	p.state = "open";
+	p.service = "http";
+	p.method = "table";
+	assert_int(pk_nonstd_port(ns, "h", &p, 1, &f, &n), PK_OK);
+	assert_int(n, 0);
+	p.method = "probed";
+	assert_int(pk_nonstd_port(ns, "h", &p, 0, &f, &n), PK_OK);
+	assert_int(n, 1);
+	/* Only open ports. */
+	p.state = "filtered";
+	assert_int(pk_nonstd_port(ns, "h", &p, 1, &f, &n), PK_OK);
+	assert_int(n, 0);
+	pk_nonstd_free(ns);
 }
 
 TEST(test_scan_ports)
@@ -311,7 +375,8 @@ TEST(test_shipped_tables)
 	svc = NULL;
 }
 
-TEST_MAIN(test_scan_ports, test_sockets, test_sockets_by_table,
+TEST_MAIN(test_scan_ports, test_scan_ports_detected, test_sockets,
+    test_sockets_by_table,
     test_map_override,
     test_map_match_limit,
     test_table_errors, test_shipped_tables)

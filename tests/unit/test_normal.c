@@ -1,12 +1,13 @@
 /*
  * test_normal.c - Nmap normal output (-oN) and host:port lists: every
  * real -oN file of testdata against its -oX twin on what -oN carries
- * (folded ports, scripts and their output, version strings), and
- * hand-made edge and hostile inputs.
+ * (folded ports, scripts and their output, the version column split
+ * as -oG's), and hand-made edge and hostile inputs.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "portkit.h"
 #include "harness.h"
@@ -18,10 +19,18 @@
 #define HOST	"Nmap scan report for localhost (127.0.0.1)\n" \
 		"Host is up (0.000024s latency).\n\n"
 
+/* nmap's product names, for the version column's split. */
+#define PROBES	"/usr/share/nmap/nmap-service-probes"
+
+/* The VERSION column kept whole: what it holds, whatever nmap is here. */
 static struct pk_reader *
 open_str(const char *s)
 {
-	return pk_reader_open_mem(s, strlen(s), "t", NULL);
+	struct pk_read_opts o;
+
+	pk_read_opts_init(&o);
+	o.probes = "";
+	return pk_reader_open_mem(s, strlen(s), "t", &o);
 }
 
 static int
@@ -103,8 +112,9 @@ same_scripts(const struct pk_script *a, size_t na, const struct pk_script *b,
 	}
 }
 
+/* split: the VERSION column was split with nmap's product names. */
 static void
-same_port(const struct pk_port *n, const struct pk_port *x)
+same_port(const struct pk_port *n, const struct pk_port *x, int split)
 {
 	char v[512];
 
@@ -113,8 +123,14 @@ same_port(const struct pk_port *n, const struct pk_port *x)
 	assert_str(n->state, x->state);
 	assert_str(n->service, x->service != NULL ? x->service : "unknown");
 	assert_str(n->tunnel, x->tunnel);
-	joined(x, v, sizeof(v));
-	assert_str(n->version != NULL ? n->version : "", v);
+	if (split) {
+		assert_str(n->product, x->product);
+		assert_str(n->version, x->version);
+		assert_str(n->extrainfo, x->extrainfo);
+	} else {
+		joined(x, v, sizeof(v));
+		assert_str(n->version != NULL ? n->version : "", v);
+	}
 	if (n->reason != NULL) {
 		assert_str(n->reason, x->reason);
 		assert_int(n->reason_ttl, x->reason_ttl);
@@ -146,7 +162,7 @@ same_extraports(const struct pk_host *n, const struct pk_host *x)
 }
 
 static void
-same_host(const struct pk_host *n, const struct pk_host *x)
+same_host(const struct pk_host *n, const struct pk_host *x, int split)
 {
 	size_t i;
 
@@ -163,7 +179,7 @@ same_host(const struct pk_host *n, const struct pk_host *x)
 	if (!assert_int(n->nports, x->nports))
 		return;
 	for (i = 0; i < n->nports; i++)
-		same_port(&n->ports[i], &x->ports[i]);
+		same_port(&n->ports[i], &x->ports[i], split);
 }
 
 /*
@@ -237,6 +253,7 @@ TEST(test_cut_every_offset)
 		"nonstd-sV", NULL
 	};
 	char want[64][512], got[512];
+	struct pk_read_opts o;
 	const struct pk_host *h;
 	struct pk_reader *r;
 	size_t len = 0, cut;
@@ -245,12 +262,15 @@ TEST(test_cut_every_offset)
 	char *buf;
 	int i, rc;
 
+	/* The cuts are about hosts: no product names read at each. */
+	pk_read_opts_init(&o);
+	o.probes = "";
 	for (i = 0; names[i] != NULL; i++) {
 		snprintf(got, sizeof(got), "%s.nmap", names[i]);
 		if (!assert_true((buf = slurp(testdata_path(got), &len)) !=
 		    NULL))
 			continue;
-		r = pk_reader_open_mem(buf, len, "t", NULL);
+		r = pk_reader_open_mem(buf, len, "t", &o);
 		for (n = 0; pk_reader_next(r, &h) == PK_OK && n < 64; n++)
 			sig(h, want[n], sizeof(want[n]));
 		pk_reader_free(r);
@@ -262,7 +282,7 @@ TEST(test_cut_every_offset)
 		}
 		cut = (size_t)(first - buf) + 22;
 		for (bad = 0; cut < len && bad == 0; cut++) {
-			r = pk_reader_open_mem(buf, cut, "t", NULL);
+			r = pk_reader_open_mem(buf, cut, "t", &o);
 			n = 0;
 			while ((rc = pk_reader_next(r, &h)) == PK_OK) {
 				sig(h, got, sizeof(got));
@@ -283,7 +303,13 @@ TEST(test_cut_every_offset)
 	}
 }
 
-TEST(test_xml_twins)
+/*
+ * Every -oN of testdata against its -oX: with the VERSION column kept
+ * whole (probes ""), it is the XML's three fields joined; split with
+ * nmap's names, it is those three fields.
+ */
+static void
+xml_twins(const char *probes)
 {
 	static const char *const names[] = {
 		"append", "basic-O", "basic-sS", "basic-sSU", "basic-sV",
@@ -298,13 +324,16 @@ TEST(test_xml_twins)
 		"resume1", "resume2", NULL
 	};
 	char path[64];
+	struct pk_read_opts o;
 	struct pk_reader *n, *x;
 	const struct pk_host *nh, *xh;
 	int i, nrc, xrc;
 
+	pk_read_opts_init(&o);
+	o.probes = probes;
 	for (i = 0; names[i] != NULL; i++) {
 		snprintf(path, sizeof(path), "%s.nmap", names[i]);
-		n = pk_reader_open(testdata_path(path), NULL);
+		n = pk_reader_open(testdata_path(path), &o);
 		snprintf(path, sizeof(path), "%s.xml", names[i]);
 		x = pk_reader_open(testdata_path(path), NULL);
 		do {
@@ -313,7 +342,7 @@ TEST(test_xml_twins)
 			if (!assert_int(nrc, xrc))
 				break;
 			if (nrc == PK_OK)
-				same_host(nh, xh);
+				same_host(nh, xh, probes[0] != '\0');
 		} while (nrc == PK_OK);
 		assert_int(pk_reader_format(n), PK_FMT_NMAP_NORMAL);
 		assert_int(pk_reader_hosts(n), pk_reader_hosts(x));
@@ -328,6 +357,79 @@ TEST(test_xml_twins)
 		pk_reader_free(n);
 		pk_reader_free(x);
 	}
+}
+
+TEST(test_xml_twins)
+{
+	xml_twins("");
+	/* nmap's own names split the column as the XML has it. */
+	if (access(PROBES, R_OK) == 0)
+		xml_twins(PROBES);
+}
+
+/*
+ * The VERSION column split as -oG's version field is (scan/vsplit.c),
+ * with the names of the file opts.probes names, read at the first
+ * version; where no name settles the split the column stays whole.
+ */
+TEST(test_version_split)
+{
+	static const char text[] = HDR HOST
+	    "PORT   STATE SERVICE VERSION\n"
+	    "21/tcp open  ftp     Frob 1 (x)\n"
+	    "22/tcp open  ssh     OpenSSH 9.2p1 Debian 2+deb12u3 "
+	    "(protocol 2.0)\n"
+	    "23/tcp open  telnet  (only extra)\n"
+	    "80/tcp open  http?\n" DONE;
+	char path[] = "/tmp/test_normal.XXXXXX";
+	const struct pk_port *p;
+	struct pk_read_opts o;
+	struct pk_reader *r;
+	const struct pk_host *h;
+	FILE *fp;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		assert_true(0);
+		return;
+	}
+	fputs("match ssh m|^SSH-2.0-OpenSSH_(\\S+)| p/OpenSSH/ v/$1/\n", fp);
+	fclose(fp);
+	pk_read_opts_init(&o);
+	o.probes = path;
+	r = pk_reader_open_mem(text, sizeof(text) - 1, "t", &o);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 4)) {
+		p = h->ports;
+		assert_str(p[0].product, NULL);		/* unknown name */
+		assert_str(p[0].version, "Frob 1 (x)");
+		assert_str(p[0].extrainfo, NULL);
+		assert_str(p[1].product, "OpenSSH");
+		assert_str(p[1].version, "9.2p1 Debian 2+deb12u3");
+		assert_str(p[1].extrainfo, "protocol 2.0");
+		assert_str(p[2].product, NULL);
+		assert_str(p[2].version, NULL);
+		assert_str(p[2].extrainfo, "only extra");
+		assert_str(p[3].version, NULL);
+		assert_str(p[3].method, "table");
+	}
+	pk_reader_free(r);
+	unlink(path);
+	o.probes = "/nonexistent/nmap-service-probes";	/* kept whole */
+	r = pk_reader_open_mem(text, sizeof(text) - 1, "t", &o);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->nports, 4)) {
+		assert_str(h->ports[1].product, NULL);
+		assert_str(h->ports[1].version,
+		    "OpenSSH 9.2p1 Debian 2+deb12u3 (protocol 2.0)");
+	}
+	pk_reader_free(r);
+	/* A directory opens but cannot be read through: the reader fails. */
+	o.probes = "/";
+	r = pk_reader_open_mem(text, sizeof(text) - 1, "t", &o);
+	assert_int(pk_reader_next(r, &h), PK_ERR_IO);
+	assert_int(pk_reader_error(r)->line, 6);
+	pk_reader_free(r);
 }
 
 /* What only hand-made input reaches: OS lines, rDNS, -sO, old forms. */
@@ -543,5 +645,5 @@ TEST(test_hostport)
 	pk_reader_free(r);
 }
 
-TEST_MAIN(test_xml_twins, test_cut_every_offset, test_handmade,
-    test_rejects, test_truncated, test_hostport)
+TEST_MAIN(test_xml_twins, test_version_split, test_cut_every_offset,
+    test_handmade, test_rejects, test_truncated, test_hostport)

@@ -1,22 +1,27 @@
 # The -oX and -oN files of every nmap run in testdata give the same
 # records on the fields normal output carries (pcat(1), "Normal
-# output"): the reasons only when nmap ran with --reason, the version
-# as the one string -oN prints.  -oN writes "unknown" both for a port
-# without a service and for nmap-services' "unknown": the XML's empty
-# name is compared as "unknown".
+# output"): the reasons only when nmap ran with --reason, and the
+# product, version and extrainfo -oN's VERSION column joins, split with
+# nmap-service-probes' names (without that file the column stays whole:
+# the XML's three are joined to compare).  -oN writes "unknown" both
+# for a port without a service and for nmap-services' "unknown": the
+# XML's empty name is compared as "unknown".
 n=0
 f=host,hostname,addr_type,mac,vendor,status,proto,port,state,service,tunnel
 f=$f,scripts
 h=host,hostname,hostnames,addresses,mac,vendor,status,open_ports,ports
 join='BEGIN { FS = OFS = "\t" }
 {
+	if ($10 == "") $10 = "unknown"
+	if (sp) { print; next }
 	v = $(NF - 2)
 	if ($(NF - 1) != "") v = v == "" ? $(NF - 1) : v " " $(NF - 1)
 	if ($NF != "") v = v == "" ? "(" $NF ")" : v " (" $NF ")"
-	if ($10 == "") $10 = "unknown"
 	NF -= 3
 	print $0, v
 }'
+sp=0
+[ -r /usr/share/nmap/nmap-service-probes ] && sp=1
 for x in "$TESTDATA"/*.xml; do
 	o=${x%.xml}.nmap
 	[ -f "$o" ] || continue
@@ -26,9 +31,10 @@ for x in "$TESTDATA"/*.xml; do
 		pf=$pf,reason,reason_ttl hf=$hf,reason
 	fi
 	pcat -H -o tsv -f $pf,product,version,extrainfo "$x" 2>x.err |
-	    awk "$join" >x.tsv
-	pcat -H -o tsv -f $pf,version "$o" >o.tsv 2>o.err
+	    awk -v sp=$sp "$join" >x.tsv
+	pcat -H -o tsv -f $pf,product,version,extrainfo "$o" >o.raw 2>o.err
 	os=$?
+	awk -v sp=$sp "$join" o.raw >o.tsv
 	pcat -H -o tsv -f $pf "$x" >/dev/null 2>&1
 	xs=$?
 	pcat -H -o tsv --hosts -f $hf "$x" >>x.tsv 2>/dev/null

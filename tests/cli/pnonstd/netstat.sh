@@ -1,6 +1,7 @@
 # pnonstd on net-tools netstat dumps of the nonstd lab: the same findings
 # as on ss (lab-ss), netstat's "::" read as "*"; as nobody netstat names
-# no process, so nothing can be judged.
+# no process, so listeners are judged by port alone, and pnonstd says so
+# once on stderr.
 [ -r /usr/share/nmap/nmap-services ] || { echo "SKIP: no /usr/share/nmap/nmap-services"; exit 77; }
 P() { pnonstd --services /usr/share/nmap/nmap-services --tables "$TOP/data" "$@"; }
 cd "$TESTDATA" || exit 2

@@ -1,7 +1,7 @@
 # Only detections are services (ptop(1) DETECTED SERVICES): a SYN scan's
 # names come from the port number (method="table") and rank nothing; in
 # -sV scans, nmap's '?' guesses (method="table") do not count, and the
-# -oG files rank as their -oX files do.
+# -oG and -oN files rank as their -oX files do.
 t=$PWD
 cd "$TESTDATA" || exit 2
 echo "== -sS, by service: nothing"
@@ -14,9 +14,11 @@ ptop --by service -o tsv basic-sV.xml localhost-sV.xml nonstd-sV.xml
 for f in basic-sV localhost-sV nonstd-sV nonstd6-sV localhost-sC; do
 	for by in service product; do
 		ptop --by $by -o tsv "$f.xml" > "$t/x.tsv"
-		ptop --by $by -o tsv "$f.gnmap" > "$t/g.tsv"
-		cmp -s "$t/x.tsv" "$t/g.tsv" ||
-		    { echo "differ: $f by $by"; diff "$t/x.tsv" "$t/g.tsv"; }
+		for g in "$f.gnmap" "$f.nmap"; do
+			ptop --by $by -o tsv "$g" > "$t/g.tsv"
+			cmp -s "$t/x.tsv" "$t/g.tsv" || { echo "differ: $g by $by"
+			    diff "$t/x.tsv" "$t/g.tsv"; }
+		done
 	done
 done
 echo "== -oG by product (nmap-service-probes splits the version field)"
