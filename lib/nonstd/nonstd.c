@@ -646,6 +646,9 @@ placement(struct pk_nonstd *ns, const char *service, int proto,
 	    pk_services_get(ns->svc, proto, port) : NULL;
 	const char *fam = family(ns, service);
 
+	/* A service on its own registered port belongs, alternate or not. */
+	if (reg != NULL && strcmp(reg->name, service) == 0)
+		return NULL;
 	if (is_alternate(ns, fam, proto, port))
 		return ns->flags & PK_NS_STRICT ? "nonstandard" : "alternate";
 	if (reg != NULL && strcmp(family(ns, reg->name), fam) == 0)

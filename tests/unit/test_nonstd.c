@@ -168,6 +168,8 @@ TEST(test_scan_ports)
 	assert_str(port(ns, 22, "ssh", NULL, "probed"), "");
 	assert_str(port(ns, 443, "http", "ssl", "probed"), "");
 	assert_str(port(ns, 8008, "http-proxy", NULL, "probed"), "");
+	/* Its own registered port, though an alternate of its family. */
+	assert_str(port(ns, 8080, "http-proxy", NULL, "probed"), "");
 	assert_str(port(ns, 8080, "http", NULL, "probed"), "alternate "
 	    "10.0.0.1 http http-proxy 80/tcp,8008/tcp | http on 8080/tcp "
 	    "(registered: http-proxy; http is registered on 80/tcp,8008/tcp)");
