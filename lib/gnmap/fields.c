@@ -11,7 +11,7 @@
 
 /* Fail with a message naming a quoted excerpt of the input. */
 int
-pk_gn_bad(struct pk_reader *r, const struct gn_line *ln,
+pk_gn_bad(struct pk_reader *r, const struct pk_line *ln,
     const char *what, const char *s, size_t n)
 {
 	char buf[PK_EXCERPT_SIZE];

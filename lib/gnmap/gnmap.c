@@ -19,7 +19,6 @@
  * State fields, masscan.c what only masscan writes, and fields.c the
  * helpers all of them share.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +83,7 @@ gn_addr_check(const char *a, enum pk_addrtype *type)
  * else a new one (the previous host is complete and queued first).
  */
 static struct pk_hb *
-gn_host_for(struct pk_reader *r, const struct gn_line *ln, const char *addr,
+gn_host_for(struct pk_reader *r, const struct pk_line *ln, const char *addr,
     enum pk_addrtype type)
 {
 	struct pk_hb *hb;
@@ -130,7 +129,7 @@ gn_hostname(struct pk_hb *hb, const char *s, size_t n)
 
 /* "Host: ADDR (NAME)": find or start the host, add the name. */
 static struct pk_hb *
-gn_host_head(struct pk_reader *r, struct gn_line *ln)
+gn_host_head(struct pk_reader *r, struct pk_line *ln)
 {
 	char addr[GN_ADDRMAX];
 	enum pk_addrtype type;
@@ -170,7 +169,7 @@ gn_host_head(struct pk_reader *r, struct gn_line *ln)
 
 /* "Status: Up|Down|Unknown", stored in lower case as in the XML. */
 static int
-gn_status(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+gn_status(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	static const char *const st[][2] = {
 		{ "Up", "up" }, { "Down", "down" }, { "Unknown", "unknown" }
@@ -195,7 +194,7 @@ gn_status(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
  * osmatch of accuracy 100 as the XML would have it.
  */
 static int
-gn_os(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+gn_os(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	struct pk_osmatch *o;
 	size_t n = gn_span(ln, '\t'), k;
@@ -237,7 +236,7 @@ static const char *const gn_keys[K_COUNT] = {
  * profiles.
  */
 static int
-gn_key(struct gn_line *ln)
+gn_key(struct pk_line *ln)
 {
 #define GN_KEY(k, lit)	if (gn_eat(ln, lit)) return k
 	switch (ln->p < ln->end ? *ln->p : 0) {
@@ -270,7 +269,7 @@ gn_key(struct gn_line *ln)
 
 /* A plain field's value, up to the next TAB. */
 static void
-gn_value(struct gn_line *ln, const char **v, size_t *n)
+gn_value(struct pk_line *ln, const char **v, size_t *n)
 {
 	*v = ln->p;
 	*n = gn_span(ln, '\t');
@@ -278,7 +277,7 @@ gn_value(struct gn_line *ln, const char **v, size_t *n)
 }
 
 static int
-gn_field(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln, int k,
+gn_field(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln, int k,
     struct gn_banner *b, int masscan)
 {
 	const char *v;
@@ -315,7 +314,7 @@ gn_field(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln, int k,
 
 /* The TAB-separated fields after "Host: ADDR (NAME)". */
 static int
-gn_fields(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+gn_fields(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
     int masscan)
 {
 	struct gn_banner b;
@@ -351,7 +350,7 @@ gn_fields(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 
 /* "[Timestamp: T<TAB>]Host: ADDR (NAME)<TAB>FIELD: ...". */
 static int
-gn_host_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
+gn_host_line(struct pk_reader *r, struct gnmap *g, struct pk_line *ln)
 {
 	long long ts = -1;
 	struct pk_hb *hb;
@@ -381,7 +380,7 @@ gn_host_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
  * one host, as in masscan's -oG.
  */
 static int
-gn_list_line(struct pk_reader *r, struct gn_line *ln)
+gn_list_line(struct pk_reader *r, struct pk_line *ln)
 {
 	char addr[GN_ADDRMAX];
 	enum pk_addrtype type;
@@ -428,33 +427,12 @@ gn_list_line(struct pk_reader *r, struct gn_line *ln)
 /* --- Lines and the end of input ------------------------------------------ */
 
 /*
- * The next line, and whether it lacks its newline: pk_input_getline
- * hides that, but the bytes it consumed tell (a stripped "\r" aside).
- */
-static int
-gn_getline(struct pk_reader *r, struct gn_line *ln)
-{
-	uint64_t before = pk_input_offset(r->in), used;
-	size_t len;
-	int rc;
-
-	rc = pk_input_getline(r->in, &ln->p, &len, &ln->no);
-	if (rc != PK_OK)
-		return rc;
-	ln->start = ln->p;
-	ln->end = ln->p + len;
-	used = pk_input_offset(r->in) - before;
-	ln->cut = used == len || (used == len + 1 && ln->p[len] == '\r');
-	return PK_OK;
-}
-
-/*
  * The input ended inside this line.  Hosts before it are whole; the host
  * being built is dropped when the cut line may have been part of it (a
  * Host line with its address, or one too short to tell).
  */
 static int
-gn_cut(struct pk_reader *r, struct gn_line *ln)
+gn_cut(struct pk_reader *r, struct pk_line *ln)
 {
 	const char *a, *sp;
 	const struct pk_host *h;
@@ -491,7 +469,7 @@ gn_eof(struct pk_reader *r, const struct gnmap *g)
 }
 
 static int
-gn_line(struct pk_reader *r, struct gnmap *g, struct gn_line *ln)
+gn_line(struct pk_reader *r, struct gnmap *g, struct pk_line *ln)
 {
 	if (ln->cut)
 		return gn_cut(r, ln);
@@ -513,13 +491,13 @@ static int
 gn_pump(struct pk_reader *r)
 {
 	struct gnmap *g = r->impl;
-	struct gn_line ln;
+	struct pk_line ln;
 	unsigned long before = r->ncommit;
 	int i, rc;
 
 	/* Until a host is queued: the queue may hold earlier ones. */
 	for (i = 0; i < GN_BATCH && r->ncommit == before; i++) {
-		rc = gn_getline(r, &ln);
+		rc = pk_input_line(r->in, &ln);
 		if (rc == PK_EOF)
 			return gn_eof(r, g);
 		if (rc != PK_OK) {

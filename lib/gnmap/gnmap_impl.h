@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "base/parse.h"
+#include "input/input.h"
 #include "scan/products.h"
 #include "scan/queue.h"
 
@@ -26,15 +27,6 @@ struct gnmap {
 	struct pk_vsplit vsplit;	/* the version field's split */
 };
 
-/* A cursor over one line. */
-struct gn_line {
-	const char	*p;
-	const char	*end;
-	const char	*start;
-	unsigned long	 no;
-	int		 cut;		/* no newline: the input ended inside */
-};
-
 /* masscan banner lines: "Port: N", "Service: S", "Banner: TEXT". */
 struct gn_banner {
 	const char	*port, *svc, *text;
@@ -42,7 +34,7 @@ struct gn_banner {
 };
 
 static inline int
-gn_eat(struct gn_line *ln, const char *lit)
+gn_eat(struct pk_line *ln, const char *lit)
 {
 	size_t n = strlen(lit);
 
@@ -54,7 +46,7 @@ gn_eat(struct gn_line *ln, const char *lit)
 
 /* The span up to (not including) c or the end of the field (TAB, end). */
 static inline size_t
-gn_span(const struct gn_line *ln, char c)
+gn_span(const struct pk_line *ln, char c)
 {
 	const char *q;
 
@@ -64,7 +56,7 @@ gn_span(const struct gn_line *ln, char c)
 }
 
 /* fields.c: messages, parsing helpers, the host being built. */
-int	pk_gn_bad(struct pk_reader *r, const struct gn_line *ln,
+int	pk_gn_bad(struct pk_reader *r, const struct pk_line *ln,
 	    const char *what, const char *s, size_t n);
 int	pk_gn_nomem(struct pk_reader *r, const struct pk_hb *hb,
 	    unsigned long line);
@@ -76,22 +68,22 @@ const char *pk_gn_opt(struct pk_hb *hb, const char *s, size_t n, int *oom);
 /* scan.c: the scan record and the "# " lines that fill it. */
 struct pk_scan *pk_gn_scan(struct pk_reader *r);
 int	pk_gn_comment(struct pk_reader *r, struct gnmap *g,
-	    struct gn_line *ln);
+	    struct pk_line *ln);
 
 /* ports.c: field values of a host line. */
 int	pk_gn_entries(struct pk_reader *r, struct pk_hb *hb,
-	    struct gn_line *ln, int ipproto, int masscan);
+	    struct pk_line *ln, int ipproto, int masscan);
 int	pk_gn_ignored(struct pk_reader *r, struct pk_hb *hb,
-	    struct gn_line *ln);
+	    struct pk_line *ln);
 
 /* masscan.c: masscan's port numbering and banner lines. */
 int	pk_masscan_port(const char *s, size_t n, int proto, unsigned *port);
 const char *pk_masscan_spec(struct pk_reader *r, const char *s, size_t n,
 	    int proto);
 int	pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
-	    const struct gn_line *ln, const struct gn_banner *b);
+	    const struct pk_line *ln, const struct gn_banner *b);
 int	pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,
-	    const struct gn_line *ln, const char *state, size_t nstate,
+	    const struct pk_line *ln, const char *state, size_t nstate,
 	    const char *proto, size_t nproto, const char *port, size_t nport);
 
 #endif /* PK_GNMAP_IMPL_H */

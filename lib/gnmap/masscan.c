@@ -45,7 +45,7 @@ pk_masscan_port(const char *s, size_t n, int proto, unsigned *port)
  */
 int
 pk_masscan_list_port(struct pk_reader *r, struct pk_hb *hb,
-    const struct gn_line *ln, const char *state, size_t nstate,
+    const struct pk_line *ln, const char *state, size_t nstate,
     const char *proto, size_t nproto, const char *port, size_t nport)
 {
 	char name[8];
@@ -124,7 +124,7 @@ pk_masscan_spec(struct pk_reader *r, const char *s, size_t n, int proto)
  */
 int
 pk_masscan_banner(struct pk_reader *r, struct pk_hb *hb,
-    const struct gn_line *ln, const struct gn_banner *b)
+    const struct pk_line *ln, const struct gn_banner *b)
 {
 	struct pk_port *p = NULL;
 	struct pk_script *sc;

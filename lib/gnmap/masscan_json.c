@@ -211,7 +211,7 @@ mj_banner(struct pk_reader *r, struct pk_hb *hb, unsigned long line,
 {
 	struct mjson *m = r->impl;
 	struct gn_banner b;
-	struct gn_line ln;
+	struct pk_line ln;
 	char num[8];
 
 	if (type == NULL || text == NULL)

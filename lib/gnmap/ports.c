@@ -86,7 +86,7 @@ split_words(const char **pp, const char *end, struct gn_entry *e, int i,
 #endif
 
 static int
-gn_entry_split(struct gn_line *ln, struct gn_entry *e, int nf, int open)
+gn_entry_split(struct pk_line *ln, struct gn_entry *e, int nf, int open)
 {
 	const char *p = ln->p, *q;
 	int i = 0;
@@ -206,7 +206,7 @@ gn_port_text(struct pk_hb *hb, struct pk_port *p, struct gn_entry *e,
 }
 
 static int
-gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
     int masscan, char *base)
 {
 	struct gnmap *g = r->impl;
@@ -241,7 +241,7 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 
 /* "Protocols: 1/open/icmp/, 6/open/tcp/" from an IP protocol scan. */
 static int
-gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
+gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	struct gn_entry e;
 	struct pk_port *p;
@@ -268,7 +268,7 @@ gn_proto_entry(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln)
 
 /* Entries separated by ", " up to the field's end; none is fine. */
 static int
-gn_entry_list(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+gn_entry_list(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
     int ipproto, int masscan, char *base)
 {
 	int rc;
@@ -295,10 +295,10 @@ gn_entry_list(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
  * field by field.
  */
 int
-pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
+pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
     int ipproto, int masscan)
 {
-	struct gn_line cl;
+	struct pk_line cl;
 	char *base;
 	size_t n = (size_t)(ln->end - ln->p);
 	int rc;
@@ -318,7 +318,7 @@ pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct gn_line *ln,
 /* "Ignored State: closed (997)": one extraports, no reasons. */
 int
 pk_gn_ignored(struct pk_reader *r, struct pk_hb *hb,
-    struct gn_line *ln)
+    struct pk_line *ln)
 {
 	const char *v = ln->p, *state;
 	struct pk_extraports *e;

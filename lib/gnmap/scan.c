@@ -60,7 +60,7 @@ gn_scan_str(struct pk_reader *r, const char *s, const char *end)
  * initiated DATE": a new run.  Hosts of the previous run are complete.
  */
 static int
-gn_header(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
+gn_header(struct pk_reader *r, struct gnmap *g, struct pk_line *ln,
     int masscan)
 {
 	const char *ver = ln->p, *sp, *as;
@@ -92,7 +92,7 @@ gn_header(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
 
 /* "N IP address(es) (M host(s) up) scanned in S seconds" */
 static int
-gn_done_stats(struct gn_line *ln, struct pk_scan *s)
+gn_done_stats(struct pk_line *ln, struct pk_scan *s)
 {
 	long total, up;
 	size_t n;
@@ -135,7 +135,7 @@ gn_done_stats(struct gn_line *ln, struct pk_scan *s)
  * trailer has the date alone.
  */
 static int
-gn_trailer(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
+gn_trailer(struct pk_reader *r, struct gnmap *g, struct pk_line *ln,
     int masscan)
 {
 	struct pk_scan *s;
@@ -164,7 +164,7 @@ gn_trailer(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
 
 /* One "TCP(3;22,80,631)" of "# Ports scanned:"; only non-empty ones. */
 static int
-gn_scaninfo_one(struct pk_reader *r, struct gn_line *ln,
+gn_scaninfo_one(struct pk_reader *r, struct pk_line *ln,
     struct pk_scaninfo *si, size_t *nsi, int masscan)
 {
 	static const char *const names[][2] = {
@@ -198,7 +198,7 @@ gn_scaninfo_one(struct pk_reader *r, struct gn_line *ln,
 
 /* "# Ports scanned: TCP(N;spec) UDP(N;spec) SCTP(N;spec) PROTOCOLS(N;spec)" */
 static int
-gn_ports_scanned(struct pk_reader *r, struct gn_line *ln, int masscan)
+gn_ports_scanned(struct pk_reader *r, struct pk_line *ln, int masscan)
 {
 	struct pk_scaninfo *si;
 	struct pk_scan *s;
@@ -228,7 +228,7 @@ gn_ports_scanned(struct pk_reader *r, struct gn_line *ln, int masscan)
 
 /* masscan -oL: "#masscan" begins a run, "# end" ends it. */
 static int
-gn_list_frame(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
+gn_list_frame(struct pk_reader *r, struct gnmap *g, struct pk_line *ln,
     int end)
 {
 	struct pk_scan *s;
@@ -254,7 +254,7 @@ gn_list_frame(struct pk_reader *r, struct gnmap *g, struct gn_line *ln,
 /* Comments: the framing lines are recognised, any other is ignored. */
 int
 pk_gn_comment(struct pk_reader *r, struct gnmap *g,
-    struct gn_line *ln)
+    struct pk_line *ln)
 {
 	if (ln->end - ln->p == 8 && memcmp(ln->p, "#masscan", 8) == 0)
 		return gn_list_frame(r, g, ln, 0);

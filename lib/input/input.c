@@ -48,6 +48,7 @@ struct pk_input {
 	int		 gzipped;
 	int		 failed;	/* an error is final */
 	int		 linemode;	/* read through pk_input_getline */
+	int		 cut;		/* the last line had no newline */
 	uint64_t	 produced;	/* decompressed bytes read */
 	uint64_t	 consumed;
 	unsigned long	 lines;
@@ -243,6 +244,21 @@ unsigned long
 pk_input_lines(const struct pk_input *in)
 {
 	return in->lines;
+}
+
+int
+pk_input_line(struct pk_input *in, struct pk_line *ln)
+{
+	size_t len;
+	int rc;
+
+	rc = pk_input_getline(in, &ln->p, &len, &ln->no);
+	if (rc != PK_OK)
+		return rc;
+	ln->start = ln->p;
+	ln->end = ln->p + len;
+	ln->cut = in->cut;
+	return PK_OK;
 }
 
 uint64_t
@@ -482,7 +498,8 @@ pk_input_getline(struct pk_input *in, const char **line, size_t *len,
 	if (n > in->lim.max_line_bytes)
 		return input_fail(in, PK_ERR_LIMIT,
 		    "line longer than %zu bytes", in->lim.max_line_bytes);
-	pk_input_consume(in, nl < in->buf + in->end ? n + 1 : n);
+	in->cut = nl == in->buf + in->end;
+	pk_input_consume(in, in->cut ? n : n + 1);
 	in->lines++;
 	if (n > 0 && s[n - 1] == '\r')
 		n--;

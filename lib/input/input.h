@@ -61,6 +61,20 @@ void		 pk_input_consume(struct pk_input *in, size_t n);
  */
 int		 pk_input_getline(struct pk_input *in, const char **line,
 		    size_t *len, unsigned long *lineno);
+/* A line as the line readers walk it: p moves from start to end. */
+struct pk_line {
+	const char	*p;
+	const char	*end;
+	const char	*start;
+	unsigned long	 no;
+	int		 cut;		/* no newline: the input ended inside */
+};
+
+/*
+ * pk_input_getline into ln, with p at its start and whether it lacks
+ * its newline (the input ended inside it).
+ */
+int		 pk_input_line(struct pk_input *in, struct pk_line *ln);
 /* Lines fully consumed by pk_input_getline so far. */
 unsigned long	 pk_input_lines(const struct pk_input *in);
 /* Decompressed bytes consumed so far. */

@@ -40,7 +40,7 @@ hp_blank(char c)
 
 /* The line without blanks around it and without a " # comment". */
 static void
-hp_trim(struct nm_line *ln)
+hp_trim(struct pk_line *ln)
 {
 	const char *h;
 
@@ -57,7 +57,7 @@ hp_trim(struct nm_line *ln)
 
 /* The builder for addr: the host being built or a new one. */
 static struct pk_hb *
-hp_host_for(struct pk_reader *r, const struct nm_line *ln, const char *addr,
+hp_host_for(struct pk_reader *r, const struct pk_line *ln, const char *addr,
     enum pk_addrtype type)
 {
 	if (r->building != NULL) {
@@ -71,7 +71,7 @@ hp_host_for(struct pk_reader *r, const struct nm_line *ln, const char *addr,
 
 /* "ADDR:PORT" or "[ADDR6]:PORT". */
 static int
-hp_entry(struct pk_reader *r, struct nm_line *ln)
+hp_entry(struct pk_reader *r, struct pk_line *ln)
 {
 	const char *a = ln->p, *colon, *ae;
 	char addr[HP_ADDRMAX];
@@ -117,7 +117,7 @@ hp_entry(struct pk_reader *r, struct nm_line *ln)
 }
 
 static int
-hp_line(struct pk_reader *r, struct nm_line *ln)
+hp_line(struct pk_reader *r, struct pk_line *ln)
 {
 	if (memchr(ln->p, '\0', (size_t)(ln->end - ln->p)) != NULL)
 		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no, "NUL byte in line");
@@ -130,12 +130,12 @@ hp_line(struct pk_reader *r, struct nm_line *ln)
 static int
 hp_pump(struct pk_reader *r)
 {
-	struct nm_line ln;
+	struct pk_line ln;
 	unsigned long before = r->ncommit;
 	int i, rc;
 
 	for (i = 0; i < HP_BATCH && r->ncommit == before; i++) {
-		rc = pk_nm_getline(r, &ln);
+		rc = pk_input_line(r->in, &ln);
 		if (rc == PK_EOF)
 			return r->building != NULL &&
 			    pk_rd_host_commit(r) != PK_OK ? r->final : PK_EOF;

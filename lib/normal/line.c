@@ -1,39 +1,17 @@
 /*
- * line.c - what the normal output and host:port readers share: lines
- * and whether the input ended inside one, messages that quote the
- * input, searching a line, addresses, and starting a host.
+ * line.c - what the normal output and host:port readers share: messages
+ * that quote the input, searching a line, addresses, and starting a host
+ * (their lines come from pk_input_line).
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/error.h"
 #include "normal/normal_impl.h"
 
-/*
- * The next line, and whether it lacks its newline: pk_input_getline
- * hides that, but the bytes it consumed tell (a stripped "\r" aside).
- */
-int
-pk_nm_getline(struct pk_reader *r, struct nm_line *ln)
-{
-	uint64_t before = pk_input_offset(r->in), used;
-	size_t len;
-	int rc;
-
-	rc = pk_input_getline(r->in, &ln->p, &len, &ln->no);
-	if (rc != PK_OK)
-		return rc;
-	ln->start = ln->p;
-	ln->end = ln->p + len;
-	used = pk_input_offset(r->in) - before;
-	ln->cut = used == len || (used == len + 1 && ln->p[len] == '\r');
-	return PK_OK;
-}
-
 /* Fail with a message naming a quoted excerpt of the input. */
 int
-pk_nm_bad(struct pk_reader *r, const struct nm_line *ln, const char *what,
+pk_nm_bad(struct pk_reader *r, const struct pk_line *ln, const char *what,
     const char *s, size_t n)
 {
 	char buf[PK_EXCERPT_SIZE];
@@ -100,7 +78,7 @@ pk_nm_addr(const char *s, size_t n, enum pk_addrtype *type, char *out,
 
 /* A new host at line ln with address addr; NULL when the reader failed. */
 struct pk_hb *
-pk_nm_host(struct pk_reader *r, const struct nm_line *ln, const char *addr,
+pk_nm_host(struct pk_reader *r, const struct pk_line *ln, const char *addr,
     enum pk_addrtype type)
 {
 	struct pk_hb *hb;

@@ -92,7 +92,7 @@ nm_flush(struct pk_reader *r, struct normal *nm)
  * https://nmap.org ) at DATE" on standard output: a new run.
  */
 static int
-nm_header(struct pk_reader *r, struct normal *nm, struct nm_line *ln,
+nm_header(struct pk_reader *r, struct normal *nm, struct pk_line *ln,
     int out)
 {
 	const char *sp, *as = NULL;
@@ -132,7 +132,7 @@ nm_header(struct pk_reader *r, struct normal *nm, struct nm_line *ln,
  * ends the run: nmap writes it only when the scan completed.
  */
 static int
-nm_trailer(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
+nm_trailer(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	int rc;
 
@@ -174,7 +174,7 @@ nm_status_reason(struct pk_hb *hb, const char *s, const char *end)
 
 /* "NAME (ADDR)" or "ADDR": the address, and the name when there is one. */
 static struct pk_hb *
-nm_report_target(struct pk_reader *r, struct nm_line *ln, const char *end)
+nm_report_target(struct pk_reader *r, struct pk_line *ln, const char *end)
 {
 	const char *open = NULL, *a = ln->p;
 	char addr[NM_ADDRMAX];
@@ -203,7 +203,7 @@ nm_report_target(struct pk_reader *r, struct nm_line *ln, const char *end)
 
 /* "Nmap scan report for TARGET[ [host down[, received REASON]]]" */
 static int
-nm_report(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
+nm_report(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	const char *down, *end = ln->end, *rs = NULL;
 	struct pk_hb *hb;
@@ -240,7 +240,7 @@ nm_report(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
 
 /* "Host is up[, received REASON][ (0.00012s latency)]." */
 static int
-nm_up(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
+nm_up(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	const char *end = ln->end, *lat;
 	int rc;
@@ -264,7 +264,7 @@ nm_up(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
 
 /* "MAC Address: 02:77:01:00:00:02 (Vendor)"; "(Unknown)" is no vendor. */
 static int
-nm_mac(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
+nm_mac(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	char mac[18];
 	struct pk_addr *a;
@@ -295,7 +295,7 @@ nm_mac(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
  * guesses: NAME (96%), NAME (95%)" lists guesses with their accuracy.
  */
 static int
-nm_os(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln, int guess)
+nm_os(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln, int guess)
 {
 	const char *s = ln->p, *e, *pct;
 	struct pk_osmatch *o;
@@ -328,7 +328,7 @@ nm_os(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln, int guess)
 
 /* "rDNS record for ADDR: NAME": the PTR name of a host named by the user. */
 static int
-nm_rdns(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
+nm_rdns(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	const char *c = pk_nm_find(ln->p, ln->end, ": ");
 	struct pk_hostname *hn;
@@ -346,7 +346,7 @@ nm_rdns(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
 
 /* Lines of the run, not of a host: they end the host being built. */
 static int
-nm_run_line(const struct nm_line *ln)
+nm_run_line(const struct pk_line *ln)
 {
 	static const char *const lits[] = {
 		"Read data files from: ", "Service detection performed.",
@@ -366,7 +366,7 @@ nm_run_line(const struct nm_line *ln)
 /* A line of the host being built. */
 static int
 nm_host_line(struct pk_reader *r, struct normal *nm, struct pk_hb *hb,
-    struct nm_line *ln)
+    struct pk_line *ln)
 {
 	if (nm->where == NM_TABLE && pk_nm_is_row(nm, ln))
 		return pk_nm_row(r, nm, hb, ln);
@@ -426,7 +426,7 @@ nm_eof(struct pk_reader *r, struct normal *nm)
 
 /* A '#' line: the run's header and trailer; other comments are skipped. */
 static int
-nm_comment(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
+nm_comment(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	if (nm_eat(ln, "# Nmap done at "))
 		return nm_trailer(r, nm, ln);
@@ -442,7 +442,7 @@ nm_comment(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
  * "Post-scan script results"): the host before it had ended.
  */
 static int
-nm_cut_line(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
+nm_cut_line(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	static const char *const heads[] = { "Nm", "#", "Rea", "Pos" };
 	size_t i, n;
@@ -457,7 +457,7 @@ nm_cut_line(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
 }
 
 static int
-nm_line(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
+nm_line(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	if (ln->cut)
 		return nm_cut_line(r, nm, ln);
@@ -508,13 +508,13 @@ static int
 nm_pump(struct pk_reader *r)
 {
 	struct normal *nm = r->impl;
-	struct nm_line ln;
+	struct pk_line ln;
 	unsigned long before = r->ncommit;
 	int i, rc;
 
 	/* Until a host is queued: the queue may hold earlier ones. */
 	for (i = 0; i < NM_BATCH && r->ncommit == before; i++) {
-		rc = pk_nm_getline(r, &ln);
+		rc = pk_input_line(r->in, &ln);
 		if (rc == PK_EOF)
 			return nm_eof(r, nm);
 		if (rc != PK_OK) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/parse.h"
+#include "input/input.h"
 #include "scan/products.h"
 #include "scan/queue.h"
 
@@ -40,17 +41,8 @@ struct normal {
 	struct pk_vsplit vsplit;	/* the VERSION column's split */
 };
 
-/* A cursor over one line. */
-struct nm_line {
-	const char	*p;
-	const char	*end;
-	const char	*start;
-	unsigned long	 no;
-	int		 cut;		/* no newline: the input ended inside */
-};
-
 static inline int
-nm_eat(struct nm_line *ln, const char *lit)
+nm_eat(struct pk_line *ln, const char *lit)
 {
 	size_t n = strlen(lit);
 
@@ -61,7 +53,7 @@ nm_eat(struct nm_line *ln, const char *lit)
 }
 
 static inline int
-nm_ends(const struct nm_line *ln, const char *lit)
+nm_ends(const struct pk_line *ln, const char *lit)
 {
 	size_t n = strlen(lit);
 
@@ -70,8 +62,7 @@ nm_ends(const struct nm_line *ln, const char *lit)
 }
 
 /* line.c */
-int	pk_nm_getline(struct pk_reader *r, struct nm_line *ln);
-int	pk_nm_bad(struct pk_reader *r, const struct nm_line *ln,
+int	pk_nm_bad(struct pk_reader *r, const struct pk_line *ln,
 	    const char *what, const char *s, size_t n);
 int	pk_nm_nomem(struct pk_reader *r, const struct pk_hb *hb,
 	    unsigned long line);
@@ -79,20 +70,20 @@ const char *pk_nm_find(const char *p, const char *end, const char *lit);
 const char *pk_nm_rfind(const char *p, const char *end, const char *lit);
 int	pk_nm_addr(const char *s, size_t n, enum pk_addrtype *type,
 	    char *out, size_t outsz);
-struct pk_hb *pk_nm_host(struct pk_reader *r, const struct nm_line *ln,
+struct pk_hb *pk_nm_host(struct pk_reader *r, const struct pk_line *ln,
 	    const char *addr, enum pk_addrtype type);
 
 /* table.c */
 int	pk_nm_heading(struct pk_reader *r, struct normal *nm,
-	    struct nm_line *ln);
-int	pk_nm_is_row(const struct normal *nm, const struct nm_line *ln);
+	    struct pk_line *ln);
+int	pk_nm_is_row(const struct normal *nm, const struct pk_line *ln);
 int	pk_nm_row(struct pk_reader *r, struct normal *nm, struct pk_hb *hb,
-	    struct nm_line *ln);
+	    struct pk_line *ln);
 int	pk_nm_not_shown(struct pk_reader *r, struct pk_hb *hb,
-	    struct nm_line *ln);
+	    struct pk_line *ln);
 int	pk_nm_all_ports(struct pk_reader *r, struct pk_hb *hb,
-	    struct nm_line *ln);
+	    struct pk_line *ln);
 int	pk_nm_script(struct pk_reader *r, struct normal *nm,
-	    struct nm_line *ln);
+	    struct pk_line *ln);
 
 #endif /* PK_NORMAL_IMPL_H */

@@ -47,7 +47,7 @@ nm_skip_spaces(const char *p, const char *end)
 
 /* "PORT STATE SERVICE [REASON] [VERSION]", or -sO's "PROTOCOL ...". */
 int
-pk_nm_heading(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
+pk_nm_heading(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	const char *p = ln->p, *end = ln->end;
 	size_t n;
@@ -78,7 +78,7 @@ pk_nm_heading(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
 
 /* The cell from column a up to column b (0: the end), trimmed. */
 static void
-nm_cell(const struct nm_line *ln, size_t a, size_t b, const char **s,
+nm_cell(const struct pk_line *ln, size_t a, size_t b, const char **s,
     size_t *n)
 {
 	size_t len = (size_t)(ln->end - ln->start);
@@ -175,7 +175,7 @@ nm_portnum(const struct normal *nm, const char *s, size_t n, int *proto,
  * in -sO's), not "1 service unrecognized despite ..." after it.
  */
 int
-pk_nm_is_row(const struct normal *nm, const struct nm_line *ln)
+pk_nm_is_row(const struct normal *nm, const struct pk_line *ln)
 {
 	const char *q;
 
@@ -191,7 +191,7 @@ pk_nm_is_row(const struct normal *nm, const struct nm_line *ln)
 /* One row of the port table. */
 int
 pk_nm_row(struct pk_reader *r, struct normal *nm, struct pk_hb *hb,
-    struct nm_line *ln)
+    struct pk_line *ln)
 {
 	const char *s[C_COUNT];
 	size_t n[C_COUNT];
@@ -296,7 +296,7 @@ nm_folded(struct pk_hb *hb, const char *s, const char *end)
 
 /* "Not shown: ITEM, ITEM": the ports the table leaves out. */
 int
-pk_nm_not_shown(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
+pk_nm_not_shown(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	const char *s = ln->p, *c;
 	int rc;
@@ -323,7 +323,7 @@ pk_nm_not_shown(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
  * --reason "... are closed because of 1000 resets") was the only count.
  */
 int
-pk_nm_all_ports(struct pk_reader *r, struct pk_hb *hb, struct nm_line *ln)
+pk_nm_all_ports(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln)
 {
 	const char *are = pk_nm_rfind(ln->p, ln->end, " are "), *w;
 	struct pk_extraports *e;
@@ -397,7 +397,7 @@ nm_script_done(struct pk_reader *r, struct normal *nm, unsigned long line)
 
 /* The first line of a script: "ID: TEXT" (or "ID:" when TEXT is empty). */
 static int
-nm_script_head(struct pk_reader *r, struct normal *nm, struct nm_line *ln,
+nm_script_head(struct pk_reader *r, struct normal *nm, struct pk_line *ln,
     const char *s)
 {
 	const char *c = s;
@@ -429,7 +429,7 @@ nm_script_head(struct pk_reader *r, struct normal *nm, struct nm_line *ln,
 
 /* A '|' line: "| " continues a script, "|_" is its last line. */
 int
-pk_nm_script(struct pk_reader *r, struct normal *nm, struct nm_line *ln)
+pk_nm_script(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	int last = ln->end - ln->p >= 2 && ln->p[1] == '_';
 	const char *s = ln->p + 1;
