@@ -11,6 +11,7 @@
 
 #include "portkit.h"
 #include "harness.h"
+#include "reading.h"
 
 #define HDR	"# Nmap 7.93 scan initiated Mon Nov 23 20:21:49 2026 as: " \
 		"nmap -oN - 127.0.0.1\n"
@@ -33,41 +34,15 @@ open_str(const char *s)
 	return pk_reader_open_mem(s, strlen(s), "t", &o);
 }
 
-static int
-drain(struct pk_reader *r, unsigned long *n)
-{
-	const struct pk_host *h;
-	int rc;
-
-	*n = 0;
-	while ((rc = pk_reader_next(r, &h)) == PK_OK)
-		(*n)++;
-	return rc;
-}
-
 /* text must end with status at line after nhosts hosts, saying msg. */
 static void
 reject(const char *text, int status, unsigned long line,
     unsigned long nhosts, const char *msg)
 {
 	struct pk_reader *r = open_str(text);
-	const struct pk_error *e;
-	unsigned long n;
-	char want[300];
 
-	if (status == PK_ERR_TRUNCATED) {
-		(void)snprintf(want, sizeof(want), "%s: kept %lu complete "
-		    "host%s", msg, nhosts, nhosts == 1 ? "" : "s");
-		msg = want;
-	}
-	if (!assert_true(r != NULL))
-		return;
-	assert_int(drain(r, &n), status);
-	assert_int(n, nhosts);
-	e = pk_reader_error(r);
-	assert_int(e->line, line);
-	assert_str(e->msg, msg);
-	pk_reader_free(r);
+	if (th_rejects(r, status, line, nhosts, msg) != NULL)
+		pk_reader_free(r);
 }
 
 /* The one host of text, for checks; the reader is freed by the caller. */
@@ -203,28 +178,6 @@ sig(const struct pk_host *h, char *buf, size_t n)
 		    h->ports[i].version != NULL ? h->ports[i].version : "-");
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 &&
-	    (buf = malloc((size_t)n + 1)) != NULL &&
-	    fread(buf, 1, (size_t)n, f) == (size_t)n)
-		*len = (size_t)n;
-	else {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
-}
-
 /* Report lines whose host ended before cut: another line follows. */
 static unsigned long
 whole_reports(const char *buf, size_t cut)
@@ -267,7 +220,7 @@ TEST(test_cut_every_offset)
 	o.probes = "";
 	for (i = 0; names[i] != NULL; i++) {
 		snprintf(got, sizeof(got), "%s.nmap", names[i]);
-		if (!assert_true((buf = slurp(testdata_path(got), &len)) !=
+		if (!assert_true((buf = th_slurp(testdata_path(got), &len)) !=
 		    NULL))
 			continue;
 		r = pk_reader_open_mem(buf, len, "t", &o);
@@ -386,15 +339,11 @@ TEST(test_version_split)
 	struct pk_read_opts o;
 	struct pk_reader *r;
 	const struct pk_host *h;
-	FILE *fp;
-	int fd;
 
-	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+	if (th_ssh_probes(path) != 0) {
 		assert_true(0);
 		return;
 	}
-	fputs("match ssh m|^SSH-2.0-OpenSSH_(\\S+)| p/OpenSSH/ v/$1/\n", fp);
-	fclose(fp);
 	pk_read_opts_init(&o);
 	o.probes = path;
 	r = pk_reader_open_mem(text, sizeof(text) - 1, "t", &o);
@@ -619,27 +568,27 @@ TEST(test_hostport)
 	pk_reader_free(r);
 
 	r = open_str("10.0.0.1:22\n10.0.0.1:99999\n");
-	assert_int(drain(r, &n), PK_ERR_FORMAT);
+	assert_int(th_drain(r, &n), PK_ERR_FORMAT);
 	assert_str(pk_reader_error(r)->msg, "bad port number \"99999\"");
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\nhost.example:22\n");
-	assert_int(drain(r, &n), PK_ERR_FORMAT);
+	assert_int(th_drain(r, &n), PK_ERR_FORMAT);
 	assert_str(pk_reader_error(r)->msg, "not an IP address (names are "
 	    "not resolved) \"host.example\"");
 	assert_int(pk_reader_error(r)->line, 2);
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\n2001:db8::1:22\n");
-	assert_int(drain(r, &n), PK_ERR_FORMAT);
+	assert_int(th_drain(r, &n), PK_ERR_FORMAT);
 	assert_str(pk_reader_error(r)->msg,
 	    "IPv6 address without brackets \"2001:db8::1:22\"");
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\n[10.0.0.2]:22\n");
-	assert_int(drain(r, &n), PK_ERR_FORMAT);
+	assert_int(th_drain(r, &n), PK_ERR_FORMAT);
 	assert_str(pk_reader_error(r)->msg,
 	    "brackets around an IPv4 address \"[10.0.0.2]:22\"");
 	pk_reader_free(r);
 	r = open_str("10.0.0.1:22\n[::1:22\n");
-	assert_int(drain(r, &n), PK_ERR_FORMAT);
+	assert_int(th_drain(r, &n), PK_ERR_FORMAT);
 	assert_str(pk_reader_error(r)->msg,
 	    "expected [ADDRESS]:PORT \"[::1:22\"");
 	pk_reader_free(r);

@@ -17,27 +17,7 @@
 
 #include "harness.h"
 #include "portkit.h"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) &&
-	    fread(buf, 1, (size_t)n, f) == (size_t)n) {
-		*len = (size_t)n;
-	} else {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
-}
+#include "reading.h"
 
 /* Hosts complete within buf[0..cut): </host> ends at or before cut. */
 static unsigned long
@@ -147,7 +127,7 @@ check_file(const char *path)
 	unsigned char *pick;
 	char *buf;
 
-	buf = slurp(path, &len);
+	buf = th_slurp(path, &len);
 	pick = buf != NULL ? cuts_to_try(buf, len, "</host>", 7, 1) : NULL;
 	if (!assert_true(pick != NULL)) {
 		free(buf);
@@ -230,7 +210,7 @@ check_gz_file(const char *path)
 	char *buf, *plain;
 	int rc;
 
-	buf = slurp(path, &len);
+	buf = th_slurp(path, &len);
 	pick = buf != NULL ? cuts_to_try(buf, len, "\x1f\x8b\x08", 3, 0) :
 	    NULL;
 	if (!assert_true(pick != NULL)) {
