@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/parse.h"
 #include "gnmap/json.h"
 
 #define JS_MAX_DEPTH	16
@@ -41,18 +42,6 @@ jp_ws(struct jp *j)
 		j->p++;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Four hex digits after "\u"; -1 when they are not. */
 static long
 jp_hex4(struct jp *j)
@@ -63,7 +52,7 @@ jp_hex4(struct jp *j)
 	if (j->end - j->p < 4)
 		return -1;
 	for (i = 0; i < 4; i++) {
-		if ((h = hexval((unsigned char)j->p[i])) < 0)
+		if ((h = pk_hexval(j->p[i])) < 0)
 			return -1;
 		v = v * 16 + h;
 	}
