@@ -83,3 +83,25 @@ pk_excerpt(char dst[PK_EXCERPT_SIZE], const char *s, size_t n)
 	dst[o] = '\0';
 	return dst;
 }
+
+int
+pk_error_vat(struct pk_error *err, int status, unsigned long line,
+    unsigned long column, const char *fmt, va_list ap)
+{
+	pk_error_vset(err, status, line, fmt, ap);
+	if (err != NULL)
+		err->column = column;
+	return status;
+}
+
+int
+pk_error_at(struct pk_error *err, int status, unsigned long line,
+    unsigned long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	status = pk_error_vat(err, status, line, column, fmt, ap);
+	va_end(ap);
+	return status;
+}

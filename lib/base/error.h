@@ -19,6 +19,15 @@ void	pk_error_set(struct pk_error *err, int status, unsigned long line,
 	    const char *fmt, ...) PK_PRINTF(4, 5);
 void	pk_error_vset(struct pk_error *err, int status, unsigned long line,
 	    const char *fmt, va_list ap) PK_PRINTF(4, 0);
+/*
+ * The same, and the 1-based column of the line it points at (0:
+ * unknown); returns status, so that a parser can return the call.
+ */
+int	pk_error_at(struct pk_error *err, int status, unsigned long line,
+	    unsigned long column, const char *fmt, ...) PK_PRINTF(5, 6);
+int	pk_error_vat(struct pk_error *err, int status, unsigned long line,
+	    unsigned long column, const char *fmt, va_list ap)
+	    PK_PRINTF(5, 0);
 
 /* Input bytes an error message quotes, and the room their excerpt takes. */
 #define PK_EXCERPT	32

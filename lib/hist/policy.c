@@ -57,13 +57,13 @@ static int
 line_fail(struct pline *l, size_t off, const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
 	va_start(ap, fmt);
-	pk_error_vset(l->err, PK_ERR_FORMAT, l->no, fmt, ap);
+	rc = pk_error_vat(l->err, PK_ERR_FORMAT, l->no,
+	    (unsigned long)off + 1, fmt, ap);
 	va_end(ap);
-	if (l->err != NULL)
-		l->err->column = (unsigned long)off + 1;
-	return PK_ERR_FORMAT;
+	return rc;
 }
 
 static int

@@ -196,13 +196,12 @@ static int
 line_fail(struct ns_line *l, unsigned long col, const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
 	va_start(ap, fmt);
-	pk_error_vset(l->err, PK_ERR_FORMAT, l->no, fmt, ap);
+	rc = pk_error_vat(l->err, PK_ERR_FORMAT, l->no, col, fmt, ap);
 	va_end(ap);
-	if (l->err != NULL)
-		l->err->column = col;
-	return PK_ERR_FORMAT;
+	return rc;
 }
 
 static int

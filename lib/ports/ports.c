@@ -120,10 +120,7 @@ struct pt_line {
 static int
 pt_fail(struct pt_line *l, unsigned long col, const char *what)
 {
-	pk_error_set(l->err, PK_ERR_FORMAT, l->no, "%s", what);
-	if (l->err != NULL)
-		l->err->column = col;
-	return PK_ERR_FORMAT;
+	return pk_error_at(l->err, PK_ERR_FORMAT, l->no, col, "%s", what);
 }
 
 static int

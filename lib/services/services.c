@@ -96,10 +96,8 @@ svc_fail(struct pk_error *err, const struct svc_line *l, int status,
 	va_list ap;
 
 	va_start(ap, fmt);
-	pk_error_vset(err, status, l->lineno, fmt, ap);
+	status = pk_error_vat(err, status, l->lineno, l->pos + 1, fmt, ap);
 	va_end(ap);
-	if (err != NULL)
-		err->column = l->pos + 1;
 	return status;
 }
 
