@@ -54,20 +54,26 @@ fe_tables_dir(const char *given, char *buf, size_t sz)
 	return NULL;
 }
 
+/* A table file refused: say where, to the column when known, and exit 2. */
+static _Noreturn void
+table_fail(const struct pk_error *err)
+{
+	if (err->column > 0)
+		fe_warn_at(err->file, err->line, "column %lu: %s",
+		    err->column, err->msg);
+	else
+		fe_warn_pkerr(err);
+	exit(2);
+}
+
 void
 fe_nonstd_load(struct pk_nonstd *ns, enum pk_ns_table t, const char *path)
 {
 	struct pk_error err;
 
 	memset(&err, 0, sizeof(err));
-	if (pk_nonstd_load(ns, t, path, &err) != PK_OK) {
-		if (err.column > 0)
-			fe_warn_at(err.file, err.line, "column %lu: %s",
-			    err.column, err.msg);
-		else
-			fe_warn_pkerr(&err);
-		exit(2);
-	}
+	if (pk_nonstd_load(ns, t, path, &err) != PK_OK)
+		table_fail(&err);
 }
 
 void
@@ -95,12 +101,7 @@ ports_load(struct pk_ports *pt, const char *path)
 	if (pk_ports_load(pt, path, &err) != PK_OK) {
 		if (err.status == PK_ERR_NOMEM)
 			fe_nomem();
-		if (err.column > 0)
-			fe_warn_at(err.file, err.line, "column %lu: %s",
-			    err.column, err.msg);
-		else
-			fe_warn_pkerr(&err);
-		exit(2);
+		table_fail(&err);
 	}
 }
 
