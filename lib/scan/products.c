@@ -17,6 +17,7 @@
 
 #include "base/arena.h"
 #include "base/error.h"
+#include "base/hash.h"
 #include "scan/products.h"
 
 struct tpl {
@@ -27,6 +28,22 @@ struct tpl {
 	int		 var;		/* it holds a $ substitution */
 };
 
+/*
+ * product_len's answers for the texts seen last: a scan repeats a few
+ * version texts over its hosts, and one answer can walk every template
+ * that begins with a substitution.  Direct-mapped, texts up to PM_KEY.
+ */
+#define PM_SLOTS	256
+#define PM_KEY		96
+
+struct pmemo {
+	uint32_t	 hash;
+	size_t		 len;		/* 0: empty slot */
+	char		 key[PM_KEY];
+	size_t		 plen;
+	const struct tpl *lit;
+};
+
 struct pk_products {
 	struct pk_arena	 strings;
 	struct tpl	*t;		/* keyed ones sorted by first word,
@@ -34,6 +51,7 @@ struct pk_products {
 	size_t		 n;
 	size_t		 nkeyed;
 	size_t		 cap;
+	struct pmemo	 memo[PM_SLOTS];
 };
 
 /* --- Loading ------------------------------------------------------------ */
@@ -329,6 +347,31 @@ product_len(const struct pk_products *pp, const char *s,
 	return best > 0 ? best : bestvar;
 }
 
+/* product_len through the memo (pp's own: one reader's). */
+static size_t
+product_len_memo(struct pk_products *pp, const char *s,
+    const struct tpl **lit)
+{
+	struct pmemo *m;
+	size_t n = strlen(s);
+	uint32_t h;
+
+	if (n == 0 || n >= PM_KEY)
+		return product_len(pp, s, lit);
+	h = pk_hash(s, n);
+	m = &pp->memo[h & (PM_SLOTS - 1)];
+	if (m->len == n && m->hash == h && memcmp(m->key, s, n) == 0) {
+		*lit = m->lit;
+		return m->plen;
+	}
+	m->plen = product_len(pp, s, lit);
+	m->lit = *lit;
+	m->hash = h;
+	m->len = n;
+	memcpy(m->key, s, n);
+	return m->plen;
+}
+
 /*
  * The start of the trailing "(...)" of s[0..n), its parentheses
  * balanced, at the start or after a space; NULL when there is none.
@@ -350,7 +393,7 @@ trailing_paren(char *s, size_t n)
 }
 
 int
-pk_products_split(const struct pk_products *pp, char *s,
+pk_products_split(struct pk_products *pp, char *s,
     const char **product, const char **version, const char **extrainfo)
 {
 	const struct tpl *lit = NULL;
@@ -360,7 +403,7 @@ pk_products_split(const struct pk_products *pp, char *s,
 	*product = *extrainfo = NULL;
 	*version = s;
 	if (pp != NULL && pp->n > 0)
-		plen = product_len(pp, s, &lit);
+		plen = product_len_memo(pp, s, &lit);
 	rest = s + plen;
 	if (plen > 0 && *rest != '\0') {
 		if (rest[1] == ' ' || rest[1] == '\0')

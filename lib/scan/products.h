@@ -27,7 +27,7 @@ void		 pk_products_free(struct pk_products *pp);
  * ends, s stays whole in *version, unless it is only "(EXTRAINFO)".
  * Returns 1 when s was split, 0 when it was left whole.
  */
-int		 pk_products_split(const struct pk_products *pp, char *s,
+int		 pk_products_split(struct pk_products *pp, char *s,
 		    const char **product, const char **version,
 		    const char **extrainfo);
 

@@ -53,7 +53,7 @@ load(void)
 
 /* "product|version|extrainfo" (- for absent), and whether it was split. */
 static const char *
-split(const struct pk_products *p, const char *in)
+split(struct pk_products *p, const char *in)
 {
 	static char out[512];
 	const char *pr, *ve, *ex;
@@ -73,6 +73,10 @@ TEST(test_split_known)
 
 	if (!assert_true(pp != NULL))
 		return;
+	assert_str(split(pp, "OpenSSH 9.2p1 Debian 2+deb12u3 (protocol 2.0)"),
+	    "1 OpenSSH|9.2p1 Debian 2+deb12u3|protocol 2.0");
+	assert_str(split(pp, "OpenSSH"), "1 OpenSSH|-|-");
+	/* Again: the memo's answer is the one worked out. */
 	assert_str(split(pp, "OpenSSH 9.2p1 Debian 2+deb12u3 (protocol 2.0)"),
 	    "1 OpenSSH|9.2p1 Debian 2+deb12u3|protocol 2.0");
 	assert_str(split(pp, "OpenSSH"), "1 OpenSSH|-|-");
