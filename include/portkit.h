@@ -304,6 +304,10 @@ struct pk_read_opts {
 	int		 merge;		/* masscan, host:port lists: fold
 					   records of one address into one
 					   host (holds them in memory) */
+	int		 skip_script_trees; /* Nmap XML: leave each script's
+					   <table>/<elem> tree out (elems
+					   NULL), which saves time on -sC
+					   scans; its output text stays */
 	/*
 	 * Warnings: a port listed twice in one host, and with dup_hosts a
 	 * host listed again (which keeps every address seen: memory grows

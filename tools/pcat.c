@@ -432,7 +432,10 @@ parse_args(struct pcat *pc, int argc, char *argv[])
 			break;
 		case OPT_MERGE: pc->ropts.merge = 1; break;
 		case OPT_NETDB: pc->sopts.netdb = 1; break;
-		case OPT_SCRIPTS: pc->wrflags |= PK_FILTER_WR_SCRIPTS; break;
+		case OPT_SCRIPTS:
+			pc->wrflags |= PK_FILTER_WR_SCRIPTS;
+			pc->ropts.skip_script_trees = 0;
+			break;
 		case OPT_PORT_TABLE: pc->port_table = optarg; break;
 		case OPT_SERVICES: pc->services = optarg; break;
 		case OPT_UP: pk_filter_up(pc->filt, 1); break;

@@ -517,7 +517,8 @@ start_element(struct pk_xml_state *st, const xmlChar *localname,
 		id = EL_OTHER;
 	else if (parent == EL_SCRIPT || parent == EL_HSCRIPT ||
 	    parent == EL_TABLE)
-		id = script_child(name);
+		id = st->r->opts.skip_script_trees ? EL_OTHER :
+		    script_child(name);
 	else
 		id = element_seen(st, name, parent);
 	st->stack[st->depth++] = (unsigned char)id;

@@ -300,6 +300,7 @@ TEST(test_reader_script_tree)
 	const struct pk_script *sc;
 	const struct pk_host *h;
 	struct pk_host *copy = NULL;
+	struct pk_read_opts o;
 
 	if (!assert_int(pk_reader_next(r, &h), PK_OK) ||
 	    !assert_int(h->ports[0].nscripts, 2))
@@ -330,6 +331,19 @@ TEST(test_reader_script_tree)
 	if (assert_int(copy->nhostscripts, 1) &&
 	    assert_int(copy->hostscripts[0].nelems, 1))
 		assert_str(copy->hostscripts[0].elems[0].value, "v");
+	/* skip_script_trees: the same scripts and output, no tree. */
+	pk_reader_free(r);
+	pk_read_opts_init(&o);
+	o.skip_script_trees = 1;
+	r = pk_reader_open_mem(doc, strlen(doc), "t.xml", &o);
+	if (assert_int(pk_reader_next(r, &h), PK_OK) &&
+	    assert_int(h->ports[0].nscripts, 2)) {
+		assert_str(h->ports[0].scripts[0].output, "Subject: x\n");
+		assert_int(h->ports[0].scripts[0].nelems, 0);
+		assert_true(h->ports[0].scripts[0].elems == NULL);
+		assert_int(h->nports, 1);
+		assert_int(h->hostscripts[0].nelems, 0);
+	}
 out:
 	pk_host_free(copy);
 	pk_reader_free(r);

@@ -41,7 +41,8 @@ _Noreturn void	 fe_nomem(void);
 /*
  * pk_read_opts_init, and every warning the readers give printed as
  * "prog: file:line: warning: ..." (ports listed twice, a port list that
- * is ignored): one way for every tool.
+ * is ignored): one way for every tool.  Script trees are skipped
+ * (skip_script_trees): only pcat --scripts wants them.
  */
 void		 fe_read_opts_init(struct pk_read_opts *opts);
 /*

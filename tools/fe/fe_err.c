@@ -129,6 +129,8 @@ fe_read_opts_init(struct pk_read_opts *opts)
 {
 	pk_read_opts_init(opts);
 	opts->warn = fe_reader_warning;
+	/* Only pcat --scripts prints the trees (its elements field). */
+	opts->skip_script_trees = 1;
 }
 
 struct pk_services *
