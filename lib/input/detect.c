@@ -450,6 +450,24 @@ detect_json(const char *p, size_t n)
 	return PK_FMT_UNKNOWN;
 }
 
+/* Where the content starts: past a UTF-8 byte order mark and blanks. */
+static const char *
+content_start(const char *p, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (*len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+		p += 3;
+		*len -= 3;
+	}
+	while (*len > 0 && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n')) {
+		p++;
+		(*len)--;
+	}
+	return p;
+}
+
 enum pk_format
 pk_format_detect(const void *buf, size_t len)
 {
@@ -460,15 +478,7 @@ pk_format_detect(const void *buf, size_t len)
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 	    (u[0] == 0xfe && u[1] == 0xff)))
 		return PK_FMT_NMAP_XML;	/* UTF-16: only XML can be */
-	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
-		p += 3;
-		len -= 3;
-	}
-	while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r' ||
-	    *p == '\n')) {
-		p++;
-		len--;
-	}
+	p = content_start(p, &len);
 	if (len == 0)
 		return PK_FMT_UNKNOWN;
 	if (*p == '<')
@@ -485,13 +495,8 @@ pk_format_detect(const void *buf, size_t len)
 const char *
 pk_format_unknown_msg(const void *buf, size_t len)
 {
-	const char *p = buf;
+	const char *p = content_start(buf, &len);
 
-	while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r' ||
-	    *p == '\n')) {
-		p++;
-		len--;
-	}
 	if (starts(p, len, "masscan/1."))
 		return "unknown input format: this is masscan's binary output "
 		    "(-oB); convert it with masscan --readscan FILE -oX "
