@@ -426,7 +426,9 @@ struct cfg {
 	int		 small;		/* few ports, no scripts, no OS */
 	int		 onescript;	/* at most one script per port/host */
 	double		 frac;		/* share of hosts the later scan touches */
-	unsigned long long target;	/* XML bytes wanted, 0: use nhosts */
+	unsigned long long target;	/* bytes wanted (of the XML, or of the
+					   -oG when no XML is written), 0:
+					   use nhosts */
 	unsigned long	 nhosts;
 	long long	 start;
 };
@@ -1379,10 +1381,13 @@ emit(struct outs *os, const struct cfg *c, struct ghost *h, long long t,
 }
 
 static int
-more(const struct cfg *c, const struct out *x, unsigned long i)
+more(const struct cfg *c, const struct outs *os, unsigned long i)
 {
+	/* A discarded output counts nothing: -b sizes the file written. */
+	const struct out *o = os->x.fp != NULL ? &os->x : &os->g;
+
 	if (c->target > 0)
-		return x->bytes + 400 < c->target;
+		return o->bytes + 400 < c->target;
 	return i < c->nhosts;
 }
 
@@ -1399,7 +1404,7 @@ run(struct outs *os, const struct cfg *c, const char *args)
 	x_head(&os->lx, lt, args);
 	g_head(&os->lg, lt, args);
 	o_puts(&os->ch, "host\tproto\tport\tfield\told\tnew\tchange\n");
-	for (i = 0; more(c, &os->x, i); i++) {
+	for (i = 0; more(c, os, i); i++) {
 		if (i % 256 == 0) {
 			x_task(&os->x, t + (long long)i / 8, 256);
 			x_task(&os->lx, lt + (long long)i / 8, 256);
@@ -1491,7 +1496,7 @@ main(int argc, char *argv[])
 		default: usage();
 		}
 	if (optind != argc || (c.target == 0) == (c.nhosts == 0) ||
-	    c.frac < 0 || c.frac > 1)
+	    c.frac < 0 || c.frac > 1 || (c.target > 0 && !px && !pg))
 		usage();
 	snprintf(args, sizeof(args), "nmap -v -sS -sV -sC -O -p %s -oX scan.xml"
 	    " -oG scan.gnmap 10.0.0.0/8", SCANNED);
