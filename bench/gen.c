@@ -1429,8 +1429,8 @@ run(struct outs *os, const struct cfg *c, const char *args)
 	    (double)(i + nadd) / 8 + 60.37, &b);
 	g_tail(&os->lg, lt + (long long)(i + nadd) / 8 + 60,
 	    (double)(i + nadd) / 8 + 60.37, &b);
-	fprintf(stderr, "%s: %lu hosts (%lu up), %llu bytes of XML",
-	    progname, i, a.up, os->x.bytes);
+	fprintf(stderr, "%s: %lu hosts (%lu up), %llu bytes of XML, %llu of -oG",
+	    progname, i, a.up, os->x.bytes, os->g.bytes);
 	if (os->lx.fp != NULL)
 		fprintf(stderr, "; later: %lu hosts (%lu up)", b.up + b.down,
 		    b.up);
