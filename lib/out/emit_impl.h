@@ -1,8 +1,8 @@
 /*
  * emit_impl.h - the row writers' internals shared by emit.c (the writer
  * and its formats), emit_buf.c (the output buffer), cell.c (one cell),
- * escape.c (per-format escaping) and emit_text.c (the aligned text
- * table).
+ * escape.c (per-format escaping), tsv.c (tsv rows) and emit_text.c (the
+ * aligned text table).
  *
  * ob_put and ob_putc are static inline here because
  * every escaped byte goes through them; a call per byte would show in
@@ -83,6 +83,10 @@ ob_putc(struct obuf *b, char c)
 	else
 		pk_ob_put_slow(b, &c, 1);
 }
+
+/* tsv.c: one tsv row, cells joined by tabs, ended by a newline. */
+void	pk_tsv_row(struct obuf *b, const struct pk_field *f,
+	    const struct pk_value *v, size_t n);
 
 /* escape.c: one function per format; esc_display returns a width. */
 void	pk_esc_tsv(struct obuf *b, const char *s);
