@@ -84,6 +84,13 @@ pk_ob_put_slow(struct obuf *b, const void *s, size_t n)
 	b->len += n;
 }
 
+/* ob_putc's way when the buffer is full. */
+void
+pk_ob_putc_slow(struct obuf *b, char c)
+{
+	pk_ob_put_slow(b, &c, 1);
+}
+
 
 /* Decimal digits without printf; the most negative value included. */
 void

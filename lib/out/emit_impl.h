@@ -62,6 +62,7 @@ struct pk_writer {
 void	pk_ob_fail(struct obuf *b, int status, int errnum);
 void	pk_ob_drain(struct obuf *b);
 void	pk_ob_put_slow(struct obuf *b, const void *s, size_t n);
+void	pk_ob_putc_slow(struct obuf *b, char c);
 void	pk_ob_ll(struct obuf *b, long long v);
 void	pk_ob_double(struct obuf *b, double d, int json);
 
@@ -75,13 +76,14 @@ ob_put(struct obuf *b, const void *s, size_t n)
 		pk_ob_put_slow(b, s, n);
 }
 
+/* No &c here: a local whose address is taken costs its caller a guard. */
 static inline void
 ob_putc(struct obuf *b, char c)
 {
 	if (b->len < b->cap)
 		b->p[b->len++] = c;
 	else
-		pk_ob_put_slow(b, &c, 1);
+		pk_ob_putc_slow(b, c);
 }
 
 /* tsv.c: one tsv row, cells joined by tabs, ended by a newline. */
