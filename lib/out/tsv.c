@@ -33,23 +33,14 @@ bytes_special(uint64_t x)
 	    ~((a + ONES * 0x60) & ((a ^ ONES * '\\') + ONES * 0x7f))) & HIGHS;
 }
 
-/* bytes_special of the eight bytes at s. */
-static uint64_t
-word_special(const char *s)
-{
-	uint64_t x;
-
-	memcpy(&x, s, 8);
-	return bytes_special(x);
-}
-
 /*
  * Copy the n bytes at s and a tab to the buffer if the bytes are all
- * plain and fit; 0, with nothing written, if not.  Up to sixteen bytes
- * are checked and copied as two overlapping words (four-byte halves
- * below eight bytes, the first, middle and last byte below four): no
- * loop and no call, which for cells this short cost more than the
- * bytes.
+ * plain and fit; 0 if not, with the buffer's length unchanged (what was
+ * copied past it, the escaper writes over).  Eight bytes and more go a
+ * word at a time, the last word overlapping the one before; four to
+ * seven as two overlapping halves checked as one word; below four the
+ * first, middle and last byte.  No call: for cells this short a call to
+ * memcpy cost more than the bytes.
  */
 static int
 put_plain(struct obuf *b, const char *s, size_t n)
@@ -61,19 +52,16 @@ put_plain(struct obuf *b, const char *s, size_t n)
 
 	if (n >= b->cap - b->len)
 		return 0;
-	if (n > 16) {
-		for (i = 0; i + 8 < n; i += 8)
-			if (word_special(s + i) != 0)
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, s + i, 8);
+			if (bytes_special(x) != 0)
 				return 0;
-		if (word_special(s + n - 8) != 0)
-			return 0;
-		memcpy(d, s, n);
-	} else if (n >= 8) {
-		memcpy(&x, s, 8);
+			memcpy(d + i, &x, 8);
+		}
 		memcpy(&y, s + n - 8, 8);
-		if ((bytes_special(x) | bytes_special(y)) != 0)
+		if (bytes_special(y) != 0)
 			return 0;
-		memcpy(d, &x, 8);
 		memcpy(d + n - 8, &y, 8);
 	} else if (n >= 4) {
 		memcpy(&u, s, 4);
