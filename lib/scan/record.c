@@ -456,7 +456,8 @@ fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
 	}
 }
 
-static void
+/* Out of line, so that port rows need no stack guard for num[]. */
+static void __attribute__((noinline))
 fill_host_lists(struct pk_rowctx *rc, struct pk_value *v, int k,
     const struct pk_host *h)
 {
