@@ -86,7 +86,7 @@ ob_putc(struct obuf *b, char c)
 		pk_ob_putc_slow(b, c);
 }
 
-/* tsv.c: one tsv row, cells joined by tabs, ended by a newline. */
+/* tsv.c: one tsv row, cells joined by tabs, ended by a newline; b has fp. */
 void	pk_tsv_row(struct obuf *b, const struct pk_field *f,
 	    const struct pk_value *v, size_t n);
 

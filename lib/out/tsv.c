@@ -1,11 +1,10 @@
 /*
- * tsv.c - tsv rows, the format pipelines read most and the one pcat
- * writes unless told otherwise.
+ * tsv.c - tsv rows, the format pipelines read most.
  *
  * A row is a handful of short cells (an address, "tcp", a port, "open",
  * a service name), so the cost is per cell, not per byte.  A plain cell
  * (printable ASCII but backslash: nearly all of them) is checked and
- * copied as one or two words; any other goes to pk_esc_tsv (escape.c),
+ * copied a word at a time; any other goes to pk_esc_tsv (escape.c),
  * which holds the escaping rules.
  */
 #include <stddef.h>
@@ -105,7 +104,8 @@ tsv_cell(struct obuf *b, const struct pk_field *f, const struct pk_value *v)
 
 /*
  * Every cell is written with a tab after it, and the last tab becomes
- * the newline: a byte just put is always still in the buffer.
+ * the newline.  b drains to a file (a writer's output), so a byte just
+ * put is always still in the buffer, after a failed write too.
  */
 void
 pk_tsv_row(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
