@@ -2,11 +2,11 @@
  * emit.c - row writers: text, tsv, csv, jsonl, md and list.
  *
  * The writer: its life cycle, the format names, and one row function per
- * format but text (emit_text.c).  Every byte goes through one 64 KiB
- * buffer (emit_buf.c), cells (cell.c) and the per-format escapers
- * (escape.c):
- * pcat -o tsv spends most of its time there, so escaping copies runs of
- * plain bytes with memcpy and integers are formatted by hand.
+ * format but text (emit_text.c) and tsv (tsv.c).  Every byte goes
+ * through one 64 KiB buffer (emit_buf.c), cells (cell.c) and the
+ * per-format escapers (escape.c): pcat -o tsv spends much of its time
+ * there, so escaping copies runs of plain bytes with memcpy and integers
+ * are formatted by hand.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -60,26 +60,6 @@ header_tsv_csv(struct pk_writer *w)
 			pk_esc_tsv(&w->out, w->fields[i].name);
 		else
 			pk_esc_csv(&w->out, w->fields[i].name, 0);
-	}
-	ob_putc(&w->out, '\n');
-}
-
-/* tsv, the format pipelines read most: one tight loop, no format tests. */
-static void
-row_tsv(struct pk_writer *w, const struct pk_value *vals)
-{
-	const struct pk_field *f = w->fields;
-	size_t i;
-
-	for (i = 0; i < w->nfields; i++) {
-		if (i > 0)
-			ob_putc(&w->out, '\t');
-		if (pk_cell_absent(&f[i], &vals[i]))
-			continue;
-		if (f[i].type == PK_FT_STR || f[i].type == PK_FT_JSON)
-			pk_esc_tsv(&w->out, vals[i].s);
-		else
-			pk_put_number(&w->out, &f[i], &vals[i], 0);
 	}
 	ob_putc(&w->out, '\n');
 }
@@ -317,7 +297,7 @@ pk_writer_row(struct pk_writer *w, const struct pk_value *vals)
 		pk_text_row(w, vals);
 		break;
 	case PK_OUT_TSV:
-		row_tsv(w, vals);
+		pk_tsv_row(&w->out, w->fields, vals, w->nfields);
 		break;
 	case PK_OUT_CSV:
 		row_csv(w, vals);

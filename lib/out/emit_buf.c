@@ -84,29 +84,28 @@ pk_ob_put_slow(struct obuf *b, const void *s, size_t n)
 	b->len += n;
 }
 
-
-/* Decimal digits without printf; the most negative value included. */
+/* ob_putc's way when the buffer is full. */
 void
-pk_ob_ll(struct obuf *b, long long v)
+pk_ob_putc_slow(struct obuf *b, char c)
+{
+	pk_ob_put_slow(b, &c, 1);
+}
+
+
+/* Every number below 100 as two digits, for writing two at a time. */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Decimal digits of any value, the most negative included. */
+static void __attribute__((noinline))
+ob_ll_any(struct obuf *b, long long v)
 {
 	char tmp[24];
 	size_t n = sizeof(tmp);
 	unsigned long long u;
-	unsigned x;
-	char *d;
 
-	/* Port numbers and counts: 32-bit arithmetic, straight in place. */
-	if (v >= 0 && v < 100000 && b->cap - b->len >= 5) {
-		x = (unsigned)v;
-		n = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : 5;
-		d = b->p + b->len + n;
-		do {
-			*--d = (char)('0' + x % 10);
-			x /= 10;
-		} while (x != 0);
-		b->len += n;
-		return;
-	}
 	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 	do {
 		tmp[--n] = (char)('0' + u % 10);
@@ -115,6 +114,38 @@ pk_ob_ll(struct obuf *b, long long v)
 	if (v < 0)
 		tmp[--n] = '-';
 	ob_put(b, tmp + n, sizeof(tmp) - n);
+}
+
+/*
+ * Decimal digits without printf.  Port numbers and counts, the numbers
+ * of nearly every row, go straight into the buffer two digits at a
+ * time, in 32-bit arithmetic; the rest out of line.
+ */
+void
+pk_ob_ll(struct obuf *b, long long v)
+{
+	unsigned x, q;
+	size_t n;
+	char *d;
+
+	if (v < 0 || v >= 100000 || b->cap - b->len < 5) {
+		ob_ll_any(b, v);
+		return;
+	}
+	x = (unsigned)v;
+	n = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : 5;
+	d = b->p + b->len + n;
+	b->len += n;
+	while (x >= 100) {
+		q = x / 100;
+		d -= 2;
+		memcpy(d, digit_pairs + 2 * (x - q * 100), 2);
+		x = q;
+	}
+	if (x >= 10)
+		memcpy(d - 2, digit_pairs + 2 * x, 2);
+	else
+		d[-1] = (char)('0' + x);
 }
 
 /*

@@ -1,8 +1,8 @@
 /*
  * emit_impl.h - the row writers' internals shared by emit.c (the writer
  * and its formats), emit_buf.c (the output buffer), cell.c (one cell),
- * escape.c (per-format escaping) and emit_text.c (the aligned text
- * table).
+ * escape.c (per-format escaping), tsv.c (tsv rows) and emit_text.c (the
+ * aligned text table).
  *
  * ob_put and ob_putc are static inline here because
  * every escaped byte goes through them; a call per byte would show in
@@ -62,6 +62,7 @@ struct pk_writer {
 void	pk_ob_fail(struct obuf *b, int status, int errnum);
 void	pk_ob_drain(struct obuf *b);
 void	pk_ob_put_slow(struct obuf *b, const void *s, size_t n);
+void	pk_ob_putc_slow(struct obuf *b, char c);
 void	pk_ob_ll(struct obuf *b, long long v);
 void	pk_ob_double(struct obuf *b, double d, int json);
 
@@ -75,14 +76,19 @@ ob_put(struct obuf *b, const void *s, size_t n)
 		pk_ob_put_slow(b, s, n);
 }
 
+/* No &c here: a local whose address is taken costs its caller a guard. */
 static inline void
 ob_putc(struct obuf *b, char c)
 {
 	if (b->len < b->cap)
 		b->p[b->len++] = c;
 	else
-		pk_ob_put_slow(b, &c, 1);
+		pk_ob_putc_slow(b, c);
 }
+
+/* tsv.c: one tsv row, cells joined by tabs, ended by a newline; b has fp. */
+void	pk_tsv_row(struct obuf *b, const struct pk_field *f,
+	    const struct pk_value *v, size_t n);
 
 /* escape.c: one function per format; esc_display returns a width. */
 void	pk_esc_tsv(struct obuf *b, const char *s);

@@ -12,7 +12,6 @@
  */
 #include <errno.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -97,13 +96,12 @@ static const unsigned char tsv_plain[256] = {
 };
 
 /*
- * tsv from the first byte that may need care (see pk_esc_tsv).  Kept
- * out of line: inlined, its registers and stack guard were saved and
- * restored on every call of pk_esc_tsv's plain path, 4% of pcat -o tsv
- * on a grepable scan.
+ * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
+ * rest as is.  Rows copy plain cells whole (tsv.c) and hand only the
+ * others to this loop.
  */
-static void __attribute__((noinline))
-esc_tsv_rest(struct obuf *b, const char *s)
+void
+pk_esc_tsv(struct obuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	unsigned char c;
@@ -138,110 +136,6 @@ esc_tsv_rest(struct obuf *b, const char *s)
 			break;
 		}
 	}
-}
-
-/*
- * Whether the eight bytes of x hold a byte that is not plain (a high
- * bit, a byte below 0x20, a backslash or DEL): each such byte sets its
- * high bit in the result.
- */
-static uint64_t
-bytes_special(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-	uint64_t y, z;
-
-	y = x ^ (ones * '\\');
-	z = x ^ (ones * 0x7f);
-	return (x | ((x - ones * 0x20) & ~x) | ((y - ones) & ~y) |
-	    ((z - ones) & ~z)) & highs;
-}
-
-/* bytes_special of the eight bytes at s. */
-static uint64_t
-word_special(const char *s)
-{
-	uint64_t x;
-
-	memcpy(&x, s, 8);
-	return bytes_special(x);
-}
-
-/*
- * Whether s[0..n) is all plain: eight bytes at a time, no early exit.
- * Four to seven bytes (tcp, open, http) are two overlapping four-byte
- * loads checked as one word.
- */
-static int
-all_plain(const char *s, size_t n)
-{
-	uint64_t acc = 0;
-	uint32_t u, v;
-	size_t i;
-
-	if (n < 8) {
-		if (n >= 4) {
-			memcpy(&u, s, 4);
-			memcpy(&v, s + n - 4, 4);
-			return bytes_special((uint64_t)u << 32 | v) == 0;
-		}
-		for (i = 0; i < n; i++)
-			acc |= tsv_plain[(unsigned char)s[i]] ^ 1u;
-		return acc == 0;
-	}
-	for (i = 0; i + 8 <= n; i += 8)
-		acc |= word_special(s + i);
-	if (i < n)
-		acc |= word_special(s + n - 8);
-	return acc == 0;
-}
-
-/*
- * Copy n bytes, n at most 16, without a call: two overlapping loads and
- * stores cover any length from 4 up.  Most cells are that short, and
- * a call to memcpy cost more than the copy.
- */
-static void
-copy_short(char *d, const char *s, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-
-	if (n >= 8) {
-		memcpy(&x, s, 8);
-		memcpy(&y, s + n - 8, 8);
-		memcpy(d, &x, 8);
-		memcpy(d + n - 8, &y, 8);
-	} else if (n >= 4) {
-		memcpy(&u, s, 4);
-		memcpy(&v, s + n - 4, 4);
-		memcpy(d, &u, 4);
-		memcpy(d + n - 4, &v, 4);
-	} else {
-		while (n-- > 0)
-			*d++ = *s++;
-	}
-}
-
-/*
- * tsv: \\ \t \n \r, other C0 bytes, DEL and C1 controls as \xHH; the
- * rest as is.  Most cells are plain ASCII, which is checked a word at a
- * time and copied whole; any other byte hands over to esc_tsv_rest.
- */
-void
-pk_esc_tsv(struct obuf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n <= b->cap - b->len && all_plain(s, n)) {
-		if (n <= 16)
-			copy_short(b->p + b->len, s, n);
-		else
-			memcpy(b->p + b->len, s, n);
-		b->len += n;
-		return;
-	}
-	esc_tsv_rest(b, s);
 }
 
 /* Whether a csv value needs quotes: , " CR LF or edge whitespace. */

@@ -357,8 +357,12 @@ shown_service(struct pk_rowctx *rc, const struct pk_port *p)
 	return pk_port_service(p, buf, n);
 }
 
-/* The port fields that are not a string member (those go by stroff). */
-static void
+/*
+ * The port fields that are not a string member (those go by stroff),
+ * nor the protocol or the number.  Out of line: its list builder would
+ * make every row save registers and a stack guard.
+ */
+static void __attribute__((noinline))
 fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
     const struct pk_host *h, const struct pk_port *p)
 {
@@ -374,8 +378,6 @@ fill_port(struct pk_rowctx *rc, struct pk_value *v, int k,
 	case F_IANA_RANGE:
 		pk_val_str(v, pk_ports_iana_range(p->proto, p->port));
 		break;
-	case F_PROTO: pk_val_str(v, pk_proto_name(p->proto)); break;
-	case F_PORT: pk_val_int(v, p->port, 1); break;
 	case F_REASON_TTL:
 		pk_val_int(v, p->reason_ttl, p->reason_ttl >= 0);
 		break;
@@ -417,13 +419,13 @@ static void
 fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
     const struct pk_port *p, const char *file)
 {
-	struct pk_value *v;
-	size_t i;
+	const size_t *stroff = rc->stroff;
+	struct pk_value *v = rc->vals;
+	size_t i, n = rc->n;
 
-	for (i = 0; i < rc->n; i++) {
-		v = &rc->vals[i];
-		if (rc->stroff[i] != 0 && p != NULL) {
-			pk_val_str(v, port_str(p, rc->stroff[i] - 1));
+	for (i = 0; i < n; i++, v++) {
+		if (stroff[i] != 0 && p != NULL) {
+			pk_val_str(v, port_str(p, stroff[i] - 1));
 			continue;
 		}
 		switch (rc->idx[i]) {
@@ -434,6 +436,16 @@ fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
 		case F_MAC: pk_val_str(v, h->mac); break;
 		case F_VENDOR: pk_val_str(v, mac_vendor(h)); break;
 		case F_STATUS: pk_val_str(v, h->status); break;
+		case F_PROTO:
+			pk_val_str(v, p != NULL ? pk_proto_name(p->proto) :
+			    NULL);
+			break;
+		case F_PORT:
+			if (p != NULL)
+				pk_val_int(v, p->port, 1);
+			else
+				pk_val_str(v, NULL);
+			break;
 		default:
 			if (p != NULL)
 				fill_port(rc, v, rc->idx[i], h, p);
@@ -444,7 +456,8 @@ fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
 	}
 }
 
-static void
+/* Out of line, so that port rows need no stack guard for num[]. */
+static void __attribute__((noinline))
 fill_host_lists(struct pk_rowctx *rc, struct pk_value *v, int k,
     const struct pk_host *h)
 {

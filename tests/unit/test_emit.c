@@ -173,6 +173,110 @@ TEST(test_tsv_plain_lengths)
 	assert_int(bad, 0);
 }
 
+/*
+ * How tsv writes one byte alone among ASCII letters: a byte from 0xa0
+ * up, no UTF-8 there, goes raw (a Latin-1 terminal shows it).
+ */
+static void
+tsv_byte(char *out, size_t size, unsigned char c)
+{
+	if (c == '\\' || c == '\t' || c == '\n' || c == '\r')
+		(void)snprintf(out, size, "\\%c", c == '\\' ? '\\' :
+		    c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+	else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+		(void)snprintf(out, size, "\\x%02x", c);
+	else
+		(void)snprintf(out, size, "%c", c);
+}
+
+/*
+ * Every byte value at every position of cells 1 to 24 bytes long, the
+ * rest plain: the word checks must flag exactly the bytes the escaper
+ * would change.
+ */
+TEST(test_tsv_every_byte)
+{
+	struct pk_value row[1] = { S("") };
+	static const struct pk_field f[] = { { "v", PK_FT_STR, 0, "" } };
+	char in[32], want[48], esc[8];
+	size_t len, pos;
+	unsigned c;
+	char *got;
+	int bad = 0;
+
+	for (len = 1; len <= 24; len++)
+		for (pos = 0; pos < len; pos++)
+			for (c = 1; c < 256; c++) {
+				memset(in, 'k', len);
+				in[len] = '\0';
+				in[pos] = (char)c;
+				tsv_byte(esc, sizeof(esc), (unsigned char)c);
+				(void)snprintf(want, sizeof(want), "%.*s%s%.*s\n",
+				    (int)pos, in, esc, (int)(len - pos - 1),
+				    in + pos + 1);
+				row[0].s = in;
+				got = run(PK_OUT_TSV, f, 1, PK_WR_NOHEADER, row, 1);
+				if (got == NULL || strcmp(got, want) != 0)
+					bad++;
+				free(got);
+			}
+	assert_int(bad, 0);
+}
+
+/*
+ * Rows of cells of every length from 0 to 40, absent ones and numbers,
+ * over several buffer drains: each cell meets the buffer's end at some
+ * offset, and the newline ending a row lands right after its last cell.
+ */
+TEST(test_tsv_buffer_edges)
+{
+	static const char abc[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+	static const struct pk_field f[] = {
+		{ "a", PK_FT_STR, 0, "" }, { "n", PK_FT_INT, 0, "" },
+		{ "b", PK_FT_STR, 0, "" }, { "c", PK_FT_STR, 0, "" }
+	};
+	enum { NROWS = 9000 };
+	struct pk_value *rows;
+	char *want, *got, *w;
+	size_t r, la, lb;
+
+	rows = calloc(NROWS * 4, sizeof(*rows));
+	want = malloc(NROWS * 140);
+	if (!assert_true(rows != NULL && want != NULL)) {
+		free(rows);
+		free(want);
+		return;
+	}
+	w = want;
+	for (r = 0; r < NROWS; r++) {
+		la = r % 41;
+		lb = (r * 7) % 41;
+		rows[r * 4] = (struct pk_value)S(abc + sizeof(abc) - 1 - la);
+		rows[r * 4 + 1] = (struct pk_value)I((long long)r * 13);
+		rows[r * 4 + 2] = r % 5 == 0 ? (struct pk_value)S("x\ty") :
+		    (struct pk_value)S(abc + sizeof(abc) - 1 - lb);
+		rows[r * 4 + 3] = r % 3 == 0 ? (struct pk_value)NONE :
+		    (struct pk_value)S("open");
+		w += sprintf(w, "%s\t%zu\t%s\t%s\n", rows[r * 4].s, r * 13,
+		    r % 5 == 0 ? "x\\ty" : rows[r * 4 + 2].s,
+		    r % 3 == 0 ? "" : "open");
+	}
+	got = run(PK_OUT_TSV, f, 4, PK_WR_NOHEADER, rows, NROWS);
+	if (assert_true(got != NULL))
+		assert_true(strcmp(got, want) == 0);
+	free(got);
+	free(want);
+	free(rows);
+}
+
+/* A writer of no columns writes empty lines. */
+TEST(test_tsv_no_fields)
+{
+	struct pk_value none[1] = { NONE };
+
+	check_out(run(PK_OUT_TSV, hpf, 0, 0, none, 2), "\n\n\n");
+}
+
 TEST(test_outfmt_names)
 {
 	static const char *const names[] = {
@@ -310,6 +414,41 @@ static const struct pk_field numf[] = {
 	{ "n", PK_FT_INT, 0, "" },
 	{ "x", PK_FT_NUM, 0, "" }
 };
+
+/* Integers as printf writes them, around every change of digit count. */
+TEST(test_integers)
+{
+	static const struct pk_field f[] = { { "n", PK_FT_INT, 0, "" } };
+	static const long long big[] = {
+		100000, 100001, 999999, 1000000, 4294967295LL, 4294967296LL,
+		-1, -9, -10, -99999, -100000, 9223372036854775807LL,
+		-9223372036854775807LL - 1
+	};
+	enum { NSMALL = 100100, NBIG = sizeof(big) / sizeof(big[0]) };
+	struct pk_value *rows;
+	char *want, *got, *w;
+	size_t i;
+
+	rows = calloc(NSMALL + NBIG, sizeof(*rows));
+	want = malloc((NSMALL + NBIG) * 24);
+	if (!assert_true(rows != NULL && want != NULL)) {
+		free(rows);
+		free(want);
+		return;
+	}
+	w = want;
+	for (i = 0; i < NSMALL + NBIG; i++) {
+		rows[i] = (struct pk_value)I(i < NSMALL ? (long long)i :
+		    big[i - NSMALL]);
+		w += sprintf(w, "%lld\n", rows[i].i);
+	}
+	got = run(PK_OUT_TSV, f, 1, PK_WR_NOHEADER, rows, NSMALL + NBIG);
+	if (assert_true(got != NULL))
+		assert_true(strcmp(got, want) == 0);
+	free(got);
+	free(want);
+	free(rows);
+}
 
 TEST(test_numbers)
 {
@@ -606,9 +745,10 @@ TEST(test_misuse)
 }
 
 TEST_MAIN(test_outfmt_names, test_tsv_every_position,
-    test_tsv_plain_lengths, test_lone_c2, test_tsv_hostile, test_csv_hostile,
+    test_tsv_plain_lengths, test_tsv_every_byte, test_tsv_buffer_edges,
+    test_tsv_no_fields, test_lone_c2, test_tsv_hostile, test_csv_hostile,
     test_csv_safe, test_jsonl_hostile, test_jsonl_controls_utf8,
-    test_numbers, test_absent, test_absent_json_empty_string,
+    test_numbers, test_integers, test_absent, test_absent_json_empty_string,
     test_noheader, test_text_hostile, test_text_widths,
     test_text_buffering, test_md, test_list, test_long_values,
     test_write_error, test_misuse,

@@ -1,0 +1,122 @@
+/*
+ * tsv.c - tsv rows, the format pipelines read most.
+ *
+ * A row is a handful of short cells (an address, "tcp", a port, "open",
+ * a service name), so the cost is per cell, not per byte.  A plain cell
+ * (printable ASCII but backslash: nearly all of them) is checked and
+ * copied a word at a time; any other goes to pk_esc_tsv (escape.c),
+ * which holds the escaping rules.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "out/emit_impl.h"
+
+#define ONES	((uint64_t)0x0101010101010101u)
+#define HIGHS	(ONES * 0x80)
+
+/*
+ * The bytes of x that a tsv cell cannot carry as they are (a high bit,
+ * a byte below 0x20, a backslash or DEL), each marked by its high bit.
+ * With the high bits cleared (a), no byte carries into the next:
+ * a + 0x01 sets it for DEL, a + 0x60 for 0x20 and up, and
+ * (a ^ '\\') + 0x7f for all but a backslash.
+ */
+static uint64_t
+bytes_special(uint64_t x)
+{
+	uint64_t a = x & ~HIGHS;
+
+	return (x | (a + ONES) |
+	    ~((a + ONES * 0x60) & ((a ^ ONES * '\\') + ONES * 0x7f))) & HIGHS;
+}
+
+/*
+ * Copy the n bytes at s and a tab to the buffer if the bytes are all
+ * plain and fit; 0 if not, with the buffer's length unchanged (what was
+ * copied past it, the escaper writes over).  Eight bytes and more go a
+ * word at a time, the last word overlapping the one before; four to
+ * seven as two overlapping halves checked as one word; below four the
+ * first, middle and last byte.  No call: for cells this short a call to
+ * memcpy cost more than the bytes.
+ */
+static int
+put_plain(struct obuf *b, const char *s, size_t n)
+{
+	char *d = b->p + b->len;
+	uint64_t x, y;
+	uint32_t u, v;
+	size_t i;
+
+	if (n >= b->cap - b->len)
+		return 0;
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, s + i, 8);
+			if (bytes_special(x) != 0)
+				return 0;
+			memcpy(d + i, &x, 8);
+		}
+		memcpy(&y, s + n - 8, 8);
+		if (bytes_special(y) != 0)
+			return 0;
+		memcpy(d + n - 8, &y, 8);
+	} else if (n >= 4) {
+		memcpy(&u, s, 4);
+		memcpy(&v, s + n - 4, 4);
+		if (bytes_special((uint64_t)u << 32 | v) != 0)
+			return 0;
+		memcpy(d, &u, 4);
+		memcpy(d + n - 4, &v, 4);
+	} else if (n > 0) {
+		/* The other five bytes are spaces: plain. */
+		x = (ONES * ' ') << 24 | (uint64_t)(unsigned char)s[0] |
+		    (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (uint64_t)(unsigned char)s[n - 1] << 16;
+		if (bytes_special(x) != 0)
+			return 0;
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+	d[n] = '\t';
+	b->len += n + 1;
+	return 1;
+}
+
+/* One cell and the tab after it. */
+static void
+tsv_cell(struct obuf *b, const struct pk_field *f, const struct pk_value *v)
+{
+	if (!pk_cell_absent(f, v)) {
+		if (f->type == PK_FT_STR || f->type == PK_FT_JSON) {
+			if (put_plain(b, v->s, strlen(v->s)))
+				return;
+			pk_esc_tsv(b, v->s);
+		} else if (f->type == PK_FT_INT)
+			pk_ob_ll(b, v->i);
+		else
+			pk_ob_double(b, v->d, 0);
+	}
+	ob_putc(b, '\t');
+}
+
+/*
+ * Every cell is written with a tab after it, and the last tab becomes
+ * the newline.  b drains to a file (a writer's output), so a byte just
+ * put is always still in the buffer, after a failed write too.
+ */
+void
+pk_tsv_row(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		tsv_cell(b, &f[i], &v[i]);
+	if (n > 0)
+		b->p[b->len - 1] = '\n';
+	else
+		ob_putc(b, '\n');
+}
