@@ -139,6 +139,59 @@ TEST(test_ranked_ties)
 	pk_services_free(svc);
 }
 
+/*
+ * Ranking keys: decimals of several lengths sort as their values, equal
+ * values ("0.5", "0.50") in file order, also with one frequency too long
+ * for a decimal key (the double's bits then) and with none after the
+ * point at all.
+ */
+static void
+ranked_as(const char *text, const unsigned *want, size_t nwant)
+{
+	struct pk_error err;
+	struct pk_services *svc = load(text, &err);
+	const struct pk_service *const *r;
+	size_t n, i;
+
+	if (!assert_true(svc != NULL))
+		return;
+	r = pk_services_ranked(svc, PK_PROTO_TCP, &n);
+	if (assert_int(n, nwant))
+		for (i = 0; i < n; i++)
+			assert_int(r[i]->port, want[i]);
+	pk_services_free(svc);
+}
+
+TEST(test_ranked_keys)
+{
+	static const char mixed[] =
+	    "a\t1/tcp\t0.5\n"
+	    "b\t2/tcp\t0.25\n"
+	    "c\t3/tcp\t0.4999999\n"
+	    "d\t4/tcp\t1\n"
+	    "e\t5/tcp\t0.50\n"
+	    "f\t6/tcp\t1.000\n"
+	    "g\t7/tcp\t0\n"
+	    "h\t8/tcp\t0.00000000000001\n"
+	    "i\t9/tcp\t0.00000000000002\n";
+	static const unsigned mixed_want[] = { 4, 6, 1, 5, 3, 2, 9, 8, 7 };
+	static const char longer[] =
+	    "a\t1/tcp\t0.5\n"
+	    "b\t2/tcp\t0.50000000000000000001\n"
+	    "c\t3/tcp\t0.5\n"
+	    "d\t4/tcp\t0.6\n";
+	static const unsigned longer_want[] = { 4, 1, 2, 3 };
+	static const char whole[] =
+	    "a\t1/tcp\t0\n"
+	    "b\t2/tcp\t1\n"
+	    "c\t3/tcp\t0\n";
+	static const unsigned whole_want[] = { 2, 1, 3 };
+
+	ranked_as(mixed, mixed_want, 9);
+	ranked_as(longer, longer_want, 4);
+	ranked_as(whole, whole_want, 3);
+}
+
 TEST(test_empty)
 {
 	struct pk_error err;
@@ -414,7 +467,8 @@ out:
 	pk_services_free(svc);
 }
 
-TEST_MAIN(test_good_file, test_byname, test_ranked_ties, test_empty,
+TEST_MAIN(test_good_file, test_byname, test_ranked_ties, test_ranked_keys,
+    test_empty,
     test_reject_port, test_reject_proto, test_reject_freq,
     test_freq_precision, test_reject_fields, test_reject_nul,
     test_reject_overlong, test_missing_file, test_locate_datadir,
