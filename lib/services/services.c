@@ -22,6 +22,7 @@
 #include "base/error.h"
 #include "base/hash.h"
 #include "base/parse.h"
+#include "services/services.h"
 
 #define SVC_PROTOS	3		/* tcp, udp, sctp */
 #define SVC_PORTS	65536
@@ -53,6 +54,7 @@ struct pk_services {
 	size_t		 namecap;
 	struct pk_index	 byname_ix;	/* name -> its place in names */
 	uint32_t	 nlast;		/* 1 + the last name interned */
+	const struct pk_portset *want;	/* loading: the ports kept, or NULL */
 	uint32_t	*grp;		/* per entry: its index in names */
 	const struct pk_service **byname;
 };
@@ -228,6 +230,66 @@ svc_parse_freq(struct svc_line *l, double *out, size_t *frac,
 	return PK_OK;
 }
 
+/* At p (before end): the end of the field when it ends there, else NULL. */
+static const char *
+svc_field_end(const char *p, const char *end)
+{
+	return p == end || svc_isblank(*p) ? p : NULL;
+}
+
+/*
+ * The usual shapes of nmap's own lines, read in one walk: "22/tcp" with
+ * at most five digits, and a frequency "0.DIGITS" of at most 15 digits.
+ * Anything else (or nothing) is left to svc_parse_portproto and
+ * svc_parse_freq, which say what is wrong: 1 when read, with l->pos
+ * after the field, 0 to take the full path.
+ */
+static int
+svc_fast_portproto(struct svc_line *l, struct pk_service *sv)
+{
+	const char *f = l->s + l->pos, *p = f, *end = l->s + l->len;
+	unsigned port = 0;
+	int proto;
+
+	while (p < end && p - f < 5 && *p >= '0' && *p <= '9')
+		port = port * 10 + (unsigned)(*p++ - '0');
+	if (p == f || port > 65535 || end - p < 4 || *p++ != '/')
+		return 0;
+	if (memcmp(p, "tcp", 3) == 0)
+		proto = PK_PROTO_TCP;
+	else if (memcmp(p, "udp", 3) == 0)
+		proto = PK_PROTO_UDP;
+	else
+		return 0;
+	if ((p = svc_field_end(p + 3, end)) == NULL)
+		return 0;
+	sv->port = port;
+	sv->proto = proto;
+	l->pos = (size_t)(p - l->s);
+	return 1;
+}
+
+static int
+svc_fast_freq(struct svc_line *l, double *out, size_t *frac)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char *f = l->s + l->pos, *p = f + 2, *end = l->s + l->len;
+	uint64_t m = 0;
+
+	if (end - f < 3 || f[0] != '0' || f[1] != '.')
+		return 0;
+	while (p < end && p - f < 16 && *p >= '0' && *p <= '9')
+		m = m * 10 + (uint64_t)(*p++ - '0');
+	if (p == f + 2 || svc_field_end(p, end) == NULL)
+		return 0;
+	/* As svc_parse_freq computes it. */
+	*frac = (size_t)(p - f) - 2;
+	*out = (double)m / p10[*frac];
+	l->pos = (size_t)(p - l->s);
+	return 1;
+}
+
 /*
  * Fill sv from one non-comment line whose first NUL byte is nul (or
  * NULL); strings are copied by the caller.
@@ -252,13 +314,15 @@ svc_parse_line(struct svc_line *l, const char *nul, struct pk_service *sv,
 		return svc_fail(err, l, PK_ERR_FORMAT,
 		    "missing port/protocol after '%s'",
 		    pk_excerpt(q, sv->name, *namelen));
-	if ((rc = svc_parse_portproto(l, sv, err)) != PK_OK)
+	if (!svc_fast_portproto(l, sv) &&
+	    (rc = svc_parse_portproto(l, sv, err)) != PK_OK)
 		return rc;
 	if (!svc_skip(l))
 		return svc_fail(err, l, PK_ERR_FORMAT,
 		    "missing frequency after '%s'",
 		    pk_excerpt(q, sv->name, *namelen));
-	if ((rc = svc_parse_freq(l, &sv->freq, frac, err)) != PK_OK)
+	if (!svc_fast_freq(l, &sv->freq, frac) &&
+	    (rc = svc_parse_freq(l, &sv->freq, frac, err)) != PK_OK)
 		return rc;
 	*comment = NULL;
 	if (svc_skip(l)) {
@@ -360,6 +424,9 @@ svc_add(struct pk_services *svc, const struct pk_service *sv,
 		return PK_OK;
 	}
 	svc->seen[bit / 8] |= (unsigned char)(1u << (bit % 8));
+	if (svc->want != NULL && !pk_portset_has(svc->want, sv->proto,
+	    sv->port))
+		return PK_OK;
 	if (svc->nents == svc->cap && svc_grow(svc) != PK_OK)
 		return PK_ERR_NOMEM;
 	if ((g = svc_intern(svc, sv->name, namelen)) < 0)
@@ -544,9 +611,10 @@ svc_new(const char *name)
 	return svc;
 }
 
-/* Shared tail of the two loaders: read, index, or fail cleanly. */
+/* Shared tail of the loaders: read, index, or fail cleanly. */
 static struct pk_services *
-svc_load(struct pk_input *in, const char *name, struct pk_error *err)
+svc_load(struct pk_input *in, const char *name,
+    const struct pk_portset *want, struct pk_error *err)
 {
 	struct pk_services *svc;
 	int rc;
@@ -563,7 +631,9 @@ svc_load(struct pk_input *in, const char *name, struct pk_error *err)
 			err->file = name;
 		return NULL;
 	}
+	svc->want = want;
 	rc = svc_read(svc, in, err);
+	svc->want = NULL;
 	pk_input_free(in);
 	free(svc->seen);
 	svc->seen = NULL;
@@ -579,12 +649,20 @@ svc_load(struct pk_input *in, const char *name, struct pk_error *err)
 }
 
 struct pk_services *
-pk_services_load(const char *path, const struct pk_limits *limits,
-    struct pk_error *err)
+pk_services_load_ports(const char *path, const struct pk_limits *limits,
+    const struct pk_portset *want, struct pk_error *err)
 {
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 
-	return svc_load(pk_input_open(path, name, limits, err), name, err);
+	return svc_load(pk_input_open(path, name, limits, err), name, want,
+	    err);
+}
+
+struct pk_services *
+pk_services_load(const char *path, const struct pk_limits *limits,
+    struct pk_error *err)
+{
+	return pk_services_load_ports(path, limits, NULL, err);
 }
 
 struct pk_services *
@@ -592,7 +670,7 @@ pk_services_load_mem(const void *buf, size_t len, const char *name,
     const struct pk_limits *limits, struct pk_error *err)
 {
 	return svc_load(pk_input_open_mem(buf, len, name, limits, err),
-	    name, err);
+	    name, NULL, err);
 }
 
 void
