@@ -41,8 +41,10 @@ struct pk_services {
 	 */
 	uint32_t	*byport[SVC_PROTOS];
 	unsigned char	*seen;		/* a bit per port/proto, loading */
-	/* Every frequency a decimal of at most 15 digits, maxfrac at most
-	   after the point: svc_sort's keys. */
+	/*
+	 * Every frequency a decimal of at most 15 digits, maxfrac at most
+	 * after the point: svc_sort's keys.
+	 */
 	int		 deckeys;
 	size_t		 maxfrac;
 	const struct pk_service **ranked[SVC_PROTOS];
@@ -385,7 +387,6 @@ svc_intern(struct pk_services *svc, const char *s, size_t n)
 		if (strncmp(nm->name, s, n) == 0 && nm->name[n] == '\0')
 			return (long)svc->nlast - 1;
 	}
-
 	if (svc->nnames == svc->namecap) {
 		ncap = svc->namecap ? svc->namecap * 2 : 4096;
 		if ((nm = realloc(svc->names, ncap * sizeof(*nm))) == NULL)
