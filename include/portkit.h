@@ -715,6 +715,18 @@ void		 pk_services_free(struct pk_services *svc);
  */
 struct pk_services *pk_services_open(const char *file, const char *datadir,
 		    const struct pk_limits *lim, struct pk_error *err);
+/*
+ * pk_services_open keeping only the entries of the ports in want (NULL:
+ * all of them).  Every line is checked, and fails the load, as there,
+ * and a repeated port/proto still counts as a duplicate; then
+ * pk_services_get finds only those ports, and the rankings, by-name
+ * lists and masses hold only them.  For a caller that looks up a few
+ * ports it knows before the load (ptop ranking a scan): the tables of
+ * every entry of nmap's 27,000-line file cost more than checking it.
+ */
+struct pk_services *pk_services_open_ports(const char *file,
+		    const char *datadir, const struct pk_limits *lim,
+		    const struct pk_portset *want, struct pk_error *err);
 
 /* The name the file was loaded under ("<stdin>" for "-"). */
 const char	*pk_services_name(const struct pk_services *svc);

@@ -143,29 +143,61 @@ services_report(struct cfg *c, struct pk_error *err, int required)
 	return 2;
 }
 
+/* Load nmap-services, keeping the entries of want only when not NULL. */
 static int
-load_services(struct cfg *c, int required)
+load_services(struct cfg *c, int required, const struct pk_portset *want)
 {
 	struct pk_error err;
 
 	c->svc_tried = 1;
 	memset(&err, 0, sizeof(err));
-	c->svc = pk_services_open(c->services, c->datadir, NULL, &err);
+	c->svc = pk_services_open_ports(c->services, c->datadir, NULL, want,
+	    &err);
 	return services_report(c, &err, required);
+}
+
+/* The ports of rk's rows (none when it ranks another key). */
+static struct pk_portset *
+rank_ports(struct pk_rank *rk)
+{
+	const struct pk_rank_row *r;
+	struct pk_portset *ps;
+	size_t i, n;
+
+	if ((ps = pk_portset_new()) == NULL ||
+	    (r = pk_rank_rows(rk, &n)) == NULL)
+		fe_nomem();
+	for (i = 0; i < n; i++)
+		if (r[i].proto >= 0)
+			pk_portset_add(ps, r[i].proto, r[i].port, r[i].port);
+	return ps;
 }
 
 /*
  * Mode 2 needs nmap-services only to name the ranked ports, so it is
  * read when the first ranking is printed.  Reading it in a second
  * thread while the scans were read saved 0.5 ms on a 10 MiB scan and
- * cost 0.6 ms on a 1 KB one (bench/README.md): it is not.  A file
- * named with --services or --datadir, or -v, is read before the scans,
- * so that what is said of it comes first.
+ * cost 0.6 ms on a 1 KB one (bench/README.md): it is not.  When that
+ * ranking (rk) is the only one, only its ports' entries are kept: the
+ * file is checked whole all the same, and the tables of every entry
+ * were most of the load's 4 ms.  A file named with --services or
+ * --datadir, or -v, is read before the scans, so that what is said of
+ * it comes first.
  */
 static int
-rank_services(struct cfg *c)
+rank_services(struct cfg *c, struct pk_rank *rk)
 {
-	return c->svc_tried ? 0 : load_services(c, 0);
+	struct pk_portset *want;
+	int st;
+
+	if (c->svc_tried)
+		return 0;
+	if (rk == NULL)
+		return load_services(c, 0, NULL);
+	want = rank_ports(rk);
+	st = load_services(c, 0, want);
+	pk_portset_free(want);
+	return st;
 }
 
 /* The table of mode 1 (nmap's choice) or of mode 2 (a ranking). */
@@ -195,7 +227,7 @@ run_top(struct cfg *c)
 	    c->coverage : (double)c->top;
 	char *s;
 
-	if ((st = load_services(c, 1)) != 0)
+	if ((st = load_services(c, 1, NULL)) != 0)
 		return st;
 	if (c->spec) {
 		s = pk_services_top_spec(c->svc, c->proto, by, arg);
@@ -305,7 +337,7 @@ run_rank(struct cfg *c, int argc, char *argv[])
 	int i, st = 0, bad = 0;
 
 	if (!c->counts && (c->verbose || c->services != NULL ||
-	    c->datadir != NULL) && load_services(c, 0) != 0)
+	    c->datadir != NULL) && load_services(c, 0, NULL) != 0)
 		return 2;
 	if (!c->counts)
 		w = new_writer(c, 1);
@@ -315,7 +347,7 @@ run_rank(struct cfg *c, int argc, char *argv[])
 		st = worse(st, add_one(c, rk, argv[i],
 		    argc == 1 || c->per_scan));
 		if (c->per_scan) {
-			if ((bad = rank_services(c)) != 0)
+			if ((bad = rank_services(c, NULL)) != 0)
 				break;
 			st = worse(st, rank_print(c, rk, argv[i], w));
 			pk_rank_free(rk);
@@ -323,7 +355,7 @@ run_rank(struct cfg *c, int argc, char *argv[])
 		}
 	}
 	if (bad == 0 && !c->counts)
-		bad = rank_services(c);
+		bad = rank_services(c, rk);
 	/*
 	 * Without the services the table would lack names; a partial sum
 	 * would pass for the answer: print nothing.

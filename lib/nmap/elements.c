@@ -434,7 +434,7 @@ dispatch_host(struct pk_xml_state *st, enum el id, const struct attr *at,
 		on_service(st, at, n);
 		break;
 	case EL_CPE:
-		st->collecting = 1;
+		pk_xml_collect(st, 1);
 		st->textlen = 0;
 		break;
 	case EL_SCRIPT:
@@ -558,7 +558,7 @@ end_cpe(struct pk_xml_state *st)
 {
 	const char **slot;
 
-	st->collecting = 0;
+	pk_xml_collect(st, 0);
 	if (st->hb == NULL || (slot = pk_hb_cpe(st->hb)) == NULL)
 		return;
 	*slot = pk_arena_strndup(st->hb->a, st->text != NULL ? st->text : "",

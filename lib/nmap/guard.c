@@ -1,13 +1,20 @@
 /*
  * guard.c - a byte-level watch over XML before libxml2 sees it.
  *
- * Most of an Nmap XML file is attribute values, which are skipped with
- * memchr; only names and the gaps between attributes are walked byte by
- * byte, so the watch costs a small fraction of the parse.  The '&' bytes
- * are found with memchr too, and only a tag holding one is walked rather
- * than skipped, to see whether it begins a forbidden reference in a value.
+ * Most of an Nmap XML file is runs of short tags, which are skipped by
+ * looking at their '<' only, sixteen bytes at a time where SSE2 is at
+ * hand (every x86-64), else with one memchr per tag; attribute values
+ * of longer tags are skipped with memchr, and only names and the gaps
+ * between attributes are walked byte by byte, so the watch costs a small
+ * fraction of the parse.  The '&' bytes are found with memchr or with
+ * the '<', and only a tag holding one that may begin a forbidden
+ * reference is walked rather than skipped.
  */
+#include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "base/parse.h"
 #include "nmap/guard.h"
@@ -227,6 +234,14 @@ guard_ref(struct pk_xml_guard *g, const char *p, size_t n, size_t i,
 	return PK_GUARD_CHARREF;
 }
 
+/* How far apart two '<' may be for the tag between to break no limit. */
+static size_t
+guard_span(const struct pk_xml_guard *g)
+{
+	return 4 * g->max_attrs < g->max_tag_bytes ? 4 * g->max_attrs :
+	    g->max_tag_bytes;
+}
+
 /*
  * The fast path.  '<' cannot appear inside an attribute value, so a tag
  * ends before the next '<'; an attribute takes at least four bytes
@@ -243,24 +258,115 @@ static size_t
 guard_short_tag(const struct pk_xml_guard *g, const char *p, size_t n,
     size_t k)
 {
-	size_t span = 4 * g->max_attrs;
+	size_t span = guard_span(g);
 	const char *q;
 
 	if (k >= n || p[k] == '!' || p[k] == '?')
 		return 0;
 	if (p[k] == '/' && (n - k < 8 || memcmp(p + k + 1, "nmaprun", 7) == 0))
 		return 0;
-	if (span > g->max_tag_bytes)
-		span = g->max_tag_bytes;
 	if (span > n - k)
 		span = n - k;
 	q = memchr(p + k, '<', span);
 	return q != NULL ? (size_t)(q - p) : 0;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#define GB	64		/* bytes a block */
+
+static __m128i
+gb_eq(__m128i v, char c)
+{
+	return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+static __m128i
+gb_load(const char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
 /*
- * Character data and the tags that take the fast path, one memchr per
- * tag: returns where the exact walk must go on, with the state it needs
+ * The GB bytes at p, one bit a byte: returns where a '<' is, sets *amp
+ * where a '&' is, and *stop where a '<' opens what guard_short_tag sends
+ * to the exact walk: "<!", "<?", and "</n", which "</nmaprun>" begins
+ * with.  Reads p[0..GB + 2).
+ */
+static uint64_t
+guard_block(const char *p, uint64_t *amp, uint64_t *stop)
+{
+	__m128i b0, b1, l, after;
+	uint64_t lt = 0, am = 0, st = 0;
+	int k;
+
+	for (k = 0; k < GB; k += 16) {
+		b0 = gb_load(p + k);
+		b1 = gb_load(p + k + 1);
+		l = gb_eq(b0, '<');
+		after = _mm_or_si128(_mm_or_si128(gb_eq(b1, '!'),
+		    gb_eq(b1, '?')), _mm_and_si128(gb_eq(b1, '/'),
+		    gb_eq(gb_load(p + k + 2), 'n')));
+		lt |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << k;
+		am |= (uint64_t)(unsigned)_mm_movemask_epi8(gb_eq(b0, '&')) <<
+		    k;
+		st |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		    _mm_and_si128(l, after)) << k;
+	}
+	*amp = am;
+	*stop = st;
+	return lt;
+}
+
+/*
+ * The fast path of guard_text a block at a time, for runs of short
+ * tags: one memchr per tag costs more in mispredicted branches than in
+ * instructions.  From the '<' at i - 1, blocks pass while every '<' is
+ * at most span bytes after the one before (so no tag can break a
+ * limit), nothing in them stops the fast path (guard_block) and no '&'
+ * in them may begin a forbidden reference.  Returns the byte after the
+ * last '<' of the blocks passed, whose tag guard_short_tag checks; i
+ * when none passed.
+ */
+static size_t
+guard_blocks(const struct pk_xml_guard *g, const char *p, size_t n,
+    size_t i)
+{
+	size_t b, j, prev = i - 1, span = guard_span(g);
+	uint64_t lt, amp, stop;
+
+	if (span < GB)
+		return i;
+	for (b = prev; n - b >= GB + 2; b += GB) {
+		lt = guard_block(p + b, &amp, &stop);
+		/* With no '<' the next is further than the block's end. */
+		if (stop != 0 || b + (size_t)__builtin_ctzll(lt |
+		    (uint64_t)1 << (GB - 1)) - prev > span)
+			break;
+		for (; amp != 0; amp &= amp - 1) {
+			j = b + (size_t)__builtin_ctzll(amp);
+			if (bad_charref(p + j, n - j) != 0)
+				return prev + 1;
+		}
+		if (lt != 0)
+			prev = b + GB - 1 - (size_t)__builtin_clzll(lt);
+	}
+	return prev + 1;
+}
+#else
+static size_t
+guard_blocks(const struct pk_xml_guard *g, const char *p, size_t n,
+    size_t i)
+{
+	(void)g;
+	(void)p;
+	(void)n;
+	return i;
+}
+#endif
+
+/*
+ * Character data and the tags that take the fast path, a block or one
+ * memchr per tag at a time: returns where the exact walk must go on, with the state it needs
  * (G_TEXT at the end of the bytes, else G_LT after a '<').  A tag with a
  * suspect '&' (*amp, as for suspect_amp) takes the exact path.
  */
@@ -274,9 +380,13 @@ guard_text(struct pk_xml_guard *g, const char *p, size_t n, size_t i,
 	if ((q = memchr(p + i, '<', n - i)) == NULL)
 		return n;
 	i = (size_t)(q - p) + 1;
-	while ((k = guard_short_tag(g, p, n, i)) != 0 && (k <= *amp ||
-	    (*amp = suspect_amp(p, n, i, k, *amp, g->at_end)) >= k))
+	for (;;) {
+		i = guard_blocks(g, p, n, i);
+		if ((k = guard_short_tag(g, p, n, i)) == 0 || (k > *amp &&
+		    (*amp = suspect_amp(p, n, i, k, *amp, g->at_end)) < k))
+			break;
 		i = k + 1;
+	}
 	guard_tag_start(g);
 	return i;
 }

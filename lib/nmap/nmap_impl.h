@@ -53,7 +53,8 @@ struct pk_xml_state {
 	char		*text;		/* character data being collected */
 	size_t		 textlen;
 	size_t		 textcap;
-	int		 collecting;
+	int		 collecting;	/* pk_xml_collect */
+	charactersSAXFunc on_text;	/* the handler while collecting */
 	size_t		 cap_scaninfo;
 	/* The <table>s open in the current <script> (script.c). */
 	struct xml_tlevel *tstack;	/* max_depth + 1 levels, or NULL */
@@ -96,6 +97,12 @@ void	pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt,
 	    ...) PK_PRINTF(3, 4);
 /* Stop libxml2 once a verdict is recorded; SAX entry points call it last. */
 void	pk_xml_halt(struct pk_xml_state *st);
+/*
+ * Start or stop collecting character data.  libxml2 is handed no text
+ * handler outside the elements whose text we keep, so it calls none for
+ * the blanks between tags (most of a file's character data).
+ */
+void	pk_xml_collect(struct pk_xml_state *st, int on);
 /* The line libxml2 is at, counted from the start of the input. */
 unsigned long pk_xml_line(const struct pk_xml_state *st);
 /* The innermost element we know by name, for messages. */

@@ -201,13 +201,8 @@ xml_sax_init(struct xml_impl *x)
 	s->initialized = XML_SAX2_MAGIC;
 	s->startElementNs = pk_xml_start_element;
 	s->endElementNs = pk_xml_end_element;
-	s->characters = pk_xml_characters;
-	/*
-	 * The same handler, so that libxml2 does not ask of every run of
-	 * blanks between tags whether it is ignorable (areBlanks), which
-	 * without a tree it never is.
-	 */
-	s->ignorableWhitespace = pk_xml_characters;
+	/* Set while collecting text only (pk_xml_collect). */
+	x->st.on_text = pk_xml_characters;
 	s->serror = xml_serror;
 	s->resolveEntity = xml_resolve_entity;
 	s->getEntity = xml_get_entity;
@@ -271,6 +266,7 @@ xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
 	x->st.depth = 0;
 	x->st.halted = 0;
 	x->st.doc_open = x->st.doc_done = 0;
+	x->st.collecting = 0;
 	x->st.continuation = synthetic;
 	x->fed = 0;
 	x->synthetic = synthetic;

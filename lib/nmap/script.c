@@ -66,7 +66,7 @@ pk_xml_script_node(struct pk_xml_state *st, int table, const struct attr *at,
 		st->tdepth++;
 		return;
 	}
-	st->collecting = 1;
+	pk_xml_collect(st, 1);
 	st->textlen = 0;
 }
 
@@ -83,7 +83,7 @@ pk_xml_script_node_end(struct pk_xml_state *st, int table)
 			st->tdepth--;
 		return;
 	}
-	st->collecting = 0;
+	pk_xml_collect(st, 0);
 	top = &st->tstack[st->tdepth - 1];
 	if (*top->n == 0)
 		return;

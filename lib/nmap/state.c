@@ -30,6 +30,17 @@ pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+pk_xml_collect(struct pk_xml_state *st, int on)
+{
+	xmlSAXHandlerPtr sax = st->ctxt->sax;
+
+	st->collecting = on;
+	/* Both alike, or libxml2 asks of each run of blanks which it is. */
+	sax->characters = on ? st->on_text : NULL;
+	sax->ignorableWhitespace = sax->characters;
+}
+
 /*
  * xmlStopParser frees the input buffer that attribute values point
  * into, so a handler only records its verdict (pk_xml_stop) and the SAX

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "portkit.h"
+#include "services/services.h"
 
 /*
  * A load of a located file failed: the path is freed on return, so keep
@@ -29,18 +30,26 @@ struct pk_services *
 pk_services_open(const char *file, const char *datadir,
     const struct pk_limits *lim, struct pk_error *err)
 {
+	return pk_services_open_ports(file, datadir, lim, NULL, err);
+}
+
+struct pk_services *
+pk_services_open_ports(const char *file, const char *datadir,
+    const struct pk_limits *lim, const struct pk_portset *want,
+    struct pk_error *err)
+{
 	struct pk_services *svc;
 	char *path;
 
 	if (file != NULL)
-		return pk_services_load(file, lim, err);
+		return pk_services_load_ports(file, lim, want, err);
 	if ((path = pk_services_locate(datadir, err)) == NULL) {
 		/* No file is not a bad file: let the caller tell them apart. */
 		if (err != NULL && err->status == PK_ERR_IO)
 			err->file = NULL;
 		return NULL;
 	}
-	svc = pk_services_load(path, lim, err);
+	svc = pk_services_load_ports(path, lim, want, err);
 	if (svc == NULL && err != NULL)
 		keep_path(err, path);
 	free(path);

@@ -176,5 +176,95 @@ TEST(test_guard_charrefs_every_step)
 	}
 }
 
+/*
+ * Scan s in windows of step bytes, widened when the guard asks for
+ * more, as the XML driver does; the first result other than OK and
+ * where, with max_tag 2000 and max_attrs 20 (a span of 80 bytes).
+ */
+static int
+blocks_steps(const char *s, size_t step, size_t *at)
+{
+	struct pk_xml_guard g;
+	size_t n = strlen(s), off = 0, used, k, want = step;
+	int rc;
+
+	pk_xml_guard_init(&g, 2000, 20);
+	while (off < n) {
+		k = n - off < want ? n - off : want;
+		g.at_end = off + k == n;
+		rc = pk_xml_guard_scan(&g, s + off, k, &used);
+		off += used;
+		want = step;
+		if (rc == PK_GUARD_MORE)
+			want = k - used + PK_GUARD_REF_MAX;
+		else if (rc != PK_GUARD_OK) {
+			*at = off;
+			return rc;
+		}
+	}
+	*at = n;
+	return PK_GUARD_OK;
+}
+
+/*
+ * Runs of short tags are passed 64 bytes at a time (guard_blocks); what
+ * stops them comes after such a run, at every offset the blocks can
+ * have against it, and must be found where the tag-at-a-time walk finds
+ * it: at mark plus after (for a tag too long, anywhere past mark).
+ */
+static void
+blocks_case(const char *tail, const char *mark, int want, size_t after)
+{
+	static const char run[] =
+	    "<port protocol=\"tcp\" portid=\"22\"><state state=\"open\" "
+	    "reason=\"a&#xa;b&amp;\"/></port>\n";
+	char doc[4096];
+	size_t lead, step, at, n, m;
+
+	for (lead = 0; lead < 70; lead++) {
+		memset(doc, ' ', lead);
+		doc[lead] = '\0';
+		for (n = 0; n < 12; n++)
+			strcat(doc, run);
+		strcat(doc, tail);
+		for (n = 0; n < 4; n++)
+			strcat(doc, run);
+		m = (size_t)(strstr(doc, mark) - doc);
+		for (step = 1; step <= strlen(doc); step += step < 80 ? 1 : 37) {
+			assert_int(blocks_steps(doc, step, &at), want);
+			if (want == PK_GUARD_TAG_LIMIT)
+				assert_true(at > m);
+			else
+				assert_int(at, m + after);
+		}
+	}
+}
+
+TEST(test_guard_blocks)
+{
+	static const char many[] = "<a a='1' b='2' c='3' d='4' e='5' f='6' "
+	    "g='7' h='8' i='9' j='1' k='2' l='3' m='4' n='5' o='6' p='7' "
+	    "q='8' r='9' s='1' t='2' u='3' v='4'/>";
+	char tail[4096];
+
+	blocks_case("</nmapru></nmaprun>", "</nmaprun>", PK_GUARD_SPLIT, 10);
+	blocks_case("<!-- </nmaprun> --><?pi </nmaprun> ?></nmaprun>",
+	    "?></nmaprun>", PK_GUARD_SPLIT, 12);
+	/* Tags inside them, over several blocks, are text. */
+	blocks_case("<!-- <a/> <b/><c/> <d/> <e/><f/> <g/><h/> <i/> <j/> <k/> "
+	    "<l/> <m/> <n/> <o/> <p/> <q/> <r/> <s/> <t/> <u/> <v/> <w/> <x/> "
+	    "</nmaprun> --></nmaprun>", "--></nmaprun>", PK_GUARD_SPLIT, 13);
+	blocks_case("<?pi <a/> <b/><c/> <d/> <e/><f/> <g/><h/> <i/> <j/> <k/> "
+	    "<l/> <m/> <n/> <o/> <p/> <q/> <r/> <s/> <t/> <u/> <v/> <w/> <x/> "
+	    "</nmaprun> ?></nmaprun>", "?></nmaprun>", PK_GUARD_SPLIT, 12);
+	blocks_case(many, "u='", PK_GUARD_ATTR_LIMIT, 3);
+	blocks_case("<service name=\"ife-biteP&#x1b;\"/>", "&#x1b;",
+	    PK_GUARD_CHARREF, 0);
+	memset(tail, 'x', 2100);
+	memcpy(tail, "<a b='", 6);
+	memcpy(tail + 2094, "'/>end", 7);
+	blocks_case(tail, "<a b='", PK_GUARD_TAG_LIMIT, 0);
+}
+
 TEST_MAIN(test_guard_split_every_step, test_guard_end_tags, test_guard_limits,
-    test_arena, test_guard_charrefs_every_step)
+    test_arena, test_guard_charrefs_every_step, test_guard_blocks)

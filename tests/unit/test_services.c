@@ -139,6 +139,95 @@ TEST(test_ranked_ties)
 	pk_services_free(svc);
 }
 
+/*
+ * Ranking keys: decimals of several lengths sort as their values, equal
+ * values ("0.5", "0.50") in file order, also with one frequency too long
+ * for a decimal key (the double's bits then) and with none after the
+ * point at all.
+ */
+static void
+ranked_as(const char *text, const unsigned *want, size_t nwant)
+{
+	struct pk_error err;
+	struct pk_services *svc = load(text, &err);
+	const struct pk_service *const *r;
+	size_t n, i;
+
+	if (!assert_true(svc != NULL))
+		return;
+	r = pk_services_ranked(svc, PK_PROTO_TCP, &n);
+	if (assert_int(n, nwant))
+		for (i = 0; i < n; i++)
+			assert_int(r[i]->port, want[i]);
+	pk_services_free(svc);
+}
+
+TEST(test_ranked_keys)
+{
+	static const char mixed[] =
+	    "a\t1/tcp\t0.5\n"
+	    "b\t2/tcp\t0.25\n"
+	    "c\t3/tcp\t0.4999999\n"
+	    "d\t4/tcp\t1\n"
+	    "e\t5/tcp\t0.50\n"
+	    "f\t6/tcp\t1.000\n"
+	    "g\t7/tcp\t0\n"
+	    "h\t8/tcp\t0.00000000000001\n"
+	    "i\t9/tcp\t0.00000000000002\n";
+	static const unsigned mixed_want[] = { 4, 6, 1, 5, 3, 2, 9, 8, 7 };
+	static const char longer[] =
+	    "a\t1/tcp\t0.5\n"
+	    "b\t2/tcp\t0.50000000000000000001\n"
+	    "c\t3/tcp\t0.5\n"
+	    "d\t4/tcp\t0.6\n";
+	static const unsigned longer_want[] = { 4, 1, 2, 3 };
+	static const char whole[] =
+	    "a\t1/tcp\t0\n"
+	    "b\t2/tcp\t1\n"
+	    "c\t3/tcp\t0\n";
+	static const unsigned whole_want[] = { 2, 1, 3 };
+
+	ranked_as(mixed, mixed_want, 9);
+	ranked_as(longer, longer_want, 4);
+	ranked_as(whole, whole_want, 3);
+}
+
+/* Shapes off the usual ones, read by the full parser: the same values. */
+TEST(test_unusual_shapes)
+{
+	static const char text[] =
+	    "a\t022/tcp\t0.5\n"
+	    "b\t000000080/udp\t0.25 # c\n"
+	    "c\t9/sctp\t0.00000000000001\n"
+	    "d\t10/tcp\t0.000000000000001\n"
+	    "e\t11/tcp\t00.5\n"
+	    "f\t12/udp\t1.0\n";
+	struct pk_error err;
+	struct pk_services *svc = load(text, &err);
+	const struct pk_service *e;
+
+	if (!assert_true(svc != NULL))
+		return;
+	assert_true((e = pk_services_get(svc, PK_PROTO_TCP, 22)) != NULL &&
+	    e->freq == 0.5);
+	assert_true((e = pk_services_get(svc, PK_PROTO_UDP, 80)) != NULL &&
+	    e->freq == 0.25 && strcmp(e->comment, "c") == 0);
+	assert_true((e = pk_services_get(svc, PK_PROTO_SCTP, 9)) != NULL &&
+	    e->freq == strtod("0.00000000000001", NULL));
+	assert_true((e = pk_services_get(svc, PK_PROTO_TCP, 10)) != NULL &&
+	    e->freq == strtod("0.000000000000001", NULL));
+	assert_true((e = pk_services_get(svc, PK_PROTO_TCP, 11)) != NULL &&
+	    e->freq == 0.5);
+	assert_true((e = pk_services_get(svc, PK_PROTO_UDP, 12)) != NULL &&
+	    e->freq == 1.0);
+	pk_services_free(svc);
+	reject("x\t65536/tcp\t0.5\n", PK_ERR_FORMAT, 1,
+	    "port out of range 0..65535 in '65536/tcp'");
+	reject("x\t1/tcpx\t0.5\n", PK_ERR_FORMAT, 1,
+	    "unknown protocol in '1/tcpx'");
+	reject("x\t1/tcp\t0.5x\n", PK_ERR_FORMAT, 1, "bad frequency '0.5x'");
+}
+
 TEST(test_empty)
 {
 	struct pk_error err;
@@ -414,7 +503,8 @@ out:
 	pk_services_free(svc);
 }
 
-TEST_MAIN(test_good_file, test_byname, test_ranked_ties, test_empty,
+TEST_MAIN(test_good_file, test_byname, test_ranked_ties, test_ranked_keys,
+    test_unusual_shapes, test_empty,
     test_reject_port, test_reject_proto, test_reject_freq,
     test_freq_precision, test_reject_fields, test_reject_nul,
     test_reject_overlong, test_missing_file, test_locate_datadir,

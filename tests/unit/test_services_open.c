@@ -107,5 +107,57 @@ TEST(test_open_located_bad)
 	remove_dir(dir, path);
 }
 
+/*
+ * Only the ports asked for are kept, the first line of a repeated one
+ * among them; the lines left out are checked all the same.
+ */
+TEST(test_open_ports)
+{
+	char dir[] = "/tmp/test_svcopen.XXXXXX", path[64];
+	struct pk_portset *want = pk_portset_new();
+	const struct pk_service *const *r;
+	struct pk_error err;
+	struct pk_services *svc;
+	size_t n;
+
+	if (!assert_true(want != NULL) || !assert_int(make_dir(dir, path,
+	    sizeof(path), "http\t80/tcp\t0.484143\nssh\t22/tcp\t0.182286\n"
+	    "www\t80/tcp\t0.1\ndomain\t53/udp\t0.2\n"), 0)) {
+		pk_portset_free(want);
+		return;
+	}
+	pk_portset_add(want, PK_PROTO_TCP, 80, 80);
+	pk_portset_add(want, PK_PROTO_UDP, 53, 53);
+	pk_portset_add(want, PK_PROTO_TCP, 443, 443);
+	memset(&err, 0, sizeof(err));
+	svc = pk_services_open_ports(NULL, dir, NULL, want, &err);
+	if (assert_true(svc != NULL)) {
+		assert_str(pk_services_get(svc, PK_PROTO_TCP, 80)->name,
+		    "http");
+		assert_str(pk_services_get(svc, PK_PROTO_UDP, 53)->name,
+		    "domain");
+		assert_true(pk_services_get(svc, PK_PROTO_TCP, 22) == NULL);
+		assert_true(pk_services_get(svc, PK_PROTO_TCP, 443) == NULL);
+		assert_int(pk_services_duplicates(svc), 1);
+		r = pk_services_ranked(svc, PK_PROTO_TCP, &n);
+		if (assert_int(n, 1))
+			assert_int(r[0]->port, 80);
+	}
+	pk_services_free(svc);
+	remove_dir(dir, path);
+	memcpy(dir + sizeof(dir) - 7, "XXXXXX", 6);
+	if (!assert_int(make_dir(dir, path, sizeof(path),
+	    "http\t80/tcp\t0.5\nssh\t99999/tcp\t0.1\n"), 0)) {
+		pk_portset_free(want);
+		return;
+	}
+	svc = pk_services_open_ports(path, NULL, NULL, want, &err);
+	assert_true(svc == NULL);
+	assert_int(err.line, 2);
+	assert_str(err.msg, "port out of range 0..65535 in '99999/tcp'");
+	remove_dir(dir, path);
+	pk_portset_free(want);
+}
+
 TEST_MAIN(test_open_file, test_open_missing_file, test_open_located,
-    test_open_located_bad)
+    test_open_located_bad, test_open_ports)
