@@ -233,7 +233,7 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
 	if (gn_port_text(hb, p, &e, base) == -1)
 		return pk_gn_nomem(r, hb, ln->no);
 	if (p->version != NULL && !masscan)
-		return pk_vsplit_port(r, &g->vsplit, p);
+		return pk_vsplit_port(r, &g->vsplit, p, e.n[6]);
 	return PK_OK;
 }
 

@@ -57,6 +57,7 @@ struct cut {
 #define MEMO_SLOTS	2048
 #define MEMO_MAX	(MEMO_SLOTS / 2)
 #define MEMO_KEY	128
+#define HINT_SLOTS	1024
 
 struct memo {
 	const char	*key;		/* NULL: empty slot */
@@ -77,6 +78,8 @@ struct pk_products {
 	struct pk_arena	 memokeys;
 	size_t		 nmemo;
 	struct memo	 memo[MEMO_SLOTS];
+	struct memo	*hint[HINT_SLOTS];	/* by the caller's hint: the
+						   text seen last under it */
 };
 
 /* --- Loading ------------------------------------------------------------ */
@@ -496,21 +499,32 @@ memo_slot(struct pk_products *pp, const char *s, size_t n, uint32_t h)
 	}
 }
 
-/* s[0..n)'s cut from the memo, worked out and remembered when new. */
+/*
+ * s[0..n)'s cut from the memo, worked out and remembered when new.  The
+ * text last seen under the same hint (the caller's: a port number) is
+ * tried first, which needs no hash: a scan shows the same version text
+ * on the same port host after host.
+ */
 static const struct cut *
-memo_cut(struct pk_products *pp, const char *s, size_t n, struct cut *tmp)
+memo_cut(struct pk_products *pp, const char *s, size_t n, unsigned hint,
+    struct cut *tmp)
 {
-	struct memo *m;
+	struct memo *m, **hp = &pp->hint[hint & (HINT_SLOTS - 1)];
 	uint32_t h;
 
 	if (n >= MEMO_KEY) {
 		plan(pp, s, n, tmp);
 		return tmp;
 	}
+	if ((m = *hp) != NULL && m->len == n && m->key != NULL &&
+	    memcmp(m->key, s, n) == 0)
+		return &m->cut;
 	h = memo_hash(s, n);
 	m = memo_slot(pp, s, n, h);
-	if (m->key != NULL)
+	if (m->key != NULL) {
+		*hp = m;
 		return &m->cut;
+	}
 	if (pp->nmemo == MEMO_MAX) {		/* full: start over */
 		memset(pp->memo, 0, sizeof(pp->memo));
 		pk_arena_reset(&pp->memokeys);
@@ -523,21 +537,21 @@ memo_cut(struct pk_products *pp, const char *s, size_t n, struct cut *tmp)
 	m->hash = h;
 	m->len = (uint32_t)n;
 	pp->nmemo++;
+	*hp = m;
 	return &m->cut;
 }
 
 int
-pk_products_split(struct pk_products *pp, char *s,
+pk_products_split(struct pk_products *pp, char *s, size_t n, unsigned hint,
     const char **product, const char **version, const char **extrainfo)
 {
 	struct cut tmp;
 	const struct cut *c;
-	size_t n = strlen(s);
 
 	if (pp == NULL || pp->n == 0) {
 		plan(NULL, s, n, &tmp);
 		c = &tmp;
 	} else
-		c = memo_cut(pp, s, n, &tmp);
+		c = memo_cut(pp, s, n, hint, &tmp);
 	return cut_apply(c, s, n, product, version, extrainfo);
 }
