@@ -484,6 +484,32 @@ memo_hash(const char *s, size_t n)
 	return (uint32_t)h;
 }
 
+/*
+ * a[0..n) == b[0..n), eight bytes at a time and the last eight again:
+ * for these short texts a call to memcmp took longer than the compare
+ * (7% of reading -oG, mostly its dispatch on the length).
+ */
+static inline int
+same_text(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, d = 0;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			d |= (unsigned char)(a[i] ^ b[i]);
+		return d == 0;
+	}
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		d |= x ^ y;
+	}
+	memcpy(&x, a + n - 8, 8);
+	memcpy(&y, b + n - 8, 8);
+	return (d | (x ^ y)) == 0;
+}
+
 /* The memo's slot for s[0..n): its own, or the empty one to fill. */
 static struct memo *
 memo_slot(struct pk_products *pp, const char *s, size_t n, uint32_t h)
@@ -494,7 +520,7 @@ memo_slot(struct pk_products *pp, const char *s, size_t n, uint32_t h)
 	for (j = h & (MEMO_SLOTS - 1);; j = (j + 1) & (MEMO_SLOTS - 1)) {
 		m = &pp->memo[j];
 		if (m->key == NULL || (m->hash == h && m->len == n &&
-		    memcmp(m->key, s, n) == 0))
+		    same_text(m->key, s, n)))
 			return m;
 	}
 }
@@ -517,7 +543,7 @@ memo_cut(struct pk_products *pp, const char *s, size_t n, unsigned hint,
 		return tmp;
 	}
 	if ((m = *hp) != NULL && m->len == n && m->key != NULL &&
-	    memcmp(m->key, s, n) == 0)
+	    same_text(m->key, s, n))
 		return &m->cut;
 	h = memo_hash(s, n);
 	m = memo_slot(pp, s, n, h);
