@@ -247,13 +247,56 @@ index_names(struct pk_products *pp)
 	return 0;
 }
 
+/*
+ * Each line of fp to parse_line, NUL-terminated where its newline was,
+ * read 64 KiB at a time: getline(3) cost more than the parsing.  PK_OK,
+ * PK_ERR_NOMEM or PK_ERR_IO.
+ */
+#define READ_CHUNK	((size_t)64 << 10)
+
+static int
+read_lines(struct pk_products *pp, FILE *fp)
+{
+	char *buf = NULL, *p, *nl, *nbuf;
+	size_t cap = 0, have = 0, got, n;
+	int rc = 0;
+
+	do {
+		if (cap - have < READ_CHUNK) {		/* a long line */
+			if ((nbuf = realloc(buf, cap + READ_CHUNK)) == NULL) {
+				rc = PK_ERR_NOMEM;
+				break;
+			}
+			buf = nbuf;
+			cap += READ_CHUNK;
+		}
+		got = fread(buf + have, 1, cap - have - 1, fp);
+		have += got;
+		for (p = buf; rc == 0 && (nl = memchr(p, '\n',
+		    (size_t)(buf + have - p))) != NULL; p = nl + 1) {
+			*nl = '\0';
+			rc = parse_line(pp, p);
+		}
+		n = (size_t)(buf + have - p);
+		if (rc == 0 && got == 0 && n > 0) {	/* no newline at the end */
+			p[n] = '\0';
+			rc = parse_line(pp, p);
+			n = 0;
+		}
+		memmove(buf, p, n);
+		have = n;
+	} while (rc == 0 && got > 0);
+	free(buf);
+	if (rc != 0)
+		return PK_ERR_NOMEM;	/* realloc, or add's */
+	return ferror(fp) ? PK_ERR_IO : PK_OK;
+}
+
 struct pk_products *
 pk_products_read(FILE *fp, struct pk_error *err)
 {
 	struct pk_products *pp;
-	char *line = NULL;
-	size_t cap = 0;
-	int oom = 0, rc = PK_OK;
+	int rc;
 
 	if ((pp = calloc(1, sizeof(*pp))) == NULL) {
 		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
@@ -261,15 +304,8 @@ pk_products_read(FILE *fp, struct pk_error *err)
 	}
 	pk_arena_init(&pp->strings, 0);
 	pk_arena_init(&pp->memokeys, 0);
-	errno = 0;
-	while (!oom && getline(&line, &cap, fp) != -1)
-		oom = parse_line(pp, line) != 0;
 	/* A file read in part would split some fields and not others. */
-	if (oom || errno == ENOMEM)
-		rc = PK_ERR_NOMEM;
-	else if (!feof(fp))
-		rc = PK_ERR_IO;
-	free(line);
+	rc = read_lines(pp, fp);
 	if (rc == PK_OK && index_names(pp) == -1)
 		rc = PK_ERR_NOMEM;
 	if (rc != PK_OK) {
