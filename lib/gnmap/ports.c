@@ -187,19 +187,27 @@ gn_portnum(const struct gn_entry *e, int masscan, int *proto,
 	return *port == 0 || *port > 65535 ? -1 : 0;
 }
 
-/* The text fields of a port entry: in place (base) or copied. */
+/* Text field i of an entry: in place (base) or copied. */
+static inline const char *
+gn_text(struct pk_hb *hb, const struct gn_entry *e, int i, char *base,
+    int *oom)
+{
+	return base != NULL ? gn_inplace(base, e->f[i], e->n[i]) :
+	    pk_gn_opt(hb, e->f[i], e->n[i], oom);
+}
+
+/* The text fields of a port entry. */
 static int
 gn_port_text(struct pk_hb *hb, struct pk_port *p, struct gn_entry *e,
     char *base)
 {
-	int oom = 0, i;
-	const char **dst[7] = { NULL, NULL, NULL, &p->owner, &p->service,
-	    &p->rpcinfo, &p->version };
+	int oom = 0;
 
 	gn_service(p, &e->f[4], &e->n[4]);
-	for (i = 3; i < 7; i++)
-		*dst[i] = base != NULL ? gn_inplace(base, e->f[i], e->n[i]) :
-		    pk_gn_opt(hb, e->f[i], e->n[i], &oom);
+	p->owner = gn_text(hb, e, 3, base, &oom);
+	p->service = gn_text(hb, e, 4, base, &oom);
+	p->rpcinfo = gn_text(hb, e, 5, base, &oom);
+	p->version = gn_text(hb, e, 6, base, &oom);
 	return oom ? -1 : 0;
 }
 
