@@ -111,6 +111,7 @@ static int
 add(struct pk_products *pp, const char *s, size_t n)
 {
 	struct tpl *t;
+	const char *sp;
 	size_t i, vl;
 	int lit;
 
@@ -135,6 +136,12 @@ add(struct pk_products *pp, const char *s, size_t n)
 		return -1;
 	t->len = n;
 	t->var = 0;
+	if (memchr(s, '$', n) == NULL) {	/* most: all literal */
+		sp = memchr(s, ' ', n);
+		t->keylen = sp != NULL ? (size_t)(sp - s) : n;
+		pp->n++;
+		return 0;
+	}
 	lit = 0;
 	for (i = 0; i < n; i += vl > 0 ? vl : 1) {
 		if ((vl = var_len(t->text + i)) > 0)
