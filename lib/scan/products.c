@@ -66,6 +66,16 @@ struct memo {
 	struct cut	 cut;
 };
 
+/*
+ * The text seen last under a hint: its key and length beside the entry,
+ * so that comparing it and loading its cut do not wait on each other.
+ */
+struct hint {
+	const char	*key;		/* NULL: none */
+	size_t		 len;
+	const struct memo *m;
+};
+
 struct pk_products {
 	struct pk_arena	 strings;
 	struct tpl	*t;		/* keyed ones first, then the unkeyed */
@@ -78,8 +88,7 @@ struct pk_products {
 	struct pk_arena	 memokeys;
 	size_t		 nmemo;
 	struct memo	 memo[MEMO_SLOTS];
-	struct memo	*hint[HINT_SLOTS];	/* by the caller's hint: the
-						   text seen last under it */
+	struct hint	 hint[HINT_SLOTS];	/* by the caller's hint */
 };
 
 /* --- Loading ------------------------------------------------------------ */
@@ -578,35 +587,37 @@ static const struct cut *
 memo_cut(struct pk_products *pp, const char *s, size_t n, unsigned hint,
     struct cut *tmp)
 {
-	struct memo *m, **hp = &pp->hint[hint & (HINT_SLOTS - 1)];
+	struct hint *hp = &pp->hint[hint & (HINT_SLOTS - 1)];
+	struct memo *m;
 	uint32_t h;
 
 	if (n >= MEMO_KEY) {
 		plan(pp, s, n, tmp);
 		return tmp;
 	}
-	if ((m = *hp) != NULL && m->len == n && m->key != NULL &&
-	    same_text(m->key, s, n))
-		return &m->cut;
+	if (hp->key != NULL && hp->len == n && same_text(hp->key, s, n))
+		return &hp->m->cut;
 	h = memo_hash(s, n);
 	m = memo_slot(pp, s, n, h);
-	if (m->key != NULL) {
-		*hp = m;
-		return &m->cut;
+	if (m->key == NULL) {
+		if (pp->nmemo == MEMO_MAX) {	/* full: start over */
+			memset(pp->memo, 0, sizeof(pp->memo));
+			memset(pp->hint, 0, sizeof(pp->hint));
+			pk_arena_reset(&pp->memokeys);
+			pp->nmemo = 0;
+			m = memo_slot(pp, s, n, h);
+		}
+		plan(pp, s, n, &m->cut);
+		if ((m->key = pk_arena_strndup(&pp->memokeys, s, n)) == NULL)
+			return &m->cut;	/* no memory to remember it: still
+					   right */
+		m->hash = h;
+		m->len = (uint32_t)n;
+		pp->nmemo++;
 	}
-	if (pp->nmemo == MEMO_MAX) {		/* full: start over */
-		memset(pp->memo, 0, sizeof(pp->memo));
-		pk_arena_reset(&pp->memokeys);
-		pp->nmemo = 0;
-		m = memo_slot(pp, s, n, h);
-	}
-	plan(pp, s, n, &m->cut);
-	if ((m->key = pk_arena_strndup(&pp->memokeys, s, n)) == NULL)
-		return &m->cut;	/* no memory to remember it: still right */
-	m->hash = h;
-	m->len = (uint32_t)n;
-	pp->nmemo++;
-	*hp = m;
+	hp->key = m->key;
+	hp->len = n;
+	hp->m = m;
 	return &m->cut;
 }
 
