@@ -3,8 +3,10 @@
  * no sign and no spaces, addresses as the scanners write them.
  *
  * strtoul(3) would skip spaces, take a sign and read past the field, so
- * every number in lib/ goes through pk_parse_digits instead; the callers
- * differ only in how many digits they allow and what may follow.
+ * every number in lib/ goes through pk_parse_digits instead (or, when
+ * it allows too few digits to overflow, the same loop without the
+ * test); the callers differ only in how many digits they allow and what
+ * may follow.
  */
 #include <arpa/inet.h>
 #include <limits.h>
@@ -12,15 +14,35 @@
 
 #include "base/parse.h"
 
+/*
+ * The digits that begin s[0..n) for n < 20, as they cannot overflow:
+ * one multiply and add a digit, no test for it.
+ */
+static inline size_t
+digits_short(const char *s, size_t n, unsigned long long *out)
+{
+	unsigned long long v = 0;
+	size_t i;
+
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	*out = v;
+	return i;
+}
+
 size_t
 pk_parse_digits(const char *s, size_t n, unsigned long long *out)
 {
 	const unsigned long long cut = ULLONG_MAX / 10;
-	unsigned long long v = 0;
+	unsigned long long v;
 	unsigned d;
 	size_t i;
 
-	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+	if ((i = digits_short(s, n < 19 ? n : 19, &v)) < 19) {
+		*out = v;
+		return i;
+	}
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
 		d = (unsigned)(s[i] - '0');
 		if (v < cut || (v == cut && d <= ULLONG_MAX % 10))
 			v = v * 10 + d;
@@ -36,7 +58,7 @@ pk_parse_port(const char *s, size_t n, unsigned max, unsigned *out)
 {
 	unsigned long long v;
 
-	if (n == 0 || n > 5 || pk_parse_digits(s, n, &v) != n || v > max)
+	if (n == 0 || n > 5 || digits_short(s, n, &v) != n || v > max)
 		return -1;
 	*out = (unsigned)v;
 	return 0;
@@ -47,7 +69,7 @@ pk_parse_long(const char *s, size_t n, long long *out)
 {
 	unsigned long long v;
 
-	if (n == 0 || n > 18 || pk_parse_digits(s, n, &v) != n)
+	if (n == 0 || n > 18 || digits_short(s, n, &v) != n)
 		return -1;
 	*out = (long long)v;
 	return 0;

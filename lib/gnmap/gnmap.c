@@ -79,6 +79,22 @@ gn_addr_check(const char *a, enum pk_addrtype *type)
 }
 
 /*
+ * The host being built when it has the address addr, else NULL.  Its
+ * address was checked when it was begun, so addr need not be again: a
+ * host has two lines or more.
+ */
+static struct pk_hb *
+gn_building(struct pk_reader *r, const char *addr)
+{
+	struct pk_hb *hb;
+
+	if (r->building == NULL)
+		return NULL;
+	hb = &r->building->hb;
+	return strcmp(hb->h->addrs[0].addr, addr) == 0 ? hb : NULL;
+}
+
+/*
  * The builder for addr: the host being built when it has that address,
  * else a new one (the previous host is complete and queued first).
  */
@@ -89,13 +105,10 @@ gn_host_for(struct pk_reader *r, const struct pk_line *ln, const char *addr,
 	struct pk_hb *hb;
 	struct pk_addr *a;
 
-	if (r->building != NULL) {
-		hb = &r->building->hb;
-		if (strcmp(hb->h->addrs[0].addr, addr) == 0)
-			return hb;
-		if (pk_rd_host_commit(r) != PK_OK)
-			return NULL;
-	}
+	if ((hb = gn_building(r, addr)) != NULL)
+		return hb;
+	if (r->building != NULL && pk_rd_host_commit(r) != PK_OK)
+		return NULL;
 	if (pk_gn_scan(r) == NULL || (hb = pk_rd_host_begin(r)) == NULL)
 		return NULL;
 	hb->h->line = ln->no;
@@ -132,14 +145,15 @@ static struct pk_hb *
 gn_host_head(struct pk_reader *r, struct pk_line *ln)
 {
 	char addr[GN_ADDRMAX];
-	enum pk_addrtype type;
+	enum pk_addrtype type = PK_ADDR_IPV4;
 	const char *name, *close;
 	struct pk_hb *hb;
 	size_t n;
 
 	n = gn_span(ln, ' ');
 	if (gn_addr_copy(addr, ln->p, n) == -1 ||
-	    gn_addr_check(addr, &type) == -1) {
+	    ((hb = gn_building(r, addr)) == NULL &&
+	    gn_addr_check(addr, &type) == -1)) {
 		(void)pk_gn_bad(r, ln, "bad address", ln->p, n);
 		return NULL;
 	}
@@ -158,7 +172,7 @@ gn_host_head(struct pk_reader *r, struct pk_line *ln)
 		return NULL;
 	}
 	ln->p = close + 1;
-	if ((hb = gn_host_for(r, ln, addr, type)) == NULL)
+	if (hb == NULL && (hb = gn_host_for(r, ln, addr, type)) == NULL)
 		return NULL;
 	if (gn_hostname(hb, name, (size_t)(close - name)) == -1) {
 		(void)pk_gn_nomem(r, hb, ln->no);

@@ -11,7 +11,6 @@
  * the parser's hot path.
  */
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "base/proto.h"
@@ -30,92 +29,91 @@ gn_state(const char *s, size_t n)
  * The slash-terminated pieces of one port entry.  A '/' inside a field
  * was written as '|' by nmap, so a '/' always ends a field; the version
  * may hold ", " and even a TAB.  masscan leaves the last field open.
+ * f[nf] is where the entry's last '/' ends.
  */
 struct gn_entry {
-	const char	*f[7];
-	size_t		 n[7];
+	const char	*f[8];
+	size_t		 n[8];
 };
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define GN_WORDS	1
-/* Each byte of x equal to c gets its high bit set; exact, no carries. */
-static inline uint64_t
-bytes_eq(uint64_t x, unsigned char c)
-{
-	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
-	uint64_t y = x ^ (0x0101010101010101u * c);
-
-	return ~(((y & low7) + low7) | y | low7);
-}
+#ifdef __SSE2__
+#include <emmintrin.h>
 
 /*
- * Split fields eight bytes at a time: the '/' and TAB positions of a
- * word come out of two masks, so ending a field is no branch
- * mispredicted per byte.  Returns the fields ended so far (i), or -1 when
- * a TAB comes before the last field; *pp is where the byte loop goes on.
+ * Split fields sixteen bytes at a time: the '/' and TAB positions of
+ * sixteen bytes come out as two bit masks, so ending a field is no
+ * branch mispredicted per byte.  The first last fields are ended, of
+ * which only the last of all nf may hold a TAB.  Returns the fields ended
+ * so far, or -1 for a TAB too early; *pp is where the byte loop goes on.
  */
 static int
-split_words(const char **pp, const char *end, struct gn_entry *e, int i,
-    int nf)
+split_vec(const char **pp, const char *end, struct gn_entry *e, int nf,
+    int last)
 {
+	const __m128i slash = _mm_set1_epi8('/'), tab = _mm_set1_epi8('\t');
 	const char *p = *pp;
-	uint64_t x, sl, tab;
-	int k;
+	unsigned sl, tb, k, lim;
+	int i = 0;
+	__m128i v;
 
-	while (i < nf - 1 && end - p >= 8) {
-		memcpy(&x, p, 8);
-		sl = bytes_eq(x, '/');
-		tab = bytes_eq(x, '\t');
-		for (; sl != 0; sl &= sl - 1) {
-			k = __builtin_ctzll(sl) >> 3;
-			if (tab != 0 && (__builtin_ctzll(tab) >> 3) < k)
+	for (; end - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const void *)p);
+		sl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, slash));
+		if (i < nf - 1) {
+			tb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
+			lim = tb != 0 ? (unsigned)__builtin_ctz(tb) : 16;
+			for (; sl != 0 && i < nf - 1; sl &= sl - 1) {
+				if ((k = (unsigned)__builtin_ctz(sl)) > lim)
+					return -1;
+				e->n[i] = (size_t)(p + k - e->f[i]);
+				e->f[++i] = p + k + 1;
+			}
+			if (i < nf - 1 && tb != 0)
 				return -1;
+		}
+		if (i == last)
+			return i;
+		if (i == nf - 1 && sl != 0) {	/* the last field's '/' */
+			k = (unsigned)__builtin_ctz(sl);
 			e->n[i] = (size_t)(p + k - e->f[i]);
 			e->f[++i] = p + k + 1;
-			if (i == nf - 1)
-				return i;
+			return i;
 		}
-		if (tab != 0)
-			return -1;
-		p += 8;
 	}
 	*pp = p;
 	return i;
 }
 #endif
 
+/*
+ * Cut the entry at ln->p into its nf fields and move past it: past its
+ * last '/', or for an open one (masscan) to the end of the field.
+ */
 static int
 gn_entry_split(struct pk_line *ln, struct gn_entry *e, int nf, int open)
 {
 	const char *p = ln->p, *q;
-	int i = 0;
+	int i = 0, last = open ? nf - 1 : nf;
 
 	e->f[0] = p;
-#ifdef GN_WORDS
-	if ((i = split_words(&p, ln->end, e, 0, nf)) == -1)
+#ifdef __SSE2__
+	if ((i = split_vec(&p, ln->end, e, nf, last)) == -1)
 		return -1;
 #endif
 	/* The bytes left: short lines, and the end of a line. */
-	for (q = p; i < nf - 1; q++) {
-		if (q == ln->end || *q == '\t')
+	for (q = p; i < last; q++) {
+		if (q == ln->end || (*q == '\t' && i < nf - 1))
 			return -1;
 		if (*q == '/') {
 			e->n[i] = (size_t)(q - e->f[i]);
 			e->f[++i] = q + 1;
 		}
 	}
-	p = e->f[i];
+	ln->p = e->f[i];
 	if (open) {
-		ln->p = p;
 		e->n[i] = gn_span(ln, '\t');
 		ln->p += e->n[i];
-		return 0;
 	}
-	if ((q = memchr(p, '/', (size_t)(ln->end - p))) == NULL)
-		return -1;
-	e->n[i] = (size_t)(q - p);
-	ln->p = q + 1;
 	return 0;
 }
 
@@ -189,19 +187,27 @@ gn_portnum(const struct gn_entry *e, int masscan, int *proto,
 	return *port == 0 || *port > 65535 ? -1 : 0;
 }
 
-/* The text fields of a port entry: in place (base) or copied. */
+/* Text field i of an entry: in place (base) or copied. */
+static inline const char *
+gn_text(struct pk_hb *hb, const struct gn_entry *e, int i, char *base,
+    int *oom)
+{
+	return base != NULL ? gn_inplace(base, e->f[i], e->n[i]) :
+	    pk_gn_opt(hb, e->f[i], e->n[i], oom);
+}
+
+/* The text fields of a port entry. */
 static int
 gn_port_text(struct pk_hb *hb, struct pk_port *p, struct gn_entry *e,
     char *base)
 {
-	int oom = 0, i;
-	const char **dst[7] = { NULL, NULL, NULL, &p->owner, &p->service,
-	    &p->rpcinfo, &p->version };
+	int oom = 0;
 
 	gn_service(p, &e->f[4], &e->n[4]);
-	for (i = 3; i < 7; i++)
-		*dst[i] = base != NULL ? gn_inplace(base, e->f[i], e->n[i]) :
-		    pk_gn_opt(hb, e->f[i], e->n[i], &oom);
+	p->owner = gn_text(hb, e, 3, base, &oom);
+	p->service = gn_text(hb, e, 4, base, &oom);
+	p->rpcinfo = gn_text(hb, e, 5, base, &oom);
+	p->version = gn_text(hb, e, 6, base, &oom);
 	return oom ? -1 : 0;
 }
 
@@ -235,7 +241,7 @@ gn_port_entry(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
 	if (gn_port_text(hb, p, &e, base) == -1)
 		return pk_gn_nomem(r, hb, ln->no);
 	if (p->version != NULL && !masscan)
-		return pk_vsplit_port(r, &g->vsplit, p);
+		return pk_vsplit_port(r, &g->vsplit, p, e.n[6]);
 	return PK_OK;
 }
 

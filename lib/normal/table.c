@@ -234,7 +234,7 @@ pk_nm_row(struct pk_reader *r, struct normal *nm, struct pk_hb *hb,
 	if ((p->version = pk_hb_str(hb, s[C_VERSION], n[C_VERSION])) == NULL)
 		return pk_nm_nomem(r, hb, ln->no);
 	/* -oG's version field: split the same way, by the same names. */
-	return pk_vsplit_port(r, &nm->vsplit, p);
+	return pk_vsplit_port(r, &nm->vsplit, p, n[C_VERSION]);
 }
 
 /*

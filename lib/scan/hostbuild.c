@@ -41,9 +41,9 @@ pk_hb_cstr(struct pk_hb *b, const char *s)
 	return s == NULL ? NULL : pk_arena_strndup(b->a, s, strlen(s));
 }
 
-/* Append one zeroed element of size sz to the array *arr of *n, *cap. */
+/* Append one element of size sz, not set, to the array *arr of *n, *cap. */
 static void *
-hb_append(struct pk_hb *b, void *arrp, size_t *n, size_t *cap, size_t sz)
+hb_slot(struct pk_hb *b, void *arrp, size_t *n, size_t *cap, size_t sz)
 {
 	void **arr = arrp;
 	char *p;
@@ -58,8 +58,18 @@ hb_append(struct pk_hb *b, void *arrp, size_t *n, size_t *cap, size_t sz)
 		*cap = ncap;
 	}
 	p = (char *)*arr + *n * sz;
-	memset(p, 0, sz);
 	(*n)++;
+	return p;
+}
+
+/* The same, zeroed. */
+static void *
+hb_append(struct pk_hb *b, void *arrp, size_t *n, size_t *cap, size_t sz)
+{
+	void *p = hb_slot(b, arrp, n, cap, sz);
+
+	if (p != NULL)
+		memset(p, 0, sz);
 	return p;
 }
 
@@ -77,15 +87,23 @@ pk_hb_hostname(struct pk_hb *b)
 	    &b->cap_hostnames, sizeof(struct pk_hostname));
 }
 
+/*
+ * A port is zeroed by a copy of a blank one, which gcc makes a few
+ * vector moves, where it makes a memset of this size (or a copy of a
+ * blank with an initialiser) a `rep stos`, slow to start: 8% of the
+ * reading of -oG, where ports come fastest.
+ */
 struct pk_port *
 pk_hb_port(struct pk_hb *b)
 {
+	static const struct pk_port blank;
 	struct pk_port *p;
 
-	p = hb_append(b, &b->h->ports, &b->h->nports, &b->cap_ports,
+	p = hb_slot(b, &b->h->ports, &b->h->nports, &b->cap_ports,
 	    sizeof(*p));
 	if (p == NULL)
 		return NULL;
+	*p = blank;
 	p->reason_ttl = -1;
 	p->conf = -1;
 	b->cap_cpe = 0;

@@ -26,32 +26,69 @@ struct tpl {
 	size_t		 keylen;	/* its first word, 0 when that is not
 					   literal ("$1 httpd") */
 	int		 var;		/* it holds a $ substitution */
+	uint32_t	 next;		/* 1 + the next keyed one of its
+					   bucket, 0 at the chain's end */
+};
+
+/* First words longer than this name nothing (nmap's are short). */
+#define KEYMAX		256
+
+/*
+ * How a text splits, as offsets into it, so that it can be cut again
+ * without working it out: -1 for a field that is absent.
+ */
+struct cut {
+	const struct tpl *lit;		/* the literal name to copy back, or
+					   NULL when s has it as it is */
+	size_t		 plen;		/* the product's length, 0: none */
+	long		 ver, ext;	/* where version and extrainfo start */
+	long		 paren;		/* the byte cut before "(", or -1 */
+	int		 split;		/* 0: the text stays whole */
+	int		 end;		/* 1: the last byte, ')', is cut */
 };
 
 /*
- * product_len's answers for the texts seen last: a scan repeats a few
- * version texts over its hosts, and one answer can walk every template
- * that begins with a substitution.  Direct-mapped, texts up to PM_KEY.
+ * The cuts of the texts seen last: a scan repeats a few version texts
+ * over its hosts, and working one out can walk every template that
+ * begins with a substitution.  Open addressing, keys in an arena; once
+ * MEMO_MAX texts are in, it starts over, so its memory stays bounded
+ * (texts of MEMO_KEY bytes or more are worked out each time).
  */
-#define PM_SLOTS	256
-#define PM_KEY		96
+#define MEMO_SLOTS	2048
+#define MEMO_MAX	(MEMO_SLOTS / 2)
+#define MEMO_KEY	128
+#define HINT_SLOTS	1024
 
-struct pmemo {
+struct memo {
+	const char	*key;		/* NULL: empty slot */
 	uint32_t	 hash;
-	size_t		 len;		/* 0: empty slot */
-	char		 key[PM_KEY];
-	size_t		 plen;
-	const struct tpl *lit;
+	uint32_t	 len;
+	struct cut	 cut;
+};
+
+/*
+ * The text seen last under a hint: its key and length beside the entry,
+ * so that comparing it and loading its cut do not wait on each other.
+ */
+struct hint {
+	const char	*key;		/* NULL: none */
+	size_t		 len;
+	const struct memo *m;
 };
 
 struct pk_products {
 	struct pk_arena	 strings;
-	struct tpl	*t;		/* keyed ones sorted by first word,
-					   then the unkeyed */
+	struct tpl	*t;		/* keyed ones first, then the unkeyed */
 	size_t		 n;
 	size_t		 nkeyed;
 	size_t		 cap;
-	struct pmemo	 memo[PM_SLOTS];
+	uint32_t	*bucket;	/* keyed ones by first word: 1 + the
+					   first of a chain, 0 when none */
+	size_t		 bmask;
+	struct pk_arena	 memokeys;
+	size_t		 nmemo;
+	struct memo	 memo[MEMO_SLOTS];
+	struct hint	 hint[HINT_SLOTS];	/* by the caller's hint */
 };
 
 /* --- Loading ------------------------------------------------------------ */
@@ -83,6 +120,7 @@ static int
 add(struct pk_products *pp, const char *s, size_t n)
 {
 	struct tpl *t;
+	const char *sp;
 	size_t i, vl;
 	int lit;
 
@@ -107,6 +145,12 @@ add(struct pk_products *pp, const char *s, size_t n)
 		return -1;
 	t->len = n;
 	t->var = 0;
+	if (memchr(s, '$', n) == NULL) {	/* most: all literal */
+		sp = memchr(s, ' ', n);
+		t->keylen = sp != NULL ? (size_t)(sp - s) : n;
+		pp->n++;
+		return 0;
+	}
 	lit = 0;
 	for (i = 0; i < n; i += vl > 0 ? vl : 1) {
 		if ((vl = var_len(t->text + i)) > 0)
@@ -173,69 +217,119 @@ parse_line(struct pk_products *pp, char *line)
 	return 0;
 }
 
-/* Keyed names first, by first word; the longest first within a word. */
-static int
-tpl_cmp(const void *a, const void *b)
+/* A first word hashed as the names have it: '|' is a '/' (n < KEYMAX). */
+static uint32_t
+word_hash(const char *s, size_t n)
 {
-	const struct tpl *x = a, *y = b;
-	size_t n;
-	int c;
+	char key[KEYMAX];
+	size_t i;
 
-	if ((x->keylen == 0) != (y->keylen == 0))
-		return x->keylen == 0 ? 1 : -1;
-	n = x->keylen < y->keylen ? x->keylen : y->keylen;
-	if ((c = memcmp(x->text, y->text, n)) != 0)
-		return c;
-	if (x->keylen != y->keylen)
-		return x->keylen < y->keylen ? -1 : 1;
-	return strcmp(x->text, y->text);
+	for (i = 0; i < n; i++)
+		key[i] = s[i] == '|' ? '/' : s[i];
+	return pk_hash(key, n);
 }
 
-static void
-dedup(struct pk_products *pp)
+/*
+ * The keyed names moved before the unkeyed, and chained by the hash of
+ * their first word (the order within a chain does not matter: a match
+ * keeps the longest).  0, or -1 when out of memory.
+ */
+static int
+index_names(struct pk_products *pp)
 {
-	size_t i, j = 0;
+	struct tpl tmp;
+	size_t i, j, nb;
+	uint32_t h;
 
-	for (i = 0; i < pp->n; i++)
-		if (j == 0 || strcmp(pp->t[j - 1].text, pp->t[i].text) != 0)
+	for (i = j = 0; i < pp->n; i++)
+		if (pp->t[i].keylen > 0) {
+			tmp = pp->t[j];
 			pp->t[j++] = pp->t[i];
-	pp->n = j;
-	for (i = 0; i < pp->n && pp->t[i].keylen > 0; i++)
+			pp->t[i] = tmp;
+		}
+	pp->nkeyed = j;
+	for (nb = 16; nb < 2 * pp->nkeyed; nb *= 2)
 		continue;
-	pp->nkeyed = i;
+	if ((pp->bucket = calloc(nb, sizeof(*pp->bucket))) == NULL)
+		return -1;
+	pp->bmask = nb - 1;
+	for (i = 0; i < pp->nkeyed; i++) {
+		if (pp->t[i].keylen >= KEYMAX)
+			continue;		/* no text is looked up by it */
+		h = word_hash(pp->t[i].text, pp->t[i].keylen) & pp->bmask;
+		pp->t[i].next = pp->bucket[h];
+		pp->bucket[h] = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+/*
+ * Each line of fp to parse_line, NUL-terminated where its newline was,
+ * read 64 KiB at a time: getline(3) cost more than the parsing.  PK_OK,
+ * PK_ERR_NOMEM or PK_ERR_IO.
+ */
+#define READ_CHUNK	((size_t)64 << 10)
+
+static int
+read_lines(struct pk_products *pp, FILE *fp)
+{
+	char *buf = NULL, *p, *nl, *nbuf;
+	size_t cap = 0, have = 0, got, n;
+	int rc = 0;
+
+	do {
+		if (cap - have < READ_CHUNK) {		/* a long line */
+			if ((nbuf = realloc(buf, cap + READ_CHUNK)) == NULL) {
+				rc = PK_ERR_NOMEM;
+				break;
+			}
+			buf = nbuf;
+			cap += READ_CHUNK;
+		}
+		got = fread(buf + have, 1, cap - have - 1, fp);
+		have += got;
+		for (p = buf; rc == 0 && (nl = memchr(p, '\n',
+		    (size_t)(buf + have - p))) != NULL; p = nl + 1) {
+			*nl = '\0';
+			rc = parse_line(pp, p);
+		}
+		n = (size_t)(buf + have - p);
+		if (rc == 0 && got == 0 && n > 0) {	/* no newline at the end */
+			p[n] = '\0';
+			rc = parse_line(pp, p);
+			n = 0;
+		}
+		memmove(buf, p, n);
+		have = n;
+	} while (rc == 0 && got > 0);
+	free(buf);
+	if (rc != 0)
+		return PK_ERR_NOMEM;	/* realloc, or add's */
+	return ferror(fp) ? PK_ERR_IO : PK_OK;
 }
 
 struct pk_products *
 pk_products_read(FILE *fp, struct pk_error *err)
 {
 	struct pk_products *pp;
-	char *line = NULL;
-	size_t cap = 0;
-	int oom = 0, rc = PK_OK;
+	int rc;
 
 	if ((pp = calloc(1, sizeof(*pp))) == NULL) {
 		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
 		return NULL;
 	}
 	pk_arena_init(&pp->strings, 0);
-	errno = 0;
-	while (!oom && getline(&line, &cap, fp) != -1)
-		oom = parse_line(pp, line) != 0;
+	pk_arena_init(&pp->memokeys, 0);
 	/* A file read in part would split some fields and not others. */
-	if (oom || errno == ENOMEM)
+	rc = read_lines(pp, fp);
+	if (rc == PK_OK && index_names(pp) == -1)
 		rc = PK_ERR_NOMEM;
-	else if (!feof(fp))
-		rc = PK_ERR_IO;
-	free(line);
 	if (rc != PK_OK) {
 		pk_error_set(err, rc, 0, "%s", rc == PK_ERR_NOMEM ?
 		    "out of memory" : "read error");
 		pk_products_free(pp);
 		return NULL;
 	}
-	if (pp->n > 0)
-		qsort(pp->t, pp->n, sizeof(*pp->t), tpl_cmp);
-	dedup(pp);
 	return pp;
 }
 
@@ -245,7 +339,9 @@ pk_products_free(struct pk_products *pp)
 	if (pp == NULL)
 		return;
 	pk_arena_destroy(&pp->strings);
+	pk_arena_destroy(&pp->memokeys);
 	free(pp->t);
+	free(pp->bucket);
 	free(pp);
 }
 
@@ -276,28 +372,6 @@ tmatch(const char *t, const char *s, size_t si)
 	return s[si] == '\0' || s[si] == ' ' ? (long)si : -1;
 }
 
-/* The first keyed template whose first word is s[0..n), or pp->nkeyed. */
-static size_t
-first_of(const struct pk_products *pp, const char *s, size_t n)
-{
-	size_t lo = 0, hi = pp->nkeyed, mid, m;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		m = pp->t[mid].keylen < n ? pp->t[mid].keylen : n;
-		c = memcmp(pp->t[mid].text, s, m);
-		if (c == 0)
-			c = pp->t[mid].keylen < n ? -1 :
-			    pp->t[mid].keylen > n ? 1 : 0;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Compare a first word, '|' standing for '/'. */
 static int
 key_is(const struct tpl *t, const char *s, size_t n)
@@ -315,30 +389,34 @@ key_is(const struct tpl *t, const char *s, size_t n)
 /*
  * The length of the product s begins with: the longest literal name,
  * else the longest name with a substitution; 0 when none.  *lit is the
- * literal name matched, to give '/' back where grepable wrote '|'.
+ * literal name matched, to give '/' back where grepable wrote '|' (of
+ * two as long, the first in byte order, as when the names were sorted).
  */
 static size_t
 product_len(const struct pk_products *pp, const char *s,
     const struct tpl **lit)
 {
-	char key[256];
+	const struct tpl *t;
 	size_t n, i, best = 0, bestvar = 0;
+	uint32_t k;
 	long r;
 
 	*lit = NULL;
 	for (n = 0; s[n] != '\0' && s[n] != ' '; n++)
-		key[n < sizeof(key) ? n : 0] = s[n] == '|' ? '/' : s[n];
-	if (n >= sizeof(key))
-		n = 0;				/* no name is that long */
-	for (i = first_of(pp, key, n); n > 0 && i < pp->nkeyed &&
-	    key_is(&pp->t[i], s, n); i++) {
-		if ((r = tmatch(pp->t[i].text, s, 0)) <= 0)
+		continue;
+	k = n > 0 && n < KEYMAX ? pp->bucket[word_hash(s, n) & pp->bmask] : 0;
+	for (; k != 0; k = t->next) {
+		t = &pp->t[k - 1];
+		if (!key_is(t, s, n) || (r = tmatch(t->text, s, 0)) <= 0)
 			continue;
-		if (!pp->t[i].var && (size_t)r > best) {
+		if (t->var) {
+			if ((size_t)r > bestvar)
+				bestvar = (size_t)r;
+		} else if ((size_t)r > best || ((size_t)r == best &&
+		    strcmp(t->text, (*lit)->text) < 0)) {
 			best = (size_t)r;
-			*lit = &pp->t[i];
-		} else if (pp->t[i].var && (size_t)r > bestvar)
-			bestvar = (size_t)r;
+			*lit = t;
+		}
 	}
 	for (i = pp->nkeyed; best == 0 && i < pp->n; i++)
 		if ((r = tmatch(pp->t[i].text, s, 0)) > 0 &&
@@ -347,91 +425,213 @@ product_len(const struct pk_products *pp, const char *s,
 	return best > 0 ? best : bestvar;
 }
 
-/* product_len through the memo (pp's own: one reader's). */
-static size_t
-product_len_memo(struct pk_products *pp, const char *s,
-    const struct tpl **lit)
-{
-	struct pmemo *m;
-	size_t n = strlen(s);
-	uint32_t h;
-
-	if (n == 0 || n >= PM_KEY)
-		return product_len(pp, s, lit);
-	h = pk_hash(s, n);
-	m = &pp->memo[h & (PM_SLOTS - 1)];
-	if (m->len == n && m->hash == h && memcmp(m->key, s, n) == 0) {
-		*lit = m->lit;
-		return m->plen;
-	}
-	m->plen = product_len(pp, s, lit);
-	m->lit = *lit;
-	m->hash = h;
-	m->len = n;
-	memcpy(m->key, s, n);
-	return m->plen;
-}
-
 /*
  * The start of the trailing "(...)" of s[0..n), its parentheses
- * balanced, at the start or after a space; NULL when there is none.
+ * balanced, at the start or after a space; -1 when there is none.
  */
-static char *
-trailing_paren(char *s, size_t n)
+static long
+trailing_paren(const char *s, size_t n)
 {
 	size_t i, depth = 0;
 
 	if (n < 2 || s[n - 1] != ')')
-		return NULL;
+		return -1;
 	for (i = n; i-- > 0;) {
 		if (s[i] == ')')
 			depth++;
 		else if (s[i] == '(' && --depth == 0)
-			return i == 0 || s[i - 1] == ' ' ? s + i : NULL;
+			return i == 0 || s[i - 1] == ' ' ? (long)i : -1;
 	}
-	return NULL;
+	return -1;
+}
+
+/* Work out how s[0..n) splits (pk_products_split says how). */
+static void
+plan(const struct pk_products *pp, const char *s, size_t n, struct cut *c)
+{
+	size_t plen = 0, rest;
+	long paren;
+
+	memset(c, 0, sizeof(*c));
+	if (pp != NULL && pp->n > 0)
+		plen = product_len(pp, s, &c->lit);
+	rest = plen;
+	if (plen > 0 && rest < n) {
+		if (s[rest + 1] == ' ' || s[rest + 1] == '\0')
+			return;			/* not one space: unsure */
+		rest++;
+	}
+	paren = trailing_paren(s + rest, n - rest);
+	if (plen == 0 && paren != 0)
+		return;				/* unsettled: joined */
+	if (paren > 0 && (paren < 2 || s[rest + (size_t)paren - 2] == ' '))
+		return;
+	/* Settled; the name copied back only where '|' stands for '/'. */
+	if (c->lit != NULL && memcmp(s, c->lit->text, plen) == 0)
+		c->lit = NULL;
+	c->split = 1;
+	c->plen = plen;
+	c->ver = rest < n && paren != 0 ? (long)rest : -1;
+	c->ext = c->paren = -1;
+	if (paren >= 0) {
+		paren += (long)rest;
+		c->end = 1;
+		if ((size_t)paren + 2 < n)
+			c->ext = paren + 1;
+		if ((size_t)paren > rest)
+			c->paren = paren - 1;
+	}
+}
+
+/* Cut s[0..n) as c says. */
+static int
+cut_apply(const struct cut *c, char *s, size_t n, const char **product,
+    const char **version, const char **extrainfo)
+{
+	*product = *extrainfo = NULL;
+	*version = s;
+	if (!c->split)
+		return 0;
+	if (c->plen > 0) {
+		if (c->lit != NULL)			/* '|' back to '/' */
+			memcpy(s, c->lit->text, c->plen);
+		s[c->plen] = '\0';
+		*product = s;
+	}
+	*version = c->ver >= 0 ? s + c->ver : NULL;
+	*extrainfo = c->ext >= 0 ? s + c->ext : NULL;
+	if (c->end)
+		s[n - 1] = '\0';			/* the ')' */
+	if (c->paren >= 0)
+		s[c->paren] = '\0';
+	return 1;
+}
+
+/*
+ * The memo's hash, a word at a time: FNV-1a byte by byte (pk_hash) cost
+ * as much as the rest of a split that the memo answers.  The key is
+ * compared, so this only has to spread the texts over the slots.
+ */
+static uint32_t
+memo_hash(const char *s, size_t n)
+{
+	const uint64_t mul = 0x9e3779b97f4a7c15u;
+	uint64_t h = n, w = 0;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * mul;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		if (n >= 8)
+			memcpy(&w, s + n - 8, 8);
+		else
+			for (w = 0; i < n; i++)
+				w = w << 8 | (unsigned char)s[i];
+		h = (h ^ w) * mul;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
+}
+
+/*
+ * a[0..n) == b[0..n), eight bytes at a time and the last eight again:
+ * for these short texts a call to memcmp took longer than the compare
+ * (7% of reading -oG, mostly its dispatch on the length).
+ */
+static inline int
+same_text(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, d = 0;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			d |= (unsigned char)(a[i] ^ b[i]);
+		return d == 0;
+	}
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		d |= x ^ y;
+	}
+	memcpy(&x, a + n - 8, 8);
+	memcpy(&y, b + n - 8, 8);
+	return (d | (x ^ y)) == 0;
+}
+
+/* The memo's slot for s[0..n): its own, or the empty one to fill. */
+static struct memo *
+memo_slot(struct pk_products *pp, const char *s, size_t n, uint32_t h)
+{
+	struct memo *m;
+	size_t j;
+
+	for (j = h & (MEMO_SLOTS - 1);; j = (j + 1) & (MEMO_SLOTS - 1)) {
+		m = &pp->memo[j];
+		if (m->key == NULL || (m->hash == h && m->len == n &&
+		    same_text(m->key, s, n)))
+			return m;
+	}
+}
+
+/*
+ * s[0..n)'s cut from the memo, worked out and remembered when new.  The
+ * text last seen under the same hint (the caller's: a port number) is
+ * tried first, which needs no hash: a scan shows the same version text
+ * on the same port host after host.
+ */
+static const struct cut *
+memo_cut(struct pk_products *pp, const char *s, size_t n, unsigned hint,
+    struct cut *tmp)
+{
+	struct hint *hp = &pp->hint[hint & (HINT_SLOTS - 1)];
+	struct memo *m;
+	uint32_t h;
+
+	if (n >= MEMO_KEY) {
+		plan(pp, s, n, tmp);
+		return tmp;
+	}
+	if (hp->key != NULL && hp->len == n && same_text(hp->key, s, n))
+		return &hp->m->cut;
+	h = memo_hash(s, n);
+	m = memo_slot(pp, s, n, h);
+	if (m->key == NULL) {
+		if (pp->nmemo == MEMO_MAX) {	/* full: start over */
+			memset(pp->memo, 0, sizeof(pp->memo));
+			memset(pp->hint, 0, sizeof(pp->hint));
+			pk_arena_reset(&pp->memokeys);
+			pp->nmemo = 0;
+			m = memo_slot(pp, s, n, h);
+		}
+		plan(pp, s, n, &m->cut);
+		if ((m->key = pk_arena_strndup(&pp->memokeys, s, n)) == NULL)
+			return &m->cut;	/* no memory to remember it: still
+					   right */
+		m->hash = h;
+		m->len = (uint32_t)n;
+		pp->nmemo++;
+	}
+	hp->key = m->key;
+	hp->len = n;
+	hp->m = m;
+	return &m->cut;
 }
 
 int
-pk_products_split(struct pk_products *pp, char *s,
+pk_products_split(struct pk_products *pp, char *s, size_t n, unsigned hint,
     const char **product, const char **version, const char **extrainfo)
 {
-	const struct tpl *lit = NULL;
-	size_t plen = 0, n;
-	char *rest, *paren;
+	struct cut tmp;
+	const struct cut *c;
 
-	*product = *extrainfo = NULL;
-	*version = s;
-	if (pp != NULL && pp->n > 0)
-		plen = product_len_memo(pp, s, &lit);
-	rest = s + plen;
-	if (plen > 0 && *rest != '\0') {
-		if (rest[1] == ' ' || rest[1] == '\0')
-			return 0;		/* not one space: unsure */
-		rest++;
-	}
-	n = strlen(rest);
-	paren = trailing_paren(rest, n);
-	if (plen == 0 && paren != s)
-		return 0;			/* unsettled: joined */
-	if (paren != NULL && paren > rest && (paren - rest < 2 ||
-	    paren[-2] == ' '))
-		return 0;
-	/* Settled: cut s in place. */
-	if (plen > 0) {
-		if (lit != NULL)
-			memcpy(s, lit->text, plen);	/* '|' back to '/' */
-		s[plen] = '\0';
-		*product = s;
-	}
-	*version = *rest != '\0' ? rest : NULL;
-	if (paren != NULL) {
-		rest[n - 1] = '\0';			/* its ')' */
-		*extrainfo = paren[1] != '\0' ? paren + 1 : NULL;
-		if (paren == rest)
-			*version = NULL;
-		else
-			paren[-1] = '\0';
-	}
-	return 1;
+	if (pp == NULL || pp->n == 0) {
+		plan(NULL, s, n, &tmp);
+		c = &tmp;
+	} else
+		c = memo_cut(pp, s, n, hint, &tmp);
+	return cut_apply(c, s, n, product, version, extrainfo);
 }

@@ -20,15 +20,17 @@ struct pk_products *pk_products_read(FILE *fp, struct pk_error *err);
 void		 pk_products_free(struct pk_products *pp);
 
 /*
- * Split s, grepable output's "PRODUCT VERSION (EXTRAINFO)", in place
- * into the three fields the XML has (each NULL when absent).  The product
- * is the longest known name s begins with, ending on a word (pp may be
- * NULL: no name is known).  When no known name settles where the product
- * ends, s stays whole in *version, unless it is only "(EXTRAINFO)".
+ * Split s[0..n), grepable output's "PRODUCT VERSION (EXTRAINFO)", in
+ * place into the three fields the XML has (each NULL when absent).  The
+ * product is the longest known name s begins with, ending on a word (pp
+ * may be NULL: no name is known).  When no known name settles where the
+ * product ends, s stays whole in *version, unless it is only
+ * "(EXTRAINFO)".  hint is a number the same text tends to come with
+ * again (the port): the text last split under it is tried first.
  * Returns 1 when s was split, 0 when it was left whole.
  */
-int		 pk_products_split(struct pk_products *pp, char *s,
-		    const char **product, const char **version,
+int		 pk_products_split(struct pk_products *pp, char *s, size_t n,
+		    unsigned hint, const char **product, const char **version,
 		    const char **extrainfo);
 
 /*
@@ -46,12 +48,12 @@ struct pk_vsplit {
 };
 
 /*
- * Split p->version, a copy the reader owns, into p's product, version
- * and extrainfo.  PK_OK, or the reader's failure (nmap-service-probes
- * unreadable, no memory).
+ * Split p->version, a copy the reader owns of n bytes, into p's product,
+ * version and extrainfo.  PK_OK, or the reader's failure
+ * (nmap-service-probes unreadable, no memory).
  */
 int		 pk_vsplit_port(struct pk_reader *r, struct pk_vsplit *vs,
-		    struct pk_port *p);
+		    struct pk_port *p, size_t n);
 void		 pk_vsplit_free(struct pk_vsplit *vs);
 
 #endif /* PK_PRODUCTS_H */

@@ -57,7 +57,8 @@ vs_products(struct pk_reader *r, struct pk_vsplit *vs, unsigned long line)
 }
 
 int
-pk_vsplit_port(struct pk_reader *r, struct pk_vsplit *vs, struct pk_port *p)
+pk_vsplit_port(struct pk_reader *r, struct pk_vsplit *vs, struct pk_port *p,
+    size_t n)
 {
 	char *v;
 	int rc;
@@ -71,8 +72,8 @@ pk_vsplit_port(struct pk_reader *r, struct pk_vsplit *vs, struct pk_port *p)
 	}
 	/* The host's own copy of the line, or an arena copy: writable. */
 	v = (char *)p->version;
-	(void)pk_products_split(vs->products, v, &p->product, &p->version,
-	    &p->extrainfo);
+	(void)pk_products_split(vs->products, v, n, p->port, &p->product,
+	    &p->version, &p->extrainfo);
 	return PK_OK;
 }
 

@@ -34,6 +34,13 @@ TEST(test_parse_digits)
 	assert_true(v == ULLONG_MAX);
 	assert_int(pk_parse_digits("99999999999999999999999x", 24, &v), 23);
 	assert_true(v == ULLONG_MAX);
+	/* Nineteen digits are read without the overflow test, then it. */
+	assert_int(pk_parse_digits("9999999999999999999x", 20, &v), 19);
+	assert_true(v == 9999999999999999999ull);
+	assert_int(pk_parse_digits("1844674407370955161", 19, &v), 19);
+	assert_true(v == ULLONG_MAX / 10);
+	assert_int(pk_parse_digits("184467440737095516150", 21, &v), 21);
+	assert_true(v == ULLONG_MAX);
 	/* No sign, no space. */
 	assert_int(pk_parse_digits("+1", 2, &v), 0);
 	assert_int(pk_parse_digits(" 1", 2, &v), 0);

@@ -53,7 +53,7 @@ load(void)
 
 /* "product|version|extrainfo" (- for absent), and whether it was split. */
 static const char *
-split(struct pk_products *p, const char *in)
+split_hint(struct pk_products *p, const char *in, unsigned hint)
 {
 	static char out[512];
 	const char *pr, *ve, *ex;
@@ -61,10 +61,16 @@ split(struct pk_products *p, const char *in)
 	int rc;
 
 	snprintf(buf, sizeof(buf), "%s", in);
-	rc = pk_products_split(p, buf, &pr, &ve, &ex);
+	rc = pk_products_split(p, buf, strlen(buf), hint, &pr, &ve, &ex);
 	snprintf(out, sizeof(out), "%d %s|%s|%s", rc, pr ? pr : "-",
 	    ve ? ve : "-", ex ? ex : "-");
 	return out;
+}
+
+static const char *
+split(struct pk_products *p, const char *in)
+{
+	return split_hint(p, in, 0);
 }
 
 TEST(test_split_known)
@@ -121,6 +127,37 @@ TEST(test_split_unsettled)
 	pk_products_free(pp);
 }
 
+/*
+ * Texts that change under the same hint, and more of them than the memo
+ * holds (it starts over): every answer is still the text's own.
+ */
+TEST(test_split_memo)
+{
+	struct pk_products *pp = load();
+	char in[64], want[64];
+	int i, ok = 1;
+
+	if (!assert_true(pp != NULL))
+		return;
+	for (i = 0; i < 3000 && ok; i++) {
+		if (i % 3 == 0) {
+			snprintf(in, sizeof(in), "OpenSSH %d.%d (x)", i % 7,
+			    i / 3);
+			snprintf(want, sizeof(want), "1 OpenSSH|%d.%d|x", i % 7,
+			    i / 3);
+		} else if (i % 3 == 1) {
+			snprintf(in, sizeof(in), "Apache Tomcat %d", i % 5);
+			snprintf(want, sizeof(want), "1 Apache Tomcat|%d|-",
+			    i % 5);
+		} else {
+			snprintf(in, sizeof(in), "IBM OS|2 ftpd");
+			snprintf(want, sizeof(want), "1 IBM OS/2 ftpd|-|-");
+		}
+		ok = assert_str(split_hint(pp, in, (unsigned)i % 4), want);
+	}
+	pk_products_free(pp);
+}
+
 /* A stream that cannot be read through is an error, not fewer names. */
 TEST(test_read_errors)
 {
@@ -137,4 +174,5 @@ TEST(test_read_errors)
 	pk_products_free(NULL);
 }
 
-TEST_MAIN(test_split_known, test_split_unsettled, test_read_errors)
+TEST_MAIN(test_split_known, test_split_unsettled, test_split_memo,
+    test_read_errors)
