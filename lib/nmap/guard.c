@@ -3,7 +3,8 @@
  *
  * Most of an Nmap XML file is runs of short tags, which are skipped by
  * looking at their '<' only, sixteen bytes at a time where SSE2 is at
- * hand (every x86-64), else with one memchr per tag; attribute values
+ * hand (every x86-64; 32 where the CPU has AVX2), else with one memchr
+ * per tag; attribute values
  * of longer tags are skipped with memchr, and only names and the gaps
  * between attributes are walked byte by byte, so the watch costs a small
  * fraction of the parse.  The '&' bytes are found with memchr or with
