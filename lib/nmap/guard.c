@@ -305,7 +305,7 @@ static uint64_t
 guard_block(const char *p, uint64_t *amp, uint64_t *stop)
 {
 	__m128i b0, b1, l, after;
-	uint64_t lt = 0, am = 0, st = 0;
+	uint64_t lt = 0, am = 0;
 	int k;
 
 	for (k = 0; k < GB; k += 16) {
@@ -316,13 +316,12 @@ guard_block(const char *p, uint64_t *amp, uint64_t *stop)
 		    gb_eq(b1, '?')), _mm_and_si128(gb_eq(b1, '/'),
 		    gb_eq(gb_load(p + k + 2), 'n')));
 		lt |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << k;
-		am |= (uint64_t)(unsigned)_mm_movemask_epi8(gb_eq(b0, '&')) <<
-		    k;
-		st |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		    _mm_and_si128(l, after)) << k;
+		/* '&' and the '<' that stop, apart: one mask for both. */
+		am |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    gb_eq(b0, '&'), _mm_and_si128(l, after))) << k;
 	}
-	*amp = am;
-	*stop = st;
+	*amp = am & ~lt;
+	*stop = am & lt;
 	return lt;
 }
 
@@ -368,7 +367,7 @@ __attribute__((target("avx2"))) static uint64_t
 guard_block_avx2(const char *p, uint64_t *amp, uint64_t *stop)
 {
 	__m256i b0, b1, l, after;
-	uint64_t lt = 0, am = 0, st = 0;
+	uint64_t lt = 0, am = 0;
 	int k;
 
 	for (k = 0; k < GB; k += 32) {
@@ -385,12 +384,11 @@ guard_block_avx2(const char *p, uint64_t *amp, uint64_t *stop)
 		    (p + k + 2)), _mm256_set1_epi8('n'))));
 		lt |= (uint64_t)(uint32_t)_mm256_movemask_epi8(l) << k;
 		am |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    _mm256_cmpeq_epi8(b0, _mm256_set1_epi8('&'))) << k;
-		st |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    _mm256_and_si256(l, after)) << k;
+		    _mm256_or_si256(_mm256_cmpeq_epi8(b0,
+		    _mm256_set1_epi8('&')), _mm256_and_si256(l, after))) << k;
 	}
-	*amp = am;
-	*stop = st;
+	*amp = am & ~lt;
+	*stop = am & lt;
 	return lt;
 }
 
