@@ -1,6 +1,7 @@
 /*
  * attr.c - attribute names and values of Nmap XML.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,26 @@ pk_xml_attr_copy(struct pk_arena *a, const struct attr *at)
 	}
 	*d = '\0';
 	return s;
+}
+
+/*
+ * libxml2 hands a value over in place, pointing into its input buffer,
+ * only when it had nothing to rewrite: no reference, no '&' at all (nor
+ * a tab, a newline or a byte above 0x7f); any other value it builds in a
+ * buffer of its own.  A value inside the input is copied without the
+ * search for "&#38;".
+ */
+char *
+pk_xml_attr_str(const struct pk_xml_state *st, struct pk_arena *a,
+    const struct attr *at)
+{
+	const xmlParserInput *in = st->ctxt->input;
+	uintptr_t v = (uintptr_t)at->v;
+
+	if (in != NULL && v >= (uintptr_t)in->base &&
+	    v + at->n <= (uintptr_t)in->end)
+		return pk_arena_strndup(a, at->v, at->n);
+	return pk_xml_attr_copy(a, at);
 }
 
 long long

@@ -120,7 +120,7 @@ element_seen(struct pk_xml_state *st, const char *name, unsigned parent)
 static char *
 host_str(struct pk_xml_state *st, const struct attr *at)
 {
-	return pk_xml_attr_copy(st->hb->a, at);
+	return pk_xml_attr_str(st, st->hb->a, at);
 }
 
 static void

@@ -37,6 +37,7 @@ struct pk_xml_guard {
 	size_t		 attrs;
 	size_t		 max_tag_bytes;
 	size_t		 max_attrs;
+	int		 avx2;	/* the fast path may use AVX2 */
 	int		 at_end;	/* no more input: never PK_GUARD_MORE */
 	size_t		 reflen;	/* PK_GUARD_CHARREF: its length */
 	char		 ref[PK_GUARD_REF_MAX + 1]; /* and its text */

@@ -122,6 +122,9 @@ attr_is(const struct pk_xml_state *st, const struct attr *a,
 
 /* Attribute values (nmap_attr.c). */
 char	*pk_xml_attr_copy(struct pk_arena *a, const struct attr *at);
+/* The same, knowing the parser: most values need no search for '&'. */
+char	*pk_xml_attr_str(const struct pk_xml_state *st, struct pk_arena *a,
+	    const struct attr *at);
 long long pk_xml_attr_num(struct pk_xml_state *st, const struct attr *at,
 	    long long max);
 double	 pk_xml_attr_double(const struct attr *at);
