@@ -5,6 +5,8 @@
 #include <stddef.h>
 
 #include "filter/filter_impl.h"
+#include "out/hold.h"
+#include "scan/record.h"
 
 /* The criteria that decide which ports, hence which hosts, are kept. */
 #define PORT_CRITERIA	(PK_FILTER_STATE | PK_FILTER_PROTO | \
@@ -89,10 +91,17 @@ pk_filter_write_host(struct pk_filter *f, const struct pk_host *h,
 
 	if (!pk_filter_host(f, h))
 		return PK_OK;
+	/* A host's port rows share its columns: filled and written once. */
+	if (!x.hosts && !x.scripts)
+		pk_writer_hold(w, pk_rowctx_hold(rc, 1));
 	for (i = 0; i < h->nports && st == 0; i++)
 		st = walk_port(&x, &h->ports[i]);
 	if (st == 0 && (flags & PK_FILTER_WR_EXPAND))
 		st = pk_extraports_foreach(h, walk_port, &x);
+	if (!x.hosts && !x.scripts) {
+		pk_writer_hold(w, 0);
+		(void)pk_rowctx_hold(rc, 0);
+	}
 	if (st < 0 && st != PK_ERR_FORMAT)
 		return st;
 	if (x.scripts && !(f->criteria & PORT_CRITERIA) &&

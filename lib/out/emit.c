@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "out/emit_impl.h"
+#include "out/hold.h"
 
 #define OBUF_SIZE	((size_t)64 << 10)
 
@@ -297,7 +298,10 @@ pk_writer_row(struct pk_writer *w, const struct pk_value *vals)
 		pk_text_row(w, vals);
 		break;
 	case PK_OUT_TSV:
-		pk_tsv_row(&w->out, w->fields, vals, w->nfields);
+		if (w->hold > 0)
+			pk_tsv_row_held(w, vals);
+		else
+			pk_tsv_row(&w->out, w->fields, vals, w->nfields);
 		break;
 	case PK_OUT_CSV:
 		row_csv(w, vals);
@@ -316,6 +320,16 @@ pk_writer_row(struct pk_writer *w, const struct pk_value *vals)
 		return rc;
 	w->rows++;
 	return PK_OK;
+}
+
+void
+pk_writer_hold(struct pk_writer *w, size_t n)
+{
+	if (w == NULL)
+		return;
+	/* A row must keep a cell of its own to end in a newline. */
+	w->hold = w->fmt == PK_OUT_TSV && n < w->nfields ? n : 0;
+	w->held = 0;
 }
 
 int

@@ -56,6 +56,8 @@ struct pk_writer {
 	size_t		 nheld;
 	size_t		*widths;
 	int		 fixed;		/* text widths decided */
+	size_t		 hold;		/* tsv: leading cells kept (hold.h) */
+	int		 held;		/* those cells are in scratch */
 };
 
 /* emit_buf.c: the buffer and numbers written without printf. */
@@ -89,6 +91,8 @@ ob_putc(struct obuf *b, char c)
 /* tsv.c: one tsv row, cells joined by tabs, ended by a newline; b has fp. */
 void	pk_tsv_row(struct obuf *b, const struct pk_field *f,
 	    const struct pk_value *v, size_t n);
+/* tsv.c: a row whose first w->hold cells are those of the last row. */
+void	pk_tsv_row_held(struct pk_writer *w, const struct pk_value *v);
 
 /* escape.c: one function per format; esc_display returns a width. */
 void	pk_esc_tsv(struct obuf *b, const char *s);

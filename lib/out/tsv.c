@@ -120,3 +120,23 @@ pk_tsv_row(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
 	else
 		ob_putc(b, '\n');
 }
+
+/*
+ * The held cells (a host's address and name, the same on each of its
+ * port rows) are rendered with their tabs into scratch on the first row
+ * after pk_writer_hold, and copied from there on the rows after it.
+ */
+void
+pk_tsv_row_held(struct pk_writer *w, const struct pk_value *v)
+{
+	if (!w->held) {
+		w->scratch.len = 0;
+		pk_tsv_row(&w->scratch, w->fields, v, w->hold);
+		if (w->scratch.status == 0)	/* the newline back to a tab */
+			w->scratch.p[w->scratch.len - 1] = '\t';
+		w->held = 1;
+	}
+	ob_put(&w->out, w->scratch.p, w->scratch.len);
+	pk_tsv_row(&w->out, w->fields + w->hold, v + w->hold,
+	    w->nfields - w->hold);
+}

@@ -14,6 +14,7 @@
 #include "base/json.h"
 #include "base/value.h"
 #include "portkit.h"
+#include "scan/record.h"
 
 enum pf {
 	F_FILE, F_HOST, F_HOSTNAME, F_ADDR_TYPE, F_MAC, F_VENDOR, F_STATUS,
@@ -120,6 +121,9 @@ struct pk_rowctx {
 	struct pk_value	*vals;
 	struct pk_arena	 scratch;	/* joined lists of one row */
 	const struct pk_ports *ports;	/* for category; NULL: empty */
+	size_t		 lead;		/* leading columns that are the host's */
+	int		 holding;	/* pk_rowctx_hold on */
+	size_t		 from;		/* first column the next fill fills */
 };
 
 const struct pk_field *
@@ -186,6 +190,14 @@ port_str_offset(int k)
 	}
 }
 
+/* The port fields that are the host's: none of them uses the scratch. */
+static int
+host_field(int k)
+{
+	return k == F_FILE || k == F_HOST || k == F_HOSTNAME ||
+	    k == F_ADDR_TYPE || k == F_MAC || k == F_VENDOR || k == F_STATUS;
+}
+
 static int
 rowctx_add(struct pk_rowctx *rc, const char *name, size_t len,
     struct pk_error *err)
@@ -212,6 +224,8 @@ rowctx_add(struct pk_rowctx *rc, const char *name, size_t len,
 	rc->idx[rc->n] = k;
 	if (rc->kind == PK_REC_PORT)
 		rc->stroff[rc->n] = port_str_offset(k) + 1;
+	if (rc->kind == PK_REC_PORT && rc->lead == rc->n && host_field(k))
+		rc->lead++;
 	rc->fields[rc->n] = all[k];
 	rc->n++;
 	return PK_OK;
@@ -420,10 +434,10 @@ fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
     const struct pk_port *p, const char *file)
 {
 	const size_t *stroff = rc->stroff;
-	struct pk_value *v = rc->vals;
+	struct pk_value *v = rc->vals + rc->from;
 	size_t i, n = rc->n;
 
-	for (i = 0; i < n; i++, v++) {
+	for (i = rc->from; i < n; i++, v++) {
 		if (stroff[i] != 0 && p != NULL) {
 			pk_val_str(v, port_str(p, stroff[i] - 1));
 			continue;
@@ -524,6 +538,16 @@ fill_host_row(struct pk_rowctx *rc, const struct pk_host *h,
 	}
 }
 
+size_t
+pk_rowctx_hold(struct pk_rowctx *rc, int on)
+{
+	if (rc == NULL)
+		return 0;
+	rc->holding = on && rc->kind == PK_REC_PORT;
+	rc->from = 0;
+	return rc->holding ? rc->lead : 0;
+}
+
 const struct pk_value *
 pk_rowctx_fill(struct pk_rowctx *rc, const struct pk_host *h,
     const struct pk_port *p, const char *file)
@@ -533,8 +557,11 @@ pk_rowctx_fill(struct pk_rowctx *rc, const struct pk_host *h,
 		fill_host_row(rc, h, file);
 	else if (rc->kind == PK_REC_SCRIPT)
 		return NULL;		/* pk_rowctx_fill_script */
-	else
+	else {
 		fill_port_row(rc, h, p, file);
+		if (rc->holding)
+			rc->from = rc->lead;
+	}
 	/* A list cut short by a failed allocation must not pass as whole. */
 	return rc->scratch.over ? NULL : rc->vals;
 }
