@@ -429,6 +429,37 @@ port_str(const struct pk_port *p, size_t off)
 	return s;
 }
 
+/* A column that is not one of the port's string members. */
+static inline void
+fill_other(struct pk_rowctx *rc, struct pk_value *v, int k,
+    const struct pk_host *h, const struct pk_port *p, const char *file)
+{
+	switch (k) {
+	case F_FILE: pk_val_str(v, file); break;
+	case F_HOST: pk_val_str(v, host_or_mac(h)); break;
+	case F_HOSTNAME: pk_val_str(v, h->hostname); break;
+	case F_ADDR_TYPE: pk_val_str(v, addr_type_name(h)); break;
+	case F_MAC: pk_val_str(v, h->mac); break;
+	case F_VENDOR: pk_val_str(v, mac_vendor(h)); break;
+	case F_STATUS: pk_val_str(v, h->status); break;
+	case F_PROTO:
+		pk_val_str(v, p != NULL ? pk_proto_name(p->proto) : NULL);
+		break;
+	case F_PORT:
+		if (p != NULL)
+			pk_val_int(v, p->port, 1);
+		else
+			pk_val_str(v, NULL);
+		break;
+	default:
+		if (p != NULL)
+			fill_port(rc, v, k, h, p);
+		else
+			pk_val_str(v, NULL);
+		break;
+	}
+}
+
 static void
 fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
     const struct pk_port *p, const char *file)
@@ -437,37 +468,14 @@ fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
 	struct pk_value *v = rc->vals + rc->from;
 	size_t i, n = rc->n;
 
-	for (i = rc->from; i < n; i++, v++) {
-		if (stroff[i] != 0 && p != NULL) {
+	/* A port's own strings, most columns, are one load each. */
+	for (i = rc->from; p != NULL && i < n; i++, v++)
+		if (stroff[i] != 0)
 			pk_val_str(v, port_str(p, stroff[i] - 1));
-			continue;
-		}
-		switch (rc->idx[i]) {
-		case F_FILE: pk_val_str(v, file); break;
-		case F_HOST: pk_val_str(v, host_or_mac(h)); break;
-		case F_HOSTNAME: pk_val_str(v, h->hostname); break;
-		case F_ADDR_TYPE: pk_val_str(v, addr_type_name(h)); break;
-		case F_MAC: pk_val_str(v, h->mac); break;
-		case F_VENDOR: pk_val_str(v, mac_vendor(h)); break;
-		case F_STATUS: pk_val_str(v, h->status); break;
-		case F_PROTO:
-			pk_val_str(v, p != NULL ? pk_proto_name(p->proto) :
-			    NULL);
-			break;
-		case F_PORT:
-			if (p != NULL)
-				pk_val_int(v, p->port, 1);
-			else
-				pk_val_str(v, NULL);
-			break;
-		default:
-			if (p != NULL)
-				fill_port(rc, v, rc->idx[i], h, p);
-			else
-				pk_val_str(v, NULL);
-			break;
-		}
-	}
+		else
+			fill_other(rc, v, rc->idx[i], h, p, file);
+	for (; i < n; i++, v++)
+		fill_other(rc, v, rc->idx[i], h, p, file);
 }
 
 /* Out of line, so that port rows need no stack guard for num[]. */
