@@ -44,15 +44,22 @@ gn_eat(struct pk_line *ln, const char *lit)
 	return 1;
 }
 
-/* The span up to (not including) c or the end of the field (TAB, end). */
+/*
+ * The span up to (not including) c or the end of the field (TAB, end).
+ * memchr, not a byte loop: the fields that are skipped (Seq Index, IP
+ * ID Seq, ...) are a few dozen bytes on every host line.
+ */
 static inline size_t
 gn_span(const struct pk_line *ln, char c)
 {
+	size_t n = (size_t)(ln->end - ln->p);
 	const char *q;
 
-	for (q = ln->p; q < ln->end && *q != c && *q != '\t'; q++)
-		continue;
-	return (size_t)(q - ln->p);
+	if ((q = memchr(ln->p, '\t', n)) != NULL)
+		n = (size_t)(q - ln->p);
+	if (c != '\t' && (q = memchr(ln->p, c, n)) != NULL)
+		n = (size_t)(q - ln->p);
+	return n;
 }
 
 /* fields.c: messages, parsing helpers, the host being built. */
