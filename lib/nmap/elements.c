@@ -70,7 +70,8 @@ pk_xml_open_element(const struct pk_xml_state *st)
 	return st->depth > 0 ? "element" : "prolog";
 }
 
-static enum el
+/* A cache miss of element_seen: out of line, it keeps the hit cheap. */
+static enum el __attribute__((noinline))
 element_id(const char *name, unsigned parent)
 {
 	size_t i;
@@ -486,44 +487,18 @@ dispatch(struct pk_xml_state *st, enum el id, const struct attr *at, int n)
 		    st->r->opts.limits.max_host_bytes);
 }
 
-static void
-start_element(struct pk_xml_state *st, const xmlChar *localname,
-    int nb_attributes, const xmlChar **attributes)
+/*
+ * Only the elements we know get their attributes copied, out of line:
+ * most elements of a scan (script output, os, trace, times, ...) are
+ * skipped, and should not pay for the array and its stack guard.
+ */
+static void __attribute__((noinline))
+start_known(struct pk_xml_state *st, enum el id, int nb_attributes,
+    const xmlChar **attributes)
 {
 	struct attr at[PK_DEF_MAX_ATTRS];
-	const char *name = (const char *)localname;
-	unsigned parent;
-	enum el id;
 	int i, n;
 
-	if (st->status != 0)
-		return;
-	if (st->depth >= st->max_depth) {
-		pk_xml_stop(st, PK_ERR_LIMIT,
-		    "elements nested deeper than %u", st->max_depth);
-		return;
-	}
-	if (st->depth == 0) {
-		if (strcmp(name, "nmaprun") != 0 || st->doc_done) {
-			pk_xml_stop(st, PK_ERR_FORMAT,
-			    "root element is <%.40s>, not <nmaprun>", name);
-			return;
-		}
-		st->doc_open = 1;
-		st->docs++;
-	}
-	parent = st->depth > 0 ? st->stack[st->depth - 1] : EL_OTHER;
-	if (parent == EL_OTHER && st->depth > 0)
-		id = EL_OTHER;
-	else if (parent == EL_SCRIPT || parent == EL_HSCRIPT ||
-	    parent == EL_TABLE)
-		id = st->r->opts.skip_script_trees ? EL_OTHER :
-		    script_child(name);
-	else
-		id = element_seen(st, name, parent);
-	st->stack[st->depth++] = (unsigned char)id;
-	if (id == EL_OTHER)
-		return;
 	/* Only the first attributes matter; the guard capped the count. */
 	n = nb_attributes < PK_DEF_MAX_ATTRS ? nb_attributes :
 	    PK_DEF_MAX_ATTRS;
@@ -534,8 +509,63 @@ start_element(struct pk_xml_state *st, const xmlChar *localname,
 		    attributes[i * 5 + 3]);
 	}
 	dispatch(st, id, at, n);
+	pk_xml_halt(st);
 }
 
+/* An element inside one we know: which it is, and what it holds. */
+static void __attribute__((noinline))
+start_child(struct pk_xml_state *st, const char *name, unsigned parent,
+    int nb_attributes, const xmlChar **attributes)
+{
+	enum el id;
+
+	if (parent == EL_SCRIPT || parent == EL_HSCRIPT || parent == EL_TABLE)
+		id = st->r->opts.skip_script_trees ? EL_OTHER :
+		    script_child(name);
+	else
+		id = element_seen(st, name, parent);
+	st->stack[st->depth++] = (unsigned char)id;
+	/* Nothing is recorded for an element we skip: no verdict to halt on. */
+	if (id != EL_OTHER)
+		start_known(st, id, nb_attributes, attributes);
+}
+
+/* After a verdict, too deep, or the root: the checks, then as any child. */
+static void __attribute__((noinline))
+start_checked(struct pk_xml_state *st, const char *name, int nb_attributes,
+    const xmlChar **attributes)
+{
+	if (st->status != 0) {
+		pk_xml_halt(st);
+		return;
+	}
+	if (st->depth >= st->max_depth) {
+		pk_xml_stop(st, PK_ERR_LIMIT,
+		    "elements nested deeper than %u", st->max_depth);
+		pk_xml_halt(st);
+		return;
+	}
+	if (st->depth > 0) {
+		start_child(st, name, st->stack[st->depth - 1], nb_attributes,
+		    attributes);
+		return;
+	}
+	if (strcmp(name, "nmaprun") != 0 || st->doc_done) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "root element is <%.40s>, not <nmaprun>", name);
+		pk_xml_halt(st);
+		return;
+	}
+	st->doc_open = 1;
+	st->docs++;
+	start_child(st, name, EL_OTHER, nb_attributes, attributes);
+}
+
+/*
+ * Most elements of a scan sit inside one we skip (script output, os
+ * fingerprints, trace hops): they are pushed as skipped with no call and
+ * no register saved, everything else goes out of line.
+ */
 void
 pk_xml_start_element(void *ctx, const xmlChar *localname,
     const xmlChar *prefix, const xmlChar *URI, int nb_namespaces,
@@ -543,14 +573,23 @@ pk_xml_start_element(void *ctx, const xmlChar *localname,
     const xmlChar **attributes)
 {
 	struct pk_xml_state *st = ctx;
+	const char *name = (const char *)localname;
+	unsigned parent;
 
 	(void)prefix;
 	(void)URI;
 	(void)nb_namespaces;
 	(void)namespaces;
 	(void)nb_defaulted;
-	start_element(st, localname, nb_attributes, attributes);
-	pk_xml_halt(st);
+	if (st->status != 0 || st->depth == 0 || st->depth >= st->max_depth) {
+		start_checked(st, name, nb_attributes, attributes);
+		return;
+	}
+	parent = st->stack[st->depth - 1];
+	if (parent == EL_OTHER)
+		st->stack[st->depth++] = EL_OTHER;
+	else
+		start_child(st, name, parent, nb_attributes, attributes);
 }
 
 static void
@@ -590,6 +629,20 @@ end_host(struct pk_xml_state *st)
 	}
 }
 
+static void __attribute__((noinline))
+end_known(struct pk_xml_state *st, enum el id)
+{
+	if (id == EL_CPE)
+		end_cpe(st);
+	else if (id == EL_TABLE || id == EL_ELEM)
+		pk_xml_script_node_end(st, id == EL_TABLE);
+	else if (id == EL_HOST && st->hb != NULL)
+		end_host(st);
+	if (st->depth == 0)
+		st->doc_done = 1;
+	pk_xml_halt(st);
+}
+
 void
 pk_xml_end_element(void *ctx, const xmlChar *localname,
     const xmlChar *prefix, const xmlChar *URI)
@@ -600,18 +653,14 @@ pk_xml_end_element(void *ctx, const xmlChar *localname,
 	(void)localname;
 	(void)prefix;
 	(void)URI;
-	if (st->status != 0 || st->depth == 0)
+	if (st->status != 0 || st->depth == 0) {
+		pk_xml_halt(st);
 		return;
+	}
 	id = (enum el)st->stack[--st->depth];
-	if (id == EL_CPE)
-		end_cpe(st);
-	else if (id == EL_TABLE || id == EL_ELEM)
-		pk_xml_script_node_end(st, id == EL_TABLE);
-	else if (id == EL_HOST && st->hb != NULL)
-		end_host(st);
-	if (st->depth == 0)
-		st->doc_done = 1;
-	pk_xml_halt(st);
+	/* The root is never EL_OTHER: a skipped element ends nothing. */
+	if (id != EL_OTHER)
+		end_known(st, id);
 }
 
 static void
