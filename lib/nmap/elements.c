@@ -164,11 +164,11 @@ on_status(struct pk_xml_state *st, const struct attr *at, int n)
 static int
 addr_type(const struct attr *at, enum pk_addrtype *t)
 {
-	if (at->n == 4 && memcmp(at->v, "ipv4", 4) == 0)
+	if (attr_n(at) == 4 && memcmp(attr_v(at), "ipv4", 4) == 0)
 		*t = PK_ADDR_IPV4;
-	else if (at->n == 4 && memcmp(at->v, "ipv6", 4) == 0)
+	else if (attr_n(at) == 4 && memcmp(attr_v(at), "ipv6", 4) == 0)
 		*t = PK_ADDR_IPV6;
-	else if (at->n == 3 && memcmp(at->v, "mac", 3) == 0)
+	else if (attr_n(at) == 3 && memcmp(attr_v(at), "mac", 3) == 0)
 		*t = PK_ADDR_MAC;
 	else
 		return -1;
@@ -203,8 +203,8 @@ on_address(struct pk_xml_state *st, const struct attr *at, int n)
 	a->vendor = vendor != NULL ? host_str(st, vendor) : NULL;
 	if (a->addr != NULL && !pk_addr_valid(t, a->addr))
 		pk_xml_stop(st, PK_ERR_FORMAT, "bad %.*s address \"%.*s\"",
-		    (int)type->n, type->v, (int)(addr->n > 46 ? 46 : addr->n),
-		    addr->v);
+		    (int)attr_n(type), attr_v(type),
+		    (int)(attr_n(addr) > 46 ? 46 : attr_n(addr)), attr_v(addr));
 }
 
 static void
@@ -232,6 +232,7 @@ on_port(struct pk_xml_state *st, const struct attr *at, int n)
 	struct pk_port *p;
 	char name[8];
 	unsigned port;
+	size_t len;
 	int i, pr;
 
 	for (i = 0; i < n; i++) {
@@ -240,21 +241,22 @@ on_port(struct pk_xml_state *st, const struct attr *at, int n)
 		else if (attr_is(st, &at[i], A_PORTID))
 			portid = &at[i];
 	}
-	if (proto == NULL || portid == NULL || proto->n >= sizeof(name)) {
+	if (proto == NULL || portid == NULL || attr_n(proto) >= sizeof(name)) {
 		pk_xml_stop(st, PK_ERR_FORMAT,
 		    "<port> without protocol and portid");
 		return;
 	}
-	memcpy(name, proto->v, proto->n);
-	name[proto->n] = '\0';
+	memcpy(name, attr_v(proto), attr_n(proto));
+	name[attr_n(proto)] = '\0';
 	if ((pr = pk_proto_parse(name)) < 0) {
 		pk_xml_stop(st, PK_ERR_FORMAT, "unknown protocol \"%s\"", name);
 		return;
 	}
-	if (pk_parse_port(portid->v, portid->n, pr == PK_PROTO_IP ? 255 :
+	len = attr_n(portid);
+	if (pk_parse_port(attr_v(portid), len, pr == PK_PROTO_IP ? 255 :
 	    65535, &port) == -1 || (port == 0 && pr != PK_PROTO_IP)) {
 		pk_xml_stop(st, PK_ERR_FORMAT, "bad port number \"%.*s\"",
-		    (int)(portid->n > 24 ? 24 : portid->n), portid->v);
+		    (int)(len > 24 ? 24 : len), attr_v(portid));
 		return;
 	}
 	if ((p = pk_hb_port(st->hb)) == NULL)
@@ -488,27 +490,17 @@ dispatch(struct pk_xml_state *st, enum el id, const struct attr *at, int n)
 }
 
 /*
- * Only the elements we know get their attributes copied, out of line:
- * most elements of a scan (script output, os, trace, times, ...) are
- * skipped, and should not pay for the array and its stack guard.
+ * An element we know: its attributes are read in libxml2's array, only
+ * the first of them (the guard capped the count).  Out of line: most
+ * elements of a scan (script output, os, trace, times, ...) are skipped.
  */
 static void __attribute__((noinline))
 start_known(struct pk_xml_state *st, enum el id, int nb_attributes,
     const xmlChar **attributes)
 {
-	struct attr at[PK_DEF_MAX_ATTRS];
-	int i, n;
-
-	/* Only the first attributes matter; the guard capped the count. */
-	n = nb_attributes < PK_DEF_MAX_ATTRS ? nb_attributes :
-	    PK_DEF_MAX_ATTRS;
-	for (i = 0; i < n; i++) {
-		at[i].name = (const char *)attributes[i * 5];
-		at[i].v = (const char *)attributes[i * 5 + 3];
-		at[i].n = (size_t)(attributes[i * 5 + 4] -
-		    attributes[i * 5 + 3]);
-	}
-	dispatch(st, id, at, n);
+	dispatch(st, id, (const struct attr *)(const void *)attributes,
+	    nb_attributes < PK_DEF_MAX_ATTRS ? nb_attributes :
+	    PK_DEF_MAX_ATTRS);
 	pk_xml_halt(st);
 }
 
