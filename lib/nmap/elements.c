@@ -70,7 +70,7 @@ pk_xml_open_element(const struct pk_xml_state *st)
 	return st->depth > 0 ? "element" : "prolog";
 }
 
-/* A cache miss of element_seen: out of line, it keeps the hit cheap. */
+/* An element by name and parent, by walking the table. */
 static enum el __attribute__((noinline))
 element_id(const char *name, unsigned parent)
 {
@@ -96,26 +96,18 @@ script_child(const char *name)
 }
 
 /*
- * element_id, remembered: libxml2 interns names in its dictionary, so
- * the same name under the same parent comes back as the same pointer,
- * and a document of a few kinds of element repeated thousands of times
- * walks the table once per kind.  pk_xml_intern clears it for each new
- * parser.
+ * element_id, remembered (start_child): libxml2 interns names in its
+ * dictionary, so the same name under the same parent comes back as the
+ * same pointer, and a document of a few kinds of element repeated
+ * thousands of times walks the table once per kind.  pk_xml_intern
+ * clears it for each new parser.
  */
-static enum el
-element_seen(struct pk_xml_state *st, const char *name, unsigned parent)
+static struct pk_xml_elseen *
+element_slot(struct pk_xml_state *st, const char *name, unsigned parent)
 {
-	struct pk_xml_elseen *e;
-
 	/* Fibonacci hashing: names sit a few bytes apart in the dictionary. */
-	e = &st->elseen[(uint32_t)(((uintptr_t)name + parent) * 2654435761u) >>
-	    (32 - PK_XML_ELSEEN_BITS)];
-	if (e->name != name || e->parent != parent) {
-		e->name = name;
-		e->parent = (unsigned char)parent;
-		e->id = (unsigned char)element_id(name, parent);
-	}
-	return (enum el)e->id;
+	return &st->elseen[(uint32_t)(((uintptr_t)name + parent) *
+	    2654435761u) >> (32 - PK_XML_ELSEEN_BITS)];
 }
 
 static char *
@@ -504,22 +496,59 @@ start_known(struct pk_xml_state *st, enum el id, int nb_attributes,
 	pk_xml_halt(st);
 }
 
-/* An element inside one we know: which it is, and what it holds. */
-static void __attribute__((noinline))
-start_child(struct pk_xml_state *st, const char *name, unsigned parent,
-    int nb_attributes, const xmlChar **attributes)
+/* Push the element's id; one we know is read at once. */
+static inline void
+start_as(struct pk_xml_state *st, enum el id, int nb_attributes,
+    const xmlChar **attributes)
 {
-	enum el id;
-
-	if (parent == EL_SCRIPT || parent == EL_HSCRIPT || parent == EL_TABLE)
-		id = st->r->opts.skip_script_trees ? EL_OTHER :
-		    script_child(name);
-	else
-		id = element_seen(st, name, parent);
 	st->stack[st->depth++] = (unsigned char)id;
 	/* Nothing is recorded for an element we skip: no verdict to halt on. */
 	if (id != EL_OTHER)
 		start_known(st, id, nb_attributes, attributes);
+}
+
+/* A child of a script or a table. */
+static void __attribute__((noinline))
+start_script_child(struct pk_xml_state *st, const char *name,
+    int nb_attributes, const xmlChar **attributes)
+{
+	start_as(st, st->r->opts.skip_script_trees ? EL_OTHER :
+	    script_child(name), nb_attributes, attributes);
+}
+
+/* A name and parent element_seen has not remembered. */
+static void __attribute__((noinline))
+start_unseen(struct pk_xml_state *st, struct pk_xml_elseen *e,
+    const char *name, unsigned parent, int nb_attributes,
+    const xmlChar **attributes)
+{
+	e->name = name;
+	e->parent = (unsigned char)parent;
+	e->id = (unsigned char)element_id(name, parent);
+	start_as(st, (enum el)e->id, nb_attributes, attributes);
+}
+
+/*
+ * An element inside one we know: which it is, and what it holds.  The
+ * common case, a name remembered, makes no call but the last, so gcc
+ * saves no register for it.
+ */
+static void __attribute__((noinline))
+start_child(struct pk_xml_state *st, const char *name, unsigned parent,
+    int nb_attributes, const xmlChar **attributes)
+{
+	struct pk_xml_elseen *e;
+
+	if (parent == EL_SCRIPT || parent == EL_HSCRIPT ||
+	    parent == EL_TABLE) {
+		start_script_child(st, name, nb_attributes, attributes);
+		return;
+	}
+	e = element_slot(st, name, parent);
+	if (e->name != name || e->parent != parent)
+		start_unseen(st, e, name, parent, nb_attributes, attributes);
+	else
+		start_as(st, (enum el)e->id, nb_attributes, attributes);
 }
 
 /* After a verdict, too deep, or the root: the checks, then as any child. */
