@@ -50,7 +50,8 @@ attr_n(const struct attr *a)
 }
 
 #define PK_XML_INT_MAX	2147483647LL
-#define PK_XML_ELSEEN_BITS 5		/* 32 element ids remembered */
+#define PK_XML_ELSEEN_BITS 7		/* 128: the ~40 names and parents of
+				   a scan, without the conflicts of 32 */
 #define PK_XML_ELSEEN	(1 << PK_XML_ELSEEN_BITS)
 
 
