@@ -516,7 +516,7 @@ start_script_child(struct pk_xml_state *st, const char *name,
 	    script_child(name), nb_attributes, attributes);
 }
 
-/* A name and parent element_seen has not remembered. */
+/* A name and parent the element cache does not hold. */
 static void __attribute__((noinline))
 start_unseen(struct pk_xml_state *st, struct pk_xml_elseen *e,
     const char *name, unsigned parent, int nb_attributes,
@@ -551,7 +551,10 @@ start_child(struct pk_xml_state *st, const char *name, unsigned parent,
 		start_as(st, (enum el)e->id, nb_attributes, attributes);
 }
 
-/* After a verdict, too deep, or the root: the checks, then as any child. */
+/*
+ * After a verdict, too deep, or the root: called when one of these
+ * holds, so past the first two checks the element is the root.
+ */
 static void __attribute__((noinline))
 start_checked(struct pk_xml_state *st, const char *name, int nb_attributes,
     const xmlChar **attributes)
@@ -564,11 +567,6 @@ start_checked(struct pk_xml_state *st, const char *name, int nb_attributes,
 		pk_xml_stop(st, PK_ERR_LIMIT,
 		    "elements nested deeper than %u", st->max_depth);
 		pk_xml_halt(st);
-		return;
-	}
-	if (st->depth > 0) {
-		start_child(st, name, st->stack[st->depth - 1], nb_attributes,
-		    attributes);
 		return;
 	}
 	if (strcmp(name, "nmaprun") != 0 || st->doc_done) {
