@@ -54,12 +54,12 @@ arena_new_chunk(struct pk_arena *a, size_t need)
 	return 0;
 }
 
-void *
-pk_arena_alloc(struct pk_arena *a, size_t n)
+/* Over the limit, or a new chunk needed: off the common path. */
+static void * __attribute__((noinline))
+arena_alloc_slow(struct pk_arena *a, size_t n)
 {
 	void *p;
 
-	n = round_up(n == 0 ? 1 : n);
 	if (n == 0 || (a->limit != 0 && a->used + n > a->limit)) {
 		a->over = 1;
 		return NULL;
@@ -73,6 +73,29 @@ pk_arena_alloc(struct pk_arena *a, size_t n)
 	a->used += n;
 	a->last = p;
 	return p;
+}
+
+/* The common path, inlined where the arena copies a string. */
+static inline void *
+arena_take(struct pk_arena *a, size_t n)
+{
+	void *p;
+
+	n = round_up(n == 0 ? 1 : n);
+	if (n == 0 || (a->limit != 0 && a->used + n > a->limit) ||
+	    (size_t)(a->end - a->cur) < n)
+		return arena_alloc_slow(a, n);
+	p = a->cur;
+	a->cur += n;
+	a->used += n;
+	a->last = p;
+	return p;
+}
+
+void *
+pk_arena_alloc(struct pk_arena *a, size_t n)
+{
+	return arena_take(a, n);
 }
 
 void *
@@ -92,7 +115,7 @@ pk_arena_strndup(struct pk_arena *a, const char *s, size_t n)
 
 	if (n == SIZE_MAX)
 		return NULL;
-	p = pk_arena_alloc(a, n + 1);
+	p = arena_take(a, n + 1);
 	if (p == NULL)
 		return NULL;
 	memcpy(p, s, n);

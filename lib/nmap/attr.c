@@ -79,17 +79,18 @@ pk_xml_intern(struct pk_xml_state *st)
 char *
 pk_xml_attr_copy(struct pk_arena *a, const struct attr *at)
 {
+	const char *p, *v = attr_v(at);
+	size_t n = attr_n(at);
 	char *s, *d;
-	const char *p, *end = at->v + at->n;
 
-	if (memchr(at->v, '&', at->n) == NULL)
-		return pk_arena_strndup(a, at->v, at->n);
-	s = d = pk_arena_alloc(a, at->n + 1);
+	if (memchr(v, '&', n) == NULL)
+		return pk_arena_strndup(a, v, n);
+	s = d = pk_arena_alloc(a, n + 1);
 	if (s == NULL)
 		return NULL;
-	for (p = at->v; p < end; p++) {
+	for (p = v; p < v + n; p++) {
 		*d++ = *p;
-		if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
+		if (*p == '&' && v + n - p >= 5 && memcmp(p, "&#38;", 5) == 0)
 			p += 4;
 	}
 	*d = '\0';
@@ -108,23 +109,23 @@ pk_xml_attr_str(const struct pk_xml_state *st, struct pk_arena *a,
     const struct attr *at)
 {
 	const xmlParserInput *in = st->ctxt->input;
-	uintptr_t v = (uintptr_t)at->v;
+	uintptr_t v = (uintptr_t)at->value, e = (uintptr_t)at->end;
 
-	if (in != NULL && v >= (uintptr_t)in->base &&
-	    v + at->n <= (uintptr_t)in->end)
-		return pk_arena_strndup(a, at->v, at->n);
+	if (in != NULL && v >= (uintptr_t)in->base && e <= (uintptr_t)in->end)
+		return pk_arena_strndup(a, attr_v(at), attr_n(at));
 	return pk_xml_attr_copy(a, at);
 }
 
 long long
 pk_xml_attr_num(struct pk_xml_state *st, const struct attr *at, long long max)
 {
+	size_t n = attr_n(at);
 	long long v;
 
-	if (pk_parse_long(at->v, at->n, &v) == -1 || v > max) {
+	if (pk_parse_long(attr_v(at), n, &v) == -1 || v > max) {
 		pk_xml_stop(st, PK_ERR_FORMAT,
-		    "bad number in %s=\"%.*s\"", at->name,
-		    (int)(at->n > 40 ? 40 : at->n), at->v);
+		    "bad number in %s=\"%.*s\"", (const char *)at->name,
+		    (int)(n > 40 ? 40 : n), attr_v(at));
 		return -1;
 	}
 	return v;
@@ -133,14 +134,15 @@ pk_xml_attr_num(struct pk_xml_state *st, const struct attr *at, long long max)
 double
 pk_xml_attr_double(const struct attr *at)
 {
+	size_t n = attr_n(at);
 	char buf[64];
 	char *end;
 	double d;
 
-	if (at->n == 0 || at->n >= sizeof(buf))
+	if (n == 0 || n >= sizeof(buf))
 		return -1;
-	memcpy(buf, at->v, at->n);
-	buf[at->n] = '\0';
+	memcpy(buf, attr_v(at), n);
+	buf[n] = '\0';
 	d = strtod(buf, &end);
 	return (*end != '\0' || !(d >= 0 && d < 1e12)) ? -1 : d;
 }

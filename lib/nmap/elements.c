@@ -70,7 +70,8 @@ pk_xml_open_element(const struct pk_xml_state *st)
 	return st->depth > 0 ? "element" : "prolog";
 }
 
-static enum el
+/* An element by name and parent, by walking the table. */
+static enum el __attribute__((noinline))
 element_id(const char *name, unsigned parent)
 {
 	size_t i;
@@ -95,26 +96,18 @@ script_child(const char *name)
 }
 
 /*
- * element_id, remembered: libxml2 interns names in its dictionary, so
- * the same name under the same parent comes back as the same pointer,
- * and a document of a few kinds of element repeated thousands of times
- * walks the table once per kind.  pk_xml_intern clears it for each new
- * parser.
+ * element_id, remembered (start_child): libxml2 interns names in its
+ * dictionary, so the same name under the same parent comes back as the
+ * same pointer, and a document of a few kinds of element repeated
+ * thousands of times walks the table once per kind.  pk_xml_intern
+ * clears it for each new parser.
  */
-static enum el
-element_seen(struct pk_xml_state *st, const char *name, unsigned parent)
+static struct pk_xml_elseen *
+element_slot(struct pk_xml_state *st, const char *name, unsigned parent)
 {
-	struct pk_xml_elseen *e;
-
 	/* Fibonacci hashing: names sit a few bytes apart in the dictionary. */
-	e = &st->elseen[(uint32_t)(((uintptr_t)name + parent) * 2654435761u) >>
-	    (32 - PK_XML_ELSEEN_BITS)];
-	if (e->name != name || e->parent != parent) {
-		e->name = name;
-		e->parent = (unsigned char)parent;
-		e->id = (unsigned char)element_id(name, parent);
-	}
-	return (enum el)e->id;
+	return &st->elseen[(uint32_t)(((uintptr_t)name + parent) *
+	    2654435761u) >> (32 - PK_XML_ELSEEN_BITS)];
 }
 
 static char *
@@ -163,11 +156,11 @@ on_status(struct pk_xml_state *st, const struct attr *at, int n)
 static int
 addr_type(const struct attr *at, enum pk_addrtype *t)
 {
-	if (at->n == 4 && memcmp(at->v, "ipv4", 4) == 0)
+	if (attr_n(at) == 4 && memcmp(attr_v(at), "ipv4", 4) == 0)
 		*t = PK_ADDR_IPV4;
-	else if (at->n == 4 && memcmp(at->v, "ipv6", 4) == 0)
+	else if (attr_n(at) == 4 && memcmp(attr_v(at), "ipv6", 4) == 0)
 		*t = PK_ADDR_IPV6;
-	else if (at->n == 3 && memcmp(at->v, "mac", 3) == 0)
+	else if (attr_n(at) == 3 && memcmp(attr_v(at), "mac", 3) == 0)
 		*t = PK_ADDR_MAC;
 	else
 		return -1;
@@ -202,8 +195,8 @@ on_address(struct pk_xml_state *st, const struct attr *at, int n)
 	a->vendor = vendor != NULL ? host_str(st, vendor) : NULL;
 	if (a->addr != NULL && !pk_addr_valid(t, a->addr))
 		pk_xml_stop(st, PK_ERR_FORMAT, "bad %.*s address \"%.*s\"",
-		    (int)type->n, type->v, (int)(addr->n > 46 ? 46 : addr->n),
-		    addr->v);
+		    (int)attr_n(type), attr_v(type),
+		    (int)(attr_n(addr) > 46 ? 46 : attr_n(addr)), attr_v(addr));
 }
 
 static void
@@ -231,6 +224,7 @@ on_port(struct pk_xml_state *st, const struct attr *at, int n)
 	struct pk_port *p;
 	char name[8];
 	unsigned port;
+	size_t len;
 	int i, pr;
 
 	for (i = 0; i < n; i++) {
@@ -239,21 +233,22 @@ on_port(struct pk_xml_state *st, const struct attr *at, int n)
 		else if (attr_is(st, &at[i], A_PORTID))
 			portid = &at[i];
 	}
-	if (proto == NULL || portid == NULL || proto->n >= sizeof(name)) {
+	if (proto == NULL || portid == NULL || attr_n(proto) >= sizeof(name)) {
 		pk_xml_stop(st, PK_ERR_FORMAT,
 		    "<port> without protocol and portid");
 		return;
 	}
-	memcpy(name, proto->v, proto->n);
-	name[proto->n] = '\0';
+	memcpy(name, attr_v(proto), attr_n(proto));
+	name[attr_n(proto)] = '\0';
 	if ((pr = pk_proto_parse(name)) < 0) {
 		pk_xml_stop(st, PK_ERR_FORMAT, "unknown protocol \"%s\"", name);
 		return;
 	}
-	if (pk_parse_port(portid->v, portid->n, pr == PK_PROTO_IP ? 255 :
+	len = attr_n(portid);
+	if (pk_parse_port(attr_v(portid), len, pr == PK_PROTO_IP ? 255 :
 	    65535, &port) == -1 || (port == 0 && pr != PK_PROTO_IP)) {
 		pk_xml_stop(st, PK_ERR_FORMAT, "bad port number \"%.*s\"",
-		    (int)(portid->n > 24 ? 24 : portid->n), portid->v);
+		    (int)(len > 24 ? 24 : len), attr_v(portid));
 		return;
 	}
 	if ((p = pk_hb_port(st->hb)) == NULL)
@@ -486,56 +481,110 @@ dispatch(struct pk_xml_state *st, enum el id, const struct attr *at, int n)
 		    st->r->opts.limits.max_host_bytes);
 }
 
-static void
-start_element(struct pk_xml_state *st, const xmlChar *localname,
+/*
+ * An element we know: its attributes are read in libxml2's array, only
+ * the first of them (the guard capped the count).  Out of line: most
+ * elements of a scan (script output, os, trace, times, ...) are skipped.
+ */
+static void __attribute__((noinline))
+start_known(struct pk_xml_state *st, enum el id, int nb_attributes,
+    const xmlChar **attributes)
+{
+	dispatch(st, id, (const struct attr *)(const void *)attributes,
+	    nb_attributes < PK_DEF_MAX_ATTRS ? nb_attributes :
+	    PK_DEF_MAX_ATTRS);
+	pk_xml_halt(st);
+}
+
+/* Push the element's id; one we know is read at once. */
+static inline void
+start_as(struct pk_xml_state *st, enum el id, int nb_attributes,
+    const xmlChar **attributes)
+{
+	st->stack[st->depth++] = (unsigned char)id;
+	/* Nothing is recorded for an element we skip: no verdict to halt on. */
+	if (id != EL_OTHER)
+		start_known(st, id, nb_attributes, attributes);
+}
+
+/* A child of a script or a table. */
+static void __attribute__((noinline))
+start_script_child(struct pk_xml_state *st, const char *name,
     int nb_attributes, const xmlChar **attributes)
 {
-	struct attr at[PK_DEF_MAX_ATTRS];
-	const char *name = (const char *)localname;
-	unsigned parent;
-	enum el id;
-	int i, n;
+	start_as(st, st->r->opts.skip_script_trees ? EL_OTHER :
+	    script_child(name), nb_attributes, attributes);
+}
 
-	if (st->status != 0)
+/* A name and parent the element cache does not hold. */
+static void __attribute__((noinline))
+start_unseen(struct pk_xml_state *st, struct pk_xml_elseen *e,
+    const char *name, unsigned parent, int nb_attributes,
+    const xmlChar **attributes)
+{
+	e->name = name;
+	e->parent = (unsigned char)parent;
+	e->id = (unsigned char)element_id(name, parent);
+	start_as(st, (enum el)e->id, nb_attributes, attributes);
+}
+
+/*
+ * An element inside one we know: which it is, and what it holds.  The
+ * common case, a name remembered, makes no call but the last, so gcc
+ * saves no register for it.
+ */
+static void __attribute__((noinline))
+start_child(struct pk_xml_state *st, const char *name, unsigned parent,
+    int nb_attributes, const xmlChar **attributes)
+{
+	struct pk_xml_elseen *e;
+
+	if (parent == EL_SCRIPT || parent == EL_HSCRIPT ||
+	    parent == EL_TABLE) {
+		start_script_child(st, name, nb_attributes, attributes);
 		return;
+	}
+	e = element_slot(st, name, parent);
+	if (e->name != name || e->parent != parent)
+		start_unseen(st, e, name, parent, nb_attributes, attributes);
+	else
+		start_as(st, (enum el)e->id, nb_attributes, attributes);
+}
+
+/*
+ * After a verdict, too deep, or the root: called when one of these
+ * holds, so past the first two checks the element is the root.
+ */
+static void __attribute__((noinline))
+start_checked(struct pk_xml_state *st, const char *name, int nb_attributes,
+    const xmlChar **attributes)
+{
+	if (st->status != 0) {
+		pk_xml_halt(st);
+		return;
+	}
 	if (st->depth >= st->max_depth) {
 		pk_xml_stop(st, PK_ERR_LIMIT,
 		    "elements nested deeper than %u", st->max_depth);
+		pk_xml_halt(st);
 		return;
 	}
-	if (st->depth == 0) {
-		if (strcmp(name, "nmaprun") != 0 || st->doc_done) {
-			pk_xml_stop(st, PK_ERR_FORMAT,
-			    "root element is <%.40s>, not <nmaprun>", name);
-			return;
-		}
-		st->doc_open = 1;
-		st->docs++;
-	}
-	parent = st->depth > 0 ? st->stack[st->depth - 1] : EL_OTHER;
-	if (parent == EL_OTHER && st->depth > 0)
-		id = EL_OTHER;
-	else if (parent == EL_SCRIPT || parent == EL_HSCRIPT ||
-	    parent == EL_TABLE)
-		id = st->r->opts.skip_script_trees ? EL_OTHER :
-		    script_child(name);
-	else
-		id = element_seen(st, name, parent);
-	st->stack[st->depth++] = (unsigned char)id;
-	if (id == EL_OTHER)
+	if (strcmp(name, "nmaprun") != 0 || st->doc_done) {
+		pk_xml_stop(st, PK_ERR_FORMAT,
+		    "root element is <%.40s>, not <nmaprun>", name);
+		pk_xml_halt(st);
 		return;
-	/* Only the first attributes matter; the guard capped the count. */
-	n = nb_attributes < PK_DEF_MAX_ATTRS ? nb_attributes :
-	    PK_DEF_MAX_ATTRS;
-	for (i = 0; i < n; i++) {
-		at[i].name = (const char *)attributes[i * 5];
-		at[i].v = (const char *)attributes[i * 5 + 3];
-		at[i].n = (size_t)(attributes[i * 5 + 4] -
-		    attributes[i * 5 + 3]);
 	}
-	dispatch(st, id, at, n);
+	st->doc_open = 1;
+	st->docs++;
+	start_child(st, name, EL_OTHER, nb_attributes, attributes);
 }
 
+/*
+ * Most elements of a scan sit inside one we skip (script output, os
+ * fingerprints, trace hops): they are pushed as skipped with no call and
+ * no register saved, everything else goes out of line.
+ */
 void
 pk_xml_start_element(void *ctx, const xmlChar *localname,
     const xmlChar *prefix, const xmlChar *URI, int nb_namespaces,
@@ -543,14 +592,23 @@ pk_xml_start_element(void *ctx, const xmlChar *localname,
     const xmlChar **attributes)
 {
 	struct pk_xml_state *st = ctx;
+	const char *name = (const char *)localname;
+	unsigned parent;
 
 	(void)prefix;
 	(void)URI;
 	(void)nb_namespaces;
 	(void)namespaces;
 	(void)nb_defaulted;
-	start_element(st, localname, nb_attributes, attributes);
-	pk_xml_halt(st);
+	if (st->status != 0 || st->depth == 0 || st->depth >= st->max_depth) {
+		start_checked(st, name, nb_attributes, attributes);
+		return;
+	}
+	parent = st->stack[st->depth - 1];
+	if (parent == EL_OTHER)
+		st->stack[st->depth++] = EL_OTHER;
+	else
+		start_child(st, name, parent, nb_attributes, attributes);
 }
 
 static void
@@ -590,6 +648,20 @@ end_host(struct pk_xml_state *st)
 	}
 }
 
+static void __attribute__((noinline))
+end_known(struct pk_xml_state *st, enum el id)
+{
+	if (id == EL_CPE)
+		end_cpe(st);
+	else if (id == EL_TABLE || id == EL_ELEM)
+		pk_xml_script_node_end(st, id == EL_TABLE);
+	else if (id == EL_HOST && st->hb != NULL)
+		end_host(st);
+	if (st->depth == 0)
+		st->doc_done = 1;
+	pk_xml_halt(st);
+}
+
 void
 pk_xml_end_element(void *ctx, const xmlChar *localname,
     const xmlChar *prefix, const xmlChar *URI)
@@ -600,18 +672,14 @@ pk_xml_end_element(void *ctx, const xmlChar *localname,
 	(void)localname;
 	(void)prefix;
 	(void)URI;
-	if (st->status != 0 || st->depth == 0)
+	if (st->status != 0 || st->depth == 0) {
+		pk_xml_halt(st);
 		return;
+	}
 	id = (enum el)st->stack[--st->depth];
-	if (id == EL_CPE)
-		end_cpe(st);
-	else if (id == EL_TABLE || id == EL_ELEM)
-		pk_xml_script_node_end(st, id == EL_TABLE);
-	else if (id == EL_HOST && st->hb != NULL)
-		end_host(st);
-	if (st->depth == 0)
-		st->doc_done = 1;
-	pk_xml_halt(st);
+	/* The root is never EL_OTHER: a skipped element ends nothing. */
+	if (id != EL_OTHER)
+		end_known(st, id);
 }
 
 static void

@@ -23,15 +23,35 @@ enum attr_name {
 	A_NNAMES
 };
 
-/* One attribute: name and the value as [v, e). */
+/*
+ * One attribute as libxml2's SAX2 start handler hands them over, five
+ * pointers each: local name, prefix, namespace URI, and the value as
+ * [value, end).  The handlers read libxml2's array in place, through
+ * attr_v and attr_n.
+ */
 struct attr {
-	const char	*name;
-	const char	*v;
-	size_t		 n;
+	const xmlChar	*name;
+	const xmlChar	*prefix;
+	const xmlChar	*uri;
+	const xmlChar	*value;
+	const xmlChar	*end;
 };
 
+static inline const char *
+attr_v(const struct attr *a)
+{
+	return (const char *)a->value;
+}
+
+static inline size_t
+attr_n(const struct attr *a)
+{
+	return (size_t)(a->end - a->value);
+}
+
 #define PK_XML_INT_MAX	2147483647LL
-#define PK_XML_ELSEEN_BITS 5		/* 32 element ids remembered */
+#define PK_XML_ELSEEN_BITS 7		/* 128: the ~40 names and parents of
+				   a scan, without the conflicts of 32 */
 #define PK_XML_ELSEEN	(1 << PK_XML_ELSEEN_BITS)
 
 
@@ -117,7 +137,7 @@ static inline int
 attr_is(const struct pk_xml_state *st, const struct attr *a,
     enum attr_name n)
 {
-	return a->name == st->names[n];
+	return (const char *)a->name == st->names[n];
 }
 
 /* Attribute values (nmap_attr.c). */

@@ -120,7 +120,8 @@ pk_xml_masscan_service(struct pk_xml_state *st, struct pk_port *p,
 		return;
 	}
 	if ((sc = pk_hb_port_script(st->hb)) == NULL ||
-	    pk_hb_banner(st->hb, sc, name != NULL ? name->v : "",
-	    name != NULL ? name->n : 0, banner->v, banner->n) == -1)
+	    pk_hb_banner(st->hb, sc, name != NULL ? attr_v(name) : "",
+	    name != NULL ? attr_n(name) : 0, attr_v(banner),
+	    attr_n(banner)) == -1)
 		return;			/* the arena is over: dispatch stops */
 }
