@@ -22,13 +22,12 @@
 #include "scan/products.h"
 
 /*
- * A name: its text at off in the names' block, NUL-terminated.  Sixteen
- * bytes, not the 32 of pointers and sizes: the array is most of the
+ * A name: its text at off in the names' block, NUL-terminated.  Twelve
+ * bytes, not the 32 of pointers and sizes: the array is much of the
  * pages the load touches, a page fault each.
  */
 struct tpl {
 	uint32_t	 off;		/* the p/.../ field, in pp->names */
-	uint32_t	 len;
 	uint32_t	 next;		/* 1 + the next keyed one of its
 					   bucket, 0 at the chain's end */
 	uint16_t	 keylen;	/* its first word, 0 when that is not
@@ -286,7 +285,6 @@ add(struct pk_products *pp, const char *s, size_t n)
 	t = keylen > 0 ? &pp->t[pp->nkeyed++] :
 	    &pp->t[pp->cap - ++pp->nunkeyed];
 	t->off = (uint32_t)off;
-	t->len = (uint32_t)n;
 	t->var = (uint8_t)var;
 	t->keylen = (uint16_t)(keylen < KEYMAX ? keylen : KEYMAX);
 	t->next = 0;
