@@ -19,17 +19,21 @@
 
 #include "base/arena.h"
 #include "base/error.h"
-#include "base/hash.h"
 #include "scan/products.h"
 
+/*
+ * A name: its text at off in the names' block, NUL-terminated.  Twelve
+ * bytes, not the 32 of pointers and sizes: the array is much of the
+ * pages the load touches, a page fault each.
+ */
 struct tpl {
-	const char	*text;		/* the p/.../ field, NUL-terminated */
-	size_t		 len;
-	size_t		 keylen;	/* its first word, 0 when that is not
-					   literal ("$1 httpd") */
-	int		 var;		/* it holds a $ substitution */
+	uint32_t	 off;		/* the p/.../ field, in pp->names */
 	uint32_t	 next;		/* 1 + the next keyed one of its
 					   bucket, 0 at the chain's end */
+	uint16_t	 keylen;	/* its first word, 0 when that is not
+					   literal ("$1 httpd"); KEYMAX when
+					   that long or longer (not indexed) */
+	uint8_t		 var;		/* it holds a $ substitution */
 };
 
 /* First words longer than this name nothing (nmap's are short). */
@@ -40,7 +44,7 @@ struct tpl {
  * without working it out: -1 for a field that is absent.
  */
 struct cut {
-	const struct tpl *lit;		/* the literal name to copy back, or
+	const char	*lit;		/* the literal name to copy back, or
 					   NULL when s has it as it is */
 	size_t		 plen;		/* the product's length, 0: none */
 	long		 ver, ext;	/* where version and extrainfo start */
@@ -79,12 +83,15 @@ struct hint {
 };
 
 struct pk_products {
-	struct pk_arena	 strings;
-	struct tpl	*t;		/* keyed ones first, then the unkeyed */
-	size_t		 n;
-	size_t		 nkeyed;
+	char		*names;		/* the names' texts, one block */
+	size_t		 nameslen;
+	size_t		 namescap;
+	struct tpl	*t;		/* the keyed from the front, the
+					   unkeyed from the back */
 	size_t		 cap;
-	size_t		 guess;		/* the first cap, from the file's size */
+	size_t		 n;		/* nkeyed + nunkeyed */
+	size_t		 nkeyed;
+	size_t		 nunkeyed;	/* at t[cap - nunkeyed..cap) */
 	uint32_t	*bucket;	/* keyed ones by first word: 1 + the
 					   first of a chain, 0 when none */
 	size_t		 bmask;
@@ -119,13 +126,132 @@ var_len(const char *t)
 	return 0;
 }
 
+/* x with its '|' bytes turned to '/' (grepable output's '/'). */
+static uint64_t
+unbar(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+	uint64_t t = x ^ ones * '|', z;
+
+	z = ~(((t & low7) + low7) | t | low7);	/* 0x80 where t's byte is 0 */
+	return x ^ (z >> 7) * ('|' ^ '/');
+}
+
+/*
+ * A first word hashed as the names have it, '|' standing for '/': its
+ * length and its first and last eight bytes (four when shorter).  A
+ * byte loop (FNV-1a) cost 0.3M more instructions a load; words that
+ * share those bytes only share a chain, whose keys are compared whole.
+ */
+static inline uint32_t
+word_hash(const char *s, size_t n)
+{
+	const uint64_t mul = 0x9e3779b97f4a7c15u;
+	uint64_t a = 0, b = 0, h;
+	uint32_t x, y;
+	size_t i;
+
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		a = (uint64_t)y << 32 | x;
+	} else
+		for (i = 0; i < n; i++)
+			a = a << 8 | (unsigned char)s[i];
+	h = (n ^ unbar(a)) * mul;
+	h = (h ^ h >> 32 ^ unbar(b)) * mul;
+	return (uint32_t)(h >> 32);
+}
+
+/* The keyed name t[i] chained in its bucket. */
+static void
+chain(struct pk_products *pp, size_t i)
+{
+	struct tpl *t = &pp->t[i];
+	uint32_t h;
+
+	if (t->keylen >= KEYMAX)
+		return;			/* no text is looked up by it */
+	h = word_hash(pp->names + t->off, t->keylen) & (uint32_t)pp->bmask;
+	t->next = pp->bucket[h];
+	pp->bucket[h] = (uint32_t)i + 1;
+}
+
+/*
+ * The keyed name t[i] indexed, the bucket table doubled first when the
+ * names outnumber it (a file whose size was not known).
+ */
+static int
+index_name(struct pk_products *pp, size_t i)
+{
+	uint32_t *nb;
+	size_t j, n;
+
+	if (pp->nkeyed > pp->bmask + 1) {
+		n = 2 * (pp->bmask + 1);
+		if ((nb = calloc(n, sizeof(*nb))) == NULL)
+			return -1;
+		free(pp->bucket);
+		pp->bucket = nb;
+		pp->bmask = n - 1;
+		for (j = 0; j < i; j++)
+			chain(pp, j);
+	}
+	chain(pp, i);
+	return 0;
+}
+
+/* Room for one more name: the unkeyed move to the grown array's end. */
+static int
+names_room(struct pk_products *pp)
+{
+	struct tpl *t;
+	size_t ncap;
+
+	if (pp->nkeyed + pp->nunkeyed < pp->cap)
+		return 0;
+	ncap = pp->cap * 2;
+	if (ncap >= UINT32_MAX ||
+	    (t = realloc(pp->t, ncap * sizeof(*t))) == NULL)
+		return -1;
+	memmove(t + ncap - pp->nunkeyed, t + pp->cap - pp->nunkeyed,
+	    pp->nunkeyed * sizeof(*t));
+	pp->t = t;
+	pp->cap = ncap;
+	return 0;
+}
+
+/* s[0..n) copied to the end of the names' block; its offset, or -1. */
+static long long
+keep_text(struct pk_products *pp, const char *s, size_t n)
+{
+	size_t ncap, off = pp->nameslen;
+	char *b;
+
+	if (pp->namescap - off <= n) {
+		ncap = 2 * pp->namescap + n + 1;
+		if (ncap > UINT32_MAX || (b = realloc(pp->names, ncap)) == NULL)
+			return -1;
+		pp->names = b;
+		pp->namescap = ncap;
+	}
+	memcpy(pp->names + off, s, n);
+	pp->names[off + n] = '\0';
+	return (long long)off;
+}
+
 static int
 add(struct pk_products *pp, const char *s, size_t n)
 {
 	struct tpl *t;
-	const char *sp;
-	size_t i, vl;
-	int lit;
+	const char *sp, *text;
+	size_t i, vl, keylen;
+	long long off;
+	int lit, var = 0;
 
 	while (n > 0 && s[0] == ' ') {
 		s++;
@@ -135,146 +261,79 @@ add(struct pk_products *pp, const char *s, size_t n)
 		n--;
 	if (n == 0)
 		return 0;
-	if (pp->n == pp->cap) {
-		size_t ncap = pp->cap ? pp->cap * 2 : pp->guess;
-
-		if ((t = realloc(pp->t, ncap * sizeof(*t))) == NULL)
-			return -1;
-		pp->t = t;
-		pp->cap = ncap;
-	}
-	t = &pp->t[pp->n];
-	if ((t->text = pk_arena_strndup(&pp->strings, s, n)) == NULL)
+	if (names_room(pp) == -1 || (off = keep_text(pp, s, n)) == -1)
 		return -1;
-	t->len = n;
-	t->var = 0;
+	text = pp->names + off;
 	if (memchr(s, '$', n) == NULL) {	/* most: all literal */
 		sp = memchr(s, ' ', n);
-		t->keylen = sp != NULL ? (size_t)(sp - s) : n;
-		pp->n++;
-		return 0;
+		keylen = sp != NULL ? (size_t)(sp - s) : n;
+	} else {
+		lit = 0;
+		for (i = 0; i < n; i += vl > 0 ? vl : 1) {
+			if ((vl = var_len(text + i)) > 0)
+				var = 1;
+			else if (text[i] != ' ')
+				lit = 1;
+		}
+		if (!lit)	/* "$1": says nothing of where it ends */
+			return 0;
+		for (i = 0; i < n && s[i] != ' ' && var_len(s + i) == 0; i++)
+			continue;
+		keylen = i < n && s[i] != ' ' ? 0 : i;
 	}
-	lit = 0;
-	for (i = 0; i < n; i += vl > 0 ? vl : 1) {
-		if ((vl = var_len(t->text + i)) > 0)
-			t->var = 1;
-		else if (t->text[i] != ' ')
-			lit = 1;
-	}
-	if (!lit)
-		return 0;	/* "$1": says nothing of where it ends */
-	for (i = 0; i < n && s[i] != ' ' && var_len(s + i) == 0; i++)
-		continue;
-	t->keylen = i < n && s[i] != ' ' ? 0 : i;
-	pp->n++;
-	return 0;
+	pp->nameslen += n + 1;
+	t = keylen > 0 ? &pp->t[pp->nkeyed++] :
+	    &pp->t[pp->cap - ++pp->nunkeyed];
+	t->off = (uint32_t)off;
+	t->var = (uint8_t)var;
+	t->keylen = (uint16_t)(keylen < KEYMAX ? keylen : KEYMAX);
+	t->next = 0;
+	return keylen > 0 ? index_name(pp, pp->nkeyed - 1) : 0;
 }
 
-/* The next "X<d>text<d>" field of a match line after p; NULL at the end. */
-static char *
-field(char *p, char *key, size_t keysz, char **val, size_t *vlen)
+/* A byte of a field's key: nmap's are "m", "p", "cpe:" and the like. */
+static inline int
+key_byte(char c)
 {
-	size_t k = 0;
-	char d, *q;
-
-	while (*p == ' ')
-		p++;
-	while (islower((unsigned char)*p) || *p == ':') {
-		if (k + 1 < keysz)
-			key[k++] = *p;
-		p++;
-	}
-	key[k] = '\0';
-	if (k == 0 || (d = *p) == '\0' || d == '\n')
-		return NULL;
-	if ((q = strchr(p + 1, d)) == NULL)
-		return NULL;
-	*val = p + 1;
-	*vlen = (size_t)(q - p - 1);
-	for (q++; isalpha((unsigned char)*q); q++)	/* flags: m|..|si */
-		continue;
-	return q;
+	return (c >= 'a' && c <= 'z') || c == ':';
 }
 
 /*
- * s past the word w, or NULL when s does not start with it.  A loop,
- * not strncmp: its set-up cost more than these few bytes, on each of
- * the file's 16,000 lines.
+ * "match ssh m|^SSH-...|s p/OpenSSH/ v/$1/ ...": its p field, if any.
+ * After the service, fields: a key, a delimiter, a text up to the same
+ * delimiter, flags; the first must be the m (the pattern).  The line,
+ * n bytes, is NUL-terminated; a NUL within it ends it there too.
  */
-static char *
-past(char *s, const char *w)
-{
-	for (; *w != '\0'; s++, w++)
-		if (*s != *w)
-			return NULL;
-	return s;
-}
-
-/* "match ssh m|^SSH-...| p/OpenSSH/ v/$1/ ...": its p field, if any. */
 static int
-parse_line(struct pk_products *pp, char *line)
+parse_line(struct pk_products *pp, char *p, size_t n)
 {
-	char key[8], *p, *val;
-	size_t vlen;
+	char *key, *q, d;
+	int first;
 
-	if ((p = past(line, "match ")) == NULL &&
-	    (p = past(line, "softmatch ")) == NULL)
+	if (n > 6 && memcmp(p, "match ", 6) == 0)
+		p += 6;
+	else if (n > 10 && memcmp(p, "softmatch ", 10) == 0)
+		p += 10;
+	else
 		return 0;
 	while (*p != '\0' && *p != ' ')		/* the service name */
 		p++;
-	p = field(p, key, sizeof(key), &val, &vlen);
-	if (p == NULL || strcmp(key, "m") != 0)
-		return 0;
-	while ((p = field(p, key, sizeof(key), &val, &vlen)) != NULL)
-		if (strcmp(key, "p") == 0)
-			return add(pp, val, vlen);
-	return 0;
-}
-
-/* A first word hashed as the names have it: '|' is a '/' (n < KEYMAX). */
-static uint32_t
-word_hash(const char *s, size_t n)
-{
-	char key[KEYMAX];
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		key[i] = s[i] == '|' ? '/' : s[i];
-	return pk_hash(key, n);
-}
-
-/*
- * The keyed names moved before the unkeyed, and chained by the hash of
- * their first word (the order within a chain does not matter: a match
- * keeps the longest).  0, or -1 when out of memory.
- */
-static int
-index_names(struct pk_products *pp)
-{
-	struct tpl tmp;
-	size_t i, j, nb;
-	uint32_t h;
-
-	for (i = j = 0; i < pp->n; i++)
-		if (pp->t[i].keylen > 0) {
-			tmp = pp->t[j];
-			pp->t[j++] = pp->t[i];
-			pp->t[i] = tmp;
-		}
-	pp->nkeyed = j;
-	for (nb = 16; nb < 2 * pp->nkeyed; nb *= 2)
-		continue;
-	if ((pp->bucket = calloc(nb, sizeof(*pp->bucket))) == NULL)
-		return -1;
-	pp->bmask = nb - 1;
-	for (i = 0; i < pp->nkeyed; i++) {
-		if (pp->t[i].keylen >= KEYMAX)
-			continue;		/* no text is looked up by it */
-		h = word_hash(pp->t[i].text, pp->t[i].keylen) & pp->bmask;
-		pp->t[i].next = pp->bucket[h];
-		pp->bucket[h] = (uint32_t)i + 1;
+	for (first = 1;; first = 0) {
+		while (*p == ' ')
+			p++;
+		for (key = p; key_byte(*p); p++)
+			continue;
+		if (p == key || (d = *p) == '\0' ||
+		    (q = strchr(p + 1, d)) == NULL)
+			return 0;
+		if (first && (p - key != 1 || *key != 'm'))
+			return 0;
+		if (!first && p - key == 1 && *key == 'p')
+			return add(pp, p + 1, (size_t)(q - p - 1));
+		for (p = q + 1; (*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z'); p++)	/* flags: m|..|si */
+			continue;
 	}
-	return 0;
 }
 
 /*
@@ -292,7 +351,7 @@ read_lines(struct pk_products *pp, FILE *fp)
 	int rc = 0;
 
 	do {
-		if (cap - have < READ_CHUNK) {		/* a long line */
+		if (cap - have < READ_CHUNK / 2) {	/* a long line */
 			if ((nbuf = realloc(buf, cap + READ_CHUNK)) == NULL) {
 				rc = PK_ERR_NOMEM;
 				break;
@@ -305,12 +364,12 @@ read_lines(struct pk_products *pp, FILE *fp)
 		for (p = buf; rc == 0 && (nl = memchr(p, '\n',
 		    (size_t)(buf + have - p))) != NULL; p = nl + 1) {
 			*nl = '\0';
-			rc = parse_line(pp, p);
+			rc = parse_line(pp, p, (size_t)(nl - p));
 		}
 		n = (size_t)(buf + have - p);
 		if (rc == 0 && got == 0 && n > 0) {	/* no newline at the end */
 			p[n] = '\0';
-			rc = parse_line(pp, p);
+			rc = parse_line(pp, p, n);
 			n = 0;
 		}
 		memmove(buf, p, n);
@@ -323,44 +382,65 @@ read_lines(struct pk_products *pp, FILE *fp)
 }
 
 /*
- * Room for the names of the file at once: nmap's has a p field every
- * 220 bytes or so.  Grown by copies from 1024, the array touched thrice
- * the pages it ends in, a page fault each, in every run that reads it.
+ * The file's size when it is a regular file, else 0.  The names' array,
+ * their block and the bucket table are sized from it at once: grown by
+ * copies, they touched more pages than they end in, a page fault each,
+ * in every run that reads the file.
  */
 static size_t
-names_guess(FILE *fp)
+file_size(FILE *fp)
 {
 	struct stat st;
 
 	if (fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode) ||
 	    st.st_size <= 0 || st.st_size > (off_t)1 << 30)
-		return 1024;
-	return (size_t)st.st_size / 192 + 1024;
+		return 0;
+	return (size_t)st.st_size;
+}
+
+/*
+ * Room for the names of a file of size bytes: nmap's has a p field
+ * every 220 bytes or so, and a name is shorter than its line (the block
+ * is only touched as far as it is filled).
+ */
+static int
+names_alloc(struct pk_products *pp, size_t size)
+{
+	size_t nb;
+
+	pp->cap = size / 192 + 1024;
+	pp->namescap = size > 0 ? size + 1 : (size_t)16 << 10;
+	for (nb = 16; nb < pp->cap; nb *= 2)
+		continue;
+	pp->bmask = nb - 1;
+	pp->t = malloc(pp->cap * sizeof(*pp->t));
+	pp->names = malloc(pp->namescap);
+	pp->bucket = calloc(nb, sizeof(*pp->bucket));
+	return pp->t != NULL && pp->names != NULL && pp->bucket != NULL ?
+	    0 : -1;
 }
 
 struct pk_products *
 pk_products_read(FILE *fp, struct pk_error *err)
 {
 	struct pk_products *pp;
-	int rc;
+	int rc = PK_ERR_NOMEM;
 
 	if ((pp = calloc(1, sizeof(*pp))) == NULL) {
 		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
 		return NULL;
 	}
-	pk_arena_init(&pp->strings, 0);
 	pk_arena_init(&pp->memokeys, 0);
-	pp->guess = names_guess(fp);
 	/* A file read in part would split some fields and not others. */
-	rc = read_lines(pp, fp);
-	if (rc == PK_OK && index_names(pp) == -1)
-		rc = PK_ERR_NOMEM;
+	if (names_alloc(pp, file_size(fp)) == 0)
+		rc = read_lines(pp, fp);
 	if (rc != PK_OK) {
 		pk_error_set(err, rc, 0, "%s", rc == PK_ERR_NOMEM ?
 		    "out of memory" : "read error");
 		pk_products_free(pp);
 		return NULL;
 	}
+	pp->n = pp->nkeyed + pp->nunkeyed;
 	return pp;
 }
 
@@ -369,8 +449,8 @@ pk_products_free(struct pk_products *pp)
 {
 	if (pp == NULL)
 		return;
-	pk_arena_destroy(&pp->strings);
 	pk_arena_destroy(&pp->memokeys);
+	free(pp->names);
 	free(pp->t);
 	free(pp->bucket);
 	free(pp);
@@ -405,14 +485,12 @@ tmatch(const char *t, const char *s, size_t si)
 
 /* Compare a first word, '|' standing for '/'. */
 static int
-key_is(const struct tpl *t, const char *s, size_t n)
+key_is(const char *w, const char *s, size_t n)
 {
 	size_t i;
 
-	if (t->keylen != n)
-		return 0;
 	for (i = 0; i < n; i++)
-		if (t->text[i] != s[i] && !(t->text[i] == '/' && s[i] == '|'))
+		if (w[i] != s[i] && !(w[i] == '/' && s[i] == '|'))
 			return 0;
 	return 1;
 }
@@ -424,10 +502,10 @@ key_is(const struct tpl *t, const char *s, size_t n)
  * two as long, the first in byte order, as when the names were sorted).
  */
 static size_t
-product_len(const struct pk_products *pp, const char *s,
-    const struct tpl **lit)
+product_len(const struct pk_products *pp, const char *s, const char **lit)
 {
 	const struct tpl *t;
+	const char *w;
 	size_t n, i, best = 0, bestvar = 0;
 	uint32_t k;
 	long r;
@@ -438,19 +516,21 @@ product_len(const struct pk_products *pp, const char *s,
 	k = n > 0 && n < KEYMAX ? pp->bucket[word_hash(s, n) & pp->bmask] : 0;
 	for (; k != 0; k = t->next) {
 		t = &pp->t[k - 1];
-		if (!key_is(t, s, n) || (r = tmatch(t->text, s, 0)) <= 0)
+		w = pp->names + t->off;
+		if (t->keylen != n || !key_is(w, s, n) ||
+		    (r = tmatch(w, s, 0)) <= 0)
 			continue;
 		if (t->var) {
 			if ((size_t)r > bestvar)
 				bestvar = (size_t)r;
 		} else if ((size_t)r > best || ((size_t)r == best &&
-		    strcmp(t->text, (*lit)->text) < 0)) {
+		    strcmp(w, *lit) < 0)) {
 			best = (size_t)r;
-			*lit = t;
+			*lit = w;
 		}
 	}
-	for (i = pp->nkeyed; best == 0 && i < pp->n; i++)
-		if ((r = tmatch(pp->t[i].text, s, 0)) > 0 &&
+	for (i = pp->cap - pp->nunkeyed; best == 0 && i < pp->cap; i++)
+		if ((r = tmatch(pp->names + pp->t[i].off, s, 0)) > 0 &&
 		    (size_t)r > bestvar)
 			bestvar = (size_t)r;
 	return best > 0 ? best : bestvar;
@@ -498,7 +578,7 @@ plan(const struct pk_products *pp, const char *s, size_t n, struct cut *c)
 	if (paren > 0 && (paren < 2 || s[rest + (size_t)paren - 2] == ' '))
 		return;
 	/* Settled; the name copied back only where '|' stands for '/'. */
-	if (c->lit != NULL && memcmp(s, c->lit->text, plen) == 0)
+	if (c->lit != NULL && memcmp(s, c->lit, plen) == 0)
 		c->lit = NULL;
 	c->split = 1;
 	c->plen = plen;
@@ -525,7 +605,7 @@ cut_apply(const struct cut *c, char *s, size_t n, const char **product,
 		return 0;
 	if (c->plen > 0) {
 		if (c->lit != NULL)			/* '|' back to '/' */
-			memcpy(s, c->lit->text, c->plen);
+			memcpy(s, c->lit, c->plen);
 		s[c->plen] = '\0';
 		*product = s;
 	}

@@ -158,6 +158,95 @@ TEST(test_split_memo)
 	pk_products_free(pp);
 }
 
+/*
+ * Many names, some hostile lines, read from a stream of unknown size
+ * (fmemopen: the arrays start small and grow) and from a file (sized
+ * at once): the same splits either way.
+ */
+static char *
+many_lines(size_t *len)
+{
+	size_t cap = 1 << 20, n = 0, i;
+	char *b;
+	int k;
+
+	if ((b = malloc(cap)) == NULL)
+		return NULL;
+	for (k = 0; k < 5000; k++)
+		n += (size_t)snprintf(b + n, cap - n, k % 10 == 0 ?
+		    "match x m|^x%d| p/$1 Thing%d/\n" :
+		    "softmatch x m=^y%d=i p|Name%d httpd| v/1/\n", k, k);
+	/* The pattern not closed; a NUL ending the line before the name. */
+	n += (size_t)snprintf(b + n, cap - n, "match x m|^a p/Never/\n");
+	memcpy(b + n, "match x m|a|\0 p/Hidden/\n", 24);
+	n += 24;
+	/* A line longer than the read buffer (64 KiB). */
+	n += (size_t)snprintf(b + n, cap - n, "match x m|");
+	for (i = 0; i < 100000; i++)
+		b[n++] = 'a';
+	n += (size_t)snprintf(b + n, cap - n, "| p/Longline/\n");
+	/* A first word too long to be indexed; no newline at the end. */
+	b[n++] = 'm';
+	n += (size_t)snprintf(b + n, cap - n, "atch x m|b| p/");
+	for (i = 0; i < 300; i++)
+		b[n++] = 'W';
+	n += (size_t)snprintf(b + n, cap - n, " x/ v/1/\nmatch z m|c| p/Last/");
+	*len = n;
+	return b;
+}
+
+static void
+check_many(struct pk_products *pp)
+{
+	const char *pr, *ve, *ex;
+	char in[400];
+
+	if (!assert_true(pp != NULL))
+		return;
+	assert_str(split(pp, "Name4321 httpd 1.0"), "1 Name4321 httpd|1.0|-");
+	assert_str(split(pp, "Name1 httpd"), "1 Name1 httpd|-|-");
+	assert_str(split(pp, "Name2|x"), "0 -|Name2|x|-");
+	assert_str(split(pp, "foo Thing30 2"), "1 foo Thing30|2|-");
+	assert_str(split(pp, "foo Thing31 2"), "0 -|foo Thing31 2|-");
+	assert_str(split(pp, "Never 1"), "0 -|Never 1|-");
+	assert_str(split(pp, "Hidden 1"), "0 -|Hidden 1|-");
+	assert_str(split(pp, "Longline 2"), "1 Longline|2|-");
+	assert_str(split(pp, "Last 2 (x)"), "1 Last|2|x");
+	memset(in, 'W', 300);
+	snprintf(in + 300, sizeof(in) - 300, " x 1");
+	assert_int(pk_products_split(pp, in, strlen(in), 0, &pr, &ve, &ex), 0);
+	assert_true(ve == in && pr == NULL && strlen(in) == 304);
+	pk_products_free(pp);
+}
+
+TEST(test_read_many)
+{
+	char path[] = "/tmp/test_products.XXXXXX";
+	struct pk_error err;
+	size_t len;
+	char *b;
+	FILE *fp;
+	int fd;
+
+	if (!assert_true((b = many_lines(&len)) != NULL))
+		return;
+	if (assert_true((fp = fmemopen(b, len, "r")) != NULL)) {
+		check_many(pk_products_read(fp, &err));
+		fclose(fp);
+	}
+	if (assert_true((fd = mkstemp(path)) >= 0)) {
+		if (assert_true(write(fd, b, len) == (ssize_t)len) &&
+		    assert_true(lseek(fd, 0, SEEK_SET) == 0) &&
+		    assert_true((fp = fdopen(fd, "r")) != NULL)) {
+			check_many(pk_products_read(fp, &err));
+			fclose(fp);
+		} else
+			close(fd);
+		unlink(path);
+	}
+	free(b);
+}
+
 /* A stream that cannot be read through is an error, not fewer names. */
 TEST(test_read_errors)
 {
@@ -175,4 +264,4 @@ TEST(test_read_errors)
 }
 
 TEST_MAIN(test_split_known, test_split_unsettled, test_split_memo,
-    test_read_errors)
+    test_read_many, test_read_errors)
