@@ -223,7 +223,7 @@ TEST(test_read_many)
 {
 	char path[] = "/tmp/test_products.XXXXXX";
 	struct pk_error err;
-	size_t len;
+	size_t len = 0;
 	char *b;
 	FILE *fp;
 	int fd;
