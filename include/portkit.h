@@ -930,6 +930,12 @@ size_t		 pk_rank_memory(const struct pk_rank *rk);
  */
 const struct pk_rank_row *pk_rank_rows(struct pk_rank *rk, size_t *n);
 /*
+ * The ports the rows rank (none when the key is not the port), as a new
+ * set the caller frees: what nmap-services must name to print them
+ * (pk_services_open_ports).  NULL out of memory.
+ */
+struct pk_portset *pk_rank_ports(const struct pk_rank *rk);
+/*
  * Write the partial counts as TSV ("# ptop counts 1" header, then hosts,
  * addr, key and sub lines), for pk_rank_merge in another process.  The
  * addr lines list the hosts counted (none under pk_rank_set_distinct),

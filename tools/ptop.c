@@ -156,23 +156,6 @@ load_services(struct cfg *c, int required, const struct pk_portset *want)
 	return services_report(c, &err, required);
 }
 
-/* The ports of rk's rows (none when it ranks another key). */
-static struct pk_portset *
-rank_ports(struct pk_rank *rk)
-{
-	const struct pk_rank_row *r;
-	struct pk_portset *ps;
-	size_t i, n;
-
-	if ((ps = pk_portset_new()) == NULL ||
-	    (r = pk_rank_rows(rk, &n)) == NULL)
-		fe_nomem();
-	for (i = 0; i < n; i++)
-		if (r[i].proto >= 0)
-			pk_portset_add(ps, r[i].proto, r[i].port, r[i].port);
-	return ps;
-}
-
 /*
  * Mode 2 needs nmap-services only to name the ranked ports, so it is
  * read when the first ranking is printed.  Reading it in a second
@@ -194,7 +177,8 @@ rank_services(struct cfg *c, struct pk_rank *rk)
 		return 0;
 	if (rk == NULL)
 		return load_services(c, 0, NULL);
-	want = rank_ports(rk);
+	if ((want = pk_rank_ports(rk)) == NULL)
+		fe_nomem();
 	st = load_services(c, 0, want);
 	pk_portset_free(want);
 	return st;

@@ -648,6 +648,21 @@ rank_cmp_sub(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+struct pk_portset *
+pk_rank_ports(const struct pk_rank *rk)
+{
+	struct pk_portset *ps;
+	size_t i;
+
+	if ((ps = pk_portset_new()) == NULL)
+		return NULL;
+	for (i = 0; i < rk->nents; i++)
+		if (rk->ents[i].proto >= 0)
+			pk_portset_add(ps, rk->ents[i].proto,
+			    rk->ents[i].port, rk->ents[i].port);
+	return ps;
+}
+
 const struct pk_rank_row *
 pk_rank_rows(struct pk_rank *rk, size_t *n)
 {

@@ -88,6 +88,37 @@ out:
 	pk_rank_free(rk);
 }
 
+/* The ports a ranking names, and none for a ranking of services. */
+TEST(test_rank_ports)
+{
+	struct pk_rank *rk = pk_rank_new(PK_RANK_PORT, 1);
+	struct pk_rank *sv = pk_rank_new(PK_RANK_SERVICE, 1);
+	struct pk_host h1 = host("10.0.0.1", "up", pa, 4);
+	struct pk_portset *ps;
+
+	if (!assert_true(rk != NULL && sv != NULL))
+		goto out;
+	assert_int(pk_rank_add(rk, &h1), PK_OK);
+	assert_int(pk_rank_add(sv, &h1), PK_OK);
+	if ((ps = pk_rank_ports(rk)) != NULL) {
+		assert_int(pk_portset_count(ps, -1), 3);
+		assert_true(pk_portset_has(ps, PK_PROTO_TCP, 22));
+		assert_true(pk_portset_has(ps, PK_PROTO_TCP, 80));
+		assert_true(pk_portset_has(ps, PK_PROTO_TCP, 8443));
+		assert_true(!pk_portset_has(ps, PK_PROTO_UDP, 22));
+		pk_portset_free(ps);
+	} else
+		assert_true(0);
+	if ((ps = pk_rank_ports(sv)) != NULL) {
+		assert_int(pk_portset_count(ps, -1), 0);
+		pk_portset_free(ps);
+	} else
+		assert_true(0);
+out:
+	pk_rank_free(rk);
+	pk_rank_free(sv);
+}
+
 TEST(test_count_services)
 {
 	struct pk_rank *rk = pk_rank_new(PK_RANK_SERVICE, 1 | 2);
@@ -595,7 +626,8 @@ TEST(test_add_file_errors)
 	pk_rank_free(rk);
 }
 
-TEST_MAIN(test_states_parse, test_count_ports, test_count_services,
+TEST_MAIN(test_states_parse, test_count_ports, test_rank_ports,
+    test_count_services,
     test_count_detected,
     test_count_categories,
     test_counts_roundtrip, test_merge_errors, test_union, test_distinct,
