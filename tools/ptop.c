@@ -143,45 +143,34 @@ services_report(struct cfg *c, struct pk_error *err, int required)
 	return 2;
 }
 
-/* Load nmap-services, keeping the entries of want only when not NULL. */
+/* Load nmap-services; given rk, keep only the entries it will name. */
 static int
-load_services(struct cfg *c, int required, const struct pk_portset *want)
+load_services(struct cfg *c, int required, const struct pk_rank *rk)
 {
+	struct pk_portset *want = NULL;
 	struct pk_error err;
 
 	c->svc_tried = 1;
+	if (rk != NULL && (want = pk_rank_ports(rk)) == NULL)
+		fe_nomem();
 	memset(&err, 0, sizeof(err));
 	c->svc = pk_services_open_ports(c->services, c->datadir, NULL, want,
 	    &err);
+	pk_portset_free(want);
 	return services_report(c, &err, required);
 }
 
 /*
- * Mode 2 needs nmap-services only to name the ranked ports, so it is
- * read when the first ranking is printed.  Reading it in a second
- * thread while the scans were read saved 0.5 ms on a 10 MiB scan and
- * cost 0.6 ms on a 1 KB one (bench/README.md): it is not.  When that
- * ranking (rk) is the only one, only its ports' entries are kept: the
- * file is checked whole all the same, and the tables of every entry
- * were most of the load's 4 ms.  A file named with --services or
- * --datadir, or -v, is read before the scans, so that what is said of
- * it comes first.
+ * Mode 2 needs nmap-services only to name the ranked ports: it is read
+ * when the first ranking is printed, for a single ranking only its
+ * ports' entries (bench/README.md: a thread cost more than it saved).
+ * With --services, --datadir or -v it is read first, so that what is
+ * said of it comes first.
  */
 static int
-rank_services(struct cfg *c, struct pk_rank *rk)
+rank_services(struct cfg *c, const struct pk_rank *rk)
 {
-	struct pk_portset *want;
-	int st;
-
-	if (c->svc_tried)
-		return 0;
-	if (rk == NULL)
-		return load_services(c, 0, NULL);
-	if ((want = pk_rank_ports(rk)) == NULL)
-		fe_nomem();
-	st = load_services(c, 0, want);
-	pk_portset_free(want);
-	return st;
+	return c->svc_tried ? 0 : load_services(c, 0, rk);
 }
 
 /* The table of mode 1 (nmap's choice) or of mode 2 (a ranking). */
@@ -365,10 +354,8 @@ parse_output(struct cfg *c, const char *s)
 {
 	int f;
 
-	if (strcmp(s, "spec") == 0) {
-		c->spec = 1;
+	if ((c->spec = strcmp(s, "spec") == 0) != 0)	/* the last -o wins */
 		return;
-	}
 	f = pk_outfmt_parse(s);
 	if (f != PK_OUT_TEXT && f != PK_OUT_TSV && f != PK_OUT_CSV &&
 	    f != PK_OUT_JSONL)
