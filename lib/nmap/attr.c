@@ -58,8 +58,6 @@ pk_xml_intern(struct pk_xml_state *st)
 {
 	size_t i;
 
-	/* A new dictionary: names seen in the last one mean nothing. */
-	memset(st->elseen, 0, sizeof(st->elseen));
 	for (i = 0; i < A_NNAMES; i++) {
 		st->names[i] = (const char *)xmlDictLookup(st->ctxt->dict,
 		    (const xmlChar *)attr_names[i], -1);

@@ -70,44 +70,68 @@ pk_xml_open_element(const struct pk_xml_state *st)
 	return st->depth > 0 ? "element" : "prolog";
 }
 
-/* An element by name and parent, by walking the table. */
-static enum el __attribute__((noinline))
-element_id(const char *name, unsigned parent)
+_Static_assert(NELEMENTS == PK_XML_NELEMENTS, "PK_XML_NELEMENTS");
+
+/*
+ * The elements each parent holds, 0-terminated, most frequent first.
+ * The script parents are script_child's.
+ */
+static const unsigned char children[NELEMENTS][7] = {
+	[EL_OTHER] = { EL_NMAPRUN },
+	[EL_NMAPRUN] = { EL_HOST, EL_SCANINFO, EL_RUNSTATS },
+	[EL_HOST] = { EL_PORTS, EL_STATUS, EL_ADDRESS, EL_HOSTNAMES, EL_OS,
+	    EL_HOSTSCRIPT },
+	[EL_HOSTNAMES] = { EL_HOSTNAME },
+	[EL_PORTS] = { EL_PORT, EL_EXTRAPORTS },
+	[EL_PORT] = { EL_STATE, EL_SERVICE, EL_SCRIPT },
+	[EL_SERVICE] = { EL_CPE },
+	[EL_EXTRAPORTS] = { EL_EXTRAREASONS },
+	[EL_OS] = { EL_OSMATCH },
+	[EL_HOSTSCRIPT] = { EL_HSCRIPT },
+	[EL_RUNSTATS] = { EL_FINISHED, EL_HOSTS },
+};
+
+/*
+ * libxml2 interns element names in the parser's dictionary, so a name is
+ * known by its pointer: the names are looked up once per parser (a name
+ * the document never uses is added to the dictionary, harmlessly).
+ */
+int
+pk_xml_intern_elements(struct pk_xml_state *st)
 {
 	size_t i;
 
-	for (i = 1; i < NELEMENTS; i++)
-		if (elements[i].parent == parent &&
-		    elements[i].name[0] == name[0] &&
-		    strcmp(elements[i].name, name) == 0)
-			return (enum el)i;
+	st->elnames[EL_OTHER] = NULL;
+	for (i = 1; i < NELEMENTS; i++) {
+		st->elnames[i] = (const char *)xmlDictLookup(st->ctxt->dict,
+		    (const xmlChar *)elements[i].name, -1);
+		if (st->elnames[i] == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* An element by its interned name and its parent. */
+static inline enum el
+element_id(const struct pk_xml_state *st, const char *name, unsigned parent)
+{
+	const unsigned char *c;
+
+	for (c = children[parent]; *c != EL_OTHER; c++)
+		if (st->elnames[*c] == name)
+			return (enum el)*c;
 	return EL_OTHER;
 }
 
 /* <table> and <elem> nest in scripts and in each other. */
 static enum el
-script_child(const char *name)
+script_child(const struct pk_xml_state *st, const char *name)
 {
-	if (strcmp(name, "table") == 0)
+	if (name == st->elnames[EL_TABLE])
 		return EL_TABLE;
-	if (strcmp(name, "elem") == 0)
+	if (name == st->elnames[EL_ELEM])
 		return EL_ELEM;
 	return EL_OTHER;
-}
-
-/*
- * element_id, remembered (start_child): libxml2 interns names in its
- * dictionary, so the same name under the same parent comes back as the
- * same pointer, and a document of a few kinds of element repeated
- * thousands of times walks the table once per kind.  pk_xml_intern
- * clears it for each new parser.
- */
-static struct pk_xml_elseen *
-element_slot(struct pk_xml_state *st, const char *name, unsigned parent)
-{
-	/* Fibonacci hashing: names sit a few bytes apart in the dictionary. */
-	return &st->elseen[(uint32_t)(((uintptr_t)name + parent) *
-	    2654435761u) >> (32 - PK_XML_ELSEEN_BITS)];
 }
 
 static char *
@@ -513,42 +537,24 @@ start_script_child(struct pk_xml_state *st, const char *name,
     int nb_attributes, const xmlChar **attributes)
 {
 	start_as(st, st->r->opts.skip_script_trees ? EL_OTHER :
-	    script_child(name), nb_attributes, attributes);
-}
-
-/* A name and parent the element cache does not hold. */
-static void __attribute__((noinline))
-start_unseen(struct pk_xml_state *st, struct pk_xml_elseen *e,
-    const char *name, unsigned parent, int nb_attributes,
-    const xmlChar **attributes)
-{
-	e->name = name;
-	e->parent = (unsigned char)parent;
-	e->id = (unsigned char)element_id(name, parent);
-	start_as(st, (enum el)e->id, nb_attributes, attributes);
+	    script_child(st, name), nb_attributes, attributes);
 }
 
 /*
- * An element inside one we know: which it is, and what it holds.  The
- * common case, a name remembered, makes no call but the last, so gcc
- * saves no register for it.
+ * An element inside one we know: which it is, and what it holds.  Past
+ * the script children it makes no call but the last, so gcc saves no
+ * register for it.
  */
 static void __attribute__((noinline))
 start_child(struct pk_xml_state *st, const char *name, unsigned parent,
     int nb_attributes, const xmlChar **attributes)
 {
-	struct pk_xml_elseen *e;
-
 	if (parent == EL_SCRIPT || parent == EL_HSCRIPT ||
 	    parent == EL_TABLE) {
 		start_script_child(st, name, nb_attributes, attributes);
 		return;
 	}
-	e = element_slot(st, name, parent);
-	if (e->name != name || e->parent != parent)
-		start_unseen(st, e, name, parent, nb_attributes, attributes);
-	else
-		start_as(st, (enum el)e->id, nb_attributes, attributes);
+	start_as(st, element_id(st, name, parent), nb_attributes, attributes);
 }
 
 /*

@@ -50,18 +50,23 @@ attr_n(const struct attr *a)
 }
 
 #define PK_XML_INT_MAX	2147483647LL
-#define PK_XML_ELSEEN_BITS 7		/* 128: the ~40 names and parents of
-				   a scan, without the conflicts of 32 */
-#define PK_XML_ELSEEN	(1 << PK_XML_ELSEEN_BITS)
+#define PK_XML_NELEMENTS 25		/* elements.c's enum el */
 
 
 struct pk_xml_state {
-	struct pk_reader *r;
-	xmlParserCtxtPtr ctxt;
-	unsigned long	 line_base;	/* lines before this document */
+	/* Read on every element: kept together, ahead of the rest. */
 	unsigned char	*stack;		/* element ids, max_depth deep */
 	unsigned	 depth;
 	unsigned	 max_depth;
+	/* Our own verdict: set once, stops the parser. */
+	int		 status;
+	int		 halted;	/* xmlStopParser called */
+	struct pk_reader *r;
+	struct pk_hb	*hb;		/* host being built, or NULL */
+	/* The elements' names in the parser's dictionary (elements.c). */
+	const char	*elnames[PK_XML_NELEMENTS];
+	xmlParserCtxtPtr ctxt;
+	unsigned long	 line_base;	/* lines before this document */
 	unsigned	 docs;		/* documents started */
 	int		 doc_open;	/* root element seen */
 	int		 doc_done;	/* root element closed */
@@ -69,7 +74,6 @@ struct pk_xml_state {
 	int		 terminating;	/* inside the final xmlParseChunk */
 	int		 stopped_at_end; /* our verdict came while terminating */
 	int		 masscan;
-	struct pk_hb	*hb;		/* host being built, or NULL */
 	char		*text;		/* character data being collected */
 	size_t		 textlen;
 	size_t		 textcap;
@@ -80,15 +84,6 @@ struct pk_xml_state {
 	struct xml_tlevel *tstack;	/* max_depth + 1 levels, or NULL */
 	unsigned	 tdepth;	/* levels in use; 0: no script */
 	const char	*names[A_NNAMES]; /* interned attribute names */
-	/* Element ids by interned name and parent (elements.c). */
-	struct pk_xml_elseen {
-		const char	*name;
-		unsigned char	 parent;
-		unsigned char	 id;
-	}		 elseen[PK_XML_ELSEEN];
-	/* Our own verdict: set once, stops the parser. */
-	int		 status;
-	int		 halted;	/* xmlStopParser called */
 	unsigned long	 err_line;
 	char		 err_msg[256];
 	/* libxml2's first error. */
@@ -107,10 +102,12 @@ void	pk_xml_end_element(void *ctx, const xmlChar *localname,
 void	pk_xml_characters(void *ctx, const xmlChar *ch, int len);
 
 /*
- * Look up the attribute names we know in the new parser's dictionary;
- * -1 when out of memory.
+ * Look up the attribute names (pk_xml_intern) and the element names
+ * (pk_xml_intern_elements) we know in the new parser's dictionary; -1
+ * when out of memory.
  */
 int	pk_xml_intern(struct pk_xml_state *st);
+int	pk_xml_intern_elements(struct pk_xml_state *st);
 
 /* Record our own error (first one wins) and stop the parser. */
 void	pk_xml_stop(struct pk_xml_state *st, int status, const char *fmt,

@@ -261,7 +261,8 @@ xml_new_doc(struct pk_reader *r, struct xml_impl *x, const char *p,
 	(void)xmlCtxtUseOptions(x->ctxt, XML_OPTIONS);
 	x->ctxt->replaceEntities = 0;
 	x->st.ctxt = x->ctxt;
-	if (pk_xml_intern(&x->st) == -1)
+	if (pk_xml_intern(&x->st) == -1 ||
+	    pk_xml_intern_elements(&x->st) == -1)
 		return pk_rd_fail(r, PK_ERR_NOMEM, 0, "out of memory");
 	x->st.depth = 0;
 	x->st.halted = 0;
