@@ -94,14 +94,12 @@ put_plain(struct obuf *b, const char *s, size_t n)
 static int
 put_known(struct obuf *b, const char *s)
 {
-	if (b->cap - b->len <= 5)
-		return 0;
-	if (s == pk_proto_names[PK_PROTO_TCP]) {
+	if (s == pk_proto_names[PK_PROTO_TCP] && b->cap - b->len > 4) {
 		memcpy(b->p + b->len, "tcp\t", 4);
 		b->len += 4;
 		return 1;
 	}
-	if (s == pk_state_names[PK_STATE_OPEN]) {
+	if (s == pk_state_names[PK_STATE_OPEN] && b->cap - b->len > 5) {
 		memcpy(b->p + b->len, "open\t", 5);
 		b->len += 5;
 		return 1;
