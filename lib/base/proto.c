@@ -6,7 +6,7 @@
 #include "portkit.h"
 #include "base/proto.h"
 
-static const char *const proto_names[PK_PROTO_COUNT] = {
+const char *const pk_proto_names[PK_PROTO_COUNT] = {
 	[PK_PROTO_TCP] = "tcp",
 	[PK_PROTO_UDP] = "udp",
 	[PK_PROTO_SCTP] = "sctp",
@@ -27,7 +27,7 @@ pk_proto_name(int proto)
 {
 	if (proto < 0 || proto >= PK_PROTO_COUNT)
 		return NULL;
-	return proto_names[proto];
+	return pk_proto_names[proto];
 }
 
 int
@@ -38,7 +38,7 @@ pk_proto_parse(const char *name)
 	if (name == NULL)
 		return -1;
 	for (i = 0; i < PK_PROTO_COUNT; i++)
-		if (strcmp(name, proto_names[i]) == 0)
+		if (strcmp(name, pk_proto_names[i]) == 0)
 			return i;
 	return -1;
 }

@@ -24,6 +24,9 @@ enum pk_state {
  */
 extern const char *const pk_state_names[PK_STATE_COUNT];
 
+/* The protocols' names, by PK_PROTO_*, as pk_proto_name returns them. */
+extern const char *const pk_proto_names[];
+
 /* The state s[0..n) names, exactly (case-sensitive), or -1. */
 int	pk_state_parse(const char *s, size_t n);
 

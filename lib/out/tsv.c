@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/proto.h"
 #include "out/emit_impl.h"
 
 #define ONES	((uint64_t)0x0101010101010101u)
@@ -85,12 +86,35 @@ put_plain(struct obuf *b, const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * A port row's protocol and state are nearly always "tcp" and "open",
+ * one pointer each (base/proto.c): their bytes are known, so they need
+ * no strlen or check.
+ */
+static int
+put_known(struct obuf *b, const char *s)
+{
+	if (s == pk_proto_names[PK_PROTO_TCP] && b->cap - b->len > 4) {
+		memcpy(b->p + b->len, "tcp\t", 4);
+		b->len += 4;
+		return 1;
+	}
+	if (s == pk_state_names[PK_STATE_OPEN] && b->cap - b->len > 5) {
+		memcpy(b->p + b->len, "open\t", 5);
+		b->len += 5;
+		return 1;
+	}
+	return 0;
+}
+
 /* One cell and the tab after it. */
 static void
 tsv_cell(struct obuf *b, const struct pk_field *f, const struct pk_value *v)
 {
 	if (!pk_cell_absent(f, v)) {
 		if (f->type == PK_FT_STR || f->type == PK_FT_JSON) {
+			if (put_known(b, v->s))
+				return;
 			if (put_plain(b, v->s, strlen(v->s)))
 				return;
 			pk_esc_tsv(b, v->s);
