@@ -95,6 +95,28 @@ ports_clear(struct pk_dupcheck *d, const struct pk_host *h)
 }
 
 /*
+ * Ports in strictly rising (protocol, number) order cannot repeat, and
+ * nmap lists them so (TCP before UDP, each by number): one pass that
+ * compares each with the one before, and no bitmap to mark and clear.
+ */
+static int
+ports_rising(const struct pk_host *h)
+{
+	unsigned long prev = 0, key;
+	size_t i;
+
+	for (i = 0; i < h->nports; i++) {
+		/* + 1: the first port, key 0 or not, is above prev. */
+		key = ((unsigned long)h->ports[i].proto << 17 |
+		    h->ports[i].port) + 1;
+		if (key <= prev)
+			return 0;
+		prev = key;
+	}
+	return 1;
+}
+
+/*
  * Each repeated port is cited at its own line, the first DUP_SHOWN of a
  * host one by one and the rest in one line: a host that lists a port
  * 100,000 times must not write megabytes of warnings.
@@ -109,6 +131,8 @@ check_ports(struct pk_dupcheck *d, const struct pk_host *h, const char *file,
 	char msg[200];
 	size_t i;
 
+	if (ports_rising(h))
+		return;
 	for (i = 0; i < h->nports; i++) {
 		p = &h->ports[i];
 		if (!port_seen(d, p))

@@ -728,6 +728,50 @@ TEST(test_reader_duplicates)
 	free(doc);
 }
 
+/*
+ * Ports out of order are checked mark by mark, rising ones by order
+ * alone: a repeat after a rising run is still seen, a number on two
+ * protocols is no repeat, and nothing of a host stays marked for the
+ * next.
+ */
+#define PORT_X(proto, num)						\
+	"<port protocol=\"" proto "\" portid=\"" num "\"><state "		\
+	"state=\"open\"/></port>"
+
+TEST(test_reader_duplicates_order)
+{
+	static const char hosts[] =
+	    "<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>"
+	    PORT_X("tcp", "80") PORT_X("tcp", "22") PORT_X("udp", "53")
+	    PORT_X("udp", "22") "</ports></host>\n"
+	    "<host><address addr=\"10.0.0.2\" addrtype=\"ipv4\"/><ports>"
+	    PORT_X("tcp", "22") PORT_X("tcp", "80") PORT_X("tcp", "443")
+	    PORT_X("udp", "80") PORT_X("tcp", "80") "</ports></host>\n"
+	    "<host><address addr=\"10.0.0.3\" addrtype=\"ipv4\"/><ports>"
+	    PORT_X("tcp", "443") PORT_X("tcp", "80") PORT_X("tcp", "22")
+	    "</ports></host>\n";
+	char *doc = cat3(HEAD RUN, hosts, STATS);
+	struct warned wd = { 0, "" };
+	struct pk_read_opts o;
+	const struct pk_host *h;
+	struct pk_reader *r;
+	int n = 0;
+
+	pk_read_opts_init(&o);
+	o.warn = on_warn;
+	o.warn_arg = &wd;
+	r = pk_reader_open_mem(doc, strlen(doc), "d.xml", &o);
+	while (pk_reader_next(r, &h) == PK_OK)
+		n += (int)h->nports;
+	pk_reader_free(r);
+	assert_int(n, 12);
+	assert_int(wd.n, 1);
+	assert_str(wd.last, "d.xml:8: warning: port 80/tcp of 10.0.0.2 "
+	    "listed twice");
+	free(doc);
+}
+#undef PORT_X
+
 TEST(test_reader_source)
 {
 	static const char dump[] =
@@ -786,4 +830,5 @@ TEST_MAIN(test_reader_fields, test_reader_dup_and_extraports,
     test_reader_script_tree, test_reader_masscan_banners,
     test_reader_masscan_json, test_reader_masscan_json_errors,
     test_reader_ipv6_and_mac_only, test_reader_errors, test_reader_detect,
-    test_reader_open_errors, test_reader_source, test_reader_duplicates)
+    test_reader_open_errors, test_reader_source, test_reader_duplicates,
+    test_reader_duplicates_order)
