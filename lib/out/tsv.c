@@ -146,6 +146,27 @@ pk_tsv_row(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
 }
 
 /*
+ * The n bytes at s, copied sixteen at a time: a host's held cells are
+ * some 35 bytes, for which a memcpy call cost more than the copy.  The
+ * bytes copied past n are inside both buffers (the caller checks) and
+ * the row's next cells write over them.
+ */
+static void
+put_held(struct obuf *b, const char *s, size_t n, size_t scap)
+{
+	char *d = b->p + b->len;
+	size_t i;
+
+	if (n + 16 > b->cap - b->len || n + 16 > scap) {
+		ob_put(b, s, n);
+		return;
+	}
+	for (i = 0; i < n; i += 16)
+		memcpy(d + i, s + i, 16);
+	b->len += n;
+}
+
+/*
  * The held cells (a host's address and name, the same on each of its
  * port rows) are rendered with their tabs into scratch on the first row
  * after pk_writer_hold, and copied from there on the rows after it.
@@ -160,7 +181,7 @@ pk_tsv_row_held(struct pk_writer *w, const struct pk_value *v)
 			w->scratch.p[w->scratch.len - 1] = '\t';
 		w->held = 1;
 	}
-	ob_put(&w->out, w->scratch.p, w->scratch.len);
+	put_held(&w->out, w->scratch.p, w->scratch.len, w->scratch.cap);
 	pk_tsv_row(&w->out, w->fields + w->hold, v + w->hold,
 	    w->nfields - w->hold);
 }
