@@ -560,7 +560,9 @@ const struct pk_value *
 pk_rowctx_fill(struct pk_rowctx *rc, const struct pk_host *h,
     const struct pk_port *p, const char *file)
 {
-	pk_arena_reset(&rc->scratch);
+	/* Most rows take nothing from the scratch: nothing to forget. */
+	if (rc->scratch.used != 0 || rc->scratch.over)
+		pk_arena_reset(&rc->scratch);
 	if (rc->kind == PK_REC_HOST)
 		fill_host_row(rc, h, file);
 	else if (rc->kind == PK_REC_SCRIPT)
