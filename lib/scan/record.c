@@ -486,14 +486,6 @@ fill_others(struct pk_rowctx *rc, const struct pk_host *h,
 			fill_other(rc, &rc->vals[i], rc->idx[i], h, p, file);
 }
 
-/* The protocol's name, as pk_proto_name gives it, without the call. */
-static const char *
-proto_name(int proto)
-{
-	return proto >= 0 && proto < PK_PROTO_COUNT ? pk_proto_names[proto] :
-	    NULL;
-}
-
 /*
  * A port's own strings, most columns, are one load each, and its
  * protocol and number nearly as cheap: those are filled with no call,
@@ -512,7 +504,7 @@ fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
 		if (stroff[i] != 0)
 			pk_val_str(v, port_str(p, stroff[i] - 1));
 		else if (idx[i] == F_PROTO)
-			pk_val_str(v, proto_name(p->proto));
+			pk_val_str(v, pk_proto_str(p->proto));
 		else if (idx[i] == F_PORT)
 			pk_val_int(v, p->port, 1);
 	if (p == NULL || rc->from < rc->other_end)
