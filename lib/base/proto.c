@@ -25,9 +25,7 @@ const char *const pk_state_names[PK_STATE_COUNT] = {
 const char *
 pk_proto_name(int proto)
 {
-	if (proto < 0 || proto >= PK_PROTO_COUNT)
-		return NULL;
-	return pk_proto_names[proto];
+	return pk_proto_str(proto);
 }
 
 int

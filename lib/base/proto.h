@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "portkit.h"
+
 /* The states nmap gives a port, in the order tools list them. */
 enum pk_state {
 	PK_STATE_OPEN,
@@ -26,6 +28,18 @@ extern const char *const pk_state_names[PK_STATE_COUNT];
 
 /* The protocols' names, by PK_PROTO_*, as pk_proto_name returns them. */
 extern const char *const pk_proto_names[];
+
+/*
+ * pk_proto_name itself, inline for the row maker, which names the
+ * protocol of every port row.
+ */
+static inline const char *
+pk_proto_str(int proto)
+{
+	if (proto < 0 || proto >= PK_PROTO_COUNT)
+		return NULL;
+	return pk_proto_names[proto];
+}
 
 /* The state s[0..n) names, exactly (case-sensitive), or -1. */
 int	pk_state_parse(const char *s, size_t n);

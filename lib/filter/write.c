@@ -64,6 +64,26 @@ write_row(const struct walk *x, const struct pk_port *p)
 	return pk_writer_row(x->w, v) == PK_OK ? 0 : PK_ERR_IO;
 }
 
+/*
+ * The port rows of plain pcat (no criteria): every port is written,
+ * without walk_port's questions for each.
+ */
+static int
+write_ports(const struct walk *x)
+{
+	const struct pk_value *v;
+	size_t i;
+
+	for (i = 0; i < x->h->nports; i++) {
+		v = pk_rowctx_fill(x->rc, x->h, &x->h->ports[i], x->file);
+		if (v == NULL)
+			return PK_ERR_NOMEM;
+		if (pk_writer_row(x->w, v) != PK_OK)
+			return PK_ERR_IO;
+	}
+	return 0;
+}
+
 /* 0 to go on; 1 for the port that keeps a host; an error. */
 static int
 walk_port(void *arg, const struct pk_port *p)
@@ -94,8 +114,11 @@ pk_filter_write_host(struct pk_filter *f, const struct pk_host *h,
 	/* A host's port rows share its columns: filled and written once. */
 	if (!x.hosts && !x.scripts)
 		pk_writer_hold(w, pk_rowctx_hold(rc, 1));
-	for (i = 0; i < h->nports && st == 0; i++)
-		st = walk_port(&x, &h->ports[i]);
+	if (f->criteria == 0 && !x.hosts && !x.scripts)
+		st = write_ports(&x);
+	else
+		for (i = 0; i < h->nports && st == 0; i++)
+			st = walk_port(&x, &h->ports[i]);
 	if (st == 0 && (flags & PK_FILTER_WR_EXPAND))
 		st = pk_extraports_foreach(h, walk_port, &x);
 	if (!x.hosts && !x.scripts) {

@@ -93,7 +93,7 @@ pk_ob_putc_slow(struct obuf *b, char c)
 
 
 /* Every number below 100 as two digits, for writing two at a time. */
-static const char digit_pairs[] =
+const char pk_digit_pairs[200] =
     "00010203040506070809101112131415161718192021222324252627282930313233"
     "34353637383940414243444546474849505152535455565758596061626364656667"
     "6869707172737475767778798081828384858687888990919293949596979899";
@@ -117,35 +117,17 @@ ob_ll_any(struct obuf *b, long long v)
 }
 
 /*
- * Decimal digits without printf.  Port numbers and counts, the numbers
- * of nearly every row, go straight into the buffer two digits at a
- * time, in 32-bit arithmetic; the rest out of line.
+ * Decimal digits without printf: port numbers and counts, the numbers
+ * of nearly every row, by pk_put_short; the rest out of line.
  */
 void
 pk_ob_ll(struct obuf *b, long long v)
 {
-	unsigned x, q;
-	size_t n;
-	char *d;
-
 	if (v < 0 || v >= 100000 || b->cap - b->len < 5) {
 		ob_ll_any(b, v);
 		return;
 	}
-	x = (unsigned)v;
-	n = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : 5;
-	d = b->p + b->len + n;
-	b->len += n;
-	while (x >= 100) {
-		q = x / 100;
-		d -= 2;
-		memcpy(d, digit_pairs + 2 * (x - q * 100), 2);
-		x = q;
-	}
-	if (x >= 10)
-		memcpy(d - 2, digit_pairs + 2 * x, 2);
-	else
-		d[-1] = (char)('0' + x);
+	b->len += pk_put_short(b->p + b->len, (unsigned)v);
 }
 
 /*

@@ -78,6 +78,34 @@ ob_put(struct obuf *b, const void *s, size_t n)
 		pk_ob_put_slow(b, s, n);
 }
 
+/* emit_buf.c: every number below 100 as two digits. */
+extern const char pk_digit_pairs[200];
+
+/*
+ * The digits of x, below 100000, written at d (five bytes of room):
+ * two at a time from the last, in 32-bit arithmetic.  Their count.
+ */
+static inline size_t
+pk_put_short(char *d, unsigned x)
+{
+	size_t n;
+	unsigned q;
+
+	n = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : 5;
+	d += n;
+	while (x >= 100) {
+		q = x / 100;
+		d -= 2;
+		memcpy(d, pk_digit_pairs + 2 * (x - q * 100), 2);
+		x = q;
+	}
+	if (x >= 10)
+		memcpy(d - 2, pk_digit_pairs + 2 * x, 2);
+	else
+		d[-1] = (char)('0' + x);
+	return n;
+}
+
 /* No &c here: a local whose address is taken costs its caller a guard. */
 static inline void
 ob_putc(struct obuf *b, char c)

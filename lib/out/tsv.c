@@ -34,23 +34,48 @@ bytes_special(uint64_t x)
 }
 
 /*
- * Copy the n bytes at s and a tab to the buffer if the bytes are all
- * plain and fit; 0 if not, with the buffer's length unchanged (what was
- * copied past it, the escaper writes over).  Eight bytes and more go a
- * word at a time, the last word overlapping the one before; four to
- * seven as two overlapping halves checked as one word; below four the
- * first, middle and last byte.  No call: for cells this short a call to
- * memcpy cost more than the bytes.
+ * The row being written: its next byte and the buffer's end, kept in
+ * registers while the cells are plain; what is not (a cell to escape, a
+ * number not short, a full buffer) brings the buffer up to date, goes
+ * through its functions and takes the cursor up again after them.
+ */
+struct cursor {
+	struct obuf	*b;
+	char		*d;
+	char		*end;
+};
+
+static void
+cur_sync(struct cursor *c)
+{
+	c->b->len = (size_t)(c->d - c->b->p);
+}
+
+static void
+cur_resume(struct cursor *c)
+{
+	c->d = c->b->p + c->b->len;
+	c->end = c->b->p + c->b->cap;
+}
+
+/*
+ * Copy the n bytes at s and a tab if the bytes are all plain and fit;
+ * 0 if not, with nothing counted as written (what was copied past the
+ * cursor, the escaper writes over).  Eight bytes and more go a word at
+ * a time, the last word overlapping the one before; four to seven as
+ * two overlapping halves checked as one word; below four the first,
+ * middle and last byte.  No call: for cells this short a call to memcpy
+ * cost more than the bytes.
  */
 static int
-put_plain(struct obuf *b, const char *s, size_t n)
+put_plain(struct cursor *c, const char *s, size_t n)
 {
-	char *d = b->p + b->len;
+	char *d = c->d;
 	uint64_t x, y;
 	uint32_t u, v;
 	size_t i;
 
-	if (n >= b->cap - b->len)
+	if (n >= (size_t)(c->end - d))
 		return 0;
 	if (n >= 8) {
 		for (i = 0; i + 8 < n; i += 8) {
@@ -82,7 +107,7 @@ put_plain(struct obuf *b, const char *s, size_t n)
 		d[n - 1] = s[n - 1];
 	}
 	d[n] = '\t';
-	b->len += n + 1;
+	c->d = d + n + 1;
 	return 1;
 }
 
@@ -92,16 +117,34 @@ put_plain(struct obuf *b, const char *s, size_t n)
  * no strlen or check.
  */
 static int
-put_known(struct obuf *b, const char *s)
+put_known(struct cursor *c, const char *s)
 {
-	if (s == pk_proto_names[PK_PROTO_TCP] && b->cap - b->len > 4) {
-		memcpy(b->p + b->len, "tcp\t", 4);
-		b->len += 4;
+	if (s == pk_proto_names[PK_PROTO_TCP] && c->end - c->d > 4) {
+		memcpy(c->d, "tcp\t", 4);
+		c->d += 4;
 		return 1;
 	}
-	if (s == pk_state_names[PK_STATE_OPEN] && b->cap - b->len > 5) {
-		memcpy(b->p + b->len, "open\t", 5);
-		b->len += 5;
+	if (s == pk_state_names[PK_STATE_OPEN] && c->end - c->d > 5) {
+		memcpy(c->d, "open\t", 5);
+		c->d += 5;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A cell the cursor writes itself, with its tab: a known name, a plain
+ * string, a number below 100000 (a port).  0 for any other.
+ */
+static int
+put_fast(struct cursor *c, const struct pk_field *f, const struct pk_value *v)
+{
+	if (f->type == PK_FT_STR || f->type == PK_FT_JSON)
+		return put_known(c, v->s) || put_plain(c, v->s, strlen(v->s));
+	if (f->type == PK_FT_INT && v->i >= 0 && v->i < 100000 &&
+	    c->end - c->d >= 6) {
+		c->d += pk_put_short(c->d, (unsigned)v->i);
+		*c->d++ = '\t';
 		return 1;
 	}
 	return 0;
@@ -109,21 +152,27 @@ put_known(struct obuf *b, const char *s)
 
 /* One cell and the tab after it. */
 static void
-tsv_cell(struct obuf *b, const struct pk_field *f, const struct pk_value *v)
+tsv_cell(struct cursor *c, const struct pk_field *f, const struct pk_value *v)
 {
 	if (!pk_cell_absent(f, v)) {
-		if (f->type == PK_FT_STR || f->type == PK_FT_JSON) {
-			if (put_known(b, v->s))
-				return;
-			if (put_plain(b, v->s, strlen(v->s)))
-				return;
-			pk_esc_tsv(b, v->s);
-		} else if (f->type == PK_FT_INT)
-			pk_ob_ll(b, v->i);
+		if (put_fast(c, f, v))
+			return;
+		cur_sync(c);
+		if (f->type == PK_FT_STR || f->type == PK_FT_JSON)
+			pk_esc_tsv(c->b, v->s);
+		else if (f->type == PK_FT_INT)
+			pk_ob_ll(c->b, v->i);
 		else
-			pk_ob_double(b, v->d, 0);
+			pk_ob_double(c->b, v->d, 0);
+		cur_resume(c);
 	}
-	ob_putc(b, '\t');
+	if (c->d < c->end)
+		*c->d++ = '\t';
+	else {
+		cur_sync(c);
+		pk_ob_putc_slow(c->b, '\t');
+		cur_resume(c);
+	}
 }
 
 /*
@@ -135,14 +184,39 @@ void
 pk_tsv_row(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
     size_t n)
 {
+	struct cursor c;
 	size_t i;
 
+	c.b = b;
+	cur_resume(&c);
 	for (i = 0; i < n; i++)
-		tsv_cell(b, &f[i], &v[i]);
-	if (n > 0)
+		tsv_cell(&c, &f[i], &v[i]);
+	cur_sync(&c);
+	if (n > 0 && b->len > 0)
 		b->p[b->len - 1] = '\n';
 	else
 		ob_putc(b, '\n');
+}
+
+/*
+ * The n bytes at s, copied sixteen at a time: a host's held cells are
+ * some 35 bytes, for which a memcpy call cost more than the copy.  The
+ * bytes copied past n are inside both buffers (the caller checks) and
+ * the row's next cells write over them.
+ */
+static void
+put_held(struct obuf *b, const char *s, size_t n, size_t scap)
+{
+	char *d = b->p + b->len;
+	size_t i;
+
+	if (n + 16 > b->cap - b->len || n + 16 > scap) {
+		ob_put(b, s, n);
+		return;
+	}
+	for (i = 0; i < n; i += 16)
+		memcpy(d + i, s + i, 16);
+	b->len += n;
 }
 
 /*
@@ -160,7 +234,7 @@ pk_tsv_row_held(struct pk_writer *w, const struct pk_value *v)
 			w->scratch.p[w->scratch.len - 1] = '\t';
 		w->held = 1;
 	}
-	ob_put(&w->out, w->scratch.p, w->scratch.len);
+	put_held(&w->out, w->scratch.p, w->scratch.len, w->scratch.cap);
 	pk_tsv_row(&w->out, w->fields + w->hold, v + w->hold,
 	    w->nfields - w->hold);
 }

@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/error.h"
 #include "base/json.h"
+#include "base/proto.h"
 #include "base/value.h"
 #include "portkit.h"
 #include "scan/record.h"
@@ -124,6 +125,8 @@ struct pk_rowctx {
 	size_t		 lead;		/* leading columns that are the host's */
 	int		 holding;	/* pk_rowctx_hold on */
 	size_t		 from;		/* first column the next fill fills */
+	size_t		 other_end;	/* 1 + the last column fill_other
+					   fills; 0: none */
 };
 
 const struct pk_field *
@@ -198,6 +201,14 @@ host_field(int k)
 	    k == F_ADDR_TYPE || k == F_MAC || k == F_VENDOR || k == F_STATUS;
 }
 
+/* A port row's column that fill_other fills. */
+static int
+port_other(const struct pk_rowctx *rc, size_t i)
+{
+	return rc->stroff[i] == 0 && rc->idx[i] != F_PROTO &&
+	    rc->idx[i] != F_PORT;
+}
+
 static int
 rowctx_add(struct pk_rowctx *rc, const char *name, size_t len,
     struct pk_error *err)
@@ -228,6 +239,8 @@ rowctx_add(struct pk_rowctx *rc, const char *name, size_t len,
 		rc->lead++;
 	rc->fields[rc->n] = all[k];
 	rc->n++;
+	if (rc->kind == PK_REC_PORT && port_other(rc, rc->n - 1))
+		rc->other_end = rc->n;
 	return PK_OK;
 }
 
@@ -276,9 +289,13 @@ pk_rowctx_show_tunnel(struct pk_rowctx *rc, int on)
 
 	if (rc->kind == PK_REC_HOST)
 		return;
-	for (i = 0; i < rc->n; i++)
+	rc->other_end = 0;
+	for (i = 0; i < rc->n; i++) {
 		if (rc->idx[i] == F_SERVICE)
 			rc->stroff[i] = on ? 0 : port_str_offset(F_SERVICE) + 1;
+		if (port_other(rc, i))
+			rc->other_end = i + 1;
+	}
 }
 
 void
@@ -429,8 +446,11 @@ port_str(const struct pk_port *p, size_t off)
 	return s;
 }
 
-/* A column that is not one of the port's string members. */
-static inline void
+/*
+ * A column that is not one of the port's string members, nor its
+ * protocol or number (but for a row without a port).
+ */
+static void
 fill_other(struct pk_rowctx *rc, struct pk_value *v, int k,
     const struct pk_host *h, const struct pk_port *p, const char *file)
 {
@@ -442,15 +462,6 @@ fill_other(struct pk_rowctx *rc, struct pk_value *v, int k,
 	case F_MAC: pk_val_str(v, h->mac); break;
 	case F_VENDOR: pk_val_str(v, mac_vendor(h)); break;
 	case F_STATUS: pk_val_str(v, h->status); break;
-	case F_PROTO:
-		pk_val_str(v, p != NULL ? pk_proto_name(p->proto) : NULL);
-		break;
-	case F_PORT:
-		if (p != NULL)
-			pk_val_int(v, p->port, 1);
-		else
-			pk_val_str(v, NULL);
-		break;
 	default:
 		if (p != NULL)
 			fill_port(rc, v, k, h, p);
@@ -460,22 +471,44 @@ fill_other(struct pk_rowctx *rc, struct pk_value *v, int k,
 	}
 }
 
+/*
+ * The columns fill_port_row leaves: with no port, all of them.  Out of
+ * line: their calls would make every row save registers.
+ */
+static void __attribute__((noinline))
+fill_others(struct pk_rowctx *rc, const struct pk_host *h,
+    const struct pk_port *p, const char *file)
+{
+	size_t i, end = p != NULL ? rc->other_end : rc->n;
+
+	for (i = rc->from; i < end; i++)
+		if (p == NULL || port_other(rc, i))
+			fill_other(rc, &rc->vals[i], rc->idx[i], h, p, file);
+}
+
+/*
+ * A port's own strings, most columns, are one load each, and its
+ * protocol and number nearly as cheap: those are filled with no call,
+ * then the others, if the row has any.
+ */
 static void
 fill_port_row(struct pk_rowctx *rc, const struct pk_host *h,
     const struct pk_port *p, const char *file)
 {
 	const size_t *stroff = rc->stroff;
+	const int *idx = rc->idx;
 	struct pk_value *v = rc->vals + rc->from;
 	size_t i, n = rc->n;
 
-	/* A port's own strings, most columns, are one load each. */
 	for (i = rc->from; p != NULL && i < n; i++, v++)
 		if (stroff[i] != 0)
 			pk_val_str(v, port_str(p, stroff[i] - 1));
-		else
-			fill_other(rc, v, rc->idx[i], h, p, file);
-	for (; i < n; i++, v++)
-		fill_other(rc, v, rc->idx[i], h, p, file);
+		else if (idx[i] == F_PROTO)
+			pk_val_str(v, pk_proto_str(p->proto));
+		else if (idx[i] == F_PORT)
+			pk_val_int(v, p->port, 1);
+	if (p == NULL || rc->from < rc->other_end)
+		fill_others(rc, h, p, file);
 }
 
 /* Out of line, so that port rows need no stack guard for num[]. */
@@ -509,7 +542,8 @@ fill_host_lists(struct pk_rowctx *rc, struct pk_value *v, int k,
 		pk_val_str(v, b.s);
 }
 
-static void
+/* Out of line, as port rows have no use for its registers. */
+static void __attribute__((noinline))
 fill_host_row(struct pk_rowctx *rc, const struct pk_host *h,
     const char *file)
 {
@@ -560,7 +594,9 @@ const struct pk_value *
 pk_rowctx_fill(struct pk_rowctx *rc, const struct pk_host *h,
     const struct pk_port *p, const char *file)
 {
-	pk_arena_reset(&rc->scratch);
+	/* Most rows take nothing from the scratch: nothing to forget. */
+	if (rc->scratch.used != 0 || rc->scratch.over)
+		pk_arena_reset(&rc->scratch);
 	if (rc->kind == PK_REC_HOST)
 		fill_host_row(rc, h, file);
 	else if (rc->kind == PK_REC_SCRIPT)

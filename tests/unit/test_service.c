@@ -135,5 +135,47 @@ TEST(test_rowctx_show_tunnel)
 	pk_rowctx_free(rc);
 }
 
+/*
+ * A port row made without a port: the host's columns, and no value in
+ * the port's, its protocol and number among them.
+ */
+TEST(test_rowctx_no_port)
+{
+	struct pk_port p;
+	struct pk_host h;
+	struct pk_rowctx *rc;
+	const struct pk_value *v;
+	struct pk_error err;
+
+	memset(&p, 0, sizeof(p));
+	memset(&h, 0, sizeof(h));
+	h.host = "10.0.0.1";
+	h.hostname = "a.example";
+	p.proto = PK_PROTO_UDP;
+	p.port = 53;
+	p.state = "open";
+	p.reason_ttl = 64;
+	rc = pk_rowctx_new(PK_REC_PORT,
+	    "proto,host,port,state,reason_ttl,hostname,file", &err);
+	if (!assert_true(rc != NULL))
+		return;
+	v = pk_rowctx_fill(rc, &h, NULL, "f");
+	if (assert_true(v != NULL)) {
+		assert_true(!v[0].set && !v[2].set && !v[3].set && !v[4].set);
+		assert_str(v[1].s, "10.0.0.1");
+		assert_str(v[5].s, "a.example");
+		assert_str(v[6].s, "f");
+	}
+	v = pk_rowctx_fill(rc, &h, &p, "f");
+	if (assert_true(v != NULL)) {
+		assert_str(v[0].s, "udp");
+		assert_true(v[2].set && v[2].i == 53);
+		assert_str(v[3].s, "open");
+		assert_true(v[4].set && v[4].i == 64);
+		assert_str(v[5].s, "a.example");
+	}
+	pk_rowctx_free(rc);
+}
+
 TEST_MAIN(test_service_name, test_scan_versions, test_port_detected,
-    test_rowctx_show_tunnel)
+    test_rowctx_show_tunnel, test_rowctx_no_port)
