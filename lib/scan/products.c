@@ -192,6 +192,7 @@ chain(struct pk_products *pp, size_t i, uint32_t h)
 	pp->bucket[h] = (uint32_t)i + 1;
 }
 
+/* The bucket of first word w[0..n). */
 static uint32_t
 bucket_of(const struct pk_products *pp, const char *w, size_t n)
 {
