@@ -20,6 +20,7 @@
 #include "base/arena.h"
 #include "base/error.h"
 #include "scan/products.h"
+#include "scan/queue.h"
 
 /*
  * A name: its text at off in the names' block, NUL-terminated.  Twelve
@@ -85,6 +86,8 @@ struct hint {
 struct pk_products {
 	char		*names;		/* the names' texts, one block */
 	size_t		 nameslen;
+	size_t		 lastoff;	/* the name kept last, lastlen bytes */
+	size_t		 lastlen;
 	size_t		 namescap;
 	struct tpl	*t;		/* the keyed from the front, the
 					   unkeyed from the back */
@@ -167,41 +170,61 @@ word_hash(const char *s, size_t n)
 	return (uint32_t)(h >> 32);
 }
 
-/* The keyed name t[i] chained in its bucket. */
-static void
-chain(struct pk_products *pp, size_t i)
+/*
+ * s[0..n) is the name kept last: nmap-service-probes repeats many
+ * p/.../ texts (11,700 names, 7,900 distinct), most often on the lines
+ * right after (2,600 of the 3,800 copies); a copy splits nothing
+ * differently and costs memory.  The last name, unlike one found by
+ * hash, is still in the cache.
+ */
+static int
+known(const struct pk_products *pp, const char *s, size_t n)
 {
-	struct tpl *t = &pp->t[i];
-	uint32_t h;
+	return pp->lastlen == n &&
+	    memcmp(pp->names + pp->lastoff, s, n) == 0;
+}
 
-	if (t->keylen >= KEYMAX)
-		return;			/* no text is looked up by it */
-	h = word_hash(pp->names + t->off, t->keylen) & (uint32_t)pp->bmask;
-	t->next = pp->bucket[h];
+/* The keyed name t[i], its first word hashed to h, chained in its bucket. */
+static void
+chain(struct pk_products *pp, size_t i, uint32_t h)
+{
+	pp->t[i].next = pp->bucket[h];
 	pp->bucket[h] = (uint32_t)i + 1;
 }
 
+/* The bucket of first word w[0..n). */
+static uint32_t
+bucket_of(const struct pk_products *pp, const char *w, size_t n)
+{
+	return word_hash(w, n) & (uint32_t)pp->bmask;
+}
+
 /*
- * The keyed name t[i] indexed, the bucket table doubled first when the
- * names outnumber it (a file whose size was not known).
+ * Room in the bucket table for one more keyed name: doubled when the
+ * names average four a bucket (chains are walked once per distinct text
+ * split, so they may be long; a small table is fewer pages touched).
  */
 static int
-index_name(struct pk_products *pp, size_t i)
+buckets_room(struct pk_products *pp)
 {
+	const struct tpl *t;
 	uint32_t *nb;
 	size_t j, n;
 
-	if (pp->nkeyed > pp->bmask + 1) {
-		n = 2 * (pp->bmask + 1);
-		if ((nb = calloc(n, sizeof(*nb))) == NULL)
-			return -1;
-		free(pp->bucket);
-		pp->bucket = nb;
-		pp->bmask = n - 1;
-		for (j = 0; j < i; j++)
-			chain(pp, j);
+	if (pp->nkeyed < 4 * (pp->bmask + 1))
+		return 0;
+	n = 2 * (pp->bmask + 1);
+	if ((nb = calloc(n, sizeof(*nb))) == NULL)
+		return -1;
+	free(pp->bucket);
+	pp->bucket = nb;
+	pp->bmask = n - 1;
+	for (j = 0; j < pp->nkeyed; j++) {
+		t = &pp->t[j];
+		if (t->keylen < KEYMAX)
+			chain(pp, j, bucket_of(pp, pp->names + t->off,
+			    t->keylen));
 	}
-	chain(pp, i);
 	return 0;
 }
 
@@ -241,17 +264,64 @@ keep_text(struct pk_products *pp, const char *s, size_t n)
 	}
 	memcpy(pp->names + off, s, n);
 	pp->names[off + n] = '\0';
+	pp->nameslen += n + 1;
 	return (long long)off;
+}
+
+/* The name at off: keyed (keylen > 0) from the array's front. */
+static struct tpl *
+new_name(struct pk_products *pp, long long off, size_t keylen, int var)
+{
+	struct tpl *t;
+
+	t = keylen > 0 ? &pp->t[pp->nkeyed++] :
+	    &pp->t[pp->cap - ++pp->nunkeyed];
+	t->off = (uint32_t)off;
+	t->var = (uint8_t)var;
+	t->keylen = (uint16_t)(keylen < KEYMAX ? keylen : KEYMAX);
+	t->next = 0;
+	return t;
+}
+
+/*
+ * A name with a substitution, its text at off: keyed by its first word
+ * when that is literal, not at all when it is only substitutions.
+ */
+static int
+add_var(struct pk_products *pp, long long off, size_t n)
+{
+	const char *text = pp->names + off;
+	size_t i, vl, keylen;
+	int lit = 0, var = 0;
+
+	for (i = 0; i < n; i += vl > 0 ? vl : 1) {
+		if ((vl = var_len(text + i)) > 0)
+			var = 1;
+		else if (text[i] != ' ')
+			lit = 1;
+	}
+	if (!lit) {	/* "$1": says nothing of where it ends */
+		pp->nameslen = (size_t)off;
+		return 0;
+	}
+	for (i = 0; i < n && text[i] != ' ' && var_len(text + i) == 0; i++)
+		continue;
+	keylen = i < n && text[i] != ' ' ? 0 : i;
+	if (keylen > 0 && buckets_room(pp) == -1)
+		return -1;
+	(void)new_name(pp, off, keylen, var);
+	if (keylen > 0 && keylen < KEYMAX)
+		chain(pp, pp->nkeyed - 1, bucket_of(pp, text, keylen));
+	return 0;
 }
 
 static int
 add(struct pk_products *pp, const char *s, size_t n)
 {
-	struct tpl *t;
-	const char *sp, *text;
-	size_t i, vl, keylen;
+	const char *sp;
+	size_t keylen;
 	long long off;
-	int lit, var = 0;
+	uint32_t h = 0;
 
 	while (n > 0 && s[0] == ' ') {
 		s++;
@@ -261,34 +331,29 @@ add(struct pk_products *pp, const char *s, size_t n)
 		n--;
 	if (n == 0)
 		return 0;
-	if (names_room(pp) == -1 || (off = keep_text(pp, s, n)) == -1)
+	if (known(pp, s, n))
+		return 0;
+	if (names_room(pp) == -1)
 		return -1;
-	text = pp->names + off;
-	if (memchr(s, '$', n) == NULL) {	/* most: all literal */
-		sp = memchr(s, ' ', n);
-		keylen = sp != NULL ? (size_t)(sp - s) : n;
-	} else {
-		lit = 0;
-		for (i = 0; i < n; i += vl > 0 ? vl : 1) {
-			if ((vl = var_len(text + i)) > 0)
-				var = 1;
-			else if (text[i] != ' ')
-				lit = 1;
-		}
-		if (!lit)	/* "$1": says nothing of where it ends */
-			return 0;
-		for (i = 0; i < n && s[i] != ' ' && var_len(s + i) == 0; i++)
-			continue;
-		keylen = i < n && s[i] != ' ' ? 0 : i;
+	pp->lastlen = n;
+	pp->lastoff = pp->nameslen;
+	if (memchr(s, '$', n) != NULL)
+		return (off = keep_text(pp, s, n)) == -1 ? -1 :
+		    add_var(pp, off, n);
+	/* Most: all literal, keyed by the word before the first space. */
+	sp = memchr(s, ' ', n);
+	keylen = sp != NULL ? (size_t)(sp - s) : n;
+	if (keylen < KEYMAX) {
+		if (buckets_room(pp) == -1)
+			return -1;
+		h = bucket_of(pp, s, keylen);
 	}
-	pp->nameslen += n + 1;
-	t = keylen > 0 ? &pp->t[pp->nkeyed++] :
-	    &pp->t[pp->cap - ++pp->nunkeyed];
-	t->off = (uint32_t)off;
-	t->var = (uint8_t)var;
-	t->keylen = (uint16_t)(keylen < KEYMAX ? keylen : KEYMAX);
-	t->next = 0;
-	return keylen > 0 ? index_name(pp, pp->nkeyed - 1) : 0;
+	if ((off = keep_text(pp, s, n)) == -1)
+		return -1;
+	(void)new_name(pp, off, keylen, 0);
+	if (keylen < KEYMAX)
+		chain(pp, pp->nkeyed - 1, h);
+	return 0;
 }
 
 /* A byte of a field's key: nmap's are "m", "p", "cpe:" and the like. */
@@ -299,82 +364,137 @@ key_byte(char c)
 }
 
 /*
+ * The buffer the file is read into: its data ends in a NUL, and SLACK
+ * bytes are readable from there, so that field_end reads sixteen bytes
+ * at a time without a bound.
+ */
+#define READ_CHUNK	((size_t)64 << 10)
+#define SLACK		16
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+/*
+ * Where a field's text ends: the first d, newline or NUL from p.  One
+ * pass, sixteen bytes a step: strchr on the line cut at its newline
+ * read each pattern twice (its newline found first) and stalled on the
+ * NUL just stored there.
+ */
+static const char *
+field_end(const char *p, char d)
+{
+	const __m128i vd = _mm_set1_epi8(d), nl = _mm_set1_epi8('\n');
+	const __m128i nul = _mm_setzero_si128();
+	__m128i x;
+	unsigned m;
+
+	for (;; p += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, nl)),
+		    _mm_cmpeq_epi8(x, nul)));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+}
+#else
+static const char *
+field_end(const char *p, char d)
+{
+	while (*p != d && *p != '\n' && *p != '\0')
+		p++;
+	return p;
+}
+#endif
+
+/*
  * "match ssh m|^SSH-...|s p/OpenSSH/ v/$1/ ...": its p field, if any.
  * After the service, fields: a key, a delimiter, a text up to the same
- * delimiter, flags; the first must be the m (the pattern).  The line,
- * n bytes, is NUL-terminated; a NUL within it ends it there too.
+ * delimiter, flags; the first must be the m (the pattern).  The line
+ * starts at p, the data buffered ends at end (a NUL); a NUL within the
+ * line ends it there.  Returns where the next line starts, end at the
+ * end of the file (eof), or NULL when the line's newline is not
+ * buffered yet: nothing of it is kept then.  *rc is -1 for no memory.
  */
-static int
-parse_line(struct pk_products *pp, char *p, size_t n)
+static const char *
+parse_line(struct pk_products *pp, const char *p, const char *end, int eof,
+    int *rc)
 {
-	char *key, *q, d;
+	const char *key, *q, *nl;
+	char d;
 	int first;
 
-	if (n > 6 && memcmp(p, "match ", 6) == 0)
+	if (end - p > 6 && memcmp(p, "match ", 6) == 0)
 		p += 6;
-	else if (n > 10 && memcmp(p, "softmatch ", 10) == 0)
+	else if (end - p > 10 && memcmp(p, "softmatch ", 10) == 0)
 		p += 10;
 	else
-		return 0;
-	while (*p != '\0' && *p != ' ')		/* the service name */
+		goto skip;
+	while (*p != ' ' && *p != '\n' && *p != '\0')	/* the service */
 		p++;
 	for (first = 1;; first = 0) {
 		while (*p == ' ')
 			p++;
 		for (key = p; key_byte(*p); p++)
 			continue;
-		if (p == key || (d = *p) == '\0' ||
-		    (q = strchr(p + 1, d)) == NULL)
-			return 0;
+		if (p == key || (d = *p) == '\n' || d == '\0' ||
+		    *(q = field_end(p + 1, d)) != d)
+			goto skip;
 		if (first && (p - key != 1 || *key != 'm'))
-			return 0;
+			goto skip;
 		if (!first && p - key == 1 && *key == 'p')
-			return add(pp, p + 1, (size_t)(q - p - 1));
+			break;
 		for (p = q + 1; (*p >= 'a' && *p <= 'z') ||
 		    (*p >= 'A' && *p <= 'Z'); p++)	/* flags: m|..|si */
 			continue;
 	}
+	/* Kept only once the line is whole. */
+	if ((nl = memchr(q + 1, '\n', (size_t)(end - q - 1))) == NULL && !eof)
+		return NULL;
+	*rc = add(pp, p + 1, (size_t)(q - p - 1));
+	return nl != NULL ? nl + 1 : end;
+skip:
+	if ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL)
+		return nl + 1;
+	return eof ? end : NULL;
 }
 
 /*
- * Each line of fp to parse_line, NUL-terminated where its newline was,
- * read 64 KiB at a time: getline(3) cost more than the parsing.  PK_OK,
- * PK_ERR_NOMEM or PK_ERR_IO.
+ * Each line of fp to parse_line, read 64 KiB at a time: getline(3) cost
+ * more than the parsing.  The lines are parsed where they lie, with no
+ * NUL written into them.  PK_OK, PK_ERR_NOMEM or PK_ERR_IO.
  */
-#define READ_CHUNK	((size_t)64 << 10)
-
 static int
 read_lines(struct pk_products *pp, FILE *fp)
 {
-	char *buf = NULL, *p, *nl, *nbuf;
-	size_t cap = 0, have = 0, got, n;
-	int rc = 0;
+	char *buf = NULL, *nbuf;
+	const char *p, *next, *end;
+	size_t cap = 0, have = 0, got, want;
+	int rc = 0, eof = 0;
 
-	do {
+	while (rc == 0 && !eof) {
 		if (cap - have < READ_CHUNK / 2) {	/* a long line */
-			if ((nbuf = realloc(buf, cap + READ_CHUNK)) == NULL) {
-				rc = PK_ERR_NOMEM;
+			if ((nbuf = realloc(buf, cap + READ_CHUNK +
+			    SLACK)) == NULL) {
+				rc = -1;
 				break;
 			}
 			buf = nbuf;
 			cap += READ_CHUNK;
 		}
-		got = fread(buf + have, 1, cap - have - 1, fp);
+		/* Whole blocks: stdio reads those straight into buf. */
+		want = (cap - have) & ~(size_t)4095;
+		got = fread(buf + have, 1, want, fp);
+		eof = got < want;
 		have += got;
-		for (p = buf; rc == 0 && (nl = memchr(p, '\n',
-		    (size_t)(buf + have - p))) != NULL; p = nl + 1) {
-			*nl = '\0';
-			rc = parse_line(pp, p, (size_t)(nl - p));
-		}
-		n = (size_t)(buf + have - p);
-		if (rc == 0 && got == 0 && n > 0) {	/* no newline at the end */
-			p[n] = '\0';
-			rc = parse_line(pp, p, n);
-			n = 0;
-		}
-		memmove(buf, p, n);
-		have = n;
-	} while (rc == 0 && got > 0);
+		memset(buf + have, 0, SLACK);
+		end = buf + have;
+		for (p = buf; rc == 0 && p < end &&
+		    (next = parse_line(pp, p, end, eof, &rc)) != NULL; p = next)
+			continue;
+		have = (size_t)(end - p);
+		memmove(buf, p, have);
+	}
 	free(buf);
 	if (rc != 0)
 		return PK_ERR_NOMEM;	/* realloc, or add's */
@@ -401,7 +521,8 @@ file_size(FILE *fp)
 /*
  * Room for the names of a file of size bytes: nmap's has a p field
  * every 220 bytes or so, and a name is shorter than its line (the block
- * is only touched as far as it is filled).
+ * is only touched as far as it is filled).  A bucket for every 1 KiB of
+ * it, four names or so.
  */
 static int
 names_alloc(struct pk_products *pp, size_t size)
@@ -410,7 +531,7 @@ names_alloc(struct pk_products *pp, size_t size)
 
 	pp->cap = size / 192 + 1024;
 	pp->namescap = size > 0 ? size + 1 : (size_t)16 << 10;
-	for (nb = 16; nb < pp->cap; nb *= 2)
+	for (nb = 256; nb < size / 1024; nb *= 2)
 		continue;
 	pp->bmask = nb - 1;
 	pp->t = malloc(pp->cap * sizeof(*pp->t));
@@ -689,25 +810,15 @@ memo_slot(struct pk_products *pp, const char *s, size_t n, uint32_t h)
 }
 
 /*
- * s[0..n)'s cut from the memo, worked out and remembered when new.  The
- * text last seen under the same hint (the caller's: a port number) is
- * tried first, which needs no hash: a scan shows the same version text
- * on the same port host after host.
+ * s[0..n)'s cut from the memo, worked out and remembered when new, and
+ * made the hint's text.
  */
 static const struct cut *
-memo_cut(struct pk_products *pp, const char *s, size_t n, unsigned hint,
-    struct cut *tmp)
+memo_cut(struct pk_products *pp, const char *s, size_t n, struct hint *hp)
 {
-	struct hint *hp = &pp->hint[hint & (HINT_SLOTS - 1)];
 	struct memo *m;
 	uint32_t h;
 
-	if (n >= MEMO_KEY) {
-		plan(pp, s, n, tmp);
-		return tmp;
-	}
-	if (hp->key != NULL && hp->len == n && same_text(hp->key, s, n))
-		return &hp->m->cut;
 	h = memo_hash(s, n);
 	m = memo_slot(pp, s, n, h);
 	if (m->key == NULL) {
@@ -732,17 +843,99 @@ memo_cut(struct pk_products *pp, const char *s, size_t n, unsigned hint,
 	return &m->cut;
 }
 
+/* The split of a text that is not its hint's: from the memo, or worked out. */
+static int __attribute__((noinline))
+split_slow(struct pk_products *pp, char *s, size_t n, struct hint *hp,
+    const char **product, const char **version, const char **extrainfo)
+{
+	struct cut tmp;
+	const struct cut *c = &tmp;
+
+	if (pp == NULL || pp->n == 0)
+		plan(NULL, s, n, &tmp);
+	else if (n >= MEMO_KEY)
+		plan(pp, s, n, &tmp);
+	else
+		c = memo_cut(pp, s, n, hp);
+	return cut_apply(c, s, n, product, version, extrainfo);
+}
+
+/*
+ * The text last split under the same hint (the caller's: a port number)
+ * is tried first, which needs no hash: a scan shows the same version
+ * text on the same port host after host (85% of the splits of the bench's
+ * scans).  Inline in pk_vsplit_port, with the rest out of line: the
+ * call to it and its saved registers were a third of a split.
+ */
+static inline int
+split_text(struct pk_products *pp, char *s, size_t n, unsigned hint,
+    const char **product, const char **version, const char **extrainfo)
+{
+	struct hint *hp = NULL;
+
+	if (pp != NULL) {
+		hp = &pp->hint[hint & (HINT_SLOTS - 1)];
+		if (hp->len == n && hp->key != NULL &&
+		    same_text(hp->key, s, n))
+			return cut_apply(&hp->m->cut, s, n, product, version,
+			    extrainfo);
+	}
+	return split_slow(pp, s, n, hp, product, version, extrainfo);
+}
+
 int
 pk_products_split(struct pk_products *pp, char *s, size_t n, unsigned hint,
     const char **product, const char **version, const char **extrainfo)
 {
-	struct cut tmp;
-	const struct cut *c;
+	return split_text(pp, s, n, hint, product, version, extrainfo);
+}
 
-	if (pp == NULL || pp->n == 0) {
-		plan(NULL, s, n, &tmp);
-		c = &tmp;
-	} else
-		c = memo_cut(pp, s, n, hint, &tmp);
-	return cut_apply(c, s, n, product, version, extrainfo);
+/* --- A reader's split --------------------------------------------------- */
+
+/*
+ * The names of the reader's nmap-service-probes in vs->products; none
+ * there is no error (the text stays whole).  A file that cannot be read
+ * through, or no memory, fails the reader: half the names would split
+ * some ports and not others.
+ */
+static int
+vs_load(struct pk_reader *r, struct pk_vsplit *vs, unsigned long line)
+{
+	struct pk_error err;
+	FILE *fp;
+	int rc;
+
+	vs->read = 1;
+	if ((rc = pk_vsplit_open(r, line, &fp)) != PK_OK || fp == NULL)
+		return rc;
+	memset(&err, 0, sizeof(err));
+	vs->products = pk_products_read(fp, &err);
+	(void)fclose(fp);
+	if (vs->products != NULL)
+		return PK_OK;
+	return pk_rd_fail(r, err.status, line, "nmap-service-probes: %s",
+	    err.msg);
+}
+
+int
+pk_vsplit_port(struct pk_reader *r, struct pk_vsplit *vs, struct pk_port *p,
+    size_t n)
+{
+	int rc;
+
+	if (r->opts.probes != NULL && r->opts.probes[0] == '\0')
+		return PK_OK;			/* asked to keep it whole */
+	if (!vs->read && (rc = vs_load(r, vs, p->line)) != PK_OK)
+		return rc;
+	/* The host's own copy of the line, or an arena copy: writable. */
+	(void)split_text(vs->products, (char *)p->version, n, p->port,
+	    &p->product, &p->version, &p->extrainfo);
+	return PK_OK;
+}
+
+void
+pk_vsplit_free(struct pk_vsplit *vs)
+{
+	pk_products_free(vs->products);
+	vs->products = NULL;
 }

@@ -56,4 +56,13 @@ int		 pk_vsplit_port(struct pk_reader *r, struct pk_vsplit *vs,
 		    struct pk_port *p, size_t n);
 void		 pk_vsplit_free(struct pk_vsplit *vs);
 
+/*
+ * The nmap-service-probes r's options name, or the one found as
+ * nmap-services is, opened in *fpp; *fpp is NULL when there is none to
+ * read (no error: the texts stay whole).  PK_OK, or r's failure (no
+ * memory).  For pk_vsplit_port (vsplit.c).
+ */
+int		 pk_vsplit_open(struct pk_reader *r, unsigned long line,
+		    FILE **fpp);
+
 #endif /* PK_PRODUCTS_H */

@@ -180,6 +180,9 @@ many_lines(size_t *len)
 	n += (size_t)snprintf(b + n, cap - n, "match x m|^a p/Never/\n");
 	memcpy(b + n, "match x m|a|\0 p/Hidden/\n", 24);
 	n += 24;
+	/* Lines that end early: a name is never read across a newline. */
+	n += (size_t)snprintf(b + n, cap - n, "match x m\nmatch\nmatch x m|"
+	    "a| p/Broken\nOff/\nmatch y m|a\n| p/Across/\n");
 	/* A line longer than the read buffer (64 KiB). */
 	n += (size_t)snprintf(b + n, cap - n, "match x m|");
 	for (i = 0; i < 100000; i++)
@@ -210,6 +213,9 @@ check_many(struct pk_products *pp)
 	assert_str(split(pp, "foo Thing31 2"), "0 -|foo Thing31 2|-");
 	assert_str(split(pp, "Never 1"), "0 -|Never 1|-");
 	assert_str(split(pp, "Hidden 1"), "0 -|Hidden 1|-");
+	assert_str(split(pp, "Broken 1"), "0 -|Broken 1|-");
+	assert_str(split(pp, "Off 1"), "0 -|Off 1|-");
+	assert_str(split(pp, "Across 1"), "0 -|Across 1|-");
 	assert_str(split(pp, "Longline 2"), "1 Longline|2|-");
 	assert_str(split(pp, "Last 2 (x)"), "1 Last|2|x");
 	memset(in, 'W', 300);
