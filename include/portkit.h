@@ -335,9 +335,22 @@ struct pk_read_opts {
 	 * "(extrainfo)" is split off).
 	 */
 	const char	*probes;
+	/*
+	 * Where a parsed copy of that file is kept, so that it is parsed
+	 * once per version of it (keyed by its device, inode, size, mtime
+	 * and ctime) rather than in every run.  NULL (the default):
+	 * $XDG_CACHE_HOME/portkit when that is an absolute path, else
+	 * $HOME/.cache/portkit, none when neither is set or the process is
+	 * set-id; "": no cache, nothing read or written; any other string:
+	 * that directory.  Missing directories are made with mode 0700.  A
+	 * copy is used only when it is a regular file of the effective
+	 * user that no one else may write, and all of it checks out;
+	 * anything else, or failing to write one, is silently the parse.
+	 */
+	const char	*probes_cache;
 };
 
-/* Fill opts with the defaults. */
+/* Fill opts with the defaults (all fields 0 or NULL, limits filled). */
 void		 pk_read_opts_init(struct pk_read_opts *opts);
 
 /*

@@ -20,6 +20,15 @@ struct pk_products *pk_products_read(FILE *fp, struct pk_error *err);
 void		 pk_products_free(struct pk_products *pp);
 
 /*
+ * The same, from the parsed copy in the cache directory cache names
+ * (pk_cache_dir: NULL the default, "" none) when it was made from this
+ * very version of the file, else read from fp and the copy (re)written.
+ * A cache that cannot be read or written is no error.
+ */
+struct pk_products *pk_products_load(FILE *fp, const char *cache,
+		    struct pk_error *err);
+
+/*
  * Split s[0..n), grepable output's "PRODUCT VERSION (EXTRAINFO)", in
  * place into the three fields the XML has (each NULL when absent).  The
  * product is the longest known name s begins with, ending on a word (pp
@@ -37,7 +46,7 @@ int		 pk_products_split(struct pk_products *pp, char *s, size_t n,
  * The split as a line reader does it (grepable and normal output): the
  * names read at the first port with a version text, from the file the
  * reader's opts.probes names (NULL: found as nmap-services is; "": the
- * text is kept whole).  The reader's impl holds a zeroed struct
+ * text is kept whole), through the cache opts.probes_cache names.  The reader's impl holds a zeroed struct
  * pk_vsplit and frees it with pk_vsplit_free.
  */
 struct pk_reader;

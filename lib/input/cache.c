@@ -1,0 +1,299 @@
+/*
+ * cache.c - the per-user cache: files that keep what a slow parse of a
+ * data file made, so that it is done once per version of that file (as
+ * fontconfig keeps its parsed fonts).
+ *
+ * A cache file is a fixed header and a payload.  The header holds the
+ * source file's identity and times as fstat gave them, the caller's
+ * format version and sizes, a byte-order mark and a checksum of the
+ * payload; a file is used only when all of them match.  The cache is
+ * for speed only: every failure here is silently "no cache".  The
+ * checksum catches a torn or damaged file, not a hostile one: a caller
+ * must still check every index of the payload it reads back.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "input/cache.h"
+
+static const char magic[8] = "pkcache\n";
+
+int
+pk_cache_src(int fd, struct pk_cache_src *src)
+{
+	struct stat st;
+
+	memset(src, 0, sizeof(*src));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode))
+		return -1;
+	src->dev = (uint64_t)st.st_dev;
+	src->ino = (uint64_t)st.st_ino;
+	src->size = (uint64_t)st.st_size;
+	src->mtime = (int64_t)st.st_mtim.tv_sec;
+	src->mtime_ns = (int64_t)st.st_mtim.tv_nsec;
+	src->ctime = (int64_t)st.st_ctim.tv_sec;
+	src->ctime_ns = (int64_t)st.st_ctim.tv_nsec;
+	return 0;
+}
+
+/* a followed by b, malloc'ed; NULL when out of memory. */
+static char *
+join(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	char *p;
+
+	if ((p = malloc(na + nb + 1)) == NULL)
+		return NULL;
+	memcpy(p, a, na);
+	memcpy(p + na, b, nb + 1);
+	return p;
+}
+
+char *
+pk_cache_dir(const char *opt)
+{
+	const char *base, *sub = "/portkit";
+
+	if (opt != NULL)
+		return opt[0] == '\0' ? NULL : join(opt, "");
+	/* The environment of a set-id process is its caller's to choose. */
+	if (getuid() != geteuid() || getgid() != getegid())
+		return NULL;
+	if ((base = getenv("XDG_CACHE_HOME")) == NULL || base[0] != '/') {
+		if ((base = getenv("HOME")) == NULL || base[0] != '/')
+			return NULL;
+		sub = "/.cache/portkit";
+	}
+	return join(base, sub);
+}
+
+/*
+ * dir/KIND-HEX, HEX a hash of the source's device and inode: one file
+ * for each source, replaced when the source changes.  With tmp, also
+ * the template of a temporary file beside it.
+ */
+static char *
+cache_path(const char *dir, const struct pk_cache_key *key, char **tmp)
+{
+	const uint64_t mul = 0x9e3779b97f4a7c15u;
+	uint64_t h;
+	char name[64];
+
+	h = (key->src.dev ^ (key->src.dev >> 29)) * mul;
+	h = (h ^ key->src.ino) * mul;
+	h ^= h >> 32;
+	(void)snprintf(name, sizeof(name), "/%.16s-%016llx", key->kind,
+	    (unsigned long long)h);
+	if (tmp != NULL) {
+		(void)snprintf(name + strlen(name), sizeof(name) - strlen(name),
+		    ".XXXXXX");
+		*tmp = join(dir, name);
+		if (*tmp == NULL)
+			return NULL;
+		name[strlen(name) - 7] = '\0';
+	}
+	return join(dir, name);
+}
+
+/* The header a file made from key holds, paylen and sum aside. */
+static void
+hdr_fill(struct pk_cache_hdr *h, const struct pk_cache_key *key)
+{
+	memset(h, 0, sizeof(*h));
+	memcpy(h->magic, magic, sizeof(h->magic));
+	h->bom = PK_CACHE_BOM;
+	h->hdrsize = (uint32_t)sizeof(*h);
+	(void)strncpy(h->kind, key->kind, sizeof(h->kind) - 1);
+	h->version = key->version;
+	h->layout = key->layout;
+	h->src = key->src;
+}
+
+/*
+ * A cache file that no one but us could have written: a regular file
+ * (O_NOFOLLOW already refused a link) of our effective user, that its
+ * group and others may not write, of a size we are willing to read.
+ */
+static int
+usable(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && st->st_uid == geteuid() &&
+	    (st->st_mode & (S_IWGRP | S_IWOTH)) == 0 &&
+	    st->st_size >= (off_t)sizeof(struct pk_cache_hdr) &&
+	    (uint64_t)st->st_size <= PK_CACHE_MAX;
+}
+
+/* Read exactly n bytes: 0, or -1 for an error or an early end. */
+static int
+read_all(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+	ssize_t got;
+
+	while (n > 0) {
+		got = read(fd, p, n);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		p += got;
+		n -= (size_t)got;
+	}
+	return 0;
+}
+
+static int
+write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	ssize_t put;
+
+	while (n > 0) {
+		put = write(fd, p, n);
+		if (put == -1 && errno == EINTR)
+			continue;
+		if (put <= 0)
+			return -1;
+		p += put;
+		n -= (size_t)put;
+	}
+	return 0;
+}
+
+/* The payload after the header h of fd, when its checksum holds. */
+static void *
+read_payload(int fd, const struct pk_cache_hdr *h)
+{
+	void *buf;
+
+	if ((buf = malloc(h->paylen > 0 ? (size_t)h->paylen : 1)) == NULL)
+		return NULL;
+	if (read_all(fd, buf, (size_t)h->paylen) == 0 &&
+	    pk_cache_sum(buf, (size_t)h->paylen) == h->sum)
+		return buf;
+	free(buf);
+	return NULL;
+}
+
+void *
+pk_cache_read(const char *dir, const struct pk_cache_key *key, size_t *lenp)
+{
+	struct pk_cache_hdr want, have;
+	struct stat st;
+	void *buf = NULL;
+	char *path;
+	int fd;
+
+	if ((path = cache_path(dir, key, NULL)) == NULL)
+		return NULL;
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return NULL;
+	hdr_fill(&want, key);
+	/* Everything up to paylen must be as we would write it. */
+	if (fstat(fd, &st) == 0 && usable(&st) &&
+	    read_all(fd, &have, sizeof(have)) == 0 &&
+	    memcmp(&have, &want, offsetof(struct pk_cache_hdr, paylen)) == 0 &&
+	    have.paylen == (uint64_t)st.st_size - sizeof(have))
+		buf = read_payload(fd, &have);
+	(void)close(fd);
+	if (buf != NULL)
+		*lenp = (size_t)have.paylen;
+	return buf;
+}
+
+/*
+ * dir, and its parent when that is missing too ($HOME/.cache on a new
+ * account), made private to us.  0 when dir is there.
+ */
+static int
+make_dir(const char *dir)
+{
+	char *parent, *slash;
+	int rc;
+
+	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT || (parent = join(dir, "")) == NULL)
+		return -1;
+	if ((slash = strrchr(parent, '/')) != NULL && slash != parent) {
+		*slash = '\0';
+		(void)mkdir(parent, 0700);
+	}
+	free(parent);
+	rc = mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
+	return rc;
+}
+
+void
+pk_cache_write(const char *dir, const struct pk_cache_key *key,
+    const void *buf, size_t len)
+{
+	struct pk_cache_hdr h;
+	char *path, *tmp = NULL;
+	int fd, ok;
+
+	if (len > PK_CACHE_MAX - sizeof(h) || make_dir(dir) == -1)
+		return;
+	if ((path = cache_path(dir, key, &tmp)) == NULL) {
+		free(tmp);
+		return;
+	}
+	/* mkstemp: mode 0600, and no file of another's is ever opened. */
+	if ((fd = mkstemp(tmp)) != -1) {
+		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+		hdr_fill(&h, key);
+		h.paylen = len;
+		h.sum = pk_cache_sum(buf, len);
+		ok = write_all(fd, &h, sizeof(h)) == 0 &&
+		    write_all(fd, buf, len) == 0;
+		/* No fsync: a file torn by a crash fails its checksum. */
+		if (close(fd) != 0 || !ok || rename(tmp, path) == -1)
+			(void)unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+}
+
+/* One step of a lane: a bijection of h for each w, so no change is lost. */
+static inline uint64_t
+sum_step(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9e3779b97f4a7c15u;
+	return h ^ (h >> 29);
+}
+
+/*
+ * Four lanes of eight bytes, so that the multiplies do not wait on each
+ * other: a byte loop (FNV-1a) would cost more than the rest of a load.
+ */
+uint64_t
+pk_cache_sum(const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+	uint64_t h[4] = { len, 1, 2, 3 }, w;
+	size_t i, j;
+
+	for (i = 0; i + 32 <= len; i += 32)
+		for (j = 0; j < 4; j++) {
+			memcpy(&w, p + i + 8 * j, 8);
+			h[j] = sum_step(h[j], w);
+		}
+	for (j = 0; i < len; i += 8, j++) {
+		w = 0;
+		memcpy(&w, p + i, len - i < 8 ? len - i : 8);
+		h[j] = sum_step(h[j], w);
+	}
+	for (j = 1; j < 4; j++)
+		h[0] = sum_step(h[0], h[j]);
+	return h[0];
+}

@@ -1,0 +1,85 @@
+/*
+ * cache.h - files of the per-user cache: where they are, reading one
+ * back only when it is ours and whole, writing one atomically
+ * (internal).  What a file holds is its caller's business.
+ */
+#ifndef PK_CACHE_H
+#define PK_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The identity and version of the file a cache file was made from. */
+struct pk_cache_src {
+	uint64_t	 dev;
+	uint64_t	 ino;
+	uint64_t	 size;
+	int64_t		 mtime, mtime_ns;
+	int64_t		 ctime, ctime_ns;	/* moves on every change */
+};
+
+/* What a cache file must have been made from to be used. */
+struct pk_cache_key {
+	const char	*kind;		/* names the file: "products" */
+	uint32_t	 version;	/* of the caller's format */
+	uint32_t	 layout;	/* the caller's sizeof checks */
+	struct pk_cache_src src;
+};
+
+/*
+ * The fixed header before the payload, in the writer's byte order (the
+ * mark tells another).  All fields are 64-bit after the first two, so
+ * there is no padding.
+ */
+struct pk_cache_hdr {
+	char		 magic[8];	/* "pkcache\n" */
+	uint32_t	 bom;		/* PK_CACHE_BOM as written */
+	uint32_t	 hdrsize;	/* sizeof(struct pk_cache_hdr) */
+	char		 kind[16];
+	uint32_t	 version;
+	uint32_t	 layout;
+	struct pk_cache_src src;
+	uint64_t	 paylen;
+	uint64_t	 sum;		/* pk_cache_sum of the payload */
+};
+
+#define PK_CACHE_BOM	0x01020304u
+/* Cache files larger than this are not read (nor written). */
+#define PK_CACHE_MAX	((size_t)64 << 20)
+
+/*
+ * Fill src from the open file fd: 0, or -1 when fstat fails or it is not
+ * a regular file (nothing to key a cache on).
+ */
+int		 pk_cache_src(int fd, struct pk_cache_src *src);
+
+/*
+ * The cache directory opt names: NULL for the default,
+ * $XDG_CACHE_HOME/portkit (when absolute) else $HOME/.cache/portkit; ""
+ * for none; any other string is that directory.  malloc'ed, or NULL when
+ * there is none (no home, a set-id process, no memory).
+ */
+char		*pk_cache_dir(const char *opt);
+
+/*
+ * The payload of key's file in dir, malloc'ed (the caller frees it),
+ * its length in *lenp: only when the file is a regular file of ours
+ * that no one else may write, its header matches key and its checksum
+ * its payload.  NULL for anything else: a cache that cannot be used is
+ * no error.
+ */
+void		*pk_cache_read(const char *dir, const struct pk_cache_key *key,
+		    size_t *lenp);
+
+/*
+ * Write buf[0..len) as key's file in dir, made when missing (mode 0700),
+ * through a temporary file renamed over it.  Any failure leaves nothing
+ * behind and is ignored: the cache only saves time.
+ */
+void		 pk_cache_write(const char *dir, const struct pk_cache_key *key,
+		    const void *buf, size_t len);
+
+/* A 64-bit checksum of buf[0..len), eight bytes a step. */
+uint64_t	 pk_cache_sum(const void *buf, size_t len);
+
+#endif /* PK_CACHE_H */
