@@ -63,6 +63,13 @@ UBSAN_OPTIONS="exitcode=99:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export ASAN_OPTIONS UBSAN_OPTIONS
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-run.XXXXXX") || exit 2
+tmp=$(cd "$tmp" && pwd -P) || exit 2
+
+# The parsed nmap-service-probes the readers keep (pk_read_opts
+# probes_cache) goes into the scratch tree, never into the user's home:
+# an absolute XDG_CACHE_HOME comes before $HOME.
+XDG_CACHE_HOME=$tmp/cache
+export XDG_CACHE_HOME
 
 # Stop the workers and the tests they run, then remove the scratch tree:
 # workers are background jobs, which ignore SIGINT, so ^C or a TERM sent
