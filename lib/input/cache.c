@@ -76,12 +76,12 @@ pk_cache_dir(const char *opt)
 }
 
 /*
- * dir/KIND-HEX, HEX a hash of the source's device and inode: one file
- * for each source, replaced when the source changes.  With tmp, also
- * the template of a temporary file beside it.
+ * dir/KIND-HEX and then suffix, HEX a hash of the source's device and
+ * inode: one file for each source, replaced when the source changes.
  */
 static char *
-cache_path(const char *dir, const struct pk_cache_key *key, char **tmp)
+cache_path(const char *dir, const struct pk_cache_key *key,
+    const char *suffix)
 {
 	const uint64_t mul = 0x9e3779b97f4a7c15u;
 	uint64_t h;
@@ -90,16 +90,8 @@ cache_path(const char *dir, const struct pk_cache_key *key, char **tmp)
 	h = (key->src.dev ^ (key->src.dev >> 29)) * mul;
 	h = (h ^ key->src.ino) * mul;
 	h ^= h >> 32;
-	(void)snprintf(name, sizeof(name), "/%.16s-%016llx", key->kind,
-	    (unsigned long long)h);
-	if (tmp != NULL) {
-		(void)snprintf(name + strlen(name), sizeof(name) - strlen(name),
-		    ".XXXXXX");
-		*tmp = join(dir, name);
-		if (*tmp == NULL)
-			return NULL;
-		name[strlen(name) - 7] = '\0';
-	}
+	(void)snprintf(name, sizeof(name), "/%.16s-%016llx%.8s", key->kind,
+	    (unsigned long long)h, suffix);
 	return join(dir, name);
 }
 
@@ -192,7 +184,7 @@ pk_cache_read(const char *dir, const struct pk_cache_key *key, size_t *lenp)
 	char *path;
 	int fd;
 
-	if ((path = cache_path(dir, key, NULL)) == NULL)
+	if ((path = cache_path(dir, key, "")) == NULL)
 		return NULL;
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	free(path);
@@ -219,7 +211,6 @@ static int
 make_dir(const char *dir)
 {
 	char *parent, *slash;
-	int rc;
 
 	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
 		return 0;
@@ -230,8 +221,7 @@ make_dir(const char *dir)
 		(void)mkdir(parent, 0700);
 	}
 	free(parent);
-	rc = mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
-	return rc;
+	return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
 }
 
 void
@@ -239,17 +229,15 @@ pk_cache_write(const char *dir, const struct pk_cache_key *key,
     const void *buf, size_t len)
 {
 	struct pk_cache_hdr h;
-	char *path, *tmp = NULL;
+	char *path, *tmp;
 	int fd, ok;
 
 	if (len > PK_CACHE_MAX - sizeof(h) || make_dir(dir) == -1)
 		return;
-	if ((path = cache_path(dir, key, &tmp)) == NULL) {
-		free(tmp);
-		return;
-	}
+	path = cache_path(dir, key, "");
+	tmp = cache_path(dir, key, ".XXXXXX");
 	/* mkstemp: mode 0600, and no file of another's is ever opened. */
-	if ((fd = mkstemp(tmp)) != -1) {
+	if (path != NULL && tmp != NULL && (fd = mkstemp(tmp)) != -1) {
 		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
 		hdr_fill(&h, key);
 		h.paylen = len;

@@ -8,6 +8,8 @@
  * the names nmap has: the p/.../ fields of nmap-service-probes' match
  * lines.  A name with a $1 (filled from the banner) stands for one word
  * there: "AXIS $1 camera httpd" is "AXIS", a word, "camera httpd".
+ * The names as parsed are kept in the per-user cache, and read from
+ * there while the file stays the same (pk_products_load).
  */
 #include <sys/stat.h>
 
@@ -1075,8 +1077,9 @@ pk_products_split(struct pk_products *pp, char *s, size_t n, unsigned hint,
 /* --- A reader's split --------------------------------------------------- */
 
 /*
- * The names of the reader's nmap-service-probes in vs->products; none
- * there is no error (the text stays whole).  A file that cannot be read
+ * The names of the reader's nmap-service-probes in vs->products, from
+ * the cache its options name when the copy there is of this very file;
+ * none there is no error (the text stays whole).  A file that cannot be read
  * through, or no memory, fails the reader: half the names would split
  * some ports and not others.
  */
