@@ -95,18 +95,16 @@ gn_building(struct pk_reader *r, const char *addr)
 }
 
 /*
- * The builder for addr: the host being built when it has that address,
- * else a new one (the previous host is complete and queued first).
+ * A new host of address addr, which is not the one being built: that
+ * one is complete and queued first.
  */
 static struct pk_hb *
-gn_host_for(struct pk_reader *r, const struct pk_line *ln, const char *addr,
+gn_host_new(struct pk_reader *r, const struct pk_line *ln, const char *addr,
     enum pk_addrtype type)
 {
 	struct pk_hb *hb;
 	struct pk_addr *a;
 
-	if ((hb = gn_building(r, addr)) != NULL)
-		return hb;
 	if (r->building != NULL && pk_rd_host_commit(r) != PK_OK)
 		return NULL;
 	if (pk_gn_scan(r) == NULL || (hb = pk_rd_host_begin(r)) == NULL)
@@ -119,6 +117,21 @@ gn_host_for(struct pk_reader *r, const struct pk_line *ln, const char *addr,
 	}
 	a->type = type;
 	return hb;
+}
+
+/*
+ * The builder for addr: the host being built when it has that address,
+ * else a new one.
+ */
+static struct pk_hb *
+gn_host_for(struct pk_reader *r, const struct pk_line *ln, const char *addr,
+    enum pk_addrtype type)
+{
+	struct pk_hb *hb;
+
+	if ((hb = gn_building(r, addr)) != NULL)
+		return hb;
+	return gn_host_new(r, ln, addr, type);
 }
 
 /* Add name unless the host has it already (every line repeats it). */
@@ -172,7 +185,7 @@ gn_host_head(struct pk_reader *r, struct pk_line *ln)
 		return NULL;
 	}
 	ln->p = close + 1;
-	if (hb == NULL && (hb = gn_host_for(r, ln, addr, type)) == NULL)
+	if (hb == NULL && (hb = gn_host_new(r, ln, addr, type)) == NULL)
 		return NULL;
 	if (gn_hostname(hb, name, (size_t)(close - name)) == -1) {
 		(void)pk_gn_nomem(r, hb, ln->no);
