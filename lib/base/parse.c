@@ -101,6 +101,28 @@ pk_parse_mac(const char *s, unsigned char out[6])
 	return 0;
 }
 
+/*
+ * What inet_pton(AF_INET) accepts: four dot-separated decimal numbers of
+ * at most 255, without a leading zero.  inet_pton took 1% of reading
+ * -oG, whose every host is checked, for its length and copy.
+ */
+static int
+ipv4_valid(const char *s)
+{
+	unsigned v;
+	int part, nd;
+
+	for (part = 0; part < 4; part++, s += nd + 1) {
+		v = 0;
+		for (nd = 0; nd < 4 && s[nd] >= '0' && s[nd] <= '9'; nd++)
+			v = v * 10 + (unsigned)(s[nd] - '0');
+		if (nd == 0 || nd > 3 || v > 255 || (nd > 1 && s[0] == '0') ||
+		    s[nd] != (part == 3 ? '\0' : '.'))
+			return 0;
+	}
+	return 1;
+}
+
 int
 pk_addr_valid(enum pk_addrtype type, const char *s)
 {
@@ -108,7 +130,7 @@ pk_addr_valid(enum pk_addrtype type, const char *s)
 
 	switch (type) {
 	case PK_ADDR_IPV4:
-		return inet_pton(AF_INET, s, buf) == 1;
+		return ipv4_valid(s);
 	case PK_ADDR_IPV6:
 		return inet_pton(AF_INET6, s, buf) == 1;
 	case PK_ADDR_MAC:

@@ -20,7 +20,15 @@
 #include "scan/products.h"
 #include "scan/queue.h"
 
+/* An address as text: INET6_ADDRSTRLEN, rounded up to whole words. */
+#define GN_ADDRBUF	48
+
 struct gnmap {
+	/*
+	 * The address of the host being built (r->building), NUL-padded
+	 * as gn_addr_copy leaves the one of a line: compared whole.
+	 */
+	char		 addr[GN_ADDRBUF];
 	int		 masscan;	/* the current run is masscan's */
 	int		 done;		/* the current run's trailer was seen */
 	int		 list;		/* masscan -oL, not -oG */

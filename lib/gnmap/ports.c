@@ -51,7 +51,7 @@ struct gn_entry {
  * which only the last of all nf may hold a TAB.  Returns the fields ended
  * so far, or -1 for a TAB too early; *pp is where the byte loop goes on.
  */
-static int
+static inline __attribute__((always_inline)) int
 split_vec(const char **pp, const char *end, struct gn_entry *e, int nf,
     int last)
 {
@@ -93,8 +93,10 @@ split_vec(const char **pp, const char *end, struct gn_entry *e, int nf,
 /*
  * Cut the entry at ln->p into its nf fields and move past it: past its
  * last '/', or for an open one (masscan) to the end of the field.
+ * Inline: called for every port, its call saved and restored six
+ * registers.
  */
-static int
+static inline __attribute__((always_inline)) int
 gn_entry_split(struct pk_line *ln, struct gn_entry *e, int nf, int open)
 {
 	const char *p = ln->p, *q;

@@ -101,22 +101,32 @@ pk_hb_hostname(struct pk_hb *b)
 #define HB_FIRST_PORTS	32
 
 /*
- * A port is zeroed by a copy of a blank one, which gcc makes a few
- * vector moves, where it makes a memset of this size (or a copy of a
- * blank with an initialiser) a `rep stos`, slow to start: 8% of the
- * reading of -oG, where ports come fastest.
+ * Zero n bytes (a constant) 64 at a time: gcc and clang make each
+ * piece four vector stores of a zeroed register, where they make a
+ * memset of a whole port (168 bytes), or a copy of a blank with an
+ * initialiser, a `rep stos`, slow to start: 8% of the reading of -oG,
+ * where ports come fastest.  A copy of a blank port loaded it too.
  */
+static inline void
+hb_zero(void *p, size_t n)
+{
+	size_t off;
+
+	for (off = 0; off + 64 <= n; off += 64)
+		memset((char *)p + off, 0, 64);
+	memset((char *)p + off, 0, n - off);
+}
+
 struct pk_port *
 pk_hb_port(struct pk_hb *b)
 {
-	static const struct pk_port blank;
 	struct pk_port *p;
 
 	p = hb_slot(b, &b->h->ports, &b->h->nports, &b->cap_ports,
 	    sizeof(*p), HB_FIRST_PORTS);
 	if (p == NULL)
 		return NULL;
-	*p = blank;
+	hb_zero(p, sizeof(*p));
 	p->reason_ttl = -1;
 	p->conf = -1;
 	b->cap_cpe = 0;

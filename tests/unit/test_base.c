@@ -3,6 +3,7 @@
  * number, hex and MAC parsers (parse.c), the port state names (proto.c),
  * the hash and the hash table index (hash.c).
  */
+#include <arpa/inet.h>
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
@@ -86,6 +87,25 @@ TEST(test_hex_and_mac)
 	assert_int(pk_parse_mac("2:77:0A:00:fF:b0", mac), -1);
 	assert_int(pk_addr_valid(PK_ADDR_MAC, "02:77:0A:00:fF:b0"), 1);
 	assert_int(pk_addr_valid(PK_ADDR_MAC, "02:77:0A:00:fF:g0"), 0);
+}
+
+/* IPv4 addresses are checked without inet_pton, to the same answers. */
+TEST(test_addr_ipv4)
+{
+	static const char *const in[] = {
+		"10.0.0.1", "0.0.0.0", "255.255.255.255", "192.168.1.100",
+		"256.0.0.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.04",
+		"1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4 ", " 1.2.3.4",
+		"1.2.3.-4", "1.2.3.1000", "0001.2.3.4", "1.2.3.0x1", "",
+		"1.2.3.4\n", "99999999999.1.1.1", "00.0.0.0", "1.2.3.00",
+		"a.b.c.d", "1.2.3.4:80", "1.2.3.255", "1.2.3.256"
+	};
+	unsigned char buf[16];
+	size_t i;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+		assert_int(pk_addr_valid(PK_ADDR_IPV4, in[i]),
+		    inet_pton(AF_INET, in[i], buf) == 1);
 }
 
 TEST(test_state_names)
@@ -255,5 +275,5 @@ TEST(test_index_str)
 }
 
 TEST_MAIN(test_parse_digits, test_parse_port_long, test_hex_and_mac,
-    test_state_names, test_hash, test_index, test_index_collisions,
-    test_index_growth, test_index_str)
+    test_addr_ipv4, test_state_names, test_hash, test_index,
+    test_index_collisions, test_index_growth, test_index_str)

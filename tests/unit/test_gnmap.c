@@ -627,6 +627,45 @@ TEST(test_ports_every_offset)
 	assert_int(bad, 0);
 }
 
+/*
+ * Lines name the host being built by an address compared whole, padded
+ * to 48 bytes: one that is a prefix of the other is another host, the
+ * longest one (45 bytes) is still one host, one byte more is refused.
+ */
+TEST(test_host_address_edges)
+{
+	static const char text[] = HDR
+	    "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "Host: 10.0.0.10 ()\tStatus: Up\n"
+	    "Host: 10.0.0.10 ()\tPorts: 22/open/tcp//ssh///\n"
+	    "Host: ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255 ()\t"
+	    "Status: Up\n"
+	    "Host: ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255 ()\t"
+	    "Ports: 80/open/tcp//http///\n"
+	    DONE1;
+	struct pk_reader *r = open_str(text, sizeof(text) - 1);
+	const struct pk_host *h;
+
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->host, "10.0.0.1");
+		assert_int(h->nports, 0);
+	}
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->host, "10.0.0.10");
+		assert_int(h->nports, 1);
+	}
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->host,
+		    "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255");
+		assert_int(h->nports, 1);
+	}
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	pk_reader_free(r);
+	reject_s(HDR "Host: 0ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255 ()"
+	    "\tStatus: Up\n", PK_ERR_FORMAT, 2, 0, "bad address "
+	    "\"0ffff:ffff:ffff:ffff:ffff:ffff:2...\"");
+}
+
 TEST(test_bad_host_lines)
 {
 	reject_s(HDR "Host: 10.0.0.256 ()\tStatus: Up\n",
@@ -895,6 +934,7 @@ out:
 TEST_MAIN(test_version_split, test_basic_file, test_ports_every_offset, test_ipv6_file, test_verbose_multi_file,
     test_udp_sctp_ipproto_files, test_ignored_file, test_list_and_ping_files,
     test_service_os_file, test_handmade_fields, test_crlf_and_gzip,
-    test_two_runs, test_masscan, test_masscan_list, test_bad_ports, test_bad_host_lines,
+    test_two_runs, test_masscan, test_masscan_list, test_bad_ports,
+    test_host_address_edges, test_bad_host_lines,
     test_error_keeps_earlier_hosts, test_scan_lines, test_truncated,
     test_hostile_bytes, test_host_limit, test_xml_twins)
