@@ -502,7 +502,7 @@ gn_line(struct pk_reader *r, struct gnmap *g, struct pk_line *ln)
 {
 	if (ln->cut)
 		return gn_cut(r, ln);
-	if (memchr(ln->p, '\0', (size_t)(ln->end - ln->p)) != NULL)
+	if (ln->nul)
 		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no, "NUL byte in line");
 	if (ln->p == ln->end)
 		return PK_OK;		/* blank: no data to lose */

@@ -189,7 +189,8 @@ gn_portnum(const struct gn_entry *e, int masscan, int *proto,
 	if (masscan) {
 		if (pk_masscan_port(e->f[0], e->n[0], *proto, port) == -1)
 			return -1;
-	} else if (pk_parse_port(e->f[0], e->n[0], 65535, port) == -1)
+	} else if (pk_parse_port_wide(e->f[0], e->n[0],
+	    (size_t)(e->f[7] - e->f[0]), 65535, port) == -1)
 		return -1;
 	return *port == 0 || *port > 65535 ? -1 : 0;
 }

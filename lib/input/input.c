@@ -7,6 +7,7 @@
  * own decompression is never used: it reads only the first member and
  * has no byte budget.
  */
+#define _GNU_SOURCE	/* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -44,6 +45,8 @@ struct pk_input {
 	size_t		 start;		/* first unconsumed byte */
 	size_t		 end;		/* one past the last buffered byte */
 	size_t		 scanned;	/* getline: bytes known newline-free */
+	int		 nul;		/* getline: a NUL in [start, scanned) */
+	int		 linenul;	/* the last line held a NUL */
 	int		 eof;		/* the source is exhausted */
 	int		 gzipped;
 	int		 failed;	/* an error is final */
@@ -84,7 +87,7 @@ input_new(const char *name, const struct pk_limits *lim,
 	in = calloc(1, sizeof(*in));
 	if (in != NULL) {
 		in->name = strdup(name);
-		in->buf = malloc(INPUT_BUFSIZE);
+		in->buf = malloc(INPUT_BUFSIZE + 1);	/* + getline's NUL */
 		in->cap = INPUT_BUFSIZE;
 	}
 	if (in == NULL || in->name == NULL || in->buf == NULL) {
@@ -258,6 +261,7 @@ pk_input_line(struct pk_input *in, struct pk_line *ln)
 	ln->start = ln->p;
 	ln->end = ln->p + len;
 	ln->cut = in->cut;
+	ln->nul = in->linenul;
 	return PK_OK;
 }
 
@@ -416,7 +420,7 @@ input_reserve(struct pk_input *in, size_t want)
 		return 0;
 	while (ncap < want)
 		ncap *= 2;
-	nb = realloc(in->buf, ncap);
+	nb = realloc(in->buf, ncap + 1);
 	if (nb == NULL)
 		return input_fail(in, PK_ERR_NOMEM, "out of memory");
 	in->buf = nb;
@@ -454,8 +458,32 @@ pk_input_consume(struct pk_input *in, size_t n)
 {
 	in->start += n;
 	in->consumed += n;
-	if (in->scanned < in->start)
+	/* A NUL seen may lie in what went: look again. */
+	if (in->scanned < in->start || in->nul) {
 		in->scanned = in->start;
+		in->nul = 0;
+	}
+}
+
+/*
+ * The first newline in buf[scanned, end), or NULL; a NUL on the way sets
+ * in->nul.  One pass finds both (line readers reject a NUL): strchrnul
+ * stops at either byte, and at the NUL stored at end, one past what is
+ * buffered (the buffer has room for it).
+ */
+static char *
+input_newline(struct pk_input *in)
+{
+	char *e = in->buf + in->end, *p;
+
+	*e = '\0';
+	p = strchrnul(in->buf + in->scanned, '\n');
+	if (*p == '\n')
+		return p;
+	if (p == e)
+		return NULL;
+	in->nul = 1;
+	return memchr(p + 1, '\n', (size_t)(e - p - 1));
 }
 
 int
@@ -470,9 +498,7 @@ pk_input_getline(struct pk_input *in, const char **line, size_t *len,
 	for (;;) {
 		if (in->scanned < in->start)
 			in->scanned = in->start;
-		nl = memchr(in->buf + in->scanned, '\n',
-		    in->end - in->scanned);
-		if (nl != NULL)
+		if ((nl = input_newline(in)) != NULL)
 			break;
 		in->scanned = in->end;
 		if (in->end - in->start > in->lim.max_line_bytes)
@@ -499,6 +525,7 @@ pk_input_getline(struct pk_input *in, const char **line, size_t *len,
 		return input_fail(in, PK_ERR_LIMIT,
 		    "line longer than %zu bytes", in->lim.max_line_bytes);
 	in->cut = nl == in->buf + in->end;
+	in->linenul = in->nul;
 	pk_input_consume(in, in->cut ? n : n + 1);
 	in->lines++;
 	if (n > 0 && s[n - 1] == '\r')

@@ -68,11 +68,13 @@ struct pk_line {
 	const char	*start;
 	unsigned long	 no;
 	int		 cut;		/* no newline: the input ended inside */
+	int		 nul;		/* a NUL byte lies in it */
 };
 
 /*
- * pk_input_getline into ln, with p at its start and whether it lacks
- * its newline (the input ended inside it).
+ * pk_input_getline into ln, with p at its start, whether it lacks
+ * its newline (the input ended inside it) and whether it holds a NUL
+ * (found in the newline's search: no second pass).
  */
 int		 pk_input_line(struct pk_input *in, struct pk_line *ln);
 /* Lines fully consumed by pk_input_getline so far. */

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/hash.h"
@@ -65,6 +66,67 @@ TEST(test_parse_port_long)
 	assert_int(pk_parse_long("1234567890123456789", 19, &l), -1);
 	assert_int(pk_parse_long("-1", 2, &l), -1);
 	assert_int(pk_parse_long("", 0, &l), -1);
+}
+
+/* Both port parsers on s[0..n) of a buffer of size bytes: bad counts. */
+static int
+port_both(const char *s, size_t n, size_t size, unsigned max, int ok,
+    unsigned want)
+{
+	unsigned got[2] = { 7, 7 };
+	int rc[2], bad = 0, k;
+
+	rc[0] = pk_parse_port(s, n, max, &got[0]);
+	rc[1] = pk_parse_port_wide(s, n, size, max, &got[1]);
+	for (k = 0; k < 2; k++)
+		if (rc[k] != (ok && want <= max ? 0 : -1) ||
+		    (rc[k] == 0 && got[k] != want))
+			bad++;
+	return bad;
+}
+
+/*
+ * pk_parse_port and pk_parse_port_wide against the rule they keep (1 to
+ * 5 digits, leading zeros allowed, at most max) on every string of up
+ * to 5 bytes over digits and the bytes either side of them, followed by
+ * digits, '/' or 0xff (the wide one reads 8 bytes), each in a buffer of
+ * its own size so that ASan sees a read past the end.
+ */
+TEST(test_parse_port_every)
+{
+	static const char abc[] = "0169/: ";
+	static const char *const tail[] = { "99999999", "/open/tc",
+	    "\xff\xff\xff\xff\xff\xff\xff\xff" };
+	size_t n, i, t, code, ncode, div, size, a = sizeof(abc) - 1;
+	unsigned want;
+	char *s;
+	int ok, bad = 0;
+
+	for (n = 1; n <= 6; n++) {
+		for (ncode = 1, i = 0; i < n; i++)
+			ncode *= a;
+		for (code = 0; code < ncode; code++) {
+			for (t = 0; t < 4; t++) {
+				size = t < 3 && n < 8 ? 8 : n;
+				if ((s = malloc(size)) == NULL)
+					return;
+				if (t < 3)
+					memcpy(s, tail[t], size);
+				for (want = 0, ok = n <= 5, div = 1, i = 0;
+				    i < n; i++) {
+					s[i] = abc[code / div % a];
+					div *= a;
+					ok &= s[i] >= '0' && s[i] <= '9';
+					want = want * 10 +
+					    (unsigned)(s[i] - '0');
+				}
+				bad += port_both(s, n, size, 65535, ok, want);
+				bad += port_both(s, n, size, 255, ok, want);
+				free(s);
+			}
+		}
+	}
+	assert_int(bad, 0);
 }
 
 TEST(test_hex_and_mac)
@@ -274,6 +336,7 @@ TEST(test_index_str)
 	pk_index_free(&ws.ix);
 }
 
-TEST_MAIN(test_parse_digits, test_parse_port_long, test_hex_and_mac,
+TEST_MAIN(test_parse_digits, test_parse_port_long, test_parse_port_every,
+    test_hex_and_mac,
     test_addr_ipv4, test_state_names, test_hash, test_index,
     test_index_collisions, test_index_growth, test_index_str)

@@ -793,6 +793,50 @@ TEST(test_hostile_bytes)
 	pk_reader_free(r);
 }
 
+/*
+ * The input layer notes a NUL in the same pass that finds the newline,
+ * across its refills: a NUL past the first 64 KiB of a line, one read
+ * before the line outgrew the buffer, and a clean line that follows a
+ * refill after many others.
+ */
+TEST(test_nul_refill)
+{
+	size_t hlen = sizeof(HDR) - 1, llen = 100000, i, n;
+	size_t size = hlen + llen + 4096;
+	char *t = malloc(size);
+	char line[64];
+	int k;
+
+	if (!assert_true(t != NULL))
+		return;
+	for (k = 0; k < 2; k++) {
+		memcpy(t, HDR, hlen);
+		memset(t + hlen, 'x', llen);
+		t[hlen + (k == 0 ? 80000 : 10)] = '\0';
+		memcpy(t + hlen + llen, "\n" DONE1, sizeof(DONE1) + 1);
+		reject(t, hlen + llen + sizeof(DONE1), PK_ERR_FORMAT, 2, 0,
+		    "NUL byte in line");
+	}
+	/*
+	 * 3,000 hosts of 30 bytes, then the NUL (line 3,002): the last
+	 * host, still open, is dropped with the error.
+	 */
+	memcpy(t, HDR, hlen);
+	n = hlen;
+	for (i = 0; i < 3000; i++) {
+		(void)snprintf(line, sizeof(line),
+		    "Host: 10.0.%zu.%zu ()\tStatus: Up\n", i / 250, i % 250);
+		if (!assert_true(n + strlen(line) + 64 < size))
+			break;
+		memcpy(t + n, line, strlen(line));
+		n += strlen(line);
+	}
+	memcpy(t + n, "Host: 10.1.0.0 ()\tStatus: Up\0\n", 30);
+	n += 30;
+	reject(t, n, PK_ERR_FORMAT, 3002, 2999, "NUL byte in line");
+	free(t);
+}
+
 TEST(test_host_limit)
 {
 	/* One host merged from many lines is held to max_host_bytes. */
@@ -937,4 +981,4 @@ TEST_MAIN(test_version_split, test_basic_file, test_ports_every_offset, test_ipv
     test_two_runs, test_masscan, test_masscan_list, test_bad_ports,
     test_host_address_edges, test_bad_host_lines,
     test_error_keeps_earlier_hosts, test_scan_lines, test_truncated,
-    test_hostile_bytes, test_host_limit, test_xml_twins)
+    test_hostile_bytes, test_nul_refill, test_host_limit, test_xml_twins)
