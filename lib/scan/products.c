@@ -76,6 +76,7 @@ struct cut {
 
 struct memo_ent {
 	struct cut	 cut;
+	uint32_t	 len;
 	char		 key[];		/* the text, NUL-terminated */
 };
 
@@ -83,16 +84,6 @@ struct memo {
 	const struct memo_ent *e;	/* NULL: empty slot */
 	uint32_t	 hash;
 	uint32_t	 len;
-};
-
-/*
- * The text seen last under a hint: its key and length beside the cut,
- * so that comparing it and loading its cut do not wait on each other.
- */
-struct hint {
-	const char	*key;		/* NULL: none */
-	size_t		 len;
-	const struct cut *c;
 };
 
 struct pk_products {
@@ -116,7 +107,8 @@ struct pk_products {
 	size_t		 nmemo;
 	struct memo	*memo;		/* NULL until the first text */
 	size_t		 mmask;		/* the memo's slots - 1 */
-	struct hint	 hint[HINT_SLOTS];	/* by the caller's hint */
+	/* The entry of the text seen last under the caller's hint. */
+	const struct memo_ent *hint[HINT_SLOTS];
 };
 
 /* --- Loading ------------------------------------------------------------ */
@@ -1033,7 +1025,8 @@ memo_grow(struct pk_products *pp)
  * remember it.
  */
 static const struct cut *
-memo_cut(struct pk_products *pp, const char *s, size_t n, struct hint *hp,
+memo_cut(struct pk_products *pp, const char *s, size_t n,
+    const struct memo_ent **hp,
     struct cut *tmp)
 {
 	struct memo *m = NULL;
@@ -1060,6 +1053,7 @@ memo_cut(struct pk_products *pp, const char *s, size_t n, struct hint *hp,
 			return tmp;
 		}
 		plan(pp, s, n, &e->cut);
+		e->len = (uint32_t)n;
 		memcpy(e->key, s, n);
 		e->key[n] = '\0';
 		m = memo_slot(pp, s, n, h);
@@ -1068,15 +1062,14 @@ memo_cut(struct pk_products *pp, const char *s, size_t n, struct hint *hp,
 		m->len = (uint32_t)n;
 		pp->nmemo++;
 	}
-	hp->key = m->e->key;
-	hp->len = n;
-	hp->c = &m->e->cut;
-	return hp->c;
+	*hp = m->e;
+	return &m->e->cut;
 }
 
 /* The split of a text that is not its hint's: from the memo, or worked out. */
 static int __attribute__((noinline))
-split_slow(struct pk_products *pp, char *s, size_t n, struct hint *hp,
+split_slow(struct pk_products *pp, char *s, size_t n,
+    const struct memo_ent **hp,
     const char **product, const char **version, const char **extrainfo)
 {
 	struct cut tmp;
@@ -1102,13 +1095,13 @@ static inline int
 split_text(struct pk_products *pp, char *s, size_t n, unsigned hint,
     const char **product, const char **version, const char **extrainfo)
 {
-	struct hint *hp = NULL;
+	const struct memo_ent **hp = NULL, *e;
 
 	if (pp != NULL) {
 		hp = &pp->hint[hint & (HINT_SLOTS - 1)];
-		if (hp->len == n && hp->key != NULL &&
-		    same_text(hp->key, s, n))
-			return cut_apply(hp->c, s, n, product, version,
+		if ((e = *hp) != NULL && e->len == n &&
+		    same_text(e->key, s, n))
+			return cut_apply(&e->cut, s, n, product, version,
 			    extrainfo);
 	}
 	return split_slow(pp, s, n, hp, product, version, extrainfo);
