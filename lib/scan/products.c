@@ -1089,8 +1089,9 @@ split_slow(struct pk_products *pp, char *s, size_t n,
  * and length is tried first, which needs no hash: a scan shows the same
  * version text on the same port host after host (91% of the splits of
  * the bench's scans; 85% by the port alone, where texts of another
- * length on the port took each other's place).  Inline in pk_vsplit_port, with the rest out of line: the
- * call to it and its saved registers were a third of a split.
+ * length on the port took each other's place).  Inline in
+ * pk_vsplit_port, with the rest out of line: the call to it and its
+ * saved registers were a third of a split.
  */
 static inline int
 split_text(struct pk_products *pp, char *s, size_t n, unsigned hint,
