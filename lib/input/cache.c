@@ -11,11 +11,14 @@
  * checksum catches a torn or damaged file, not a hostile one: a caller
  * must still check every index of the payload it reads back.
  */
+#define _DEFAULT_SOURCE	/* madvise; NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +163,30 @@ write_all(int fd, const void *buf, size_t n)
 	return 0;
 }
 
+/*
+ * The pages wholly inside buf[0..len) made present and writable by one
+ * call, not by a fault each as read() fills them (86 pages for nmap's
+ * file; a fault costs about 1.6 us here, a page populated about 1 us).
+ * Where the kernel lacks it (before Linux 5.14) nothing happens.
+ */
+static void
+populate(void *buf, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	const uintptr_t pg = 4096;	/* the least page size: a part of a
+					   larger page populated is harmless */
+	uintptr_t a, b;
+
+	a = ((uintptr_t)buf + pg - 1) & ~(pg - 1);
+	b = ((uintptr_t)buf + len) & ~(pg - 1);
+	if (b > a)
+		(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#else
+	(void)buf;
+	(void)len;
+#endif
+}
+
 /* The payload after the header h of fd, when its checksum holds. */
 static void *
 read_payload(int fd, const struct pk_cache_hdr *h)
@@ -168,6 +195,7 @@ read_payload(int fd, const struct pk_cache_hdr *h)
 
 	if ((buf = malloc(h->paylen > 0 ? (size_t)h->paylen : 1)) == NULL)
 		return NULL;
+	populate(buf, (size_t)h->paylen);
 	if (read_all(fd, buf, (size_t)h->paylen) == 0 &&
 	    pk_cache_sum(buf, (size_t)h->paylen) == h->sum)
 		return buf;

@@ -60,30 +60,30 @@ struct cut {
 /*
  * The cuts of the texts seen last: a scan repeats a few version texts
  * over its hosts, and working one out can walk every template that
- * begins with a substitution.  Open addressing, keys in an arena; once
- * MEMO_MAX texts are in, it starts over, so its memory stays bounded
- * (texts of MEMO_KEY bytes or more are worked out each time).
+ * begins with a substitution.  Open addressing over slots that point
+ * to an entry (the cut and its key) in an arena, so that an entry
+ * stays where it is when the slots grow.  The slots start at MEMO_MIN
+ * and double when half full, up to MEMO_SLOTS (a scan shows a few dozen
+ * texts: 2,048 slots made about 20 page faults a run); once MEMO_MAX
+ * texts are in, it starts over, so its memory stays bounded (texts of
+ * MEMO_KEY bytes or more are worked out each time).
  */
+#define MEMO_MIN	64
 #define MEMO_SLOTS	2048
 #define MEMO_MAX	(MEMO_SLOTS / 2)
 #define MEMO_KEY	128
 #define HINT_SLOTS	1024
 
-struct memo {
-	const char	*key;		/* NULL: empty slot */
-	uint32_t	 hash;
-	uint32_t	 len;
+struct memo_ent {
 	struct cut	 cut;
+	uint32_t	 len;
+	char		 key[];		/* the text, NUL-terminated */
 };
 
-/*
- * The text seen last under a hint: its key and length beside the entry,
- * so that comparing it and loading its cut do not wait on each other.
- */
-struct hint {
-	const char	*key;		/* NULL: none */
-	size_t		 len;
-	const struct memo *m;
+struct memo {
+	const struct memo_ent *e;	/* NULL: empty slot */
+	uint32_t	 hash;
+	uint32_t	 len;
 };
 
 struct pk_products {
@@ -103,10 +103,12 @@ struct pk_products {
 	uint32_t	*bucket;	/* keyed ones by first word: 1 + the
 					   first of a chain, 0 when none */
 	size_t		 bmask;
-	struct pk_arena	 memokeys;
+	struct pk_arena	 memokeys;	/* the memo's entries */
 	size_t		 nmemo;
-	struct memo	 memo[MEMO_SLOTS];
-	struct hint	 hint[HINT_SLOTS];	/* by the caller's hint */
+	struct memo	*memo;		/* NULL until the first text */
+	size_t		 mmask;		/* the memo's slots - 1 */
+	/* The entry of the text seen last under the caller's hint. */
+	const struct memo_ent *hint[HINT_SLOTS];
 };
 
 /* --- Loading ------------------------------------------------------------ */
@@ -577,6 +579,7 @@ pk_products_free(struct pk_products *pp)
 	if (pp == NULL)
 		return;
 	pk_arena_destroy(&pp->memokeys);
+	free(pp->memo);
 	if (pp->image != NULL)
 		free(pp->image);
 	else {
@@ -980,56 +983,93 @@ same_text(const char *a, const char *b, size_t n)
 
 /* The memo's slot for s[0..n): its own, or the empty one to fill. */
 static struct memo *
-memo_slot(struct pk_products *pp, const char *s, size_t n, uint32_t h)
+memo_slot(const struct pk_products *pp, const char *s, size_t n, uint32_t h)
 {
 	struct memo *m;
 	size_t j;
 
-	for (j = h & (MEMO_SLOTS - 1);; j = (j + 1) & (MEMO_SLOTS - 1)) {
+	for (j = h & pp->mmask;; j = (j + 1) & pp->mmask) {
 		m = &pp->memo[j];
-		if (m->key == NULL || (m->hash == h && m->len == n &&
-		    same_text(m->key, s, n)))
+		if (m->e == NULL || (m->hash == h && m->len == n &&
+		    same_text(m->e->key, s, n)))
 			return m;
 	}
 }
 
+/* The memo's slots doubled (MEMO_MIN at first); -1 for no memory. */
+static int
+memo_grow(struct pk_products *pp)
+{
+	struct memo *old = pp->memo, *m;
+	size_t i, oldn = old != NULL ? pp->mmask + 1 : 0;
+	size_t n = old != NULL ? 2 * oldn : MEMO_MIN;
+
+	if ((pp->memo = calloc(n, sizeof(*pp->memo))) == NULL) {
+		pp->memo = old;
+		return -1;
+	}
+	pp->mmask = n - 1;
+	for (i = 0; i < oldn; i++) {
+		if (old[i].e == NULL)
+			continue;
+		m = memo_slot(pp, old[i].e->key, old[i].len, old[i].hash);
+		*m = old[i];
+	}
+	free(old);
+	return 0;
+}
+
 /*
  * s[0..n)'s cut from the memo, worked out and remembered when new, and
- * made the hint's text.
+ * made the hint's text; worked out into *tmp when there is no memory to
+ * remember it.
  */
 static const struct cut *
-memo_cut(struct pk_products *pp, const char *s, size_t n, struct hint *hp)
+memo_cut(struct pk_products *pp, const char *s, size_t n,
+    const struct memo_ent **hp,
+    struct cut *tmp)
 {
-	struct memo *m;
+	struct memo *m = NULL;
+	struct memo_ent *e;
 	uint32_t h;
 
 	h = memo_hash(s, n);
-	m = memo_slot(pp, s, n, h);
-	if (m->key == NULL) {
+	if (pp->memo != NULL)
+		m = memo_slot(pp, s, n, h);
+	if (m == NULL || m->e == NULL) {
 		if (pp->nmemo == MEMO_MAX) {	/* full: start over */
-			memset(pp->memo, 0, sizeof(pp->memo));
+			memset(pp->memo, 0, (pp->mmask + 1) * sizeof(*pp->memo));
 			memset(pp->hint, 0, sizeof(pp->hint));
 			pk_arena_reset(&pp->memokeys);
 			pp->nmemo = 0;
-			m = memo_slot(pp, s, n, h);
+		} else if ((pp->memo == NULL ||
+		    pp->nmemo == (pp->mmask + 1) / 2) && memo_grow(pp) == -1) {
+			plan(pp, s, n, tmp);
+			return tmp;
 		}
-		plan(pp, s, n, &m->cut);
-		if ((m->key = pk_arena_strndup(&pp->memokeys, s, n)) == NULL)
-			return &m->cut;	/* no memory to remember it: still
-					   right */
+		if ((e = pk_arena_alloc(&pp->memokeys,
+		    sizeof(*e) + n + 1)) == NULL) {
+			plan(pp, s, n, tmp);
+			return tmp;
+		}
+		plan(pp, s, n, &e->cut);
+		e->len = (uint32_t)n;
+		memcpy(e->key, s, n);
+		e->key[n] = '\0';
+		m = memo_slot(pp, s, n, h);
+		m->e = e;
 		m->hash = h;
 		m->len = (uint32_t)n;
 		pp->nmemo++;
 	}
-	hp->key = m->key;
-	hp->len = n;
-	hp->m = m;
-	return &m->cut;
+	*hp = m->e;
+	return &m->e->cut;
 }
 
 /* The split of a text that is not its hint's: from the memo, or worked out. */
 static int __attribute__((noinline))
-split_slow(struct pk_products *pp, char *s, size_t n, struct hint *hp,
+split_slow(struct pk_products *pp, char *s, size_t n,
+    const struct memo_ent **hp,
     const char **product, const char **version, const char **extrainfo)
 {
 	struct cut tmp;
@@ -1040,28 +1080,30 @@ split_slow(struct pk_products *pp, char *s, size_t n, struct hint *hp,
 	else if (n >= MEMO_KEY)
 		plan(pp, s, n, &tmp);
 	else
-		c = memo_cut(pp, s, n, hp);
+		c = memo_cut(pp, s, n, hp, &tmp);
 	return cut_apply(c, s, n, product, version, extrainfo);
 }
 
 /*
  * The text last split under the same hint (the caller's: a port number)
- * is tried first, which needs no hash: a scan shows the same version
- * text on the same port host after host (85% of the splits of the bench's
- * scans).  Inline in pk_vsplit_port, with the rest out of line: the
- * call to it and its saved registers were a third of a split.
+ * and length is tried first, which needs no hash: a scan shows the same
+ * version text on the same port host after host (91% of the splits of
+ * the bench's scans; 85% by the port alone, where texts of another
+ * length on the port took each other's place).  Inline in
+ * pk_vsplit_port, with the rest out of line: the call to it and its
+ * saved registers were a third of a split.
  */
 static inline int
 split_text(struct pk_products *pp, char *s, size_t n, unsigned hint,
     const char **product, const char **version, const char **extrainfo)
 {
-	struct hint *hp = NULL;
+	const struct memo_ent **hp = NULL, *e;
 
 	if (pp != NULL) {
-		hp = &pp->hint[hint & (HINT_SLOTS - 1)];
-		if (hp->len == n && hp->key != NULL &&
-		    same_text(hp->key, s, n))
-			return cut_apply(&hp->m->cut, s, n, product, version,
+		hp = &pp->hint[(hint ^ (unsigned)n << 4) & (HINT_SLOTS - 1)];
+		if ((e = *hp) != NULL && e->len == n &&
+		    same_text(e->key, s, n))
+			return cut_apply(&e->cut, s, n, product, version,
 			    extrainfo);
 	}
 	return split_slow(pp, s, n, hp, product, version, extrainfo);

@@ -35,7 +35,7 @@ struct pk_products *pk_products_load(FILE *fp, const char *cache,
  * may be NULL: no name is known).  When no known name settles where the
  * product ends, s stays whole in *version, unless it is only
  * "(EXTRAINFO)".  hint is a number the same text tends to come with
- * again (the port): the text last split under it is tried first.
+ * again (the port): the text last split under it and n is tried first.
  * Returns 1 when s was split, 0 when it was left whole.
  */
 int		 pk_products_split(struct pk_products *pp, char *s, size_t n,
