@@ -35,6 +35,7 @@ struct pk_input {
 	gzFile		 gz;		/* NULL for plain memory */
 	struct pk_prefetch *pf;		/* inflating ahead, or NULL */
 	int		 regular;	/* gz reads a regular file */
+	int		 fd;		/* the descriptor gz reads, or -1 */
 	uint64_t	 size;		/* of that file (compressed), else 0 */
 	FILE		*tmp;		/* backing file for gzip in memory */
 	const char	*mem;
@@ -97,6 +98,7 @@ input_new(const char *name, const struct pk_limits *lim,
 	}
 	pk_limits_fill(&in->lim, lim);
 	in->err.file = in->name;
+	in->fd = -1;
 	return in;
 }
 
@@ -114,6 +116,7 @@ input_gz_attach(struct pk_input *in, int fd, struct pk_error *err)
 		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
 		return -1;
 	}
+	in->fd = fd;
 	/*
 	 * zlib reads, or inflates, straight into the caller's buffer when
 	 * asked for at least twice its own size, and copies through its own
@@ -207,6 +210,7 @@ pk_input_open_mem(const void *buf, size_t len, const char *name,
 		pk_input_free(in);
 		return NULL;
 	}
+	in->fd = -1;			/* the staging file is no source */
 	return in;
 }
 
@@ -229,6 +233,12 @@ int
 pk_input_bounded(const struct pk_input *in)
 {
 	return in->gz == NULL || in->regular;
+}
+
+int
+pk_input_fd(const struct pk_input *in)
+{
+	return in->fd;
 }
 
 uint64_t

@@ -38,6 +38,11 @@ void		 pk_input_free(struct pk_input *in);
  */
 int		 pk_input_bounded(const struct pk_input *in);
 /*
+ * The descriptor a file or stdin input reads (-1 for memory), to fstat:
+ * it stays ours, and reading it would skip what the input buffered.
+ */
+int		 pk_input_fd(const struct pk_input *in);
+/*
  * The size of a regular file (as stored: compressed if it is) or of a
  * memory buffer; 0 when unknown (a pipe).
  */

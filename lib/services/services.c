@@ -17,6 +17,7 @@
 
 #include "portkit.h"
 #include "base/arena.h"
+#include "input/cache.h"
 #include "input/input.h"
 #include "input/nmapdir.h"
 #include "base/error.h"
@@ -57,6 +58,7 @@ struct pk_services {
 	struct pk_index	 byname_ix;	/* name -> its place in names */
 	uint32_t	 nlast;		/* 1 + the last name interned */
 	const struct pk_portset *want;	/* loading: the ports kept, or NULL */
+	struct svc_img	*img;		/* loading: the cache's copy, or NULL */
 	uint32_t	*grp;		/* per entry: its index in names */
 	const struct pk_service **byname;
 };
@@ -411,10 +413,17 @@ svc_intern(struct pk_services *svc, const char *s, size_t n)
 	return (long)svc->nnames - 1;
 }
 
-/* Keep the first of duplicate port/proto lines, as nmap does. */
+static void	svc_img_add(struct svc_img *, const struct pk_service *,
+		    size_t, size_t);
+
+/*
+ * Keep the first of duplicate port/proto lines, as nmap does.  The
+ * comment, when there is one, is commentlen bytes long (SIZE_MAX: a
+ * string, measured only when kept).
+ */
 static int
 svc_add(struct pk_services *svc, const struct pk_service *sv,
-    size_t namelen, const struct svc_line *l)
+    size_t namelen, size_t commentlen)
 {
 	struct pk_service *e;
 	size_t bit = (size_t)sv->proto * SVC_PORTS + sv->port;
@@ -425,6 +434,8 @@ svc_add(struct pk_services *svc, const struct pk_service *sv,
 		return PK_OK;
 	}
 	svc->seen[bit / 8] |= (unsigned char)(1u << (bit % 8));
+	if (svc->img != NULL)
+		svc_img_add(svc->img, sv, namelen, commentlen);
 	if (svc->want != NULL && !pk_portset_has(svc->want, sv->proto,
 	    sv->port))
 		return PK_OK;
@@ -437,9 +448,10 @@ svc_add(struct pk_services *svc, const struct pk_service *sv,
 	e->name = svc->names[g].name;
 	svc->names[g].count++;
 	svc->grp[svc->nents] = (uint32_t)g;
+	if (sv->comment != NULL && commentlen == SIZE_MAX)
+		commentlen = strlen(sv->comment);
 	if (sv->comment != NULL && (e->comment = pk_arena_strndup(
-	    &svc->strings, sv->comment,
-	    l->len - (size_t)(sv->comment - l->s))) == NULL)
+	    &svc->strings, sv->comment, commentlen)) == NULL)
 		return PK_ERR_NOMEM;
 	svc->byport[sv->proto][sv->port] = (uint32_t)++svc->nents;
 	return PK_OK;
@@ -481,7 +493,8 @@ svc_read(struct pk_services *svc, struct pk_input *in, struct pk_error *err)
 			svc->maxfrac = frac;
 		sv.comment = comment;
 		sv.line = l.lineno;
-		if ((rc = svc_add(svc, &sv, namelen, &l)) != PK_OK) {
+		if ((rc = svc_add(svc, &sv, namelen, comment == NULL ? 0 :
+		    l.len - (size_t)(comment - l.s))) != PK_OK) {
 			pk_error_set(err, rc, l.lineno, "out of memory");
 			return rc;
 		}
@@ -612,29 +625,311 @@ svc_new(const char *name)
 	return svc;
 }
 
-/* Shared tail of the loaders: read, index, or fail cleanly. */
+/* --- The cached copy ---------------------------------------------------- */
+
+/*
+ * A parsed file is kept in the per-user cache (input/cache.c), so that
+ * nmap-services is checked line by line once per version of the file
+ * rather than in every run of ptop (most of its fixed cost).  The
+ * payload: a struct img_hdr, one struct img_rec per entry the parse kept
+ * (file order, duplicates dropped, before want), then a block of
+ * NUL-terminated names and comments.  Limits that could have failed the
+ * parse are part of what must match.
+ */
+struct img_hdr {
+	uint32_t	 nrecs;
+	uint32_t	 deckeys;
+	uint32_t	 maxfrac;
+	uint32_t	 zero;
+	uint64_t	 dups;
+	uint64_t	 strlen;
+	uint64_t	 maxline;	/* pk_limits max_line_bytes */
+	uint64_t	 maxinput;	/* pk_limits max_input_bytes */
+};
+
+struct img_rec {
+	double		 freq;
+	uint32_t	 line;
+	uint32_t	 name;		/* offsets into the block */
+	uint32_t	 comment;	/* IMG_NONE: no comment */
+	uint16_t	 port;
+	uint8_t		 proto;
+	uint8_t		 namelen;	/* longer names: no cache */
+};
+
+#define IMG_NONE	UINT32_MAX
+/* Bump when the payload's meaning changes; sizes are checked apart. */
+#define IMG_VERSION	1
+#define IMG_LAYOUT	((uint32_t)(sizeof(struct img_rec) | \
+	    sizeof(struct img_hdr) << 8))
+
+/* The copy being made while parsing; failed: no room, write nothing. */
+struct svc_img {
+	struct img_rec	*recs;
+	size_t		 nrecs, reccap;
+	char		*str;
+	size_t		 strlen, strcap;
+	int		 failed;
+	uint32_t	 lastname;	/* 1 + the last name's offset */
+};
+
+/* Where a file's copy lives, and what it must have been made from. */
+struct svc_cache {
+	char		*dir;		/* NULL: no cache for this load */
+	struct pk_cache_key key;
+	struct pk_limits lim;
+	struct svc_img	 img;
+};
+
+/* Append s[0..n) and a NUL to the block; its offset, IMG_NONE on failure. */
+static uint32_t
+svc_img_str(struct svc_img *im, const char *s, size_t n)
+{
+	size_t ncap, off = im->strlen;
+	char *p;
+
+	if (n >= PK_CACHE_MAX || off + n + 1 > PK_CACHE_MAX)
+		return IMG_NONE;
+	if (off + n + 1 > im->strcap) {
+		ncap = im->strcap ? im->strcap * 2 : 65536;
+		while (ncap < off + n + 1)
+			ncap *= 2;
+		if ((p = realloc(im->str, ncap)) == NULL)
+			return IMG_NONE;
+		im->str = p;
+		im->strcap = ncap;
+	}
+	memcpy(im->str + off, s, n);
+	im->str[off + n] = '\0';
+	im->strlen = off + n + 1;
+	return (uint32_t)off;
+}
+
+static void
+svc_img_add(struct svc_img *im, const struct pk_service *sv, size_t namelen,
+    size_t commentlen)
+{
+	struct img_rec *r;
+	size_t ncap;
+
+	if (im->failed)
+		return;
+	if (im->nrecs == im->reccap) {
+		ncap = im->reccap ? im->reccap * 2 : 4096;
+		if ((r = realloc(im->recs, ncap * sizeof(*r))) == NULL) {
+			im->failed = 1;
+			return;
+		}
+		im->recs = r;
+		im->reccap = ncap;
+	}
+	r = &im->recs[im->nrecs];
+	memset(r, 0, sizeof(*r));
+	r->freq = sv->freq;
+	r->line = (uint32_t)sv->line;
+	r->port = (uint16_t)sv->port;
+	r->proto = (uint8_t)sv->proto;
+	r->namelen = (uint8_t)namelen;
+	/* Most names are the last one again (tcp and udp lines). */
+	if (im->lastname != 0 && im->recs[im->nrecs - 1].namelen == namelen &&
+	    memcmp(im->str + im->lastname - 1, sv->name, namelen) == 0)
+		r->name = im->lastname - 1;
+	else
+		r->name = svc_img_str(im, sv->name, namelen);
+	im->lastname = r->name + 1;
+	r->comment = sv->comment == NULL ? IMG_NONE :
+	    svc_img_str(im, sv->comment, commentlen);
+	if (namelen > UINT8_MAX || sv->line > UINT32_MAX ||
+	    r->name == IMG_NONE || (sv->comment != NULL &&
+	    r->comment == IMG_NONE))
+		im->failed = 1;
+	im->nrecs++;
+}
+
+/* c's key for in, and its directory; c->dir stays NULL when none. */
+static void
+svc_cache_init(struct svc_cache *c, struct pk_input *in,
+    const struct pk_limits *lim)
+{
+	memset(c, 0, sizeof(*c));
+	c->key.kind = "services";
+	c->key.version = IMG_VERSION;
+	c->key.layout = IMG_LAYOUT;
+	pk_limits_fill(&c->lim, lim);
+	if (in == NULL || pk_cache_src(pk_input_fd(in), &c->key.src) == -1)
+		return;
+	c->dir = pk_cache_dir(NULL);
+}
+
+static void
+svc_cache_done(struct svc_cache *c)
+{
+	free(c->dir);
+	free(c->img.recs);
+	free(c->img.str);
+}
+
+/* Write the copy made while parsing into svc. */
+static void
+svc_cache_write(struct svc_cache *c, const struct pk_services *svc)
+{
+	struct svc_img *im = &c->img;
+	struct img_hdr h;
+	size_t len;
+	char *buf;
+
+	if (im->failed || im->nrecs > UINT32_MAX)
+		return;
+	memset(&h, 0, sizeof(h));
+	h.nrecs = (uint32_t)im->nrecs;
+	h.deckeys = (uint32_t)svc->deckeys;
+	h.maxfrac = (uint32_t)svc->maxfrac;
+	h.dups = svc->dups;
+	h.strlen = im->strlen;
+	h.maxline = c->lim.max_line_bytes;
+	h.maxinput = c->lim.max_input_bytes;
+	len = sizeof(h) + im->nrecs * sizeof(*im->recs) + im->strlen;
+	if (len > PK_CACHE_MAX || (buf = malloc(len)) == NULL)
+		return;
+	memcpy(buf, &h, sizeof(h));
+	memcpy(buf + sizeof(h), im->recs, im->nrecs * sizeof(*im->recs));
+	memcpy(buf + sizeof(h) + im->nrecs * sizeof(*im->recs), im->str,
+	    im->strlen);
+	pk_cache_write(c->dir, &c->key, buf, len);
+	free(buf);
+}
+
+/* The header of a payload, when it fits len and the limits of c. */
+static int
+svc_img_hdr(const struct svc_cache *c, const char *buf, size_t len,
+    struct img_hdr *h)
+{
+	if (len < sizeof(*h))
+		return -1;
+	memcpy(h, buf, sizeof(*h));
+	if (h->deckeys > 1 || h->maxfrac > 15 || h->zero != 0 ||
+	    h->maxline != c->lim.max_line_bytes ||
+	    h->maxinput != c->lim.max_input_bytes ||
+	    h->strlen > PK_CACHE_MAX || h->nrecs > PK_CACHE_MAX /
+	    sizeof(struct img_rec) ||
+	    len != sizeof(*h) + h->nrecs * sizeof(struct img_rec) + h->strlen)
+		return -1;
+	/* Every string ends inside the block. */
+	if (h->nrecs > 0 && (h->strlen == 0 ||
+	    buf[len - 1] != '\0'))
+		return -1;
+	return 0;
+}
+
+/*
+ * Load svc from a payload as svc_read would have from the file, checking
+ * every field on the way: 0, or -1 when anything is out of place.
+ */
+static int
+svc_img_load(struct pk_services *svc, const struct svc_cache *c,
+    const char *buf, size_t len)
+{
+	const char *str;
+	struct img_hdr h;
+	struct img_rec r;
+	struct pk_service sv;
+	uint64_t last = 0;
+	size_t i;
+
+	if (svc_img_hdr(c, buf, len, &h) == -1)
+		return -1;
+	str = buf + sizeof(h) + h.nrecs * sizeof(r);
+	for (i = 0; i < h.nrecs; i++) {
+		memcpy(&r, buf + sizeof(h) + i * sizeof(r), sizeof(r));
+		if (r.name >= h.strlen || h.strlen - r.name <= r.namelen ||
+		    str[r.name + r.namelen] != '\0' ||
+		    (r.comment != IMG_NONE && r.comment >= h.strlen) ||
+		    r.proto >= SVC_PROTOS || !(r.freq >= 0 && r.freq <= 1) ||
+		    r.line <= last)
+			return -1;
+		last = r.line;
+		memset(&sv, 0, sizeof(sv));
+		sv.name = str + r.name;
+		sv.port = r.port;
+		sv.proto = (int)r.proto;
+		sv.freq = r.freq;
+		sv.line = (unsigned long)r.line;
+		sv.comment = r.comment == IMG_NONE ? NULL : str + r.comment;
+		if (svc_add(svc, &sv, r.namelen, SIZE_MAX) != PK_OK ||
+		    svc->dups != 0)
+			return -1;	/* out of memory, or a duplicate */
+	}
+	svc->dups = (unsigned long)h.dups;
+	svc->deckeys = (int)h.deckeys;
+	svc->maxfrac = h.maxfrac;
+	return 0;
+}
+
+/* The table of c's cache file, keeping want; NULL when none to use. */
 static struct pk_services *
-svc_load(struct pk_input *in, const char *name,
-    const struct pk_portset *want, struct pk_error *err)
+svc_cached(const struct svc_cache *c, const char *name,
+    const struct pk_portset *want)
 {
 	struct pk_services *svc;
+	size_t len;
+	void *buf;
 	int rc;
+
+	if ((buf = pk_cache_read(c->dir, &c->key, &len)) == NULL)
+		return NULL;
+	if ((svc = svc_new(name)) == NULL) {
+		free(buf);
+		return NULL;
+	}
+	svc->want = want;
+	rc = svc_img_load(svc, c, buf, len);
+	svc->want = NULL;
+	free(buf);
+	if (rc == 0)
+		return svc;
+	pk_services_free(svc);
+	return NULL;
+}
+
+/*
+ * Shared tail of the loaders: read (or take the cached copy when cache
+ * is set and there is one of this very file), index, or fail cleanly.
+ */
+static struct pk_services *
+svc_load(struct pk_input *in, const char *name,
+    const struct pk_portset *want, const struct pk_limits *lim, int cache,
+    struct pk_error *err)
+{
+	struct pk_services *svc = NULL;
+	struct svc_cache c;
+	int rc = PK_OK;
 
 	if (in == NULL) {
 		if (err != NULL)
 			err->file = name;
 		return NULL;
 	}
-	if ((svc = svc_new(name)) == NULL) {
-		pk_input_free(in);
-		pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
-		if (err != NULL)
-			err->file = name;
-		return NULL;
+	svc_cache_init(&c, cache ? in : NULL, lim);
+	if (c.dir != NULL)
+		svc = svc_cached(&c, name, want);
+	if (svc == NULL) {
+		if ((svc = svc_new(name)) == NULL) {
+			svc_cache_done(&c);
+			pk_input_free(in);
+			pk_error_set(err, PK_ERR_NOMEM, 0, "out of memory");
+			if (err != NULL)
+				err->file = name;
+			return NULL;
+		}
+		svc->want = want;
+		svc->img = c.dir != NULL ? &c.img : NULL;
+		rc = svc_read(svc, in, err);
+		svc->want = NULL;
+		svc->img = NULL;
+		if (rc == PK_OK && c.dir != NULL)
+			svc_cache_write(&c, svc);
 	}
-	svc->want = want;
-	rc = svc_read(svc, in, err);
-	svc->want = NULL;
+	svc_cache_done(&c);
 	pk_input_free(in);
 	free(svc->seen);
 	svc->seen = NULL;
@@ -655,8 +950,9 @@ pk_services_load_ports(const char *path, const struct pk_limits *limits,
 {
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 
+	/* Standard input is no file to key a cache on. */
 	return svc_load(pk_input_open(path, name, limits, err), name, want,
-	    err);
+	    limits, strcmp(path, "-") != 0, err);
 }
 
 struct pk_services *
@@ -671,7 +967,7 @@ pk_services_load_mem(const void *buf, size_t len, const char *name,
     const struct pk_limits *limits, struct pk_error *err)
 {
 	return svc_load(pk_input_open_mem(buf, len, name, limits, err),
-	    name, NULL, err);
+	    name, NULL, limits, 0, err);
 }
 
 void
