@@ -1,0 +1,453 @@
+/*
+ * test_services_cache.c - nmap-services read back from the per-user
+ * cache (input/cache.c, services/services.c): the same table as a parse,
+ * never from a stale, damaged or forged copy, never for a bad file.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "portkit.h"
+#include "harness.h"
+#include "input/cache.h"
+
+static const char small[] =
+    "# comment\n"
+    "http\t80/tcp\t0.484143\t# World Wide Web HTTP\n"
+    "http\t80/udp\t0.035767\n"
+    "telnet\t23/tcp\t0.221265\n"
+    "ssh\t22/tcp\t0.182286\t# Secure Shell | x\t# two\n"
+    "empty\t25/tcp\t0.1\t#\n"
+    "max\t65535/sctp\t1\n"
+    "http\t8008/tcp\t0.002\n"
+    "dup\t22/tcp\t0.9\n"
+    "long\t9/udp\t0.1234567890123456789\n"
+    "last\t9/tcp\t0.000000";
+
+static char root[64];		/* the scratch directory */
+static char cdir[160];		/* its cache directory */
+
+static void
+cleanup(void)
+{
+	char cmd[128];
+
+	if (root[0] == '\0')
+		return;
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		fprintf(stderr, "test_services_cache: %s left behind\n", root);
+}
+
+/* The scratch directory, with XDG_CACHE_HOME pointing into it. */
+static int
+setup(void)
+{
+	char xdg[96];
+
+	if (root[0] != '\0')
+		return 0;
+	(void)snprintf(root, sizeof(root), "/tmp/test_svcc.XXXXXX");
+	if (mkdtemp(root) == NULL || atexit(cleanup) != 0)
+		return -1;
+	(void)snprintf(xdg, sizeof(xdg), "%s/xdg", root);
+	(void)snprintf(cdir, sizeof(cdir), "%s/portkit", xdg);
+	return setenv("XDG_CACHE_HOME", xdg, 1);
+}
+
+/* Write text (len bytes) as root/name; the path in buf. */
+static const char *
+put(char *buf, size_t n, const char *name, const char *text, size_t len)
+{
+	FILE *f;
+
+	(void)snprintf(buf, n, "%s/%s", root, name);
+	if ((f = fopen(buf, "w")) == NULL)
+		return buf;
+	(void)fwrite(text, 1, len, f);
+	(void)fclose(f);
+	return buf;
+}
+
+/* The whole of a file, malloc'ed; NULL when it cannot be read. */
+static char *
+slurp(const char *path, size_t *lenp)
+{
+	FILE *f = fopen(path, "rb");
+	char *b = NULL, *nb;
+	size_t n = 0, cap = 0, r;
+
+	if (f == NULL)
+		return NULL;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			if ((nb = realloc(b, cap)) == NULL)
+				break;
+			b = nb;
+		}
+		if ((r = fread(b + n, 1, cap - n, f)) == 0)
+			break;
+		n += r;
+	}
+	(void)fclose(f);
+	*lenp = n;
+	return b;
+}
+
+/* The one cache file of kind services, its path in buf; 0 when none. */
+static int
+cachefile(char *buf, size_t n)
+{
+	char cmd[256];
+	FILE *p;
+	int ok;
+
+	(void)snprintf(cmd, sizeof(cmd), "ls '%s'/services-* 2>/dev/null",
+	    cdir);
+	if ((p = popen(cmd, "r")) == NULL)
+		return 0;
+	ok = fgets(buf, (int)n, p) != NULL;
+	(void)pclose(p);
+	if (ok)
+		buf[strcspn(buf, "\n")] = '\0';
+	return ok;
+}
+
+static void
+nocache(void)
+{
+	char cmd[200];
+
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", cdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "test_services_cache: %s left\n", cdir);
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+static int
+same_ent(const struct pk_service *a, const struct pk_service *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return a->port == b->port && a->proto == b->proto &&
+	    a->freq == b->freq && a->line == b->line &&
+	    same_str(a->name, b->name) && same_str(a->comment, b->comment);
+}
+
+static int
+same_byname(const struct pk_services *a, const struct pk_services *b,
+    const struct pk_service *e)
+{
+	const struct pk_service *const *la, *const *lb;
+	size_t na, nb, j;
+
+	/* Each name's list once: at the first entry of it ranked. */
+	na = pk_services_byname(a, e->name, &la);
+	if (na > 0 && la[0] != e)
+		return 1;
+	nb = pk_services_byname(b, e->name, &lb);
+	if (na != nb)
+		return 0;
+	for (j = 0; j < na; j++)
+		if (!same_ent(la[j], lb[j]))
+			return 0;
+	return 1;
+}
+
+/* Every public result of a and b, compared. */
+static int
+same(const struct pk_services *a, const struct pk_services *b)
+{
+	const struct pk_service *const *ra, *const *rb;
+	size_t na, nb, i;
+	unsigned port;
+	int p;
+
+	if (a == NULL || b == NULL ||
+	    pk_services_duplicates(a) != pk_services_duplicates(b))
+		return 0;
+	for (p = 0; p < 3; p++) {
+		for (port = 0; port < 65536; port++)
+			if (!same_ent(pk_services_get(a, p, port),
+			    pk_services_get(b, p, port)))
+				return 0;
+		ra = pk_services_ranked(a, p, &na);
+		rb = pk_services_ranked(b, p, &nb);
+		if (na != nb || pk_services_mass(a, p) !=
+		    pk_services_mass(b, p) ||
+		    pk_services_top_ratio(a, p, 0.01) !=
+		    pk_services_top_ratio(b, p, 0.01))
+			return 0;
+		for (i = 0; i < na; i++) {
+			if (!same_ent(ra[i], rb[i]) || !same_byname(a, b,
+			    ra[i]))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* path loaded (keeping want), and the same bytes parsed from memory. */
+static int
+check(const char *path, const struct pk_portset *want, int expect_cache)
+{
+	struct pk_services *ref = NULL, *got;
+	struct pk_error err;
+	char cf[256], *text;
+	size_t len = 0;
+	int ok;
+
+	if ((text = slurp(path, &len)) == NULL)
+		return 0;
+	memset(&err, 0, sizeof(err));
+	got = pk_services_open_ports(path, NULL, NULL, want, &err);
+	/* The reference: want applied with no cache at all. */
+	if (unsetenv("XDG_CACHE_HOME") == 0 && unsetenv("HOME") == 0)
+		ref = pk_services_open_ports(path, NULL, NULL, want, &err);
+	(void)setup();
+	(void)snprintf(cf, sizeof(cf), "%s/xdg", root);
+	(void)setenv("XDG_CACHE_HOME", cf, 1);
+	ok = same(got, ref) && cachefile(cf, sizeof(cf)) == expect_cache;
+	if (want == NULL) {
+		pk_services_free(ref);
+		ref = pk_services_load_mem(text, len, path, NULL, &err);
+		ok = ok && same(got, ref);
+	}
+	pk_services_free(got);
+	pk_services_free(ref);
+	free(text);
+	return ok;
+}
+
+/* Cold (parse, write) then warm (read back), with and without want. */
+static void
+round_trip(const char *path)
+{
+	struct pk_portset *want = pk_portset_new();
+
+	if (!assert_true(want != NULL))
+		return;
+	pk_portset_add(want, PK_PROTO_TCP, 1, 1024);
+	pk_portset_add(want, PK_PROTO_UDP, 9, 9);
+	pk_portset_add(want, PK_PROTO_SCTP, 65535, 65535);
+	nocache();
+	assert_true(check(path, NULL, 1));	/* cold */
+	assert_true(check(path, NULL, 1));	/* warm */
+	assert_true(check(path, want, 1));
+	nocache();
+	assert_true(check(path, want, 1));	/* cold, keeping want */
+	assert_true(check(path, NULL, 1));
+	pk_portset_free(want);
+}
+
+TEST(test_round_trip_small)
+{
+	char path[160];
+
+	if (!assert_true(setup() == 0))
+		return;
+	round_trip(put(path, sizeof(path), "small", small, strlen(small)));
+}
+
+TEST(test_round_trip_files)
+{
+	static const char *const files[] = {
+		"/usr/share/nmap/nmap-services",
+		"../testdata/fuzz/services/seed-top",
+		"../testdata/fuzz/services/seed-dup",
+		"../testdata/fuzz/services/seed-head",
+		"testdata/fuzz/services/seed-top",
+		"testdata/fuzz/services/seed-dup",
+		"testdata/fuzz/services/seed-head",
+	};
+	size_t i;
+
+	if (!assert_true(setup() == 0))
+		return;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		if (access(files[i], R_OK) == 0)
+			round_trip(files[i]);
+}
+
+/* A changed file is parsed again, not taken from the old copy. */
+TEST(test_stale)
+{
+	struct pk_services *svc;
+	struct pk_error err;
+	char path[160];
+	const struct pk_service *s;
+
+	if (!assert_true(setup() == 0))
+		return;
+	nocache();
+	put(path, sizeof(path), "stale", small, strlen(small));
+	assert_true(check(path, NULL, 1));
+	put(path, sizeof(path), "stale", "ssh\t22/tcp\t0.5\n", 15);
+	svc = pk_services_open_ports(path, NULL, NULL, NULL, &err);
+	if (!assert_true(svc != NULL))
+		return;
+	s = pk_services_get(svc, PK_PROTO_TCP, 22);
+	assert_true(s != NULL && s->freq == 0.5);
+	assert_true(pk_services_get(svc, PK_PROTO_TCP, 80) == NULL);
+	pk_services_free(svc);
+}
+
+/* A bad file writes no copy, and says what is wrong every time. */
+TEST(test_bad_file)
+{
+	struct pk_services *svc;
+	struct pk_error err;
+	char path[160], cf[256];
+	int i;
+
+	if (!assert_true(setup() == 0))
+		return;
+	nocache();
+	put(path, sizeof(path), "bad", "ssh\t22/tcp\t0.5\nx\t70000/tcp\t0\n",
+	    29);
+	for (i = 0; i < 2; i++) {
+		memset(&err, 0, sizeof(err));
+		svc = pk_services_open_ports(path, NULL, NULL, NULL, &err);
+		assert_true(svc == NULL);
+		assert_int(err.line, 2);
+		assert_true(strstr(err.msg, "out of range") != NULL);
+		assert_true(!cachefile(cf, sizeof(cf)));
+	}
+}
+
+/* The payload's fields, as services.c lays them out. */
+struct t_hdr {
+	uint32_t nrecs, deckeys, maxfrac, zero;
+	uint64_t dups, strlen, maxline, maxinput;
+};
+struct t_rec {
+	double freq;
+	uint32_t line, name, comment;
+	uint16_t port;
+	uint8_t proto, namelen;
+};
+
+/* The cache file with bytes at payload offset at set, checksummed. */
+static int
+forge(size_t at, const void *v, size_t n)
+{
+	size_t h = sizeof(struct pk_cache_hdr), len = 0;
+	char cf[256], *b;
+	uint64_t sum;
+	FILE *f;
+	int ok;
+
+	if (!cachefile(cf, sizeof(cf)) || (b = slurp(cf, &len)) == NULL)
+		return 0;
+	if (h + at + n > len) {
+		free(b);
+		return 0;
+	}
+	memcpy(b + h + at, v, n);
+	sum = pk_cache_sum(b + h, len - h);
+	memcpy(b + offsetof(struct pk_cache_hdr, sum), &sum, sizeof(sum));
+	ok = (f = fopen(cf, "wb")) != NULL && fwrite(b, 1, len, f) == len;
+	if (f != NULL && fclose(f) != 0)
+		ok = 0;
+	free(b);
+	return ok;
+}
+
+/* A forged copy with a sound checksum is used only when it is sound. */
+TEST(test_forged)
+{
+	const size_t r0 = sizeof(struct t_hdr), rs = sizeof(struct t_rec);
+	struct pk_services *svc;
+	struct pk_error err;
+	char path[160];
+	const struct pk_service *s;
+	double d;
+	uint32_t u;
+	uint16_t u16;
+	uint8_t u8;
+	uint64_t u64;
+
+	if (!assert_true(setup() == 0))
+		return;
+	assert_int(sizeof(struct t_hdr), 48);
+	assert_int(sizeof(struct t_rec), 24);
+	put(path, sizeof(path), "forged", small, strlen(small));
+	nocache();
+	assert_true(check(path, NULL, 1));
+	/* A sound change is taken: the copy is what is read. */
+	d = 0.25;
+	assert_true(forge(r0 + offsetof(struct t_rec, freq), &d, sizeof(d)));
+	svc = pk_services_open_ports(path, NULL, NULL, NULL, &err);
+	s = svc == NULL ? NULL : pk_services_get(svc, PK_PROTO_TCP, 80);
+	assert_true(s != NULL && s->freq == 0.25);
+	pk_services_free(svc);
+	/* Each unsound one is refused: the file is parsed again. */
+	nocache();
+	assert_true(check(path, NULL, 1));
+	d = 1.5;
+	assert_true(forge(r0 + offsetof(struct t_rec, freq), &d, sizeof(d)));
+	assert_true(check(path, NULL, 1));
+	d = NAN;
+	assert_true(forge(r0 + offsetof(struct t_rec, freq), &d, sizeof(d)));
+	assert_true(check(path, NULL, 1));
+	u8 = 3;
+	assert_true(forge(r0 + offsetof(struct t_rec, proto), &u8, 1));
+	assert_true(check(path, NULL, 1));
+	u8 = 200;
+	assert_true(forge(r0 + offsetof(struct t_rec, namelen), &u8, 1));
+	assert_true(check(path, NULL, 1));
+	u = 1u << 30;
+	assert_true(forge(r0 + offsetof(struct t_rec, name), &u, 4));
+	assert_true(check(path, NULL, 1));
+	assert_true(forge(r0 + offsetof(struct t_rec, comment), &u, 4));
+	assert_true(check(path, NULL, 1));
+	u = 0;				/* line numbers must rise */
+	assert_true(forge(r0 + rs + offsetof(struct t_rec, line), &u, 4));
+	assert_true(check(path, NULL, 1));
+	u16 = 80;			/* 80/udp twice */
+	assert_true(forge(r0 + rs + offsetof(struct t_rec, port), &u16, 2));
+	u8 = PK_PROTO_TCP;
+	assert_true(forge(r0 + rs + offsetof(struct t_rec, proto), &u8, 1));
+	assert_true(check(path, NULL, 1));
+	u = 16;				/* p10[] has 16 entries */
+	assert_true(forge(offsetof(struct t_hdr, maxfrac), &u, 4));
+	assert_true(check(path, NULL, 1));
+	u = 2;
+	assert_true(forge(offsetof(struct t_hdr, deckeys), &u, 4));
+	assert_true(check(path, NULL, 1));
+	u = 1000;
+	assert_true(forge(offsetof(struct t_hdr, nrecs), &u, 4));
+	assert_true(check(path, NULL, 1));
+	u64 = 1;			/* made under other limits */
+	assert_true(forge(offsetof(struct t_hdr, maxline), &u64, 8));
+	assert_true(check(path, NULL, 1));
+}
+
+/* Neither memory nor standard input is cached. */
+TEST(test_memory)
+{
+	struct pk_services *svc;
+	struct pk_error err;
+	char cf[256];
+
+	if (!assert_true(setup() == 0))
+		return;
+	nocache();
+	svc = pk_services_load_mem(small, strlen(small), "m", NULL, &err);
+	assert_true(svc != NULL);
+	pk_services_free(svc);
+	assert_true(!cachefile(cf, sizeof(cf)));
+}
+
+TEST_MAIN(test_round_trip_small, test_round_trip_files, test_stale,
+    test_bad_file, test_forged, test_memory)
