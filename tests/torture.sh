@@ -62,8 +62,8 @@ export ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS LC_ALL TZ
 # stack the crash cannot be told known, and which k lands in NSS moves
 # with every allocation added elsewhere.
 [ -d /usr/share/nmap ] && NMAPDIR=/usr/share/nmap && export NMAPDIR
-# The parsed copy of nmap-service-probes goes here, not into the home
-# (pk_read_opts probes_cache).  A case run with cold=1 starts every run
+# The parsed copies of nmap-service-probes and nmap-services go here,
+# not into the home (pk_read_opts probes_cache, pk_cache_dir).  A case run with cold=1 starts every run
 # without it, so that faults reach the parse and the cache's writing;
 # the others find it as the clean run left it, and faults reach its
 # reading.
@@ -172,8 +172,16 @@ cold=1
 torture "pcat lo-A.gnmap (no cache yet)" pcat "$T/lo-A.gnmap"
 cold=
 torture "pcat lo-A.gnmap" pcat "$T/lo-A.gnmap"
+cold=1
+torture "ptop --services seed-top -n 10 (no cache yet)" ptop --services \
+    "$TOP/testdata/fuzz/services/seed-top" -n 10
+cold=
 torture "ptop --services seed-top -n 10" ptop --services \
     "$TOP/testdata/fuzz/services/seed-top" -n 10
+cold=1
+torture "ptop --by service lo-A.xml multi-sS.xml (no cache yet)" ptop \
+    --by service "$T/lo-A.xml" "$T/multi-sS.xml"
+cold=
 torture "ptop --by service lo-A.xml multi-sS.xml" ptop --by service \
     "$T/lo-A.xml" "$T/multi-sS.xml"
 [ -f "$TOP/testdata/ss-tulnp.txt" ] &&
