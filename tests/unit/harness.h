@@ -183,6 +183,47 @@ testdata_path(const char *name)
 	return p;
 }
 
+/* The scratch directory th_scratch made, "" before it. */
+static inline char *
+th_scratch_path(void)
+{
+	static char dir[64];
+
+	return dir;
+}
+
+static inline void
+th_scratch_rm(void)
+{
+	char cmd[128];
+
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", th_scratch_path());
+	if (system(cmd) != 0)
+		fprintf(stderr, "%s left behind\n", th_scratch_path());
+}
+
+/*
+ * A private directory /tmp/name.XXXXXX for the files a case writes,
+ * made at the first call and removed when the test exits; NULL when it
+ * cannot be made.
+ */
+static inline const char *
+th_scratch(const char *name)
+{
+	char *dir = th_scratch_path();
+
+	if (dir[0] != '\0')
+		return dir;
+	(void)snprintf(dir, 64, "/tmp/%.40s.XXXXXX", name);
+	if (mkdtemp(dir) == NULL) {
+		dir[0] = '\0';
+		return NULL;
+	}
+	if (atexit(th_scratch_rm) != 0)
+		return NULL;
+	return dir;
+}
+
 /* Run one case in a fresh state and return that state. */
 static inline struct th_state
 th_run(void (*fn)(void))

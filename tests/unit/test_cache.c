@@ -33,21 +33,8 @@ static const char small[] =
 "match sip m|^SIP| p/$1 SIP/\n"
 "match http m|Python| p/SimpleHTTPServer/\n";
 
-static char root[64];		/* the scratch directory */
+static const char *root;	/* the scratch directory */
 static char probes[128];	/* its copy of nmap-service-probes */
-
-/* The scratch directory, removed at exit. */
-static void
-cleanup(void)
-{
-	char cmd[128];
-
-	if (root[0] == '\0')
-		return;
-	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
-	if (system(cmd) != 0)
-		fprintf(stderr, "test_cache: %s left behind\n", root);
-}
 
 /* The scratch directory and the probes file, made once. */
 static int
@@ -58,10 +45,9 @@ setup(void)
 	FILE *in, *out;
 	size_t n;
 
-	if (root[0] != '\0')
+	if (root != NULL)
 		return 0;
-	(void)snprintf(root, sizeof(root), "/tmp/test_cache.XXXXXX");
-	if (mkdtemp(root) == NULL || atexit(cleanup) != 0)
+	if ((root = th_scratch("test_cache")) == NULL)
 		return -1;
 	(void)snprintf(probes, sizeof(probes), "%s/probes", root);
 	if ((out = fopen(probes, "w")) == NULL)

@@ -28,20 +28,8 @@ static const char small[] =
     "long\t9/udp\t0.1234567890123456789\n"
     "last\t9/tcp\t0.000000";
 
-static char root[64];		/* the scratch directory */
+static const char *root;	/* the scratch directory */
 static char cdir[160];		/* its cache directory */
-
-static void
-cleanup(void)
-{
-	char cmd[128];
-
-	if (root[0] == '\0')
-		return;
-	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
-	if (system(cmd) != 0)
-		fprintf(stderr, "test_services_cache: %s left behind\n", root);
-}
 
 /* The scratch directory, with XDG_CACHE_HOME pointing into it. */
 static int
@@ -49,10 +37,9 @@ setup(void)
 {
 	char xdg[96];
 
-	if (root[0] != '\0')
+	if (root != NULL)
 		return 0;
-	(void)snprintf(root, sizeof(root), "/tmp/test_svcc.XXXXXX");
-	if (mkdtemp(root) == NULL || atexit(cleanup) != 0)
+	if ((root = th_scratch("test_svcc")) == NULL)
 		return -1;
 	(void)snprintf(xdg, sizeof(xdg), "%s/xdg", root);
 	(void)snprintf(cdir, sizeof(cdir), "%s/portkit", xdg);
