@@ -686,6 +686,23 @@ on_warn(void *arg, const struct pk_error *w)
 	    w->line, w->msg);
 }
 
+/* Read doc ("d.xml") with o, its warnings counted in wd: all its ports. */
+static int
+read_warned(const char *doc, struct pk_read_opts *o, struct warned *wd)
+{
+	const struct pk_host *h;
+	struct pk_reader *r;
+	int n = 0;
+
+	o->warn = on_warn;
+	o->warn_arg = wd;
+	r = pk_reader_open_mem(doc, strlen(doc), "d.xml", o);
+	while (pk_reader_next(r, &h) == PK_OK)
+		n += (int)h->nports;
+	pk_reader_free(r);
+	return n;
+}
+
 TEST(test_reader_duplicates)
 {
 	static const char hosts[] =
@@ -700,28 +717,16 @@ TEST(test_reader_duplicates)
 	char *doc = cat3(HEAD RUN, hosts, STATS);
 	struct warned wd = { 0, "" };
 	struct pk_read_opts o;
-	const struct pk_host *h;
-	struct pk_reader *r;
-	int n = 0;
 
 	pk_read_opts_init(&o);
-	o.warn = on_warn;
-	o.warn_arg = &wd;
-	r = pk_reader_open_mem(doc, strlen(doc), "d.xml", &o);
-	while (pk_reader_next(r, &h) == PK_OK)
-		n += (int)h->nports;
-	pk_reader_free(r);
 	/* Both ports delivered, one warning; the host check is off. */
-	assert_int(n, 3);
+	assert_int(read_warned(doc, &o, &wd), 3);
 	assert_int(wd.n, 1);
 	assert_str(wd.last, "d.xml:7: warning: port 22/tcp of 10.0.0.1 "
 	    "listed twice");
 	o.dup_hosts = 1;
 	wd.n = 0;
-	r = pk_reader_open_mem(doc, strlen(doc), "d.xml", &o);
-	while (pk_reader_next(r, &h) == PK_OK)
-		;
-	pk_reader_free(r);
+	(void)read_warned(doc, &o, &wd);
 	assert_int(wd.n, 2);
 	assert_str(wd.last, "d.xml:9: warning: host 10.0.0.1 listed again "
 	    "(first at line 7)");
@@ -753,18 +758,9 @@ TEST(test_reader_duplicates_order)
 	char *doc = cat3(HEAD RUN, hosts, STATS);
 	struct warned wd = { 0, "" };
 	struct pk_read_opts o;
-	const struct pk_host *h;
-	struct pk_reader *r;
-	int n = 0;
 
 	pk_read_opts_init(&o);
-	o.warn = on_warn;
-	o.warn_arg = &wd;
-	r = pk_reader_open_mem(doc, strlen(doc), "d.xml", &o);
-	while (pk_reader_next(r, &h) == PK_OK)
-		n += (int)h->nports;
-	pk_reader_free(r);
-	assert_int(n, 12);
+	assert_int(read_warned(doc, &o, &wd), 12);
 	assert_int(wd.n, 1);
 	assert_str(wd.last, "d.xml:8: warning: port 80/tcp of 10.0.0.2 "
 	    "listed twice");
