@@ -119,7 +119,7 @@ hp_entry(struct pk_reader *r, struct pk_line *ln)
 static int
 hp_line(struct pk_reader *r, struct pk_line *ln)
 {
-	if (memchr(ln->p, '\0', (size_t)(ln->end - ln->p)) != NULL)
+	if (ln->nul)
 		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no, "NUL byte in line");
 	hp_trim(ln);
 	if (ln->p == ln->end)

@@ -461,7 +461,7 @@ nm_line(struct pk_reader *r, struct normal *nm, struct pk_line *ln)
 {
 	if (ln->cut)
 		return nm_cut_line(r, nm, ln);
-	if (memchr(ln->p, '\0', (size_t)(ln->end - ln->p)) != NULL)
+	if (ln->nul)
 		return pk_rd_fail(r, PK_ERR_FORMAT, ln->no, "NUL byte in line");
 	if (ln->p < ln->end && *ln->p == '|')
 		return pk_nm_script(r, nm, ln);
