@@ -28,8 +28,9 @@
 
 static const char magic[8] = "pkcache\n";
 
-int
-pk_cache_src(int fd, struct pk_cache_src *src)
+/* Fill src from fd: 0, or -1 when fstat fails or it is no regular file. */
+static int
+cache_src(int fd, struct pk_cache_src *src)
 {
 	struct stat st;
 
@@ -76,6 +77,19 @@ pk_cache_dir(const char *opt)
 		sub = "/.cache/portkit";
 	}
 	return join(base, sub);
+}
+
+char *
+pk_cache_open(int fd, const char *opt, const char *kind, uint32_t version,
+    uint32_t layout, struct pk_cache_key *key)
+{
+	memset(key, 0, sizeof(*key));
+	key->kind = kind;
+	key->version = version;
+	key->layout = layout;
+	if (cache_src(fd, &key->src) == -1)
+		return NULL;
+	return pk_cache_dir(opt);
 }
 
 /*

@@ -48,18 +48,21 @@ struct pk_cache_hdr {
 #define PK_CACHE_MAX	((size_t)64 << 20)
 
 /*
- * Fill src from the open file fd: 0, or -1 when fstat fails or it is not
- * a regular file (nothing to key a cache on).
- */
-int		 pk_cache_src(int fd, struct pk_cache_src *src);
-
-/*
  * The cache directory opt names: NULL for the default,
  * $XDG_CACHE_HOME/portkit (when absolute) else $HOME/.cache/portkit; ""
  * for none; any other string is that directory.  malloc'ed, or NULL when
  * there is none (no home, a set-id process, no memory).
  */
 char		*pk_cache_dir(const char *opt);
+
+/*
+ * A cache for what was parsed from the open file fd: key filled with
+ * kind, version, layout and fd's identity, and the directory opt names
+ * (pk_cache_dir) returned.  NULL when there is no cache to use: no
+ * directory, or fd is no regular file (nothing to key it on).
+ */
+char		*pk_cache_open(int fd, const char *opt, const char *kind,
+		    uint32_t version, uint32_t layout, struct pk_cache_key *key);
 
 /*
  * The payload of key's file in dir, malloc'ed (the caller frees it),

@@ -746,15 +746,8 @@ pk_products_load(FILE *fp, const char *cache, struct pk_error *err)
 	struct pk_products *pp = NULL;
 	char *dir;
 
-	memset(&key, 0, sizeof(key));
-	key.kind = "products";
-	key.version = IMAGE_VERSION;
-	key.layout = IMAGE_LAYOUT;
-	if ((dir = pk_cache_dir(cache)) != NULL &&
-	    pk_cache_src(fileno(fp), &key.src) == -1) {
-		free(dir);		/* not a file: nothing to key it on */
-		dir = NULL;
-	}
+	dir = pk_cache_open(fileno(fp), cache, "products", IMAGE_VERSION,
+	    IMAGE_LAYOUT, &key);
 	if (dir != NULL)
 		pp = from_cache(dir, &key);
 	if (pp == NULL && (pp = pk_products_read(fp, err)) != NULL &&

@@ -752,13 +752,10 @@ svc_cache_init(struct svc_cache *c, struct pk_input *in,
     const struct pk_limits *lim)
 {
 	memset(c, 0, sizeof(*c));
-	c->key.kind = "services";
-	c->key.version = IMG_VERSION;
-	c->key.layout = IMG_LAYOUT;
 	pk_limits_fill(&c->lim, lim);
-	if (in == NULL || pk_cache_src(pk_input_fd(in), &c->key.src) == -1)
-		return;
-	c->dir = pk_cache_dir(NULL);
+	if (in != NULL)
+		c->dir = pk_cache_open(pk_input_fd(in), NULL, "services",
+		    IMG_VERSION, IMG_LAYOUT, &c->key);
 }
 
 static void
