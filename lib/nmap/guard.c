@@ -19,6 +19,18 @@
 #if defined(__x86_64__) && (defined(__clang__) || __GNUC__ >= 5)
 #define GUARD_AVX2	1
 #include <immintrin.h>
+/*
+ * glibc 2.33 and later say what the CPU has from what its loader found
+ * at start; __builtin_cpu_supports links in a constructor that asks the
+ * CPU again in every run of every tool, which costs tens of microseconds
+ * in a virtual machine, where each CPUID traps to the hypervisor.
+ */
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+#include <sys/platform/x86.h>
+#define HAS_AVX2()	CPU_FEATURE_ACTIVE(AVX2)
+#else
+#define HAS_AVX2()	__builtin_cpu_supports("avx2")
+#endif
 #endif
 #endif
 
@@ -45,7 +57,7 @@ pk_xml_guard_init(struct pk_xml_guard *g, size_t max_tag_bytes,
 	g->max_tag_bytes = max_tag_bytes;
 	g->max_attrs = max_attrs;
 #ifdef GUARD_AVX2
-	g->avx2 = __builtin_cpu_supports("avx2");
+	g->avx2 = HAS_AVX2();
 #endif
 }
 
