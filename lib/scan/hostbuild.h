@@ -76,6 +76,7 @@ pk_hb_port(struct pk_hb *b)
 	b->cap_scripts = 0;
 	return p;
 }
+
 /* A cpe slot of the last port; NULL also when there is no port yet. */
 const char	**pk_hb_cpe(struct pk_hb *b);
 struct pk_script *pk_hb_port_script(struct pk_hb *b);
