@@ -51,8 +51,10 @@ gn_free(struct pk_reader *r)
 {
 	struct gnmap *g = r->impl;
 
-	if (g != NULL)
+	if (g != NULL) {
 		pk_vsplit_free(&g->vsplit);
+		free(g->head);
+	}
 	free(r->impl);
 	r->impl = NULL;
 }
@@ -118,6 +120,7 @@ gn_host_new(struct pk_reader *r, const struct pk_line *ln,
 	}
 	a->type = type;
 	memcpy(g->addr, addr, GN_ADDRBUF);
+	g->nhead = 0;
 	return hb;
 }
 
@@ -155,16 +158,59 @@ gn_hostname(struct pk_hb *hb, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The host being built when the line goes on with the head its last
+ * line had, then a TAB or the end: the same address and name, which
+ * that line checked and added.  Most Host lines are a host's second.
+ */
+static struct pk_hb *
+gn_head_again(struct pk_reader *r, struct pk_line *ln)
+{
+	const struct gnmap *g = r->impl;
+	const char *end = ln->p + g->nhead;
+
+	if (r->building == NULL || g->nhead == 0 ||
+	    (size_t)(ln->end - ln->p) < g->nhead ||
+	    (end < ln->end && *end != '\t') ||
+	    memcmp(ln->p, g->head, g->nhead) != 0)
+		return NULL;
+	ln->p = end;
+	return &r->building->hb;
+}
+
+/*
+ * Keep the head [s, ln->p) of a Host line for gn_head_again; with no
+ * memory for it, the next line takes the long way.
+ */
+static void
+gn_head_keep(struct gnmap *g, const char *s, const struct pk_line *ln)
+{
+	size_t n = (size_t)(ln->p - s);
+	char *h;
+
+	g->nhead = 0;
+	if (n > g->headcap) {
+		if ((h = realloc(g->head, n)) == NULL)
+			return;
+		g->head = h;
+		g->headcap = n;
+	}
+	memcpy(g->head, s, n);
+	g->nhead = n;
+}
+
 /* "Host: ADDR (NAME)": find or start the host, add the name. */
 static struct pk_hb *
 gn_host_head(struct pk_reader *r, struct pk_line *ln)
 {
 	char addr[GN_ADDRBUF];
 	enum pk_addrtype type = PK_ADDR_IPV4;
-	const char *name, *close;
+	const char *name, *close, *head = ln->p;
 	struct pk_hb *hb;
 	size_t n;
 
+	if ((hb = gn_head_again(r, ln)) != NULL)
+		return hb;
 	n = gn_span(ln, ' ');
 	if (gn_addr_copy(addr, ln->p, n) == -1 ||
 	    ((hb = gn_building(r, addr)) == NULL &&
@@ -193,6 +239,7 @@ gn_host_head(struct pk_reader *r, struct pk_line *ln)
 		(void)pk_gn_nomem(r, hb, ln->no);
 		return NULL;
 	}
+	gn_head_keep(r->impl, head, ln);
 	return hb;
 }
 

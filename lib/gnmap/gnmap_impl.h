@@ -29,6 +29,15 @@ struct gnmap {
 	 * as gn_addr_copy leaves the one of a line: compared whole.
 	 */
 	char		 addr[GN_ADDRBUF];
+	/*
+	 * "ADDR (NAME)" as the last Host line of the host being built
+	 * gave it, nhead bytes (0: none).  nmap writes a host's lines
+	 * with the same head: one that repeats it names the same host
+	 * and adds no name (gn_host_head).
+	 */
+	char		*head;
+	size_t		 nhead;
+	size_t		 headcap;
 	int		 masscan;	/* the current run is masscan's */
 	int		 done;		/* the current run's trailer was seen */
 	int		 list;		/* masscan -oL, not -oG */

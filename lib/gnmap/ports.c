@@ -306,9 +306,11 @@ gn_entry_list(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
  * nmap's Ports field is parsed in one copy of the rest of the line that
  * the host keeps, its fields cut in place; masscan's last field ends at
  * a TAB that must stay, and protocol entries are few, so those copy
- * field by field.
+ * field by field.  Flattened: each call of gn_entry_list becomes its
+ * own copy, and the one for nmap's Ports field, most of a large file,
+ * tests nothing per entry for masscan, protocols or copies.
  */
-int
+__attribute__((flatten)) int
 pk_gn_entries(struct pk_reader *r, struct pk_hb *hb, struct pk_line *ln,
     int ipproto, int masscan)
 {

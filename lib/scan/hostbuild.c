@@ -101,37 +101,15 @@ pk_hb_hostname(struct pk_hb *b)
 #define HB_FIRST_PORTS	32
 
 /*
- * Zero n bytes (a constant) 64 at a time: gcc and clang make each
- * piece four vector stores of a zeroed register, where they make a
- * memset of a whole port (168 bytes), or a copy of a blank with an
- * initialiser, a `rep stos`, slow to start: 8% of the reading of -oG,
- * where ports come fastest.  A copy of a blank port loaded it too.
+ * The port slot after the last one when the array is full: a first
+ * block of HB_FIRST_PORTS, or twice the last.  pk_hb_port (hostbuild.h)
+ * zeroes it.
  */
-static inline void
-hb_zero(void *p, size_t n)
-{
-	size_t off;
-
-	for (off = 0; off + 64 <= n; off += 64)
-		memset((char *)p + off, 0, 64);
-	memset((char *)p + off, 0, n - off);
-}
-
 struct pk_port *
-pk_hb_port(struct pk_hb *b)
+pk_hb_port_grow(struct pk_hb *b)
 {
-	struct pk_port *p;
-
-	p = hb_slot(b, &b->h->ports, &b->h->nports, &b->cap_ports,
-	    sizeof(*p), HB_FIRST_PORTS);
-	if (p == NULL)
-		return NULL;
-	hb_zero(p, sizeof(*p));
-	p->reason_ttl = -1;
-	p->conf = -1;
-	b->cap_cpe = 0;
-	b->cap_scripts = 0;
-	return p;
+	return hb_slot(b, &b->h->ports, &b->h->nports, &b->cap_ports,
+	    sizeof(struct pk_port), HB_FIRST_PORTS);
 }
 
 static struct pk_port *

@@ -12,6 +12,7 @@
 #define PK_HOSTBUILD_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "portkit.h"
@@ -36,7 +37,46 @@ char		*pk_hb_str(struct pk_hb *b, const char *s, size_t n);
 char		*pk_hb_cstr(struct pk_hb *b, const char *s);
 struct pk_addr	*pk_hb_addr(struct pk_hb *b);
 struct pk_hostname *pk_hb_hostname(struct pk_hb *b);
-struct pk_port	*pk_hb_port(struct pk_hb *b);
+struct pk_port	*pk_hb_port_grow(struct pk_hb *b);
+
+/*
+ * Zero n bytes (a constant) 64 at a time: gcc and clang make each
+ * piece four vector stores of a zeroed register, where they make a
+ * memset of a whole port (168 bytes), or a copy of a blank with an
+ * initialiser, a `rep stos`, slow to start: 8% of the reading of -oG,
+ * where ports come fastest.  A copy of a blank port loaded it too.
+ */
+static inline void
+pk_hb_zero(void *p, size_t n)
+{
+	size_t off;
+
+	for (off = 0; off + 64 <= n; off += 64)
+		memset((char *)p + off, 0, 64);
+	memset((char *)p + off, 0, n - off);
+}
+
+/*
+ * A new port.  Inline, the block grown out of line: -oG's readers take
+ * one per entry, and the call was a tenth of an entry's instructions.
+ */
+static inline struct pk_port *
+pk_hb_port(struct pk_hb *b)
+{
+	struct pk_port *p;
+
+	if (b->h->nports < b->cap_ports)
+		p = &b->h->ports[b->h->nports++];
+	else if ((p = pk_hb_port_grow(b)) == NULL)
+		return NULL;
+	pk_hb_zero(p, sizeof(*p));
+	p->reason_ttl = -1;
+	p->conf = -1;
+	b->cap_cpe = 0;
+	b->cap_scripts = 0;
+	return p;
+}
+
 /* A cpe slot of the last port; NULL also when there is no port yet. */
 const char	**pk_hb_cpe(struct pk_hb *b);
 struct pk_script *pk_hb_port_script(struct pk_hb *b);

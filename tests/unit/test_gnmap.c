@@ -666,6 +666,57 @@ TEST(test_host_address_edges)
 	    "\"0ffff:ffff:ffff:ffff:ffff:ffff:2...\"");
 }
 
+/*
+ * A host's next line is known by repeating the last one's "ADDR (NAME)"
+ * head: a line that differs anywhere in it, or goes on without a TAB,
+ * takes the long way, with its checks and errors.
+ */
+TEST(test_host_head_again)
+{
+	static const char text[] = HDR
+	    "Host: 10.0.0.1 (a)\tStatus: Up\n"
+	    "Host: 10.0.0.1 (ab)\tOS: x\tStatus: Up\n"
+	    "Host: 10.0.0.1 (a)\tPorts: 22/open/tcp//ssh///\n"
+	    "Host: 10.0.0.1 ()\tStatus: Up\n"
+	    "Host: 10.0.0.1 (ab)\tProtocols: 6/open/tcp/\n"
+	    "Host: 10.0.0.2 (a)\tStatus: Up\n"
+	    "Host: 10.0.0.1 (a)\tStatus: Up\n"
+	    DONE1;
+	struct pk_reader *r = open_str(text, sizeof(text) - 1);
+	const struct pk_host *h;
+
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->host, "10.0.0.1");
+		if (assert_int(h->nhostnames, 2)) {
+			assert_str(h->hostnames[0].name, "a");
+			assert_str(h->hostnames[1].name, "ab");
+		}
+		assert_int(h->nports, 2);
+		assert_int(h->nosmatches, 1);
+	}
+	if (assert_int(pk_reader_next(r, &h), PK_OK))
+		assert_str(h->host, "10.0.0.2");
+	if (assert_int(pk_reader_next(r, &h), PK_OK)) {
+		assert_str(h->host, "10.0.0.1");
+		assert_int(h->nhostnames, 1);
+		assert_int(h->line, 8);
+	}
+	assert_int(pk_reader_next(r, &h), PK_EOF);
+	pk_reader_free(r);
+	reject_s(HDR "Host: 10.0.0.1 (a)\tStatus: Up\n"
+	    "Host: 10.0.0.1 (a)\n", PK_ERR_FORMAT, 3, 0,
+	    "host line without Status, Ports or Protocols field");
+	reject_s(HDR "Host: 10.0.0.1 (a)\tStatus: Up\n"
+	    "Host: 10.0.0.1 (a) Status: Up\n", PK_ERR_FORMAT, 3, 0,
+	    "bad host name \"a) Status: Up\"");
+	reject_s(HDR "Host: 10.0.0.1 (a)\tStatus: Up\n"
+	    "Host: 10.0.0.1 (a)\tStatus: Down\n", PK_ERR_FORMAT, 3, 0,
+	    "conflicting host status \"Down\"");
+	reject_s(HDR "Host: 10.0.0.1 (a)\tStatus: Up\n"
+	    "Host: 10.0.0.1 (a)\t\n", PK_ERR_FORMAT, 3, 0,
+	    "unknown field \"\"");
+}
+
 TEST(test_bad_host_lines)
 {
 	reject_s(HDR "Host: 10.0.0.256 ()\tStatus: Up\n",
@@ -979,6 +1030,6 @@ TEST_MAIN(test_version_split, test_basic_file, test_ports_every_offset, test_ipv
     test_udp_sctp_ipproto_files, test_ignored_file, test_list_and_ping_files,
     test_service_os_file, test_handmade_fields, test_crlf_and_gzip,
     test_two_runs, test_masscan, test_masscan_list, test_bad_ports,
-    test_host_address_edges, test_bad_host_lines,
+    test_host_address_edges, test_host_head_again, test_bad_host_lines,
     test_error_keeps_earlier_hosts, test_scan_lines, test_truncated,
     test_hostile_bytes, test_nul_refill, test_host_limit, test_xml_twins)
