@@ -41,6 +41,7 @@ struct pk_services {
 	 * 1 + index into ents, 0 for none: the O(1) port lookup.  Only
 	 * written while loading (seen says whether a port/proto came
 	 * before), so each page faults once rather than read as zero first.
+	 * One allocation, owned by byport[0].
 	 */
 	uint32_t	*byport[SVC_PROTOS];
 	unsigned char	*seen;		/* a bit per port/proto, loading */
@@ -343,12 +344,12 @@ svc_parse_line(struct svc_line *l, const char *nul, struct pk_service *sv,
 	return PK_OK;
 }
 
+/* Room for ncap entries (more than now). */
 static int
-svc_grow(struct pk_services *svc)
+svc_realloc(struct pk_services *svc, size_t ncap)
 {
 	struct pk_service *p;
 	uint32_t *g;
-	size_t ncap = svc->cap ? svc->cap * 2 : 4096;
 
 	if ((p = realloc(svc->ents, ncap * sizeof(*p))) == NULL)
 		return PK_ERR_NOMEM;
@@ -358,6 +359,22 @@ svc_grow(struct pk_services *svc)
 	svc->grp = g;
 	svc->cap = ncap;
 	return PK_OK;
+}
+
+static int
+svc_grow(struct pk_services *svc)
+{
+	return svc_realloc(svc, svc->cap ? svc->cap * 2 : 4096);
+}
+
+/*
+ * Room for n entries in all, when the load knows how many it keeps (of
+ * the cache's copy, want's few): not the 4,096 a parse starts with.
+ */
+static int
+svc_reserve(struct pk_services *svc, size_t n)
+{
+	return n <= svc->cap ? PK_OK : svc_realloc(svc, n);
 }
 
 static const char *
@@ -398,8 +415,9 @@ svc_intern(struct pk_services *svc, const char *s, size_t n)
 		svc->names = nm;
 		svc->namecap = ncap;
 	}
-	if (pk_index_reserve_str(&svc->byname_ix, svc->nnames, 8192,
-	    svc_name_key, svc) == -1)
+	/* A load keeping want's ports has few names. */
+	if (pk_index_reserve_str(&svc->byname_ix, svc->nnames,
+	    svc->want != NULL ? 64 : 8192, svc_name_key, svc) == -1)
 		return -1;
 	slot = svc_slot(svc, s, n);
 	if (*slot != 0) {
@@ -616,14 +634,15 @@ svc_new(const char *name)
 	svc->name = strdup(name);
 	svc->deckeys = 1;
 	svc->seen = calloc(SVC_PROTOS * SVC_PORTS / 8, 1);
-	for (p = 0; p < SVC_PROTOS; p++)
-		svc->byport[p] = calloc(SVC_PORTS, sizeof(uint32_t));
-	if (svc->name == NULL || svc->seen == NULL ||
-	    svc->byport[0] == NULL || svc->byport[1] == NULL ||
-	    svc->byport[2] == NULL) {
+	/* One block for the three (one mapping, not three). */
+	svc->byport[0] = calloc((size_t)SVC_PROTOS * SVC_PORTS,
+	    sizeof(uint32_t));
+	if (svc->name == NULL || svc->seen == NULL || svc->byport[0] == NULL) {
 		pk_services_free(svc);
 		return NULL;
 	}
+	for (p = 1; p < SVC_PROTOS; p++)
+		svc->byport[p] = svc->byport[0] + (size_t)p * SVC_PORTS;
 	return svc;
 }
 
@@ -1130,6 +1149,8 @@ svc_img_want(struct pk_services *svc, const struct svc_cache *c,
 	    &n)) == NULL || svc_img_fill(&f, &h, pk, n, &a) == -1)
 		goto out;
 	qsort(pk, n, sizeof(*pk), svc_pick_cmp);
+	if (svc_reserve(svc, n) != PK_OK)
+		goto out;
 	for (i = 0; i < n; i++)
 		if ((i > 0 && pk[i].r.line == pk[i - 1].r.line) ||
 		    svc_rec_add(svc, &pk[i].r, pk[i].name,
@@ -1260,10 +1281,9 @@ pk_services_free(struct pk_services *svc)
 
 	if (svc == NULL)
 		return;
-	for (p = 0; p < SVC_PROTOS; p++) {
-		free(svc->byport[p]);
+	free(svc->byport[0]);
+	for (p = 0; p < SVC_PROTOS; p++)
 		free(svc->ranked[p]);
-	}
 	free(svc->seen);
 	free(svc->byname);
 	free(svc->ents);
