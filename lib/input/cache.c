@@ -3,13 +3,17 @@
  * data file made, so that it is done once per version of that file (as
  * fontconfig keeps its parsed fonts).
  *
- * A cache file is a fixed header and a payload.  The header holds the
- * source file's identity and times as fstat gave them, the caller's
- * format version and sizes, a byte-order mark and a checksum of the
- * payload; a file is used only when all of them match.  The cache is
- * for speed only: every failure here is silently "no cache".  The
- * checksum catches a torn or damaged file, not a hostile one: a caller
- * must still check every index of the payload it reads back.
+ * A cache file is a fixed header, a checksum for each 4 KiB block of
+ * the payload, and the payload.  The header holds the source file's
+ * identity and times as fstat gave them, the caller's format version and
+ * sizes, a byte-order mark and a checksum of the block sums; a file is
+ * used only when all of them match, and a block only when its sum does.
+ * A caller reads the whole payload (pk_cache_read), or only the parts it
+ * needs (pk_cache_get: ptop reads the few records of a scan's ports, not
+ * the 1 MB of nmap-services).  The cache is for speed only: every
+ * failure here is silently "no cache".  The checksums catch a torn or
+ * damaged file, not a hostile one: a caller must still check every index
+ * of the payload it reads back.
  */
 #define _DEFAULT_SOURCE	/* madvise; NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #include <sys/mman.h>
