@@ -41,7 +41,6 @@ struct pk_services {
 	 * 1 + index into ents, 0 for none: the O(1) port lookup.  Only
 	 * written while loading (seen says whether a port/proto came
 	 * before), so each page faults once rather than read as zero first.
-	 * One allocation, owned by byport[0].
 	 */
 	uint32_t	*byport[SVC_PROTOS];
 	unsigned char	*seen;		/* a bit per port/proto, loading */
@@ -634,15 +633,14 @@ svc_new(const char *name)
 	svc->name = strdup(name);
 	svc->deckeys = 1;
 	svc->seen = calloc(SVC_PROTOS * SVC_PORTS / 8, 1);
-	/* One block for the three (one mapping, not three). */
-	svc->byport[0] = calloc((size_t)SVC_PROTOS * SVC_PORTS,
-	    sizeof(uint32_t));
-	if (svc->name == NULL || svc->seen == NULL || svc->byport[0] == NULL) {
+	for (p = 0; p < SVC_PROTOS; p++)
+		svc->byport[p] = calloc(SVC_PORTS, sizeof(uint32_t));
+	if (svc->name == NULL || svc->seen == NULL ||
+	    svc->byport[0] == NULL || svc->byport[1] == NULL ||
+	    svc->byport[2] == NULL) {
 		pk_services_free(svc);
 		return NULL;
 	}
-	for (p = 1; p < SVC_PROTOS; p++)
-		svc->byport[p] = svc->byport[0] + (size_t)p * SVC_PORTS;
 	return svc;
 }
 
@@ -804,20 +802,74 @@ svc_cache_done(struct svc_cache *c)
 }
 
 /*
- * The payload for the copy made while parsing: records in port order,
- * each at the rank of its port among the ports named (the map), their
- * strings copied into out in that order.  Its length in *lenp.
+ * Append the string s (n bytes and its NUL) to the strings at str, of
+ * *slen bytes so far: its offset.
+ */
+static uint32_t
+svc_img_put(char *str, size_t *slen, const char *s, size_t n)
+{
+	size_t off = *slen;
+
+	memcpy(str + off, s, n);
+	str[off + n] = '\0';
+	*slen = off + n + 1;
+	return (uint32_t)off;
+}
+
+/*
+ * The records of im in port order, at buf's IMG_RECS(n), each at the
+ * rank of its port among those map names (base: the ports before each
+ * word), its index at IMG_ORDER in file order; their strings after
+ * them, in that order.  The strings' length, the last name shared by
+ * the records after it that have the same name.
+ */
+static size_t
+svc_img_sort(const struct svc_img *im, const uint64_t *map,
+    const uint32_t *base, char *buf)
+{
+	const size_t n = im->nrecs;
+	char *recs = buf + IMG_RECS(n), *str = buf + IMG_STR(n);
+	struct img_rec r, last;
+	size_t i, bit, slen = 0;
+	uint32_t k;
+
+	for (i = 0; i < n; i++) {
+		bit = (size_t)im->recs[i].proto * SVC_PORTS + im->recs[i].port;
+		k = base[bit / 64] + (uint32_t)pk_popcount64(map[bit / 64] &
+		    (((uint64_t)1 << (bit % 64)) - 1));
+		memcpy(buf + IMG_ORDER + i * sizeof(k), &k, sizeof(k));
+		memcpy(recs + (size_t)k * sizeof(r), &im->recs[i], sizeof(r));
+	}
+	memset(&last, 0, sizeof(last));
+	for (i = 0; i < n; i++) {
+		memcpy(&r, recs + i * sizeof(r), sizeof(r));
+		if (i > 0 && last.namelen == r.namelen && memcmp(str +
+		    last.name, im->str + r.name, r.namelen) == 0)
+			r.name = last.name;
+		else
+			r.name = svc_img_put(str, &slen, im->str + r.name,
+			    r.namelen);
+		if (r.comment != IMG_NONE)
+			r.comment = svc_img_put(str, &slen, im->str +
+			    r.comment, strlen(im->str + r.comment));
+		memcpy(recs + i * sizeof(r), &r, sizeof(r));
+		last = r;
+	}
+	return slen;
+}
+
+/*
+ * The payload for the copy made while parsing into svc, malloc'ed, its
+ * length in *lenp; NULL when it cannot be made.
  */
 static char *
 svc_img_build(const struct svc_img *im, const struct pk_services *svc,
-    const struct svc_cache *c, struct svc_img *out, size_t *lenp)
+    const struct svc_cache *c, size_t *lenp)
 {
-	const struct img_rec *r;
-	struct img_rec *sr = NULL;
 	struct img_hdr h;
 	uint64_t *map;
-	uint32_t *base, k, *order = NULL;
-	size_t i, w, bit, len, nsum = 0;
+	uint32_t *base;
+	size_t i, w, bit, cap, nsum = 0;
 	char *buf = NULL;
 
 	/* The map and, per word, the ports before it (36 KB): not stack. */
@@ -825,66 +877,35 @@ svc_img_build(const struct svc_img *im, const struct pk_services *svc,
 	    NULL)
 		return NULL;
 	base = (uint32_t *)(map + IMG_MAPWORDS);
+	/* The most the strings can take: no name shared. */
+	cap = IMG_STR(im->nrecs);
 	for (i = 0; i < im->nrecs; i++) {
 		bit = (size_t)im->recs[i].proto * SVC_PORTS +
 		    im->recs[i].port;
 		map[bit / 64] |= (uint64_t)1 << (bit % 64);
+		cap += (size_t)im->recs[i].namelen + 1;
+		if (im->recs[i].comment != IMG_NONE)
+			cap += strlen(im->str + im->recs[i].comment) + 1;
 	}
 	for (w = 0; w < IMG_MAPWORDS; w++) {
 		base[w] = (uint32_t)nsum;
 		nsum += pk_popcount64(map[w]);
 	}
-	if ((order = malloc((im->nrecs + 1) * sizeof(*order))) == NULL ||
-	    (sr = malloc((im->nrecs + 1) * sizeof(*sr))) == NULL)
-		out->failed = 1;
-	for (i = 0; i < im->nrecs && !out->failed; i++) {
-		r = &im->recs[i];
-		bit = (size_t)r->proto * SVC_PORTS + r->port;
-		k = base[bit / 64] + (uint32_t)pk_popcount64(map[bit / 64] &
-		    (((uint64_t)1 << (bit % 64)) - 1));
-		order[i] = k;
-		sr[k] = *r;
-	}
-	for (i = 0; i < im->nrecs && !out->failed; i++) {
-		r = &sr[i];
-		if (out->lastname != 0 && sr[i - 1].namelen == r->namelen &&
-		    strcmp(out->str + out->lastname - 1, im->str + r->name) == 0)
-			sr[i].name = out->lastname - 1;
-		else
-			sr[i].name = svc_img_str(out, im->str + r->name,
-			    r->namelen);
-		out->lastname = sr[i].name + 1;
-		if (r->comment != IMG_NONE)
-			sr[i].comment = svc_img_str(out, im->str + r->comment,
-			    strlen(im->str + r->comment));
-		if (sr[i].name == IMG_NONE || (r->comment != IMG_NONE &&
-		    sr[i].comment == IMG_NONE))
-			out->failed = 1;
-	}
-	len = IMG_STR(im->nrecs) + out->strlen;
-	if (!out->failed && len <= PK_CACHE_MAX &&
-	    (buf = malloc(len)) != NULL) {
+	if (cap <= PK_CACHE_MAX && (buf = malloc(cap)) != NULL) {
 		memset(&h, 0, sizeof(h));
 		h.nrecs = (uint32_t)im->nrecs;
 		h.deckeys = (uint32_t)svc->deckeys;
 		h.maxfrac = (uint32_t)svc->maxfrac;
 		h.dups = svc->dups;
-		h.strlen = out->strlen;
+		h.strlen = svc_img_sort(im, map, base, buf);
 		h.maxline = c->lim.max_line_bytes;
 		h.maxinput = c->lim.max_input_bytes;
 		memcpy(buf, &h, sizeof(h));
 		memcpy(buf + IMG_MAP, map, IMG_MAPWORDS * sizeof(*map));
 		memcpy(buf + IMG_BASE, base, IMG_MAPWORDS * sizeof(*base));
-		memcpy(buf + IMG_ORDER, order, im->nrecs * sizeof(*order));
-		memcpy(buf + IMG_RECS(im->nrecs), sr, im->nrecs * sizeof(*sr));
-		if (out->strlen > 0)
-			memcpy(buf + IMG_STR(im->nrecs), out->str,
-			    out->strlen);
-		*lenp = len;
+		*lenp = IMG_STR(im->nrecs) + (size_t)h.strlen;
 	}
 	free(map);
-	free(order);
-	free(sr);
 	return buf;
 }
 
@@ -892,18 +913,14 @@ svc_img_build(const struct svc_img *im, const struct pk_services *svc,
 static void
 svc_cache_write(struct svc_cache *c, const struct pk_services *svc)
 {
-	struct svc_img out;
 	size_t len = 0;
 	char *buf;
 
 	if (c->img.failed || c->img.nrecs > UINT32_MAX)
 		return;
-	memset(&out, 0, sizeof(out));
-	if ((buf = svc_img_build(&c->img, svc, c, &out, &len)) != NULL)
+	if ((buf = svc_img_build(&c->img, svc, c, &len)) != NULL)
 		pk_cache_write(c->dir, &c->key, buf, len);
 	free(buf);
-	free(out.recs);
-	free(out.str);
 }
 
 /* Whether a payload of len bytes with header h fits the limits of c. */
@@ -1117,15 +1134,14 @@ svc_img_fill(struct pk_cache_file *f, const struct img_hdr *h,
 }
 
 /*
- * Load svc from c's file keeping only want's ports, reading no more of
+ * Load svc from c's file f keeping only want's ports, reading no more of
  * it than they need; each field read is checked as svc_img_load does.
- * 0, or -1 when there is no file to use or anything is out of place.
+ * 0, or -1 when anything is out of place.
  */
 static int
 svc_img_want(struct pk_services *svc, const struct svc_cache *c,
-    const struct pk_portset *want)
+    struct pk_cache_file *f, const struct pk_portset *want)
 {
-	struct pk_cache_file f;
 	struct svc_pick *pk = NULL;
 	struct pk_arena a;
 	struct img_hdr h;
@@ -1133,20 +1149,18 @@ svc_img_want(struct pk_services *svc, const struct svc_cache *c,
 	size_t i, n = 0;
 	int rc = -1;
 
-	if (pk_cache_open_file(c->dir, &c->key, &f) == -1)
-		return -1;
 	pk_arena_init(&a, 0);
 	/*
 	 * The header, the map and its bases lie together: one read.  A
 	 * string is read up to its NUL, within the block (svc_img_cstr).
 	 */
-	if ((p = pk_cache_get(&f, 0, IMG_ORDER)) == NULL)
+	if ((p = pk_cache_get(f, 0, IMG_ORDER)) == NULL)
 		goto out;
 	memcpy(&h, p, sizeof(h));
-	if (!svc_img_hdr(c, &h, f.paylen) ||
+	if (!svc_img_hdr(c, &h, f->paylen) ||
 	    (pk = svc_img_picks((const uint64_t *)((const char *)p + IMG_MAP),
 	    (const uint32_t *)((const char *)p + IMG_BASE), want, h.nrecs,
-	    &n)) == NULL || svc_img_fill(&f, &h, pk, n, &a) == -1)
+	    &n)) == NULL || svc_img_fill(f, &h, pk, n, &a) == -1)
 		goto out;
 	qsort(pk, n, sizeof(*pk), svc_pick_cmp);
 	if (svc_reserve(svc, n) != PK_OK)
@@ -1163,31 +1177,38 @@ svc_img_want(struct pk_services *svc, const struct svc_cache *c,
 out:
 	free(pk);
 	pk_arena_destroy(&a);
-	pk_cache_close(&f);
 	return rc;
 }
 
-/* The table of c's cache file, keeping want; NULL when none to use. */
+/*
+ * The table of c's cache file, keeping want; NULL when none to use.  The
+ * file is opened before the table is made: a table made and freed for
+ * nothing (3 x 256 KB) would raise malloc's mmap threshold, and the
+ * parse's growing arrays then be copied, not remapped.
+ */
 static struct pk_services *
 svc_cached(const struct svc_cache *c, const char *name,
     const struct pk_portset *want)
 {
-	struct pk_services *svc;
+	struct pk_cache_file f;
+	struct pk_services *svc = NULL;
 	size_t len = 0;
 	void *buf = NULL;
-	int rc;
+	int rc = -1;
 
-	if (want == NULL &&
-	    (buf = pk_cache_read(c->dir, &c->key, &len)) == NULL)
+	if (want != NULL) {
+		if (pk_cache_open_file(c->dir, &c->key, &f) == -1)
+			return NULL;
+	} else if ((buf = pk_cache_read(c->dir, &c->key, &len)) == NULL)
 		return NULL;
-	if ((svc = svc_new(name)) == NULL) {
-		free(buf);
-		return NULL;
+	if ((svc = svc_new(name)) != NULL) {
+		svc->want = want;
+		rc = want != NULL ? svc_img_want(svc, c, &f, want) :
+		    svc_img_load(svc, c, buf, len);
+		svc->want = NULL;
 	}
-	svc->want = want;
-	rc = want != NULL ? svc_img_want(svc, c, want) :
-	    svc_img_load(svc, c, buf, len);
-	svc->want = NULL;
+	if (want != NULL)
+		pk_cache_close(&f);
 	free(buf);
 	if (rc == 0)
 		return svc;
@@ -1281,9 +1302,10 @@ pk_services_free(struct pk_services *svc)
 
 	if (svc == NULL)
 		return;
-	free(svc->byport[0]);
-	for (p = 0; p < SVC_PROTOS; p++)
+	for (p = 0; p < SVC_PROTOS; p++) {
+		free(svc->byport[p]);
 		free(svc->ranked[p]);
+	}
 	free(svc->seen);
 	free(svc->byname);
 	free(svc->ents);
