@@ -939,7 +939,7 @@ svc_img_hdr(const struct svc_cache *c, const struct img_hdr *h, size_t len)
  * Whether the fields of record r are sound and its strings start inside
  * the block (whose last byte is a NUL); its name's end is the caller's.
  */
-static int
+static inline int
 svc_rec_ok(const struct img_rec *r, const struct img_hdr *h)
 {
 	return r->name < h->strlen && h->strlen - r->name > r->namelen &&
