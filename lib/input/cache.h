@@ -39,13 +39,33 @@ struct pk_cache_hdr {
 	uint32_t	 version;
 	uint32_t	 layout;
 	struct pk_cache_src src;
+	uint64_t	 block;		/* PK_CACHE_BLOCK */
 	uint64_t	 paylen;
-	uint64_t	 sum;		/* pk_cache_sum of the payload */
+	uint64_t	 sum;		/* pk_cache_sum of the block sums */
 };
 
+/*
+ * After the header, one pk_cache_sum for each PK_CACHE_BLOCK bytes of
+ * the payload (the last block may be shorter), then the payload: a
+ * reader may check only the blocks it reads.
+ */
+#define PK_CACHE_BLOCK	4096
 #define PK_CACHE_BOM	0x01020304u
 /* Cache files larger than this are not read (nor written). */
 #define PK_CACHE_MAX	((size_t)64 << 20)
+
+/*
+ * A cache file open for reading parts of its payload (pk_cache_get):
+ * its header matched and its block sums are read and checked.
+ */
+struct pk_cache_file {
+	int		 fd;
+	size_t		 paylen;
+	uint64_t	*sums;		/* one a block */
+	char		*win;		/* the blocks read last, checked */
+	size_t		 wcap;
+	size_t		 woff, wlen;	/* win holds payload [woff, +wlen) */
+};
 
 /*
  * The cache directory opt names: NULL for the default,
@@ -75,6 +95,24 @@ void		*pk_cache_read(const char *dir, const struct pk_cache_key *key,
 		    size_t *lenp);
 
 /*
+ * Open key's file in dir for pk_cache_get, on the same conditions as
+ * pk_cache_read (the payload's sums are checked as it is read): 0, or
+ * -1 when there is none to use (f then needs no pk_cache_close).
+ */
+int		 pk_cache_open_file(const char *dir,
+		    const struct pk_cache_key *key, struct pk_cache_file *f);
+
+/*
+ * Payload bytes [off, off + len) of f, len > 0, read with the whole
+ * blocks they lie in, whose sums must hold: valid until the next call
+ * on f.  NULL when the range is not inside the payload, a read fails or
+ * a sum does not hold.  Bytes already read are not read again.
+ */
+const void	*pk_cache_get(struct pk_cache_file *f, size_t off, size_t len);
+
+void		 pk_cache_close(struct pk_cache_file *f);
+
+/*
  * Write buf[0..len) as key's file in dir, made when missing (mode 0700),
  * through a temporary file renamed over it.  Any failure leaves nothing
  * behind and is ignored: the cache only saves time.
@@ -84,5 +122,11 @@ void		 pk_cache_write(const char *dir, const struct pk_cache_key *key,
 
 /* A 64-bit checksum of buf[0..len), eight bytes a step. */
 uint64_t	 pk_cache_sum(const void *buf, size_t len);
+
+/* The number of blocks of a payload of len bytes. */
+#define PK_CACHE_NBLOCKS(len)	(((len) + PK_CACHE_BLOCK - 1) / PK_CACHE_BLOCK)
+
+/* The sums of buf[0..len)'s blocks into sums[PK_CACHE_NBLOCKS(len)]. */
+void		 pk_cache_sums(const void *buf, size_t len, uint64_t *sums);
 
 #endif /* PK_CACHE_H */

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bits.h"
 #include "base/error.h"
 #include "base/parse.h"
 #include "portkit.h"
+#include "scan/portspec.h"
 
 #define NPORTS		65536u
-#define NWORDS		(NPORTS / 64)
+#define NWORDS		(NPORTS / 64)	/* PK_PORTSET_WORDS */
 #define MAX_PORT	65535u
 #define MAX_IPPROTO	255u
 #define ALL_PROTOS	((1u << PK_PROTO_COUNT) - 1)
@@ -30,35 +32,6 @@ struct strbuf {
 	size_t		 cap;
 	int		 nomem;
 };
-
-static unsigned
-ctz64(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return (unsigned)__builtin_ctzll(x);
-#else
-	unsigned n = 0;
-
-	while ((x & 1) == 0) {
-		x >>= 1;
-		n++;
-	}
-	return n;
-#endif
-}
-
-static size_t
-popcount64(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return (size_t)__builtin_popcountll(x);
-#else
-	x = x - ((x >> 1) & 0x5555555555555555ULL);
-	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
-	return (size_t)((x * 0x0101010101010101ULL) >> 56);
-#endif
-}
 
 struct pk_portset *
 pk_portset_new(void)
@@ -105,6 +78,14 @@ pk_portset_has(const struct pk_portset *ps, int proto, unsigned port)
 	return (ps->w[proto][port / 64] >> (port % 64)) & 1;
 }
 
+const uint64_t *
+pk_portset_words(const struct pk_portset *ps, int proto)
+{
+	if (ps == NULL || proto < 0 || proto >= PK_PROTO_COUNT)
+		return NULL;
+	return ps->w[proto];
+}
+
 size_t
 pk_portset_count(const struct pk_portset *ps, int proto)
 {
@@ -119,7 +100,7 @@ pk_portset_count(const struct pk_portset *ps, int proto)
 		return n;
 	}
 	for (i = 0; i < NWORDS; i++)
-		n += popcount64(ps->w[proto][i]);
+		n += pk_popcount64(ps->w[proto][i]);
 	return n;
 }
 
@@ -385,7 +366,7 @@ next_bit(const uint64_t *w, unsigned from, int want)
 			return NPORTS;
 		x = w[i] ^ flip;
 	}
-	return i * 64 + ctz64(x);
+	return i * 64 + pk_ctz64(x);
 }
 
 static void

@@ -20,6 +20,7 @@
 
 #include "harness.h"
 #include "input/cache.h"
+#include "cachefile.h"
 #include "scan/products.h"
 
 /* When nmap's own file is not installed: a few names of each kind. */
@@ -85,9 +86,9 @@ load(const char *dir)
 	return pp;
 }
 
-/* The path of the one products-* file in dir, or "" when there is none. */
+/* The path of the one KIND-* file in dir, or "" when there is none. */
 static const char *
-copy_path(const char *dir)
+kind_path(const char *dir, const char *kind)
 {
 	static char path[512];
 	struct dirent *e;
@@ -97,11 +98,19 @@ copy_path(const char *dir)
 	if ((d = opendir(dir)) == NULL)
 		return path;
 	while ((e = readdir(d)) != NULL)
-		if (strncmp(e->d_name, "products-", 9) == 0)
+		if (strncmp(e->d_name, kind, strlen(kind)) == 0 &&
+		    e->d_name[strlen(kind)] == '-')
 			(void)snprintf(path, sizeof(path), "%.200s/%.200s",
 			    dir, e->d_name);
 	(void)closedir(d);
 	return path;
+}
+
+/* The path of the products copy in dir, or "". */
+static const char *
+copy_path(const char *dir)
+{
+	return kind_path(dir, "products");
 }
 
 static ino_t
@@ -371,6 +380,12 @@ TEST(test_corrupt)
 	memcpy(b, good, len);
 	b[offsetof(struct pk_cache_hdr, layout)] ^= 1;
 	assert_true(refused(dir, b, len, good, len));
+	memcpy(b, good, len);
+	b[offsetof(struct pk_cache_hdr, block)] ^= 1;	/* block size */
+	assert_true(refused(dir, b, len, good, len));
+	memcpy(b, good, len);
+	b[h + 3] ^= 1;					/* a block's sum */
+	assert_true(refused(dir, b, len, good, len));
 	b[0] = 'x';
 	assert_true(refused(dir, b, 0, good, len));		/* empty */
 	free(b);
@@ -398,14 +413,13 @@ get32(const char *p)
 	return v;
 }
 
-/* good with the u32 (or u16) at payload offset at set to v, checksummed. */
+/* good with the u32 (or u16) at payload offset at set to v, sums sealed. */
 static int
 forged(const char *dir, const char *good, size_t len, size_t at,
     uint32_t v, int wide)
 {
-	size_t h = sizeof(struct pk_cache_hdr);
+	size_t h = cf_payload(good);
 	uint16_t v16 = (uint16_t)v;
-	uint64_t sum;
 	char *b;
 	int ok;
 
@@ -416,9 +430,7 @@ forged(const char *dir, const char *good, size_t len, size_t at,
 		memcpy(b + h + at, &v, 4);
 	else
 		memcpy(b + h + at, &v16, 2);
-	sum = pk_cache_sum(b + h, len - h);
-	memcpy(b + offsetof(struct pk_cache_hdr, sum), &sum, sizeof(sum));
-	ok = refused(dir, b, len, good, len);
+	ok = cf_seal(b, len) == 0 && refused(dir, b, len, good, len);
 	free(b);
 	return ok;
 }
@@ -426,7 +438,7 @@ forged(const char *dir, const char *good, size_t len, size_t at,
 /* A forged copy with a sound checksum: every index is checked. */
 TEST(test_forged)
 {
-	size_t len = 0, h = sizeof(struct pk_cache_hdr), nk, n, nb, bucket0;
+	size_t len = 0, h, nk, n, nb, bucket0;
 	char dir[128], *good;
 	uint32_t nameslen;
 
@@ -436,6 +448,7 @@ TEST(test_forged)
 	pk_products_free(load(dir));
 	if (!assert_true((good = slurp(copy_path(dir), &len)) != NULL))
 		return;
+	h = cf_payload(good);
 	nk = get32(good + h + P_NKEYED);
 	n = nk + get32(good + h + P_NKEYED + 4);
 	nb = get32(good + h + P_NBUCKET);
@@ -586,6 +599,71 @@ TEST(test_reader_option)
 	assert_true(access(off, F_OK) == -1);
 }
 
+/*
+ * Parts of a payload read alone (pk_cache_get): any range inside it, a
+ * damaged block failing only the reads that touch it.
+ */
+TEST(test_parts)
+{
+	static char pay[3 * PK_CACHE_BLOCK + 100];
+	struct pk_cache_key key;
+	struct pk_cache_file f;
+	char dir[128], path[256], *d, *b;
+	const char *p;
+	size_t i, len = 0;
+	int fd;
+
+	if (!assert_true(setup() == 0))
+		return;
+	for (i = 0; i < sizeof(pay); i++)
+		pay[i] = (char)(i * 7 + i / 251);
+	if (!assert_true((fd = open(probes, O_RDONLY)) != -1))
+		return;
+	d = pk_cache_open(fd, rpath(dir, sizeof(dir), "parts"), "parts", 1,
+	    2, &key);
+	(void)close(fd);
+	if (!assert_true(d != NULL))
+		return;
+	pk_cache_write(d, &key, pay, sizeof(pay));
+	if (assert_int(pk_cache_open_file(d, &key, &f), 0)) {
+		assert_int(f.paylen, sizeof(pay));
+		p = pk_cache_get(&f, 10, 20);
+		assert_true(p != NULL && memcmp(p, pay + 10, 20) == 0);
+		p = pk_cache_get(&f, PK_CACHE_BLOCK - 5, 2 * PK_CACHE_BLOCK);
+		assert_true(p != NULL && memcmp(p, pay + PK_CACHE_BLOCK - 5,
+		    2 * PK_CACHE_BLOCK) == 0);
+		p = pk_cache_get(&f, sizeof(pay) - 1, 1);	/* short block */
+		assert_true(p != NULL && *p == pay[sizeof(pay) - 1]);
+		p = pk_cache_get(&f, 0, sizeof(pay));
+		assert_true(p != NULL && memcmp(p, pay, sizeof(pay)) == 0);
+		assert_true(pk_cache_get(&f, sizeof(pay) - 1, 2) == NULL);
+		assert_true(pk_cache_get(&f, sizeof(pay), 1) == NULL);
+		assert_true(pk_cache_get(&f, 5, 0) == NULL);
+		assert_true(pk_cache_get(&f, SIZE_MAX, 2) == NULL);
+		pk_cache_close(&f);
+	}
+	/* A byte of the third block damaged: the other blocks still read. */
+	(void)snprintf(path, sizeof(path), "%s", kind_path(d, "parts"));
+	b = slurp(path, &len);
+	if (assert_true(b != NULL)) {
+		b[cf_payload(b) + 2 * PK_CACHE_BLOCK + 9] ^= 0x10;
+		assert_true(spill(path, b, len) == 0);
+		if (assert_int(pk_cache_open_file(d, &key, &f), 0)) {
+			assert_true(pk_cache_get(&f, 0, PK_CACHE_BLOCK) != NULL);
+			assert_true(pk_cache_get(&f, 3 * PK_CACHE_BLOCK, 100) !=
+			    NULL);
+			assert_true(pk_cache_get(&f, 2 * PK_CACHE_BLOCK + 50,
+			    1) == NULL);
+			assert_true(pk_cache_get(&f, PK_CACHE_BLOCK, 2 *
+			    PK_CACHE_BLOCK) == NULL);
+			pk_cache_close(&f);
+		}
+		assert_true(pk_cache_read(d, &key, &len) == NULL);
+	}
+	free(b);
+	free(d);
+}
+
 /* The checksum sees a change in any byte, and the length. */
 TEST(test_sum)
 {
@@ -606,4 +684,5 @@ TEST(test_sum)
 }
 
 TEST_MAIN(test_round_trip, test_stale, test_corrupt, test_forged,
-    test_foreign, test_where, test_unwritable, test_reader_option, test_sum)
+    test_foreign, test_where, test_unwritable, test_reader_option, test_parts,
+    test_sum)

@@ -3,6 +3,8 @@
  * cache (input/cache.c, services/services.c): the same table as a parse,
  * never from a stale, damaged or forged copy, never for a bad file.
  */
+#include <sys/stat.h>
+
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +16,7 @@
 #include "portkit.h"
 #include "harness.h"
 #include "input/cache.h"
+#include "cachefile.h"
 
 static const char small[] =
     "# comment\n"
@@ -30,6 +33,7 @@ static const char small[] =
 
 static const char *root;	/* the scratch directory */
 static char cdir[160];		/* its cache directory */
+static char tpath[160];		/* the file test_forged forges copies of */
 
 /* The scratch directory, with XDG_CACHE_HOME pointing into it. */
 static int
@@ -325,100 +329,206 @@ struct t_rec {
 	uint8_t proto, namelen;
 };
 
-/* The cache file with bytes at payload offset at set, checksummed. */
+/*
+ * The payload's parts after the header: a bit for each port and
+ * protocol, the ports before each 64-bit word, each entry's record (file
+ * order), the records sorted by protocol and port, the strings.
+ */
+#define T_WORDS		(3 * 65536 / 64)
+#define T_MAP		sizeof(struct t_hdr)
+#define T_BASE		(T_MAP + T_WORDS * 8)
+#define T_ORDER		(T_BASE + T_WORDS * 4)
+#define T_NRECS		9	/* small's lines, the duplicate dropped */
+#define T_REC(k)	(T_ORDER + T_NRECS * 4 + (k) * sizeof(struct t_rec))
+/* Ranks in small: 9, 22, 23, 25, 80, 8008/tcp, 9, 80/udp, 65535/sctp. */
+#define T_80TCP		4
+#define T_80UDP		7
+
+/* The cache file with bytes at payload offset at set, sums sealed. */
 static int
 forge(size_t at, const void *v, size_t n)
 {
-	size_t h = sizeof(struct pk_cache_hdr), len = 0;
+	size_t h, len = 0;
 	char cf[256], *b;
-	uint64_t sum;
 	FILE *f;
 	int ok;
 
 	if (!cachefile(cf, sizeof(cf)) || (b = slurp(cf, &len)) == NULL)
 		return 0;
+	h = cf_payload(b);
 	if (h + at + n > len) {
 		free(b);
 		return 0;
 	}
 	memcpy(b + h + at, v, n);
-	sum = pk_cache_sum(b + h, len - h);
-	memcpy(b + offsetof(struct pk_cache_hdr, sum), &sum, sizeof(sum));
-	ok = (f = fopen(cf, "wb")) != NULL && fwrite(b, 1, len, f) == len;
-	if (f != NULL && fclose(f) != 0)
+	ok = cf_seal(b, len) == 0 && (f = fopen(cf, "wb")) != NULL &&
+	    fwrite(b, 1, len, f) == len;
+	if (ok && fclose(f) != 0)
 		ok = 0;
 	free(b);
 	return ok;
 }
 
-/* A forged copy with a sound checksum is used only when it is sound. */
-TEST(test_forged)
+/* The payload offset of the cache file's last byte (0 when none). */
+static size_t
+last_byte(void)
 {
-	const size_t r0 = sizeof(struct t_hdr), rs = sizeof(struct t_rec);
+	size_t len = 0;
+	uint64_t paylen = 1;
+	char cf[256], *b;
+
+	if (!cachefile(cf, sizeof(cf)) || (b = slurp(cf, &len)) == NULL)
+		return 0;
+	if (len >= sizeof(struct pk_cache_hdr))
+		memcpy(&paylen, b + offsetof(struct pk_cache_hdr, paylen),
+		    sizeof(paylen));
+	free(b);
+	return (size_t)paylen - 1;
+}
+
+/* Whether 80/tcp loaded through want (NULL: all) has frequency freq. */
+static int
+freq80(const struct pk_portset *want, double freq)
+{
 	struct pk_services *svc;
 	struct pk_error err;
-	char path[160];
 	const struct pk_service *s;
+	int ok;
+
+	svc = pk_services_open_ports(tpath, NULL, NULL, want, &err);
+	s = svc == NULL ? NULL : pk_services_get(svc, PK_PROTO_TCP, 80);
+	ok = s != NULL && s->freq == freq;
+	pk_services_free(svc);
+	return ok;
+}
+
+/* The inode of the cache file, 0 when there is none. */
+static ino_t
+cache_ino(void)
+{
+	struct stat st;
+	char cf[256];
+
+	return cachefile(cf, sizeof(cf)) && stat(cf, &st) == 0 ? st.st_ino :
+	    0;
+}
+
+/*
+ * The forged copy is refused by a load keeping want (NULL: all): the
+ * load is the parse's, and the parse wrote a new copy.
+ */
+static int
+refused(const struct pk_portset *want)
+{
+	ino_t ino = cache_ino();
+
+	return ino != 0 && check(tpath, want, 1) && cache_ino() != ino;
+}
+
+/*
+ * A forged copy with sound sums is used only when it is sound: each
+ * unsound one is refused by both loads, the whole one and the one that
+ * keeps want's ports, and the file is parsed again.
+ */
+TEST(test_forged)
+{
+	const size_t r80 = T_REC(T_80TCP), ru = T_REC(T_80UDP);
+	struct pk_portset *want = pk_portset_new();
 	double d;
 	uint32_t u;
-	uint16_t u16;
 	uint8_t u8;
 	uint64_t u64;
+	int i;
 
-	if (!assert_true(setup() == 0))
+	if (!assert_true(setup() == 0) || !assert_true(want != NULL))
 		return;
+	pk_portset_add(want, PK_PROTO_TCP, 1, 1024);
+	pk_portset_add(want, PK_PROTO_UDP, 80, 80);
+	pk_portset_add(want, PK_PROTO_SCTP, 65535, 65535);
 	assert_int(sizeof(struct t_hdr), 48);
 	assert_int(sizeof(struct t_rec), 24);
-	put(path, sizeof(path), "forged", small, strlen(small));
+	put(tpath, sizeof(tpath), "forged", small, strlen(small));
 	nocache();
-	assert_true(check(path, NULL, 1));
+	assert_true(check(tpath, NULL, 1));
 	/* A sound change is taken: the copy is what is read. */
 	d = 0.25;
-	assert_true(forge(r0 + offsetof(struct t_rec, freq), &d, sizeof(d)));
-	svc = pk_services_open_ports(path, NULL, NULL, NULL, &err);
-	s = svc == NULL ? NULL : pk_services_get(svc, PK_PROTO_TCP, 80);
-	assert_true(s != NULL && s->freq == 0.25);
-	pk_services_free(svc);
-	/* Each unsound one is refused: the file is parsed again. */
-	nocache();
-	assert_true(check(path, NULL, 1));
-	d = 1.5;
-	assert_true(forge(r0 + offsetof(struct t_rec, freq), &d, sizeof(d)));
-	assert_true(check(path, NULL, 1));
-	d = NAN;
-	assert_true(forge(r0 + offsetof(struct t_rec, freq), &d, sizeof(d)));
-	assert_true(check(path, NULL, 1));
-	u8 = 3;
-	assert_true(forge(r0 + offsetof(struct t_rec, proto), &u8, 1));
-	assert_true(check(path, NULL, 1));
-	u8 = 200;
-	assert_true(forge(r0 + offsetof(struct t_rec, namelen), &u8, 1));
-	assert_true(check(path, NULL, 1));
-	u = 1u << 30;
-	assert_true(forge(r0 + offsetof(struct t_rec, name), &u, 4));
-	assert_true(check(path, NULL, 1));
-	assert_true(forge(r0 + offsetof(struct t_rec, comment), &u, 4));
-	assert_true(check(path, NULL, 1));
-	u = 0;				/* line numbers must rise */
-	assert_true(forge(r0 + rs + offsetof(struct t_rec, line), &u, 4));
-	assert_true(check(path, NULL, 1));
-	u16 = 80;			/* 80/udp twice */
-	assert_true(forge(r0 + rs + offsetof(struct t_rec, port), &u16, 2));
-	u8 = PK_PROTO_TCP;
-	assert_true(forge(r0 + rs + offsetof(struct t_rec, proto), &u8, 1));
-	assert_true(check(path, NULL, 1));
-	u = 16;				/* p10[] has 16 entries */
-	assert_true(forge(offsetof(struct t_hdr, maxfrac), &u, 4));
-	assert_true(check(path, NULL, 1));
-	u = 2;
-	assert_true(forge(offsetof(struct t_hdr, deckeys), &u, 4));
-	assert_true(check(path, NULL, 1));
-	u = 1000;
-	assert_true(forge(offsetof(struct t_hdr, nrecs), &u, 4));
-	assert_true(check(path, NULL, 1));
-	u64 = 1;			/* made under other limits */
-	assert_true(forge(offsetof(struct t_hdr, maxline), &u64, 8));
-	assert_true(check(path, NULL, 1));
+	assert_true(forge(r80 + offsetof(struct t_rec, freq), &d, sizeof(d)));
+	assert_true(freq80(NULL, 0.25));
+	assert_true(freq80(want, 0.25));
+	for (i = 0; i < 2; i++) {
+		const struct pk_portset *w = i == 0 ? NULL : want;
+
+		nocache();
+		assert_true(check(tpath, w, 1));
+		d = 1.5;
+		assert_true(forge(r80 + offsetof(struct t_rec, freq), &d,
+		    sizeof(d)));
+		assert_true(refused(w));
+		d = NAN;
+		assert_true(forge(r80 + offsetof(struct t_rec, freq), &d,
+		    sizeof(d)));
+		assert_true(refused(w));
+		u8 = 3;
+		assert_true(forge(r80 + offsetof(struct t_rec, proto), &u8, 1));
+		assert_true(refused(w));
+		u8 = 200;
+		assert_true(forge(r80 + offsetof(struct t_rec, namelen), &u8,
+		    1));
+		assert_true(refused(w));
+		u = 1u << 30;
+		assert_true(forge(r80 + offsetof(struct t_rec, name), &u, 4));
+		assert_true(refused(w));
+		assert_true(forge(r80 + offsetof(struct t_rec, comment), &u,
+		    4));
+		assert_true(refused(w));
+		u = 0;			/* line numbers start at 1 and rise */
+		assert_true(forge(ru + offsetof(struct t_rec, line), &u, 4));
+		assert_true(refused(w));
+		u8 = PK_PROTO_TCP;	/* 80/tcp twice */
+		assert_true(forge(ru + offsetof(struct t_rec, proto), &u8, 1));
+		assert_true(refused(w));
+		/*
+		 * The file order is read only by the whole load, the map
+		 * and its bases only by the other: unread, they are not
+		 * checked.
+		 */
+		u = T_NRECS;		/* the file order: out of range */
+		assert_true(forge(T_ORDER + 4, &u, 4));
+		assert_true(w == NULL ? refused(w) : check(tpath, w, 1));
+		nocache();
+		assert_true(check(tpath, w, 1));
+		u = T_80TCP;		/* one record twice */
+		assert_true(forge(T_ORDER + 4 * 3, &u, 4));
+		assert_true(w == NULL ? refused(w) : check(tpath, w, 1));
+		nocache();
+		assert_true(check(tpath, w, 1));
+		u = 1000;		/* the map: a base out of range */
+		assert_true(forge(T_BASE, &u, 4));
+		assert_true(w != NULL ? refused(w) : check(tpath, w, 1));
+		nocache();
+		assert_true(check(tpath, w, 1));
+		u64 = 0x202;		/* 1/tcp named, no record for it */
+		assert_true(forge(T_MAP, &u64, 8));
+		assert_true(w != NULL ? refused(w) : check(tpath, w, 1));
+		nocache();
+		assert_true(check(tpath, w, 1));
+		u8 = 'x';		/* the last string without its NUL */
+		assert_true(forge(last_byte(), &u8, 1));
+		assert_true(refused(w));
+		u = 16;			/* p10[] has 16 entries */
+		assert_true(forge(offsetof(struct t_hdr, maxfrac), &u, 4));
+		assert_true(refused(w));
+		u = 2;
+		assert_true(forge(offsetof(struct t_hdr, deckeys), &u, 4));
+		assert_true(refused(w));
+		u = 1000;
+		assert_true(forge(offsetof(struct t_hdr, nrecs), &u, 4));
+		assert_true(refused(w));
+		u64 = 1;		/* made under other limits */
+		assert_true(forge(offsetof(struct t_hdr, maxline), &u64, 8));
+		assert_true(refused(w));
+	}
+	pk_portset_free(want);
 }
 
 /* Neither memory nor standard input is cached. */
