@@ -141,11 +141,11 @@ put_known(struct cursor *c, const char *s)
 static void
 tsv_cell(struct cursor *c, unsigned char kind, const struct pk_value *v)
 {
-	const char *s = v->s;
+	const char *s;
 
 	switch (kind) {
 	case TSV_STR:
-		if (!v->set || s == NULL)
+		if (!v->set || (s = v->s) == NULL)
 			break;
 		if (put_known(c, s) || put_plain(c, s, strlen(s)))
 			return;
