@@ -465,6 +465,13 @@ main(int argc, char *argv[])
 	int i, status;
 
 	fe_setprogname(argv[0]);
+	/*
+	 * The writer hands stdout whole 64 KiB blocks; through stdio's own
+	 * 4 KiB buffer each became two write calls (4 KiB copied, then the
+	 * rest): 0.5-1% of pcat -o tsv's CPU time into a file, 2% into
+	 * a pipe.
+	 */
+	(void)setvbuf(stdout, NULL, _IONBF, 0);
 	memset(&pc, 0, sizeof(pc));
 	pc.kind = K_NONE;
 	fe_read_opts_init(&pc.ropts);

@@ -215,6 +215,12 @@ writer_alloc(struct pk_writer *w)
 		return -1;
 	if (w->fmt == PK_OUT_JSONL)
 		return json_keys(w);
+	if (w->fmt == PK_OUT_TSV) {
+		if ((w->tsvkind = malloc(w->nfields + 1)) == NULL)
+			return -1;
+		pk_tsv_kinds(w->fields, w->nfields, w->tsvkind);
+		return 0;
+	}
 	if (w->fmt != PK_OUT_TEXT)
 		return 0;
 	/* Held rows plus one for the header. */
@@ -334,7 +340,7 @@ pk_writer_row(struct pk_writer *w, const struct pk_value *vals)
 	else if (w->hold > 0)
 		pk_tsv_row_held(w, vals);
 	else
-		pk_tsv_row(&w->out, w->fields, vals, w->nfields);
+		pk_tsv_row(&w->out, w->tsvkind, vals, w->nfields);
 	if ((rc = writer_status(w)) != 0)
 		return rc;
 	w->rows++;
@@ -381,6 +387,7 @@ pk_writer_free(struct pk_writer *w)
 	free(w->out.p);
 	free(w->scratch.p);
 	free(w->keyoff);
+	free(w->tsvkind);
 	free(w->cells);
 	free(w->widths);
 	free(w);

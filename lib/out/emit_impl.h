@@ -58,6 +58,7 @@ struct pk_writer {
 	int		 fixed;		/* text widths decided */
 	size_t		 hold;		/* tsv: leading cells kept (hold.h) */
 	int		 held;		/* those cells are in scratch */
+	unsigned char	*tsvkind;	/* tsv: each column's TSV_ kind */
 };
 
 /* emit_buf.c: the buffer and numbers written without printf. */
@@ -116,8 +117,11 @@ ob_putc(struct obuf *b, char c)
 		pk_ob_putc_slow(b, c);
 }
 
+/* tsv.c: what a column's cells hold, for pk_tsv_row. */
+enum { TSV_STR, TSV_INT, TSV_NUM };
+void	pk_tsv_kinds(const struct pk_field *f, size_t n, unsigned char *kind);
 /* tsv.c: one tsv row, cells joined by tabs, ended by a newline; b has fp. */
-void	pk_tsv_row(struct obuf *b, const struct pk_field *f,
+void	pk_tsv_row(struct obuf *b, const unsigned char *kind,
 	    const struct pk_value *v, size_t n);
 /* tsv.c: a row whose first w->hold cells are those of the last row. */
 void	pk_tsv_row_held(struct pk_writer *w, const struct pk_value *v);

@@ -133,38 +133,45 @@ put_known(struct cursor *c, const char *s)
 }
 
 /*
- * A cell the cursor writes itself, with its tab: a known name, a plain
- * string, a number below 100000 (a port).  0 for any other.
+ * One cell and the tab after it, by its column's kind (pk_tsv_kinds):
+ * the absent cell, the known name, the plain string and the short
+ * number are written in the cursor; the rest brings the buffer up to
+ * date and goes through the escaper or the number writers.
  */
-static int
-put_fast(struct cursor *c, const struct pk_field *f, const struct pk_value *v)
-{
-	if (f->type == PK_FT_STR || f->type == PK_FT_JSON)
-		return put_known(c, v->s) || put_plain(c, v->s, strlen(v->s));
-	if (f->type == PK_FT_INT && v->i >= 0 && v->i < 100000 &&
-	    c->end - c->d >= 6) {
-		c->d += pk_put_short(c->d, (unsigned)v->i);
-		*c->d++ = '\t';
-		return 1;
-	}
-	return 0;
-}
-
-/* One cell and the tab after it. */
 static void
-tsv_cell(struct cursor *c, const struct pk_field *f, const struct pk_value *v)
+tsv_cell(struct cursor *c, unsigned char kind, const struct pk_value *v)
 {
-	if (!pk_cell_absent(f, v)) {
-		if (put_fast(c, f, v))
+	const char *s;
+
+	switch (kind) {
+	case TSV_STR:
+		if (!v->set || (s = v->s) == NULL)
+			break;
+		if (put_known(c, s) || put_plain(c, s, strlen(s)))
 			return;
 		cur_sync(c);
-		if (f->type == PK_FT_STR || f->type == PK_FT_JSON)
-			pk_esc_tsv(c->b, v->s);
-		else if (f->type == PK_FT_INT)
-			pk_ob_ll(c->b, v->i);
-		else
-			pk_ob_double(c->b, v->d, 0);
+		pk_esc_tsv(c->b, s);
 		cur_resume(c);
+		break;
+	case TSV_INT:
+		if (!v->set)
+			break;
+		if (v->i >= 0 && v->i < 100000 && c->end - c->d >= 6) {
+			c->d += pk_put_short(c->d, (unsigned)v->i);
+			*c->d++ = '\t';
+			return;
+		}
+		cur_sync(c);
+		pk_ob_ll(c->b, v->i);
+		cur_resume(c);
+		break;
+	default:
+		if (!v->set)
+			break;
+		cur_sync(c);
+		pk_ob_double(c->b, v->d, 0);
+		cur_resume(c);
+		break;
 	}
 	if (c->d < c->end)
 		*c->d++ = '\t';
@@ -176,13 +183,28 @@ tsv_cell(struct cursor *c, const struct pk_field *f, const struct pk_value *v)
 }
 
 /*
+ * What each column's cells hold, for tsv_cell: found once a writer, so
+ * that a cell costs one test of its kind (its field's type took two).
+ */
+void
+pk_tsv_kinds(const struct pk_field *f, size_t n, unsigned char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		kind[i] = f[i].type == PK_FT_INT ? TSV_INT :
+		    f[i].type == PK_FT_STR || f[i].type == PK_FT_JSON ?
+		    TSV_STR : TSV_NUM;
+}
+
+/*
  * Every cell is written with a tab after it, and the last tab becomes
  * the newline.  b drains to a file (a writer's output), so a byte just
  * put is always still in the buffer, after a failed write too.
  */
 void
-pk_tsv_row(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
-    size_t n)
+pk_tsv_row(struct obuf *b, const unsigned char *kind,
+    const struct pk_value *v, size_t n)
 {
 	struct cursor c;
 	size_t i;
@@ -190,7 +212,7 @@ pk_tsv_row(struct obuf *b, const struct pk_field *f, const struct pk_value *v,
 	c.b = b;
 	cur_resume(&c);
 	for (i = 0; i < n; i++)
-		tsv_cell(&c, &f[i], &v[i]);
+		tsv_cell(&c, kind[i], &v[i]);
 	cur_sync(&c);
 	if (n > 0 && b->len > 0)
 		b->p[b->len - 1] = '\n';
@@ -229,12 +251,12 @@ pk_tsv_row_held(struct pk_writer *w, const struct pk_value *v)
 {
 	if (!w->held) {
 		w->scratch.len = 0;
-		pk_tsv_row(&w->scratch, w->fields, v, w->hold);
+		pk_tsv_row(&w->scratch, w->tsvkind, v, w->hold);
 		if (w->scratch.status == 0)	/* the newline back to a tab */
 			w->scratch.p[w->scratch.len - 1] = '\t';
 		w->held = 1;
 	}
 	put_held(&w->out, w->scratch.p, w->scratch.len, w->scratch.cap);
-	pk_tsv_row(&w->out, w->fields + w->hold, v + w->hold,
+	pk_tsv_row(&w->out, w->tsvkind + w->hold, v + w->hold,
 	    w->nfields - w->hold);
 }
