@@ -31,6 +31,8 @@
 #include "input/cache.h"
 
 static const char magic[8] = "pkcache\n";
+/* The header and block sums' own version: 2 since sums per block. */
+#define CACHE_FORMAT	2u
 
 /* Fill src from fd: 0, or -1 when fstat fails or it is no regular file. */
 static int
@@ -99,6 +101,10 @@ pk_cache_open(int fd, const char *opt, const char *kind, uint32_t version,
 /*
  * dir/KIND-HEX and then suffix, HEX a hash of the source's device and
  * inode: one file for each source, replaced when the source changes.
+ * The formats (the caller's version and layout, and this file's
+ * CACHE_FORMAT) are hashed in too: two builds that write different
+ * formats (an upgrade, a build beside the packaged one) keep a file each
+ * instead of rewriting each other's on every run.
  */
 static char *
 cache_path(const char *dir, const struct pk_cache_key *key,
@@ -110,6 +116,8 @@ cache_path(const char *dir, const struct pk_cache_key *key,
 
 	h = (key->src.dev ^ (key->src.dev >> 29)) * mul;
 	h = (h ^ key->src.ino) * mul;
+	h = (h ^ ((uint64_t)key->version << 32 | key->layout)) * mul;
+	h = (h ^ CACHE_FORMAT) * mul;
 	h ^= h >> 32;
 	(void)snprintf(name, sizeof(name), "/%.16s-%016llx%.8s", key->kind,
 	    (unsigned long long)h, suffix);
