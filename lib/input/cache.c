@@ -153,21 +153,22 @@ usable(const struct stat *st)
 	    (uint64_t)st->st_size <= PK_CACHE_MAX;
 }
 
-/* Read exactly n bytes: 0, or -1 for an error or an early end. */
+/* Read exactly n bytes at offset at: 0, or -1 for an error or an early end. */
 static int
-read_all(int fd, void *buf, size_t n)
+pread_all(int fd, void *buf, size_t n, off_t at)
 {
 	char *p = buf;
 	ssize_t got;
 
 	while (n > 0) {
-		got = read(fd, p, n);
+		got = pread(fd, p, n, at);
 		if (got == -1 && errno == EINTR)
 			continue;
 		if (got <= 0)
 			return -1;
 		p += got;
 		n -= (size_t)got;
+		at += got;
 	}
 	return 0;
 }
@@ -260,7 +261,7 @@ pk_cache_open_file(const char *dir, const struct pk_cache_key *key,
 	hdr_fill(&want, key);
 	/* Everything up to paylen must be as we would write it. */
 	if (fstat(f->fd, &st) == 0 && usable(&st) &&
-	    read_all(f->fd, &have, sizeof(have)) == 0 &&
+	    pread_all(f->fd, &have, sizeof(have), 0) == 0 &&
 	    memcmp(&have, &want, offsetof(struct pk_cache_hdr, paylen)) == 0 &&
 	    have.paylen <= PK_CACHE_MAX &&
 	    (off_t)cache_base((size_t)have.paylen) + (off_t)have.paylen ==
@@ -269,7 +270,8 @@ pk_cache_open_file(const char *dir, const struct pk_cache_key *key,
 		nb = PK_CACHE_NBLOCKS(f->paylen);
 		f->sums = malloc(nb > 0 ? nb * sizeof(uint64_t) : 1);
 		if (f->sums != NULL &&
-		    read_all(f->fd, f->sums, nb * sizeof(uint64_t)) == 0 &&
+		    pread_all(f->fd, f->sums, nb * sizeof(uint64_t),
+		    (off_t)sizeof(have)) == 0 &&
 		    pk_cache_sum(f->sums, nb * sizeof(uint64_t)) == have.sum)
 			return 0;
 	}
@@ -286,26 +288,6 @@ pk_cache_close(struct pk_cache_file *f)
 	free(f->win);
 	memset(f, 0, sizeof(*f));
 	f->fd = -1;
-}
-
-/* Read exactly n bytes at offset at: 0, or -1. */
-static int
-pread_all(int fd, void *buf, size_t n, off_t at)
-{
-	char *p = buf;
-	ssize_t got;
-
-	while (n > 0) {
-		got = pread(fd, p, n, at);
-		if (got == -1 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return -1;
-		p += got;
-		n -= (size_t)got;
-		at += got;
-	}
-	return 0;
 }
 
 const void *
@@ -349,8 +331,8 @@ pk_cache_read(const char *dir, const struct pk_cache_key *key, size_t *lenp)
 		return NULL;
 	if ((buf = malloc(f.paylen > 0 ? f.paylen : 1)) != NULL) {
 		populate(buf, f.paylen);
-		/* The file's offset is at the payload, after the sums. */
-		if (read_all(f.fd, buf, f.paylen) == -1 || (f.paylen > 0 &&
+		if (pread_all(f.fd, buf, f.paylen,
+		    cache_base(f.paylen)) == -1 || (f.paylen > 0 &&
 		    !sums_hold(&f, buf, 0, PK_CACHE_NBLOCKS(f.paylen) - 1))) {
 			free(buf);
 			buf = NULL;

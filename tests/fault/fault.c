@@ -49,6 +49,7 @@ static void (*real_free)(void *);
 static char *(*real_strdup)(const char *);
 static char *(*real_strndup)(const char *, size_t);
 static ssize_t (*real_read)(int, void *, size_t);
+static ssize_t (*real_pread)(int, void *, size_t, off_t);
 static ssize_t (*real_write)(int, const void *, size_t);
 static int (*real_gzread)(void *, void *, unsigned);
 
@@ -106,6 +107,8 @@ resolve(void)
 	real_strndup = (char *(*)(const char *, size_t))dlsym(RTLD_NEXT,
 	    "strndup");
 	real_read = (ssize_t (*)(int, void *, size_t))dlsym(RTLD_NEXT, "read");
+	real_pread = (ssize_t (*)(int, void *, size_t, off_t))dlsym(RTLD_NEXT,
+	    "pread");
 	real_write = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT,
 	    "write");
 	resolving = 0;
@@ -267,6 +270,19 @@ read(int fd, void *buf, size_t n)
 		return -1;
 	}
 	return real_read(fd, buf, n);
+}
+
+/* The cache's reads (lib/input/cache.c), counted with read(2). */
+ssize_t
+pread(int fd, void *buf, size_t n, off_t at)
+{
+	if (real_pread == NULL)
+		resolve();
+	if (fault(F_READ)) {
+		errno = EIO;
+		return -1;
+	}
+	return real_pread(fd, buf, n, at);
 }
 
 ssize_t
