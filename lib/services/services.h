@@ -1,10 +1,15 @@
 /*
- * services.h - what services_open.c needs of services.c (internal).
+ * services.h - what the other files of services/ share with services.c
+ * (internal).
  */
 #ifndef PK_SERVICES_H
 #define PK_SERVICES_H
 
 #include "portkit.h"
+
+/* The table's dimensions, which the cache's port map shares. */
+#define SVC_PROTOS	3		/* tcp, udp, sctp */
+#define SVC_PORTS	65536
 
 /* pk_services_load keeping the entries of want only (all when NULL). */
 struct pk_services *pk_services_load_ports(const char *path,

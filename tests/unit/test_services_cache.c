@@ -1,7 +1,8 @@
 /*
  * test_services_cache.c - nmap-services read back from the per-user
- * cache (input/cache.c, services/services.c): the same table as a parse,
- * never from a stale, damaged or forged copy, never for a bad file.
+ * cache (input/cache.c, services/services_cache.c): the same table as a
+ * parse, never from a stale, damaged or forged copy, never for a bad
+ * file.
  */
 #include <sys/stat.h>
 
@@ -317,7 +318,7 @@ TEST(test_bad_file)
 	}
 }
 
-/* The payload's fields, as services.c lays them out. */
+/* The payload's fields, as services_cache.c lays them out. */
 struct t_hdr {
 	uint32_t nrecs, deckeys, maxfrac, zero;
 	uint64_t dups, strlen, maxline, maxinput;
