@@ -427,7 +427,8 @@ parts_strbytes(const struct parts *pt)
 
 	for (i = 0; i < pt->ports.n; i++) {
 		for (j = 0; j < CP_NSTR; j++)
-			n += slen(c[i].s[j]);
+			if (i == 0 || !streq(c[i].s[j], c[i - 1].s[j]))
+				n += slen(c[i].s[j]);
 		for (j = 0; j < c[i].nscripts; j++)
 			n += slen(c[i].scripts[j].id) +
 			    slen(c[i].scripts[j].output);
@@ -481,8 +482,11 @@ lay_ports(struct chost *c, const struct parts *pt, struct pk_script **scr,
 		struct cport *d = &c->ports[i];
 
 		*d = src[i];
+		/* Mostly "open" and "syn-ack" again: one copy serves. */
 		for (j = 0; j < CP_NSTR; j++)
-			d->s[j] = bstr(sp, src[i].s[j]);
+			d->s[j] = i > 0 && streq(src[i].s[j],
+			    src[i - 1].s[j]) ? d[-1].s[j] :
+			    bstr(sp, src[i].s[j]);
 		d->scripts = *scr;
 		copy_scripts(d->scripts, src[i].scripts, d->nscripts, sp);
 		*scr += d->nscripts;
