@@ -414,6 +414,16 @@ sort_ranges(struct vec *v)
 		}
 }
 
+/*
+ * Whether port i's state or reason is the previous port's, kept once:
+ * mostly "open" and "syn-ack" again.  Service fields seldom repeat.
+ */
+static int
+shared(const struct cport *c, size_t i, size_t j)
+{
+	return i > 0 && j <= CP_REASON && streq(c[i].s[j], c[i - 1].s[j]);
+}
+
 static size_t
 parts_strbytes(const struct parts *pt)
 {
@@ -427,7 +437,7 @@ parts_strbytes(const struct parts *pt)
 
 	for (i = 0; i < pt->ports.n; i++) {
 		for (j = 0; j < CP_NSTR; j++)
-			if (i == 0 || !streq(c[i].s[j], c[i - 1].s[j]))
+			if (!shared(c, i, j))
 				n += slen(c[i].s[j]);
 		for (j = 0; j < c[i].nscripts; j++)
 			n += slen(c[i].scripts[j].id) +
@@ -482,10 +492,8 @@ lay_ports(struct chost *c, const struct parts *pt, struct pk_script **scr,
 		struct cport *d = &c->ports[i];
 
 		*d = src[i];
-		/* Mostly "open" and "syn-ack" again: one copy serves. */
 		for (j = 0; j < CP_NSTR; j++)
-			d->s[j] = i > 0 && streq(src[i].s[j],
-			    src[i - 1].s[j]) ? d[-1].s[j] :
+			d->s[j] = shared(src, i, j) ? d[-1].s[j] :
 			    bstr(sp, src[i].s[j]);
 		d->scripts = *scr;
 		copy_scripts(d->scripts, src[i].scripts, d->nscripts, sp);
