@@ -77,8 +77,8 @@ pk_diff_resolve(const struct dside *s, const struct chost *c, int proto,
 		v->reason = v->cp->s[CP_REASON];
 	} else if ((r = pk_chost_range(c, proto, port)) != NULL) {
 		v->kind = PV_FOLDED;
-		v->state = r->state;
-		v->reason = r->reason;
+		v->state = c->pairs[r->pair].state;
+		v->reason = c->pairs[r->pair].reason;
 	} else if (s->known != 0 &&
 	    !pk_portset_has(s->scanned, proto, port)) {
 		/* Port lists known: a protocol without one was not scanned. */

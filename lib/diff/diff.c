@@ -369,6 +369,29 @@ collect_result(struct pk_diff *d)
 	return PK_OK;
 }
 
+/*
+ * Free what the result does not show before its views are made: the
+ * compact hosts of entries without changes (B's are gone already) and
+ * the address index, which only pk_diff_add uses.
+ */
+static void
+drop_same(struct pk_diff *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nents; i++) {
+		struct dentry *e = &d->ents[i];
+
+		if (e->nch > 0 || e->ndiff)
+			continue;
+		if (e->a != NULL)
+			d->held -= e->a->size;
+		free(e->a);
+		e->a = NULL;
+	}
+	pk_index_free(&d->ix);
+}
+
 int
 pk_diff_finish(struct pk_diff *d)
 {
@@ -396,6 +419,7 @@ pk_diff_finish(struct pk_diff *d)
 	}
 	for (i = 0; i < d->nents; i++)
 		d->nunreached += d->ents[i].unreached;
+	drop_same(d);
 	return collect_result(d);
 }
 

@@ -26,6 +26,7 @@ struct vec {
 struct parts {
 	struct vec	 ports;		/* struct cport */
 	struct vec	 ranges;	/* struct crange */
+	struct vec	 pairs;		/* struct cpair */
 	struct vec	 extra;		/* struct cextra */
 	struct vec	 addrs;		/* struct pk_addr */
 	struct vec	 names;		/* struct pk_hostname */
@@ -182,6 +183,29 @@ add_extra(struct parts *pt, const char *state, long count)
 	x->count = count;
 }
 
+/*
+ * The index of a state and reason among the host's pairs, added when
+ * new; -1 out of memory.  Only the last few are searched: a host has a
+ * handful, and a pair listed twice costs room, not correctness.
+ */
+static long
+pair_of(struct parts *pt, const char *state, const char *reason)
+{
+	struct cpair *x = pt->pairs.p;
+	size_t i, stop = pt->pairs.n > 8 ? pt->pairs.n - 8 : 0;
+
+	for (i = pt->pairs.n; i-- > stop;)
+		if (streq(x[i].state, state) && streq(x[i].reason, reason))
+			return (long)i;
+	if (pt->pairs.n == UINT32_MAX || (x = vec_push(&pt->pairs)) == NULL) {
+		pt->oom = 1;
+		return -1;
+	}
+	x->state = state;
+	x->reason = reason;
+	return (long)(pt->pairs.n - 1);
+}
+
 /* A range of folded ports; one run with the last if it continues it. */
 static int
 range_fn(void *arg, int proto, unsigned lo, unsigned hi, const char *state,
@@ -189,21 +213,24 @@ range_fn(void *arg, int proto, unsigned lo, unsigned hi, const char *state,
 {
 	struct parts *pt = arg;
 	struct crange *r = pt->ranges.p;
+	const struct cpair *x = pt->pairs.p;
+	long pair;
 
 	if (pt->ranges.n > 0) {
 		r += pt->ranges.n - 1;
 		if (r->proto == proto && r->hi + 1u == lo &&
-		    streq(r->state, state) && streq(r->reason, reason)) {
+		    streq(x[r->pair].state, state) &&
+		    streq(x[r->pair].reason, reason)) {
 			r->hi = (uint16_t)hi;
 			return 0;
 		}
 	}
-	if ((r = vec_push(&pt->ranges)) == NULL) {
+	if ((pair = pair_of(pt, state, reason)) == -1 ||
+	    (r = vec_push(&pt->ranges)) == NULL) {
 		pt->oom = 1;
 		return 1;
 	}
-	r->state = state;
-	r->reason = reason;
+	r->pair = (uint32_t)pair;
 	r->lo = (uint16_t)lo;
 	r->hi = (uint16_t)hi;
 	r->proto = (uint8_t)proto;
@@ -265,12 +292,16 @@ collect_ports(struct parts *pt, const struct chost *old,
 			from_port(c, &h->ports[i], pt->scripts,
 			    from_grepable(h));
 	for (i = 0; old != NULL && i < old->nranges && !pt->oom; i++) {
-		struct crange *r = vec_push(&pt->ranges);
+		const struct cpair *x = &old->pairs[old->ranges[i].pair];
+		long pair = pair_of(pt, x->state, x->reason);
+		struct crange *r;
 
-		if (r == NULL)
+		if (pair == -1 || (r = vec_push(&pt->ranges)) == NULL) {
 			pt->oom = 1;
-		else
+		} else {
 			*r = old->ranges[i];
+			r->pair = (uint32_t)pair;
+		}
 	}
 	if (!pt->oom)
 		(void)pk_extraports_ranges(h, range_fn, pt);
@@ -383,11 +414,21 @@ sort_ranges(struct vec *v)
 		}
 }
 
+/*
+ * Whether port i's state or reason is the previous port's, kept once:
+ * mostly "open" and "syn-ack" again.  Service fields seldom repeat.
+ */
+static int
+shared(const struct cport *c, size_t i, size_t j)
+{
+	return i > 0 && j <= CP_REASON && streq(c[i].s[j], c[i - 1].s[j]);
+}
+
 static size_t
 parts_strbytes(const struct parts *pt)
 {
 	const struct cport *c = pt->ports.p;
-	const struct crange *r = pt->ranges.p;
+	const struct cpair *r = pt->pairs.p;
 	const struct cextra *e = pt->extra.p;
 	const struct pk_addr *a = pt->addrs.p;
 	const struct pk_hostname *nm = pt->names.p;
@@ -396,12 +437,13 @@ parts_strbytes(const struct parts *pt)
 
 	for (i = 0; i < pt->ports.n; i++) {
 		for (j = 0; j < CP_NSTR; j++)
-			n += slen(c[i].s[j]);
+			if (!shared(c, i, j))
+				n += slen(c[i].s[j]);
 		for (j = 0; j < c[i].nscripts; j++)
 			n += slen(c[i].scripts[j].id) +
 			    slen(c[i].scripts[j].output);
 	}
-	for (i = 0; i < pt->ranges.n; i++)
+	for (i = 0; i < pt->pairs.n; i++)
 		n += slen(r[i].state) + slen(r[i].reason);
 	for (i = 0; i < pt->extra.n; i++)
 		n += slen(e[i].state);
@@ -451,7 +493,8 @@ lay_ports(struct chost *c, const struct parts *pt, struct pk_script **scr,
 
 		*d = src[i];
 		for (j = 0; j < CP_NSTR; j++)
-			d->s[j] = bstr(sp, src[i].s[j]);
+			d->s[j] = shared(src, i, j) ? d[-1].s[j] :
+			    bstr(sp, src[i].s[j]);
 		d->scripts = *scr;
 		copy_scripts(d->scripts, src[i].scripts, d->nscripts, sp);
 		*scr += d->nscripts;
@@ -464,10 +507,15 @@ lay_rest(struct chost *c, const struct parts *pt, struct pk_script *scr,
 {
 	size_t i;
 
-	for (i = 0; i < c->nranges; i++) {
-		c->ranges[i] = ((const struct crange *)pt->ranges.p)[i];
-		c->ranges[i].state = bstr(sp, c->ranges[i].state);
-		c->ranges[i].reason = bstr(sp, c->ranges[i].reason);
+	if (c->nranges > 0)
+		memcpy(c->ranges, pt->ranges.p, c->nranges *
+		    sizeof(struct crange));
+	for (i = 0; i < c->npairs; i++) {
+		const struct cpair *x = &((const struct cpair *)
+		    pt->pairs.p)[i];
+
+		c->pairs[i].state = bstr(sp, x->state);
+		c->pairs[i].reason = bstr(sp, x->reason);
 	}
 	for (i = 0; i < c->nextra; i++) {
 		c->extra[i] = ((const struct cextra *)pt->extra.p)[i];
@@ -505,33 +553,35 @@ lay_out(const struct parts *pt)
 {
 	struct chost *c;
 	struct pk_script *scr;
-	size_t size;
+	size_t size, nscr = parts_nscripts(pt), nstr = parts_strbytes(pt);
 	char *p, *sp;
 
+	/* The ranges go last, after what holds pointers. */
 	size = sizeof(*c) + pt->ports.n * sizeof(struct cport) +
-	    pt->ranges.n * sizeof(struct crange) +
+	    pt->pairs.n * sizeof(struct cpair) +
 	    pt->extra.n * sizeof(struct cextra) +
 	    pt->addrs.n * sizeof(struct pk_addr) +
 	    pt->names.n * sizeof(struct pk_hostname) +
-	    pt->nos * sizeof(char *) +
-	    parts_nscripts(pt) * sizeof(struct pk_script);
-	sp = NULL;
-	if ((c = calloc(1, size + parts_strbytes(pt))) == NULL)
+	    pt->nos * sizeof(char *) + nscr * sizeof(struct pk_script) +
+	    pt->ranges.n * sizeof(struct crange);
+	if ((c = calloc(1, size + nstr)) == NULL)
 		return NULL;
-	c->size = size + parts_strbytes(pt);
+	c->size = size + nstr;
 	p = (char *)(c + 1);
 #define TAKE(field, cnt, type) do {					\
 	c->field = (void *)p; c->n##field = (cnt);			\
 	p += (cnt) * sizeof(type);					\
 } while (0)
 	TAKE(ports, pt->ports.n, struct cport);
-	TAKE(ranges, pt->ranges.n, struct crange);
+	TAKE(pairs, pt->pairs.n, struct cpair);
 	TAKE(extra, pt->extra.n, struct cextra);
 	TAKE(addrs, pt->addrs.n, struct pk_addr);
 	TAKE(names, pt->names.n, struct pk_hostname);
 	TAKE(os, pt->nos, char *);
-#undef TAKE
 	scr = (struct pk_script *)p;
+	p += nscr * sizeof(struct pk_script);
+	TAKE(ranges, pt->ranges.n, struct crange);
+#undef TAKE
 	c->nhscripts = pt->hscripts.n;
 	sp = (char *)c + size;
 	lay_ports(c, pt, &scr, &sp);
@@ -548,6 +598,7 @@ pk_chost_build(const struct pk_host *h, const struct chost *old, int scripts)
 	memset(&pt, 0, sizeof(pt));
 	pt.ports.sz = sizeof(struct cport);
 	pt.ranges.sz = sizeof(struct crange);
+	pt.pairs.sz = sizeof(struct cpair);
 	pt.extra.sz = sizeof(struct cextra);
 	pt.addrs.sz = sizeof(struct pk_addr);
 	pt.names.sz = sizeof(struct pk_hostname);
@@ -561,6 +612,7 @@ pk_chost_build(const struct pk_host *h, const struct chost *old, int scripts)
 	}
 	free(pt.ports.p);
 	free(pt.ranges.p);
+	free(pt.pairs.p);
 	free(pt.extra.p);
 	free(pt.addrs.p);
 	free(pt.names.p);
@@ -583,6 +635,7 @@ pk_cscratch_new(void)
 		return NULL;
 	s->pt.ports.sz = sizeof(struct cport);
 	s->pt.ranges.sz = sizeof(struct crange);
+	s->pt.pairs.sz = sizeof(struct cpair);
 	s->pt.extra.sz = sizeof(struct cextra);
 	return s;
 }
@@ -594,6 +647,7 @@ pk_cscratch_free(struct cscratch *s)
 		return;
 	free(s->pt.ports.p);
 	free(s->pt.ranges.p);
+	free(s->pt.pairs.p);
 	free(s->pt.extra.p);
 	free(s);
 }
@@ -604,7 +658,7 @@ pk_chost_peek(struct cscratch *s, const struct pk_host *h)
 	struct parts *pt = &s->pt;
 	struct chost *c = &s->c;
 
-	pt->ports.n = pt->ranges.n = pt->extra.n = 0;
+	pt->ports.n = pt->ranges.n = pt->pairs.n = pt->extra.n = 0;
 	pt->oom = 0;
 	collect_ports(pt, NULL, h);
 	if (pt->oom)
@@ -618,6 +672,8 @@ pk_chost_peek(struct cscratch *s, const struct pk_host *h)
 	c->nports = pt->ports.n;
 	c->ranges = pt->ranges.p;
 	c->nranges = pt->ranges.n;
+	c->pairs = pt->pairs.p;
+	c->npairs = pt->pairs.n;
 	c->extra = pt->extra.p;
 	c->nextra = pt->extra.n;
 	return c;

@@ -220,6 +220,14 @@ sr_append(struct ntable *t, const struct pk_nd_srdiff *sd)
 	size_t na, nb, nops, i, k;
 	char **a = script_lines(sd->a, &na), **b = script_lines(sd->b, &nb);
 
+	/* NULL for a script with output: out of memory, not no lines. */
+	if ((a == NULL && sd->a != NULL && sd->a->output != NULL) ||
+	    (b == NULL && sd->b != NULL && sd->b->output != NULL)) {
+		t->oom = 1;
+		free_lines(a, na);
+		free_lines(b, nb);
+		return;
+	}
 	if (pk_seq_opcodes((const char *const *)a, na,
 	    (const char *const *)b, nb, &ops, &nops) != 0) {
 		t->oom = 1;
@@ -279,16 +287,16 @@ extra_cmp(const void *x, const void *y)
 	return strcmp(b->state, a->state);
 }
 
-static void
+static int
 print_extra(FILE *out, char mark, const struct pk_host *h)
 {
 	struct pk_extraports *e;
 	size_t i;
 
 	if (h->nextraports == 0)
-		return;
+		return 0;
 	if ((e = malloc(h->nextraports * sizeof(*e))) == NULL)
-		return;
+		return -1;
 	memcpy(e, h->extraports, h->nextraports * sizeof(*e));
 	qsort(e, h->nextraports, sizeof(*e), extra_cmp);
 	fprintf(out, "%cNot shown: ", mark);
@@ -299,6 +307,7 @@ print_extra(FILE *out, char mark, const struct pk_host *h)
 	}
 	fputc('\n', out);
 	free(e);
+	return 0;
 }
 
 /* PORT, STATE, SERVICE ("ssl/http"), VERSION cells of one side. */
@@ -477,17 +486,17 @@ print_host(FILE *out, const struct pk_nd_diff *hd)
 		host_is(out, '-', hd->a.state);
 		host_is(out, '+', hd->b.state);
 	}
-	if (hd->extra_changed) {
-		print_extra(out, '-', hd->a.h);
-		print_extra(out, '+', hd->b.h);
-	}
+	if (hd->extra_changed && (print_extra(out, '-', hd->a.h) != 0 ||
+	    print_extra(out, '+', hd->b.h) != 0))
+		return -1;
 	memset(&t, 0, sizeof(t));
 	hdr[0] = hd->a.state == NULL ? "+" : hd->b.state == NULL ? "-" : " ";
 	table_add(&t, hdr);
 	for (i = 0; i < hd->nports; i++)
 		if (hd->ports[i].included)
 			port_rows(&t, hd, &hd->ports[i]);
-	if (t.n > 1)
+	/* A cell that could not be copied is NULL: print no half table. */
+	if (t.n > 1 && !t.oom)
 		table_print(&t, out);
 	oom = t.oom;
 	table_free(&t);
