@@ -10,11 +10,13 @@
 # run must either
 #   - exit 2 with every stderr line of the form "TOOL: ..." (a clean
 #     message; libxml2 or zlib writing to stderr themselves is a failure),
-#   - or exit 0 with exactly the clean output (the failure was absorbed,
-#     e.g. by stdio falling back to an unbuffered stream);
+#   - or exit as the clean run did (0; 1 for pdiff, which found
+#     differences) with exactly the clean output (the failure was
+#     absorbed, e.g. by stdio falling back to an unbuffered stream);
 # anything else fails: a crash or sanitizer report (ASan, UBSan, LSan:
-# exit 99), exit 1 or 3 (a wrong answer presented as an answer), exit 0
-# with different output (partial output presented as complete).
+# exit 99), another exit 1 or 3 (a wrong answer presented as an answer),
+# the clean run's status with different output (partial output
+# presented as complete).
 #
 # BUILDDIR should hold a gcc build with -fsanitize=address,undefined (make
 # torture makes one): ASan is then a shared library the shim can stand in
@@ -74,6 +76,7 @@ cold=
 runs=0
 bad=0
 nknown=0
+want=0
 
 # is_known: does $why match a line of tests/fault/known (with -k)?
 is_known() {
@@ -92,11 +95,16 @@ run() {
 	st=$?
 }
 
-# judge TOOL: 0 when the run ended cleanly, else say why.
+# judge TOOL: 0 when the run ended cleanly, else say why.  A finder's
+# clean run may exit 1 (pdiff: differences found); a faulted run must
+# then exit 1 with the same output, or 2.
 judge() {
+	if [ "$st" -eq "$want" ] && [ "$st" -ne 2 ]; then
+		cmp -s "$tmp/out" "$tmp/ref" && return 0
+		why="exit $st with output different from the clean run"
+		return 1
+	fi
 	case $st in
-	0)	cmp -s "$tmp/out" "$tmp/ref" && return 0
-		why="exit 0 with output different from the clean run" ;;
 	2)	if [ ! -s "$tmp/err" ]; then
 			why="exit 2 without a message"
 		elif grep -qv "^$1: " "$tmp/err"; then
@@ -119,7 +127,8 @@ torture() {
 	name=$1
 	shift
 	run malloc 0 "$@"
-	if [ "$st" -ne 0 ]; then
+	want=$st
+	if [ "$st" -ne 0 ] && ! { [ "$st" -eq 1 ] && [ "$1" = pdiff ]; }; then
 		echo "FAIL $name: clean run exits $st"
 		sed 's/^/    /' "$tmp/err" | head -5
 		bad=$((bad + 1))
@@ -141,7 +150,7 @@ torture() {
 			runs=$((runs + 1))
 			done=$((done + 1))
 			if judge "$1"; then
-				[ "$st" -eq 0 ] && absorbed=$((absorbed + 1))
+				[ "$st" -eq "$want" ] && absorbed=$((absorbed + 1))
 			elif is_known; then
 				nknown=$((nknown + 1))
 			else
@@ -184,6 +193,11 @@ torture "ptop --by service lo-A.xml multi-sS.xml (no cache yet)" ptop \
 cold=
 torture "ptop --by service lo-A.xml multi-sS.xml" ptop --by service \
     "$T/lo-A.xml" "$T/multi-sS.xml"
+torture "pdiff lo-A.xml multi-sS.xml" pdiff "$T/lo-A.xml" "$T/multi-sS.xml"
+torture "pdiff -o ndiff --scripts lo-A.xml mixed-sSU.xml" pdiff -o ndiff \
+    --scripts "$T/lo-A.xml" "$T/mixed-sSU.xml"
+torture "pdiff -o ndiff-xml --merge -a lo-A.gnmap -b mixed-sSU.xml" pdiff \
+    -o ndiff-xml --merge -a "$T/lo-A.gnmap" -b "$T/mixed-sSU.xml"
 [ -f "$TOP/testdata/ss-tulnp.txt" ] &&
     torture "pcat ss-tulnp.txt" pcat "$TOP/testdata/ss-tulnp.txt"
 
