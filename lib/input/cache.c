@@ -241,6 +241,18 @@ sums_hold(const struct pk_cache_file *f, const char *buf, size_t b0,
 	return 1;
 }
 
+/* Payload blocks [b0, b1] of f read into buf: 1 when read and sound. */
+static int
+read_blocks(const struct pk_cache_file *f, char *buf, size_t b0, size_t b1)
+{
+	size_t start = b0 * PK_CACHE_BLOCK, end = (b1 + 1) * PK_CACHE_BLOCK;
+
+	if (end > f->paylen)
+		end = f->paylen;
+	return pread_all(f->fd, buf, end - start, cache_base(f->paylen) +
+	    (off_t)start) == 0 && sums_hold(f, buf, b0, b1);
+}
+
 int
 pk_cache_open_file(const char *dir, const struct pk_cache_key *key,
     struct pk_cache_file *f)
@@ -313,8 +325,7 @@ pk_cache_get(struct pk_cache_file *f, size_t off, size_t len)
 		f->win = p;
 		f->wcap = end - start;
 	}
-	if (pread_all(f->fd, f->win, end - start, cache_base(f->paylen) +
-	    (off_t)start) == -1 || !sums_hold(f, f->win, b0, b1))
+	if (!read_blocks(f, f->win, b0, b1))
 		return NULL;
 	f->woff = start;
 	f->wlen = end - start;
@@ -331,9 +342,8 @@ pk_cache_read(const char *dir, const struct pk_cache_key *key, size_t *lenp)
 		return NULL;
 	if ((buf = malloc(f.paylen > 0 ? f.paylen : 1)) != NULL) {
 		populate(buf, f.paylen);
-		if (pread_all(f.fd, buf, f.paylen,
-		    cache_base(f.paylen)) == -1 || (f.paylen > 0 &&
-		    !sums_hold(&f, buf, 0, PK_CACHE_NBLOCKS(f.paylen) - 1))) {
+		if (f.paylen > 0 &&
+		    !read_blocks(&f, buf, 0, PK_CACHE_NBLOCKS(f.paylen) - 1)) {
 			free(buf);
 			buf = NULL;
 		}
