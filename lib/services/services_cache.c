@@ -70,6 +70,21 @@ struct img_rec {
 #define IMG_RECS(n)	(IMG_ORDER + (size_t)(n) * sizeof(uint32_t))
 #define IMG_STR(n)	(IMG_RECS(n) + (size_t)(n) * sizeof(struct img_rec))
 
+/*
+ * Append the string s (n bytes and its NUL) to the strings at str, of
+ * *slen bytes so far: its offset.
+ */
+static uint32_t
+svc_img_put(char *str, size_t *slen, const char *s, size_t n)
+{
+	size_t off = *slen;
+
+	memcpy(str + off, s, n);
+	str[off + n] = '\0';
+	*slen = off + n + 1;
+	return (uint32_t)off;
+}
+
 /* Append s[0..n) and a NUL to the block; its offset, IMG_NONE on failure. */
 static uint32_t
 svc_img_str(struct svc_img *im, const char *s, size_t n)
@@ -88,10 +103,7 @@ svc_img_str(struct svc_img *im, const char *s, size_t n)
 		im->str = p;
 		im->strcap = ncap;
 	}
-	memcpy(im->str + off, s, n);
-	im->str[off + n] = '\0';
-	im->strlen = off + n + 1;
-	return (uint32_t)off;
+	return svc_img_put(im->str, &im->strlen, s, n);
 }
 
 void
@@ -173,21 +185,6 @@ svc_cache_done(struct svc_cache *c)
 	free(c->dir);
 	free(c->img.recs);
 	free(c->img.str);
-}
-
-/*
- * Append the string s (n bytes and its NUL) to the strings at str, of
- * *slen bytes so far: its offset.
- */
-static uint32_t
-svc_img_put(char *str, size_t *slen, const char *s, size_t n)
-{
-	size_t off = *slen;
-
-	memcpy(str + off, s, n);
-	str[off + n] = '\0';
-	*slen = off + n + 1;
-	return (uint32_t)off;
 }
 
 /*
