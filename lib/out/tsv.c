@@ -134,9 +134,10 @@ put_known(struct cursor *c, const char *s)
 
 /*
  * One cell and the tab after it, by its column's kind (pk_tsv_kinds):
- * the absent cell, the known name, the plain string and the short
- * number are written in the cursor; the rest brings the buffer up to
- * date and goes through the escaper or the number writers.
+ * the absent cell (pk_cell_absent's rule, tested per kind), the known
+ * name, the plain string and the short number are written in the
+ * cursor; the rest brings the buffer up to date and goes through the
+ * escaper or the number writers.
  */
 static void
 tsv_cell(struct cursor *c, unsigned char kind, const struct pk_value *v)
